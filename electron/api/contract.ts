@@ -1,0 +1,37 @@
+/**
+ * The API contract: the one place where every method and event between the
+ * renderer and the main process is declared, with zod schemas for requests,
+ * responses and event payloads. Both transports (Electron IPC and the browser
+ * shell's loopback WebSocket) and the renderer's client are generated from it.
+ *
+ * Each domain declares its methods in electron/api/contract/<domain>.ts; add
+ * its maps here. Method names are `<namespace>.<verb>`.
+ */
+import type { z } from 'zod';
+import type { MethodSpec } from './contract/method';
+import { systemEvents, systemMethods } from './contract/system';
+
+export const methods = {
+  ...systemMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export const events = {
+  ...systemEvents,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

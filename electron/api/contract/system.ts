@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { method } from './method';
+
+export const LocaleSchema = z.enum(['vi', 'en']);
+export const ModeSchema = z.enum(['staff', 'kiosk']);
+export const ShellSchema = z.enum(['electron', 'browser']);
+
+export const HealthStatusSchema = z.enum(['ok', 'warn', 'fail', 'unknown']);
+/** One line of Diagnostics / `kiosk doctor`: a service, a device bridge or a system check. */
+export const HealthCheckSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['system', 'service', 'device']),
+  status: HealthStatusSchema,
+  /** What was seen, in English for logs (the UI translates by id and status). */
+  detail: z.string(),
+  /** What to do about a failure, in Vietnamese and English. */
+  fix: z.object({ vi: z.string(), en: z.string() }).optional(),
+});
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
+
+export const HealthReportSchema = z.object({
+  checkedAt: z.iso.datetime(),
+  checks: z.array(HealthCheckSchema),
+});
+export type HealthReport = z.infer<typeof HealthReportSchema>;
+
+const NoParams = z.object({}).strict();
+
+export const systemMethods = {
+  'system.info': method(
+    NoParams,
+    z.object({
+      appVersion: z.string(),
+      shell: ShellSchema,
+      mode: ModeSchema,
+      locale: LocaleSchema,
+      trainingMode: z.boolean(),
+      idleTimeoutSeconds: z.number().int().positive(),
+      agencyName: z.string(),
+    }),
+  ),
+  'system.health': method(NoParams, HealthReportSchema),
+  /** The citizen's session is over (idle or done): wipe what the renderer held. */
+  'session.end': method(
+    z.object({ reason: z.enum(['idle', 'done', 'language']) }).strict(),
+    z.object({ wiped: z.boolean() }),
+  ),
+  /** The renderer logs through the main process (it has no file access). */
+  'log.write': method(
+    z
+      .object({
+        level: z.enum(['info', 'warn', 'error']),
+        message: z.string().max(2000),
+        context: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      })
+      .strict(),
+    z.object({}),
+  ),
+} as const;
+
+export const systemEvents = {
+  'health.changed': HealthReportSchema,
+} as const;

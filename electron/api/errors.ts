@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can return. The renderer shows `errors.<code>` from
+ * its i18n files (Vietnamese first), which says what happened and what to do
+ * next; `message` is the English detail for logs.
+ */
+export const errorCodes = [
+  // transport and contract
+  'BAD_TOKEN',
+  'FORBIDDEN_ORIGIN',
+  'UNKNOWN_METHOD',
+  'INVALID_PAYLOAD',
+  'INVALID_RESULT',
+  'NOT_AVAILABLE',
+  'CANCELLED',
+  'INTERNAL',
+  // configuration
+  'CONFIG_INVALID',
+] as const;
+
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Field-level detail for INVALID_PAYLOAD and domain validation errors. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** A typed error thrown by services; the transports turn it into an ApiError. */
+export class KioskError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ApiError['issues'];
+
+  constructor(code: ErrorCode, message: string, issues?: ApiError['issues']) {
+    super(message);
+    this.name = 'KioskError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toApiError(): ApiError {
+    return this.issues === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+/** `{ ok: true, value } | { ok: false, error }`: what every call resolves to. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

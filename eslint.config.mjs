@@ -1,0 +1,100 @@
+// @ts-check
+// One flat config. Type-checked rules everywhere, and import boundaries that
+// make the layering of DESIGN.md fail the lint when it is broken.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https'];
+
+/** Import patterns a layer may not use, with the reason shown in the lint error. */
+const forbid = (/** @type {Array<[string[], string]>} */ rules) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: rules.map(([group, message]) => ({ group, message })) },
+  ],
+});
+
+export default defineConfig(
+  { ignores: ['node_modules/', 'dist/', 'test-results/', 'build/system-deps/', '**/*.cjs'] },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  // The renderer is an untrusted page: no Node, no Electron, no device code.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: forbid([
+      [['electron', 'electron/*'], 'The renderer talks to the main process only through window.kiosk.'],
+      [nodeBuiltins, 'The renderer runs without Node.'],
+      [
+        ['**/electron/services/**', '**/electron/shell/**', '**/electron/cli/**', '**/electron/api/transports/**'],
+        'The renderer may import only the API contract (electron/api).',
+      ],
+      [['**/native/**', '**/scanners/**'], 'Device code runs in the main process, never in a page.'],
+      [['better-sqlite3', 'pcsclite', 'node-hid', 'sharp', 'ws', 'pino', 'pino-roll'], 'Native and Node-only packages never load in a renderer.'],
+    ]),
+  },
+  // The API contract is pure: shared by main, preload and renderer.
+  {
+    files: ['electron/api/*.ts', 'electron/api/contract/**/*.ts'],
+    rules: forbid([
+      [['electron', ...nodeBuiltins, 'react', 'react-dom'], 'The API contract is pure TypeScript + zod.'],
+      [['**/services/**', '**/shell/**', '**/native/**', '**/scanners/**', '**/renderer/**'], 'The contract depends on nothing above it.'],
+    ]),
+  },
+  // Core and device bridges never import Electron or the renderer.
+  {
+    files: ['electron/services/**/*.ts', 'native/**/*.ts', 'scanners/**/*.ts', 'electron/cli/**/*.ts', 'electron/portal-sim/**/*.ts'],
+    rules: forbid([
+      [['electron', 'electron/*'], 'Core code runs in plain Node too (browser shell, CLI, tests); only electron/shell/electron-* may import electron.'],
+      [['**/renderer/**', 'react', 'react-dom'], 'Core code never imports the UI.'],
+      [['**/electron/shell/**'], 'Services are wired by the composition root, not the other way round.'],
+    ]),
+  },
+  // Device bridges sit below the services.
+  {
+    files: ['native/**/*.ts', 'scanners/**/*.ts'],
+    rules: forbid([
+      [['**/electron/**'], 'Device bridges do not depend on the app; the app depends on them.'],
+      [['electron', 'electron/*'], 'Device code runs in plain Node.'],
+    ]),
+  },
+  // Only the Electron shell files and the IPC transport may use ipcMain/ipcRenderer.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/shell/electron-*.ts', 'electron/api/transports/ipc-*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Identifier[name='ipcRenderer']", message: 'Use the typed API (electron/api), never ipcRenderer.' },
+        { selector: "Identifier[name='ipcMain']", message: 'Use the typed API (electron/api), never ipcMain.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  prettier,
+);
