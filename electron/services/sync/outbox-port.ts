@@ -1,0 +1,39 @@
+/**
+ * The seam between the offline store (queue-A, SqliteOutbox) and the sync engine (queue-B).
+ * The store implements {@link OutboxPort}; the sync engine only drains it.
+ */
+
+/** One portal operation waiting in the outbox. Rows of one dossier run strictly in `seq` order. */
+export interface OutboxEntry {
+  readonly id: string; // uuid v7
+  readonly dossierId: string;
+  readonly seq: number; // order within the dossier
+  readonly op: 'upload-file' | 'sync-dossier';
+  /** upload-file: { blobSha256, fileName, mime }; sync-dossier: { maHoSo } */
+  readonly payload: Readonly<Record<string, string>>;
+  readonly idempotencyKey: string; // stable across retries
+  readonly attempts: number;
+  readonly nextAttemptAt: number; // epoch ms
+  readonly lastError: string | null;
+}
+
+export interface OutboxPort {
+  /** The head row of each dossier's queue that is due (nextAttemptAt <= now), oldest first. */
+  due(now: number, limit: number): OutboxEntry[];
+  /** The portal acknowledged the operation: delete the row; for an upload, remember the file's portal url/id. */
+  complete(entryId: string, ack: { fileUrl?: string; fileId?: string }): void;
+  /** A transient failure: attempts + 1, schedule the next try. */
+  retryLater(entryId: string, error: string, nextAttemptAt: number): void;
+  /** The portal rejected it (4xx with a message): park the dossier's queue for staff to fix. */
+  park(entryId: string, portalMessage: string): void;
+  /** Whether a create for this dossier was ever sent without a readable answer (so TraCuuHoSo first). */
+  markCreateAttempted(dossierId: string): void;
+  createAttempted(dossierId: string): boolean;
+  /** The dossier as a DongBoHoSoMC object, its TaiLieuNop[].DuongDanTaiTepTin set from completed uploads. */
+  portalDossier(dossierId: string): Record<string, unknown>;
+  /** Decrypted bytes of a blob by its SHA-256. */
+  readBlob(sha256: string): Buffer;
+  depth(): { pending: number; parked: number };
+  /** After a successful sync: record the portal status for status lookup. */
+  recordPortalStatus(dossierId: string, status: string, at: number): void;
+}
