@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** A calendar date `YYYY-MM-DD` (checked against the calendar, not only the shape). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
+
+/** Trimmed and NFC-normalised, so "Nguyễn" typed, scanned or read from the chip compares equal. */
+const text = z.string().trim().normalize('NFC');
+const optionalText = text.nullable();
+
+export const CitizenSourceSchema = z.enum(['chip', 'qr', 'typed']);
+export type CitizenSource = z.infer<typeof CitizenSourceSchema>;
+
+export const SexSchema = z.enum(['male', 'female']);
+export type Sex = z.infer<typeof SexSchema>;
+
+/**
+ * The citizen as the kiosk keeps it, whichever way it was captured. `null` means
+ * the source does not carry the field (the QR has no ethnicity or expiry), except
+ * `expiryDate`, where a chip record's null means "Không thời hạn" (never expires).
+ */
+export const CitizenSchema = z.object({
+  /** Số định danh cá nhân, 12 digits. */
+  id: z.string().regex(/^\d{12}$/),
+  fullName: text.pipe(z.string().min(1)),
+  birthDate: IsoDateSchema,
+  sex: SexSchema.nullable(),
+  nationality: optionalText,
+  ethnicity: optionalText,
+  religion: optionalText,
+  placeOfOrigin: optionalText,
+  placeOfResidence: optionalText,
+  identifyingFeatures: optionalText,
+  issueDate: IsoDateSchema.nullable(),
+  expiryDate: IsoDateSchema.nullable(),
+  father: optionalText,
+  mother: optionalText,
+  spouse: optionalText,
+  /** Số CMND cũ (9 digits) or an earlier 12-digit number. */
+  oldIdNumber: z
+    .string()
+    .regex(/^(\d{9}|\d{12})$/)
+    .nullable(),
+  source: CitizenSourceSchema,
+});
+export type Citizen = z.infer<typeof CitizenSchema>;
+
+/** Vietnamese label of a sex value, as printed on the card. */
+export function sexLabel(sex: Sex): string {
+  return sex === 'male' ? 'Nam' : 'Nữ';
+}
+
+/** Reads "Nam" / "Nữ" in any case or Unicode normal form; null for anything else. */
+export function parseSexLabel(raw: string): Sex | null {
+  const s = raw.normalize('NFC').trim().toLowerCase();
+  if (s === 'nam' || s === 'male' || s === 'm') return 'male';
+  if (s === 'nữ' || s === 'nu' || s === 'female' || s === 'f') return 'female';
+  return null;
+}
+
+/**
+ * `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `ddmmyyyy` as ISO `YYYY-MM-DD`;
+ * null when it is not a calendar date.
+ */
+export function vnDateToIso(raw: string): string | null {
+  const m = /^(\d{2})[/.-]?(\d{2})[/.-]?(\d{4})$/.exec(raw.trim());
+  if (m?.[1] === undefined || m[2] === undefined || m[3] === undefined) return null;
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return IsoDateSchema.safeParse(iso).success ? iso : null;
+}

@@ -1,0 +1,15 @@
+export { parseCccdQr } from './cccd-qr';
+export {
+  CitizenSchema,
+  CitizenSourceSchema,
+  IsoDateSchema,
+  parseSexLabel,
+  SexSchema,
+  sexLabel,
+  vnDateToIso,
+} from './citizen';
+export type { Citizen, CitizenSource, Sex } from './citizen';
+export { CitizenError } from './citizen-error';
+export type { CitizenErrorCode } from './citizen-error';
+export { crossCheck } from './cross-check';
+export type { CrossCheckField, CrossCheckMismatch, CrossCheckReport } from './cross-check';
