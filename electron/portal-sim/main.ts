@@ -1,0 +1,51 @@
+/**
+ * `npm run portal-sim -- --port N [--faults RATE] [--data DIR] [--seed N]
+ * [--user U --password P]`: the training portal in its own process. Prints one
+ * line `portal-sim listening on http://127.0.0.1:PORT` when ready (tests parse it)
+ * and stops cleanly on SIGTERM/SIGINT.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SIM_PASSWORD, DEFAULT_SIM_USER, startPortalSim } from './portal-sim-server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    faults: { type: 'string', default: '0' },
+    data: { type: 'string' },
+    memory: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    user: { type: 'string', default: DEFAULT_SIM_USER },
+    password: { type: 'string', default: DEFAULT_SIM_PASSWORD },
+    'session-ttl': { type: 'string', default: '1800' },
+  },
+  strict: true,
+});
+
+const port = Number(values.port);
+const faults = Number(values.faults);
+if (!Number.isInteger(port) || port < 0 || port > 65535 || !(faults >= 0 && faults <= 1)) {
+  process.stderr.write(
+    'Tham số không hợp lệ: --port phải là số cổng, --faults trong khoảng 0..1.\n' +
+      'Invalid arguments: --port must be a port number, --faults within 0..1.\n',
+  );
+  process.exit(2);
+}
+
+const sim = await startPortalSim({
+  port,
+  faults,
+  dataDir: values.memory ? null : (values.data ?? join(tmpdir(), 'kiosk-portal-sim')),
+  username: values.user,
+  password: values.password,
+  sessionTtlMs: Number(values['session-ttl']) * 1000,
+  ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+});
+process.stdout.write(`portal-sim listening on ${sim.url}\n`);
+
+const stop = (): void => {
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,210 @@
+/**
+ * The training portal's HTTP server (node:http, 127.0.0.1 only): routes the
+ * wire contract to {@link SimRoutes} and injects the faults of {@link FaultPlan}
+ * into `POST /api/*` calls. Simulator-only routes live under `/__sim/`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultPlan, seededRandom, type FaultKind } from './fault-plan';
+import { SimRoutes, type Reply } from './sim-routes';
+import { SimStore, type SimStats } from './sim-store';
+
+export interface PortalSimOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Probability (0..1) that an API call gets a fault. */
+  readonly faults: number;
+  readonly seed?: number;
+  /** Folder of the simulator's SQLite file; null keeps it in memory. */
+  readonly dataDir: string | null;
+  readonly username?: string;
+  readonly password?: string;
+  readonly sessionTtlMs?: number;
+  /** How long a `timeout` fault holds the connection before dropping it. */
+  readonly hangMs?: number;
+}
+
+export interface PortalSim {
+  readonly url: string;
+  stats(): SimStats;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SIM_USER = 'kiosk-training';
+export const DEFAULT_SIM_PASSWORD = 'dvc-training';
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const isBytes = Buffer.isBuffer(reply.body);
+  const payload =
+    isBytes || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': isBytes ? 'application/octet-stream' : 'application/json; charset=utf-8',
+    ...reply.headers,
+  });
+  res.end(payload);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function startPortalSim(options: PortalSimOptions): Promise<PortalSim> {
+  const store = new SimStore(options.dataDir);
+  const plan = new FaultPlan(options.faults, seededRandom(options.seed ?? Date.now()));
+  const routes = new SimRoutes(store, {
+    username: options.username ?? DEFAULT_SIM_USER,
+    password: options.password ?? DEFAULT_SIM_PASSWORD,
+    sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
+    now: Date.now,
+  });
+  const hangMs = options.hangMs ?? 30_000;
+
+  const api = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
+    if (path === '/api/auth') return routes.auth(raw);
+    if (path === '/api/files') return routes.files(req.headers, raw);
+    if (path === '/api/integration') return routes.integration(raw);
+    return { status: 404, body: { error_code: 1, message: 'Không có đường dẫn này.' } };
+  };
+
+  const onApi = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const raw = await readBody(req);
+    if (raw === null) {
+      send(res, { status: 413, body: { error_code: 1, message: 'Nội dung quá lớn.' } });
+      return;
+    }
+    store.bump('requests');
+    let fault: FaultKind | null = plan.next();
+    const session = routes.sessionOf(req.headers, raw);
+    if (fault === 'expired-session' && session === null) fault = null;
+    if (fault !== null) {
+      store.bump('faults');
+      store.bump(`fault:${fault}`);
+    }
+    switch (fault) {
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'timeout':
+        setTimeout(() => req.socket.destroy(), hangMs).unref();
+        return;
+      case 'server-error':
+        send(res, {
+          status: 500,
+          body: { error_code: 500, message: 'Lỗi máy chủ Cổng (mô phỏng).' },
+        });
+        return;
+      case 'rate-limit':
+        send(res, {
+          status: 429,
+          headers: { 'retry-after': '1' },
+          body: { error_code: 429, message: 'Quá nhiều yêu cầu; thử lại sau.' },
+        });
+        return;
+      case 'non-json':
+        send(res, {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+          body: '<html><body>502 Bad Gateway</body></html>',
+        });
+        return;
+      case 'expired-session':
+        if (session !== null) store.expireSession(session);
+        send(res, {
+          status: 401,
+          body: { error_code: 401, message: 'Phiên làm việc đã hết hạn; hãy đăng nhập lại.' },
+        });
+        return;
+      case 'latency':
+        await sleep(plan.latencyMs());
+        break;
+      case 'lost-after-commit':
+      case null:
+        break;
+    }
+    const reply = await api(req, path, raw);
+    if (fault === 'lost-after-commit') {
+      req.socket.destroy();
+      return;
+    }
+    send(res, reply);
+  };
+
+  const onSim = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (req.method === 'GET' && url.pathname === '/__sim/stats') {
+      const s = store.stats();
+      send(res, { status: 200, body: { ...s } });
+    } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {
+      send(res, { status: 200, body: { codes: store.dossierCodes() } });
+    } else if (req.method === 'POST' && url.pathname === '/__sim/status') {
+      const code = url.searchParams.get('mahoso') ?? '';
+      const status = url.searchParams.get('status') ?? '';
+      const ok = /^(10|[1-9])$/.test(status) && store.setStatus(code, status, Date.now());
+      send(res, { status: ok ? 200 : 404, body: { error_code: ok ? 0 : 4 } });
+    } else {
+      send(res, { status: 404, body: { error_code: 1, message: 'Không có đường dẫn này.' } });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const handle = async (): Promise<void> => {
+      if (req.method === 'POST' && url.pathname.startsWith('/api/'))
+        await onApi(req, res, url.pathname);
+      else if (req.method === 'GET' && url.pathname.startsWith('/files/'))
+        send(res, routes.fileBytes(url.pathname.slice(7)));
+      else onSim(req, res, url);
+    };
+    handle().catch((error: unknown) => {
+      if (!res.headersSent) {
+        send(res, {
+          status: 500,
+          body: { error_code: 500, message: `Lỗi nội bộ: ${String(error)}` },
+        });
+      } else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  routes.origin = url;
+
+  return {
+    url,
+    stats: () => store.stats(),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      store.close();
+    },
+  };
+}
