@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The kiosk's one configuration file (config.json in the data folder).
+ * Every key has a default that runs out of the box: the embedded SQLite under
+ * the data folder and, in training mode, the local portal simulator.
+ */
+export const ConfigSchema = z
+  .object({
+    /** staff: the counter (keyboard and mouse); kiosk: citizen self-service (touch). */
+    mode: z.enum(['staff', 'kiosk']).default('staff'),
+    locale: z.enum(['vi', 'en']).default('vi'),
+    /** Seconds without input before the screen returns to start and citizen data is wiped. */
+    idleTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
+    window: z
+      .object({
+        /** Electron's kiosk flag; the real lock-down is the OS's (see build/kiosk-os.md). */
+        kiosk: z.boolean().default(true),
+        fullscreen: z.boolean().default(true),
+      })
+      .strict()
+      .default({ kiosk: true, fullscreen: true }),
+    agency: z
+      .object({
+        /** The receiving unit's code, e.g. 000.00.53.H48 (QCVN 102:2016/BTTTT). */
+        code: z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/).default('000.00.00.H00'),
+        name: z.string().min(1).default('Bộ phận Một cửa (đào tạo)'),
+      })
+      .strict()
+      .default({ code: '000.00.00.H00', name: 'Bộ phận Một cửa (đào tạo)' }),
+    portal: z
+      .object({
+        /** Training mode syncs to the local portal simulator, never the real portal. */
+        trainingMode: z.boolean().default(true),
+        url: z.url().default('http://127.0.0.1:8790'),
+        username: z.string().default('kiosk'),
+        /** Empty means: read KIOSK_PORTAL_PASSWORD at run time. */
+        password: z.string().default(''),
+      })
+      .strict()
+      .default({ trainingMode: true, url: 'http://127.0.0.1:8790', username: 'kiosk', password: '' }),
+    browserShell: z
+      .object({
+        /** 0 picks a free port at each launch. */
+        port: z.number().int().min(0).max(65535).default(0),
+        browser: z.string().default('/usr/bin/chromium'),
+        /** Open the browser in --kiosk mode (else --app). */
+        kioskWindow: z.boolean().default(false),
+      })
+      .strict()
+      .default({ port: 0, browser: '/usr/bin/chromium', kioskWindow: false }),
+    logs: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+        /** Rotated files kept on disk (shared counter PCs need a limit). */
+        maxFiles: z.number().int().min(1).max(365).default(14),
+        maxFileSizeMb: z.number().int().min(1).max(1024).default(10),
+      })
+      .strict()
+      .default({ level: 'info', maxFiles: 14, maxFileSizeMb: 10 }),
+    /** Electron permissions the renderer may get; every other request is denied. */
+    allowedPermissions: z.array(z.enum(['media', 'clipboard-sanitized-write', 'fullscreen'])).default([]),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,164 @@
+import { execFile } from 'node:child_process';
+import { statfsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import type { HealthCheck, HealthProbe } from './health-check';
+
+const require = createRequire(import.meta.url);
+
+type Fix = NonNullable<HealthCheck['fix']>;
+const result = (
+  probe: Pick<HealthProbe, 'id' | 'kind'>,
+  status: HealthCheck['status'],
+  detail: string,
+  fix?: Fix,
+): HealthCheck => (fix ? { id: probe.id, kind: probe.kind, status, detail, fix } : { id: probe.id, kind: probe.kind, status, detail });
+
+/** Node 20.19+ is what the pinned toolchain (vite 8, eslint 10) needs. */
+export function nodeVersionProbe(version = process.versions.node): HealthProbe {
+  const probe = { id: 'node', kind: 'system' as const };
+  return {
+    ...probe,
+    check: () => {
+      const [major = 0, minor = 0] = version.split('.').map(Number);
+      const ok = major > 20 || (major === 20 && minor >= 19);
+      return Promise.resolve(
+        ok
+          ? result(probe, 'ok', `Node ${version}`)
+          : result(probe, 'fail', `Node ${version} is older than 20.19`, {
+              vi: 'Cài Node.js 20.19 trở lên rồi chạy lại npm install.',
+              en: 'Install Node.js 20.19 or later, then run npm install again.',
+            }),
+      );
+    },
+  };
+}
+
+export const nativeModules = ['better-sqlite3', 'pcsclite', 'node-hid', 'sharp'] as const;
+
+/** Each native module must load in this runtime (ABI mismatches show up here). */
+export function nativeModuleProbe(name: string): HealthProbe {
+  const probe = { id: `native:${name}`, kind: 'system' as const };
+  return {
+    ...probe,
+    check: () => {
+      try {
+        require(name);
+        return Promise.resolve(result(probe, 'ok', `${name} loads (ABI ${process.versions.modules})`));
+      } catch (error) {
+        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        return Promise.resolve(
+          result(probe, 'fail', `${name} does not load: ${reason}`, {
+            vi: `Chạy "npm rebuild ${name}" (cần g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); với Electron: "npx electron-builder install-app-deps".`,
+            en: `Run "npm rebuild ${name}" (needs g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); for Electron: "npx electron-builder install-app-deps".`,
+          }),
+        );
+      }
+    },
+  };
+}
+
+/** pcscd answers on its Unix socket (also when systemd starts it on demand). */
+export function pcscdProbe(socketPath = process.env.PCSCLITE_CSOCK_NAME ?? '/run/pcscd/pcscd.comm'): HealthProbe {
+  const probe = { id: 'pcscd', kind: 'device' as const };
+  return {
+    ...probe,
+    check: () =>
+      new Promise((resolve) => {
+        const socket = connect(socketPath);
+        const done = (check: HealthCheck) => {
+          socket.destroy();
+          resolve(check);
+        };
+        socket.setTimeout(2000, () => done(result(probe, 'fail', `no answer on ${socketPath}`, pcscdFix)));
+        socket.once('connect', () => done(result(probe, 'ok', `pcscd listening on ${socketPath}`)));
+        socket.once('error', (error) => done(result(probe, 'fail', `pcscd not reachable: ${error.message}`, pcscdFix)));
+      }),
+  };
+}
+
+const pcscdFix: Fix = {
+  vi: 'Dịch vụ thẻ thông minh chưa chạy: "sudo apt-get install pcscd && sudo systemctl enable --now pcscd.socket".',
+  en: 'The smart-card service is not running: "sudo apt-get install pcscd && sudo systemctl enable --now pcscd.socket".',
+};
+
+/** `scanimage -L` lists at least one scanner. */
+export function sanePeersProbe(timeoutMs = 20_000): HealthProbe {
+  const probe = { id: 'scanners', kind: 'device' as const };
+  return {
+    ...probe,
+    check: () =>
+      new Promise((resolve) => {
+        execFile('scanimage', ['-L'], { timeout: timeoutMs }, (error, stdout) => {
+          if (error && 'code' in error && error.code === 'ENOENT') {
+            resolve(
+              result(probe, 'fail', 'scanimage not installed', {
+                vi: 'Cài SANE: "sudo apt-get install sane-utils".',
+                en: 'Install SANE: "sudo apt-get install sane-utils".',
+              }),
+            );
+            return;
+          }
+          const devices = stdout.split('\n').filter((line) => line.startsWith('device `'));
+          resolve(
+            devices.length > 0
+              ? result(probe, 'ok', `${devices.length} scanner(s): ${devices.map((d) => d.split('`')[1]?.split("'")[0]).join(', ')}`)
+              : result(probe, 'warn', error ? `scanimage -L failed: ${error.message}` : 'no scanner found', {
+                  vi: 'Không thấy máy quét: kiểm tra cáp USB/mạng và nguồn, rồi bấm Kiểm tra lại.',
+                  en: 'No scanner found: check the USB/network cable and power, then check again.',
+                }),
+          );
+        });
+      }),
+  };
+}
+
+/** Free space in the data folder: dossiers and scans must never fail to save. */
+export function diskProbe(dataDir: string): HealthProbe {
+  const probe = { id: 'disk', kind: 'system' as const };
+  return {
+    ...probe,
+    check: () => {
+      const stats = statfsSync(dataDir);
+      const freeMb = Math.floor((stats.bavail * stats.bsize) / 1024 / 1024);
+      const fix: Fix = {
+        vi: 'Ổ đĩa sắp đầy: đồng bộ các hồ sơ đang chờ và xoá tệp không cần thiết.',
+        en: 'The disk is nearly full: sync the waiting dossiers and remove unneeded files.',
+      };
+      if (freeMb < 200) return Promise.resolve(result(probe, 'fail', `${freeMb} MB free in ${dataDir}`, fix));
+      if (freeMb < 1024) return Promise.resolve(result(probe, 'warn', `${freeMb} MB free in ${dataDir}`, fix));
+      return Promise.resolve(result(probe, 'ok', `${freeMb} MB free in ${dataDir}`));
+    },
+  };
+}
+
+/** Any HTTP answer from the portal's base URL counts as reachable. */
+export function portalProbe(url: string, trainingMode: boolean, timeoutMs = 3000): HealthProbe {
+  const probe = { id: 'portal', kind: 'service' as const };
+  return {
+    ...probe,
+    check: async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+        await response.body?.cancel();
+        return result(probe, 'ok', `${url} answered HTTP ${response.status}${trainingMode ? ' (training portal)' : ''}`);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return result(
+          probe,
+          'fail',
+          `${url} not reachable: ${reason}`,
+          trainingMode
+            ? {
+                vi: 'Cổng đào tạo chưa chạy: "npm run portal-sim". Hồ sơ vẫn được lưu và sẽ đồng bộ sau.',
+                en: 'The training portal is not running: "npm run portal-sim". Dossiers are still saved and will sync later.',
+              }
+            : {
+                vi: 'Không kết nối được Cổng DVC: kiểm tra mạng. Hồ sơ vẫn được lưu và sẽ tự đồng bộ khi có mạng.',
+                en: 'The portal is not reachable: check the network. Dossiers are still saved and sync when it returns.',
+              },
+        );
+      }
+    },
+  };
+}

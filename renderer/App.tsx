@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useKiosk } from './api/KioskContext';
+import { TOKEN_KEY } from './api/kiosk-client';
+import { IdleGuard } from './components/IdleGuard';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { Diagnostics } from './screens/Diagnostics';
+import { KioskStart } from './screens/KioskStart';
+import { StaffStart } from './screens/StaffStart';
+
+/** Forgets everything a citizen's session left in this page, except the shell's session token. */
+function wipePageStorage(): void {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  sessionStorage.clear();
+  localStorage.clear();
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+function Shell({ connected }: { readonly connected: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { api, info } = useKiosk();
+  const navigate = useNavigate();
+  const [largeText, setLargeText] = useState(false);
+  const kioskMode = info.mode === 'kiosk';
+
+  const endSession = useCallback(() => {
+    setLargeText(false);
+    wipePageStorage();
+    void i18n.changeLanguage(info.locale);
+    void navigate('/', { replace: true });
+    void api.session.end({ reason: 'idle' });
+  }, [api, i18n, info.locale, navigate]);
+
+  return (
+    <div className={`app mode-${info.mode}${largeText ? ' large-text' : ''}`}>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-unit">
+            {info.agencyName} — {t('app.unit')}
+          </span>
+        </Link>
+        {!kioskMode && <LanguageSwitch />}
+      </header>
+      {info.trainingMode && <div className="training-banner">{t('app.training')}</div>}
+      {!connected && (
+        <div role="alert" className="connection-lost">
+          {t('connection.lost')}
+        </div>
+      )}
+      <Routes>
+        <Route
+          path="/"
+          element={
+            kioskMode ? (
+              <KioskStart largeText={largeText} onToggleLargeText={() => setLargeText((v) => !v)} />
+            ) : (
+              <StaffStart />
+            )
+          }
+        />
+        <Route path="/diagnostics" element={<Diagnostics />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+      <footer className="footer">
+        <Link to="/">{t('nav.home')}</Link>
+        <Link to="/diagnostics">{t('nav.diagnostics')}</Link>
+        <span className="version">v{info.appVersion} · {info.shell}</span>
+      </footer>
+      <IdleGuard timeoutSeconds={info.idleTimeoutSeconds} onIdle={endSession} />
+    </div>
+  );
+}
+
+export function App({ connected }: { readonly connected: boolean }) {
+  return (
+    <HashRouter>
+      <Shell connected={connected} />
+    </HashRouter>
+  );
+}

@@ -1,0 +1,34 @@
+import { createKioskApi, type KioskApi } from '../../electron/api/client';
+import { createWsTransport } from './ws-transport';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the browser shell. */
+    readonly kiosk?: KioskApi;
+  }
+}
+
+export const TOKEN_KEY = 'kiosk.token';
+
+/**
+ * The API for this page: the preload's `window.kiosk` under Electron, or a
+ * WebSocket client in the browser shell. The shell's launch URL carries the
+ * token once; it is kept in sessionStorage (not citizen data, so the idle
+ * wipe keeps it) and removed from the address bar.
+ */
+export function connectKiosk(onConnection: (up: boolean) => void): KioskApi | undefined {
+  if (window.kiosk) {
+    onConnection(true);
+    return window.kiosk;
+  }
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url);
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return undefined;
+  return createKioskApi(createWsTransport(token, onConnection));
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { ActionTile } from '../components/ActionTile';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+
+interface KioskStartProps {
+  readonly largeText: boolean;
+  readonly onToggleLargeText: () => void;
+}
+
+/** The citizen's start screen: one question, big tiles, language and text size up front. */
+export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen kiosk-start">
+      <h1>{t('kiosk.welcome')}</h1>
+      <p className="lead">{t('kiosk.prompt')}</p>
+      <div className="tiles">
+        <ActionTile title={t('kiosk.submit')} hint={t('kiosk.submitHint')} unavailable={t('kiosk.comingSoon')} />
+        <ActionTile title={t('kiosk.lookup')} hint={t('kiosk.lookupHint')} unavailable={t('kiosk.comingSoon')} />
+      </div>
+      <div className="kiosk-options">
+        <LanguageSwitch />
+        <button type="button" className="text-size" aria-pressed={largeText} onClick={onToggleLargeText}>
+          {largeText ? t('kiosk.normalText') : t('kiosk.largeText')}
+        </button>
+      </div>
+      <p className="help">{t('kiosk.help')}</p>
+    </main>
+  );
+}

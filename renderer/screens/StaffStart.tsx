@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { ActionTile } from '../components/ActionTile';
+
+/** The counter clerk's start screen. */
+export function StaffStart() {
+  const { t } = useTranslation();
+  return (
+    <main className="screen staff-start">
+      <h1>{t('staff.title')}</h1>
+      <p className="lead">{t('staff.greeting')}</p>
+      <div className="tiles">
+        <ActionTile title={t('staff.newDossier')} hint={t('staff.newDossierHint')} unavailable={t('staff.comingSoon')} />
+        <ActionTile title={t('staff.dossierList')} hint={t('staff.dossierListHint')} unavailable={t('staff.comingSoon')} />
+        <ActionTile title={t('staff.lookup')} hint={t('staff.lookupHint')} unavailable={t('staff.comingSoon')} />
+      </div>
+    </main>
+  );
+}
