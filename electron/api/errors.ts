@@ -17,6 +17,16 @@ export const errorCodes = [
   'INTERNAL',
   // configuration
   'CONFIG_INVALID',
+  // dossier store
+  'DOSSIER_NOT_FOUND',
+  'DOSSIER_INVALID',
+  'DOSSIER_CODE_TAKEN',
+  'DOSSIER_PURGED',
+  'STORE_DISK_FULL',
+  'STORE_BLOB_MISSING',
+  'STORE_KEY_UNAVAILABLE',
+  'STORE_SCHEMA_NEWER',
+  'STORE_CODES_EXHAUSTED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);
