@@ -1,44 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { annotatedHex } from './annotated-hex';
 import { extendedUsage, parseInputFields, ReportDescriptorError } from './hid-report-descriptor';
 
 describe('HID report descriptor reader', () => {
   it('the FIDO CTAPHID descriptor of CTAP 2.1 §11.2.8.1 has one 64-byte input on page 0xF1D0', () => {
-    const fido = Uint8Array.from([
-      0x06,
-      0xd0,
-      0xf1, // Usage Page (FIDO Alliance)
-      0x09,
-      0x01, //       Usage (CTAPHID)
-      0xa1,
-      0x01, //       Collection (Application)
-      0x09,
-      0x20, //         Usage (Input Report Data)
-      0x15,
-      0x00, //         Logical Minimum (0)
-      0x26,
-      0xff,
-      0x00, //   Logical Maximum (255)
-      0x75,
-      0x08, //         Report Size (8)
-      0x95,
-      0x40, //         Report Count (64)
-      0x81,
-      0x02, //         Input (Data, Var, Abs)
-      0x09,
-      0x21, //         Usage (Output Report Data)
-      0x15,
-      0x00,
-      0x26,
-      0xff,
-      0x00,
-      0x75,
-      0x08,
-      0x95,
-      0x40,
-      0x91,
-      0x02, //         Output (Data, Var, Abs)
-      0xc0,
-    ]);
+    const fido = annotatedHex(`
+    06 d0 f1                          Usage Page (FIDO Alliance)
+    09 01                             Usage (CTAPHID)
+    a1 01                             Collection (Application)
+    09 20                             Usage (Input Report Data)
+    15 00                             Logical Minimum (0)
+    26 ff 00                          Logical Maximum (255)
+    75 08                             Report Size (8)
+    95 40                             Report Count (64)
+    81 02                             Input (Data, Var, Abs)
+    09 21                             Usage (Output Report Data)
+    15 00 26 ff 00 75 08 95 40 91 02  Output (Data, Var, Abs)
+    c0                                
+  `);
     expect(parseInputFields(fido)).toEqual([
       {
         reportId: 0,
@@ -54,47 +33,13 @@ describe('HID report descriptor reader', () => {
 
   it('usage ranges, 4-byte extended usages, push/pop and per-report offsets are honoured', () => {
     const fields = parseInputFields(
-      Uint8Array.from([
-        0x05,
-        0x07,
-        0x85,
-        0x01,
-        0x75,
-        0x01,
-        0x95,
-        0x08, // page 7, report 1, 8 x 1 bit
-        0x19,
-        0xe0,
-        0x29,
-        0xe7,
-        0x81,
-        0x02, //             Usage Min/Max E0-E7, Input
-        0xa4,
-        0x05,
-        0x01,
-        0x85,
-        0x02,
-        0x75,
-        0x08,
-        0x95,
-        0x01, // Push; page 1, report 2
-        0x0b,
-        0x3b,
-        0x00,
-        0x01,
-        0x00,
-        0x81,
-        0x02, //        Usage (0x0001:0x003B) as 4 bytes
-        0xb4,
-        0x75,
-        0x08,
-        0x95,
-        0x01,
-        0x09,
-        0x04,
-        0x81,
-        0x02, // Pop back to page 7, report 1
-      ]),
+      annotatedHex(`
+    05 07 85 01 75 01 95 08     page 7, report 1, 8 x 1 bit
+    19 e0 29 e7 81 02           Usage Min/Max E0-E7, Input
+    a4 05 01 85 02 75 08 95 01  Push; page 1, report 2
+    0b 3b 00 01 00 81 02        Usage (0x0001:0x003B) as 4 bytes
+    b4 75 08 95 01 09 04 81 02  Pop back to page 7, report 1
+  `),
     );
     expect(fields.map((f) => [f.reportId, f.bitOffset, f.usages.length])).toEqual([
       [1, 0, 8],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { annotatedHex } from '../annotated-hex';
 import { parseCccdQr } from '../../smartcard/citizen/index';
 import { InProcessHidDevice } from '../in-process-hid-device';
 import { HidPosDecoder, type PosScan } from './hid-pos-decoder';
@@ -9,81 +10,44 @@ import { defaultPosScanLayout, posScanLayoutFrom } from './pos-scan-layout';
  * A Bar Code Scanner report descriptor assembled item by item from the USB-IF
  * "HID Point of Sale Usage Tables" 1.02 §3 (page 0x8C) and HID 1.11 §6.2.2.
  */
-const scannerDescriptor = Uint8Array.from([
-  0x05,
-  0x8c, //       Usage Page (Bar Code Scanner 0x8C)
-  0x09,
-  0x02, //       Usage (Bar Code Scanner 0x02, CA)
-  0xa1,
-  0x01, //       Collection (Application)
-  0x09,
-  0x12, //         Usage (Scanned Data Report 0x12, CL)
-  0xa1,
-  0x02, //         Collection (Logical)
-  0x85,
-  0x02, //           Report ID (2)
-  0x15,
-  0x00, //           Logical Minimum (0)
-  0x26,
-  0xff,
-  0x00, //     Logical Maximum (255)
-  0x75,
-  0x08, //           Report Size (8)
-  0x95,
-  0x01, //           Report Count (1)
-  0x05,
-  0x01, //           Usage Page (Generic Desktop)
-  0x09,
-  0x3b, //           Usage (Byte Count 0x3B, DV)
-  0x81,
-  0x02, //           Input (Data, Var, Abs)
-  0x05,
-  0x8c, //           Usage Page (Bar Code Scanner)
-  0x09,
-  0xfb, //           Usage (Symbology Identifier 1, 0xFB)
-  0x09,
-  0xfc, //           Usage (Symbology Identifier 2, 0xFC)
-  0x09,
-  0xfd, //           Usage (Symbology Identifier 3, 0xFD)
-  0x95,
-  0x03, //           Report Count (3)
-  0x81,
-  0x02, //           Input (Data, Var, Abs)
-  0x09,
-  0xfe, //           Usage (Decoded Data 0xFE, DV)
-  0x95,
-  0x38, //           Report Count (56)
-  0x82,
-  0x02,
-  0x01, //     Input (Data, Var, Abs, Buffered Bytes)
-  0x06,
-  0x66,
-  0xff, //     Usage Page (vendor 0xFF66)
-  0x09,
-  0x01, //           Usage (vendor 1)
-  0x95,
-  0x02, //           Report Count (2)
-  0x81,
-  0x02, //           Input (Data, Var, Abs)
-  0x05,
-  0x8c, //           Usage Page (Bar Code Scanner)
-  0x09,
-  0xff, //           Usage (Decode Data Continued 0xFF, DF)
-  0x25,
-  0x01, //           Logical Maximum (1)
-  0x75,
-  0x01, //           Report Size (1)
-  0x95,
-  0x01, //           Report Count (1)
-  0x81,
-  0x02, //           Input (Data, Var, Abs)
-  0x75,
-  0x07, //           Report Size (7)
-  0x81,
-  0x03, //           Input (Const, Var, Abs): padding
-  0xc0, //               End Collection
-  0xc0, //             End Collection
-]);
+const scannerDescriptor = annotatedHex(`
+    05 8c     Usage Page (Bar Code Scanner 0x8C)
+    09 02     Usage (Bar Code Scanner 0x02, CA)
+    a1 01     Collection (Application)
+    09 12     Usage (Scanned Data Report 0x12, CL)
+    a1 02     Collection (Logical)
+    85 02     Report ID (2)
+    15 00     Logical Minimum (0)
+    26 ff 00  Logical Maximum (255)
+    75 08     Report Size (8)
+    95 01     Report Count (1)
+    05 01     Usage Page (Generic Desktop)
+    09 3b     Usage (Byte Count 0x3B, DV)
+    81 02     Input (Data, Var, Abs)
+    05 8c     Usage Page (Bar Code Scanner)
+    09 fb     Usage (Symbology Identifier 1, 0xFB)
+    09 fc     Usage (Symbology Identifier 2, 0xFC)
+    09 fd     Usage (Symbology Identifier 3, 0xFD)
+    95 03     Report Count (3)
+    81 02     Input (Data, Var, Abs)
+    09 fe     Usage (Decoded Data 0xFE, DV)
+    95 38     Report Count (56)
+    82 02 01  Input (Data, Var, Abs, Buffered Bytes)
+    06 66 ff  Usage Page (vendor 0xFF66)
+    09 01     Usage (vendor 1)
+    95 02     Report Count (2)
+    81 02     Input (Data, Var, Abs)
+    05 8c     Usage Page (Bar Code Scanner)
+    09 ff     Usage (Decode Data Continued 0xFF, DF)
+    25 01     Logical Maximum (1)
+    75 01     Report Size (1)
+    95 01     Report Count (1)
+    81 02     Input (Data, Var, Abs)
+    75 07     Report Size (7)
+    81 03     Input (Const, Var, Abs): padding
+    c0        End Collection
+    c0        End Collection
+  `);
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 
@@ -169,40 +133,14 @@ describe('HID POS barcode decoding', () => {
   });
 
   it('a descriptor without report ID or byte count is honoured: data runs to the NUL padding', () => {
-    const descriptor = Uint8Array.from([
-      0x05,
-      0x8c,
-      0x09,
-      0x02,
-      0xa1,
-      0x01, // Bar Code Scanner application
-      0x75,
-      0x08,
-      0x95,
-      0x01,
-      0x09,
-      0xfb,
-      0x81,
-      0x02, // Symbology Identifier 1 (1 byte)
-      0x95,
-      0x3e,
-      0x09,
-      0xfe,
-      0x82,
-      0x02,
-      0x01, // Decoded Data (62 bytes)
-      0x75,
-      0x01,
-      0x09,
-      0xff,
-      0x81,
-      0x02, // Decode Data Continued (1 bit)
-      0x75,
-      0x07,
-      0x81,
-      0x03, // padding
-      0xc0,
-    ]);
+    const descriptor = annotatedHex(`
+    05 8c 09 02 a1 01        Bar Code Scanner application
+    75 08 95 01 09 fb 81 02  Symbology Identifier 1 (1 byte)
+    95 3e 09 fe 82 02 01     Decoded Data (62 bytes)
+    75 01 09 ff 81 02        Decode Data Continued (1 bit)
+    75 07 81 03              padding
+    c0                       
+  `);
     const layout = posScanLayoutFrom(descriptor);
     expect(layout).toEqual({
       reportId: 0,
