@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuditLog } from './audit-log';
+import { BlobStore, type BlobFs } from './blob-store';
+import { FieldCipher } from './crypto/field-cipher';
+import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { DossierCodeAllocator, SINGLE_KIOSK, type CodeBlock } from './dossier-code';
+import { DossierFixSchema, resubmitDossier, type DossierFix } from './dossier-fix';
+import type { NewDossier, NewDossierInput } from './dossier-input';
+import { listDossiers, readDossier, type ListFilter } from './dossier-reader';
+import type { DossierSummary, DossierView } from './dossier-view';
+import { saveDossier, type SavedDossier } from './dossier-writer';
+import { migrate } from './migrator';
+import { storeMigrations, type Migration } from './migrations/index';
+import { openDatabase } from './open-database';
+import { collectGarbage, purgeExpired } from './retention';
+import { SqliteOutbox } from './sqlite-outbox';
+import type { StoreContext } from './store-context';
+
+export const DATABASE_FILE = 'kiosk.sqlite3';
+export const BLOB_DIR = 'blobs';
+/** Files younger than this are spared by gc: they may belong to a save in flight elsewhere. */
+export const DEFAULT_GC_GRACE_MS = 10 * 60 * 1000;
+
+export interface DossierStoreOptions {
+  /** The data folder: database, blobs and (browser shell / CLI) the key file. */
+  readonly dataDir: string;
+  /** The receiving agency's code `V1V2V3.Z1Z2.Y1Y2.MX1X2`. */
+  readonly agencyCode: string;
+  /** This kiosk's share of the daily sequence (dossier-code.ts); one kiosk by default. */
+  readonly codeBlock?: CodeBlock;
+  /** Default: a 0600 key file in the data folder. The Electron shell passes safeStorage's. */
+  readonly keyProvider?: KeyProvider;
+  /** The store's migrations plus other modules' (auth…); default: the store's own. */
+  readonly migrations?: readonly Migration[];
+  readonly now?: () => number;
+  /** For tests that inject a failing file layer (disk full). */
+  readonly blobFs?: BlobFs;
+}
+
+/**
+ * The offline-first dossier store (hồ sơ, thành phần, trang, blobs, outbox,
+ * audit). Synchronous like better-sqlite3; every method is safe to call from
+ * one worker thread that owns the store. One process per data folder.
+ */
+export class DossierStore {
+  readonly outbox: SqliteOutbox;
+  readonly appliedMigrations: readonly string[];
+  readonly #ctx: StoreContext;
+  readonly #codes: DossierCodeAllocator;
+
+  private constructor(ctx: StoreContext, codes: DossierCodeAllocator, applied: readonly string[]) {
+    this.#ctx = ctx;
+    this.#codes = codes;
+    this.appliedMigrations = applied;
+    this.outbox = new SqliteOutbox(ctx);
+  }
+
+  static open(options: DossierStoreOptions): DossierStore {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    const keys = options.keyProvider ?? new FileKeyProvider(options.dataDir);
+    const cipher = new FieldCipher(keys.masterKey());
+    const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    try {
+      const applied = migrate(db, options.migrations ?? storeMigrations);
+      const ctx: StoreContext = {
+        db,
+        cipher,
+        blobs: new BlobStore(join(options.dataDir, BLOB_DIR), cipher, options.blobFs),
+        audit: new AuditLog(db),
+        now: options.now ?? Date.now,
+      };
+      const codes = new DossierCodeAllocator(
+        db,
+        options.agencyCode,
+        options.codeBlock ?? SINGLE_KIOSK,
+      );
+      return new DossierStore(ctx, codes, applied);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Saves durably (blobs fsynced, then one transaction with the outbox rows). */
+  save(input: NewDossierInput | NewDossier, actor: string): SavedDossier {
+    const saved = saveDossier(this.#ctx, this.#codes, input, actor);
+    this.outbox.notify();
+    return saved;
+  }
+
+  /**
+   * Saves several dossiers all-or-nothing (import): the blob files of all of
+   * them first, then one transaction.
+   */
+  saveAll(inputs: readonly (NewDossierInput | NewDossier)[], actor: string): SavedDossier[] {
+    const saved = this.#ctx.db
+      .transaction(() => inputs.map((input) => saveDossier(this.#ctx, this.#codes, input, actor)))
+      .immediate();
+    this.outbox.notify();
+    return saved;
+  }
+
+  /** One dossier by id or code, decrypted; audited. */
+  get(idOrCode: string, actor: string): DossierView {
+    return readDossier(this.#ctx, idOrCode, actor);
+  }
+
+  list(filter: ListFilter, actor: string): DossierSummary[] {
+    return listDossiers(this.#ctx, filter, actor);
+  }
+
+  /** Staff fixed a rejected dossier: apply the fix and unpark its queue. */
+  resubmit(idOrCode: string, actor: string, fix: DossierFix = {}): void {
+    resubmitDossier(this.#ctx, idOrCode, actor, DossierFixSchema.parse(fix));
+    this.outbox.notify();
+  }
+
+  /** Retention: purge personal data of dossiers synced more than `retentionMs` ago. */
+  purgeExpired(retentionMs: number, actor = 'retention'): number {
+    return purgeExpired(this.#ctx, retentionMs, actor);
+  }
+
+  gc(graceMs = DEFAULT_GC_GRACE_MS): { rows: number; blobs: number; temps: number } {
+    return collectGarbage(this.#ctx, graceMs);
+  }
+
+  /** The raw connection, for diagnostics and tests (integrity checks). */
+  get database(): Database.Database {
+    return this.#ctx.db;
+  }
+
+  close(): void {
+    this.#ctx.db.close();
+  }
+}

@@ -1,0 +1,15 @@
+import { initial } from './0001-initial';
+import { outboxDueIndex } from './0002-outbox-due-index';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/**
+ * The store's own migrations, in order. The composition root appends other
+ * modules' lists (e.g. auth's staff credential tables) and passes the whole
+ * list to `DossierStore.open({ migrations })`.
+ */
+export const storeMigrations: readonly Migration[] = [
+  { module: 'store', version: 1, name: 'initial', up: initial },
+  { module: 'store', version: 2, name: 'outbox-due-index', up: outboxDueIndex },
+];
