@@ -1,0 +1,44 @@
+import type { IpcMain, WebContents } from 'electron';
+import { methods } from '../contract';
+import type { Dispatch, DispatchLog } from '../dispatcher';
+import type { ApiResult } from '../errors';
+import type { EventHub } from '../event-hub';
+import { IPC_EVENT_CHANNEL, ipcChannel } from './ipc-channels';
+
+export interface IpcTransportOptions {
+  readonly ipcMain: IpcMain;
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly log: DispatchLog;
+  /** Whether a frame URL may call the API (the app's own origin only). */
+  readonly senderAllowed: (frameUrl: string | undefined) => boolean;
+  /** The pages that receive events. */
+  readonly targets: () => readonly WebContents[];
+}
+
+/**
+ * The Electron transport: one ipcMain.handle per contract method. The sender
+ * frame is checked before the dispatcher validates the payload, so a frame
+ * that navigated elsewhere (or an injected one) reaches no service.
+ */
+export function registerIpcTransport(options: IpcTransportOptions): () => void {
+  for (const method of Object.keys(methods)) {
+    options.ipcMain.handle(ipcChannel(method), async (event, params: unknown): Promise<ApiResult<unknown>> => {
+      const frameUrl = event.senderFrame?.url;
+      if (!options.senderAllowed(frameUrl)) {
+        options.log.warn({ method, frameUrl: frameUrl ?? '(none)' }, 'IPC call from a foreign frame refused');
+        return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Calls are accepted only from the kiosk page' } };
+      }
+      return options.dispatch(method, params, { transport: 'ipc' });
+    });
+  }
+  const unsubscribe = options.events.subscribe((name, payload) => {
+    for (const contents of options.targets()) {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    for (const method of Object.keys(methods)) options.ipcMain.removeHandler(ipcChannel(method));
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The Electron shell: window management and lock-down only. Everything else
+ * is the same core the browser shell runs (composition-root.ts).
+ */
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { KioskError } from '../api/errors';
+import { registerIpcTransport } from '../api/transports/ipc-main';
+import { resolveDataDir } from '../services/config/config-file';
+import { createCore, type Core } from './composition-root';
+import { securityHeaders } from './security-policy';
+import { readStaticFile } from './static-files';
+import {
+  APP_ENTRY,
+  APP_HOST,
+  APP_SCHEME,
+  navigationAllowed,
+  permissionAllowed,
+  senderAllowed,
+  windowOpenDecision,
+  windowOptions,
+} from './window-policy';
+
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+}
+
+let mainWindow: BrowserWindow | undefined;
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(windowOpenDecision);
+});
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : undefined;
+    if (!file) return new Response('Not found', { status: 404, headers: securityHeaders() });
+    return new Response(new Uint8Array(file.body), { headers: { ...securityHeaders(), 'Content-Type': file.type } });
+  });
+}
+
+function createWindow(core: Core): BrowserWindow {
+  const window = new BrowserWindow(
+    windowOptions({
+      kiosk: core.config.window.kiosk,
+      fullscreen: core.config.window.fullscreen,
+      preloadPath,
+      devTools: !app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    core.logger.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone; reloading');
+    if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY);
+  });
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: resolveDataDir(process.env, app.getPath('userData')),
+      shell: 'electron',
+      wipeRenderer: () => session.defaultSession.clearStorageData(),
+    });
+  } catch (error) {
+    const message = error instanceof KioskError ? error.message : String(error);
+    dialog.showErrorBox('Kiosk Một cửa', `Không khởi động được kiosk / The kiosk could not start:\n${message}`);
+    app.exit(1);
+    return;
+  }
+  const allowed = core.config.allowedPermissions;
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permissionAllowed(permission, allowed));
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission, allowed));
+  serveRenderer();
+  registerIpcTransport({
+    ipcMain,
+    dispatch: core.dispatch,
+    events: core.events,
+    log: core.logger.child({ subsystem: 'ipc' }),
+    senderAllowed,
+    targets: () => (mainWindow ? [mainWindow.webContents] : []),
+  });
+  mainWindow = createWindow(core);
+  app.on('window-all-closed', () => {
+    void core.dispose().then(() => {
+      app.quit();
+    });
+  });
+}
+
+void start();

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findElectronBinary } from '../../electron/shell/electron-binary';
+import { SCREENSHOTS } from './support/chromium';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const electron = findElectronBinary(root);
+const display = Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
+
+describe('the Electron shell', () => {
+  it('opens the sandboxed kiosk window with window.kiosk and no Node', async (context) => {
+    if (!electron.ok) context.skip(`Electron binary not available here: ${electron.reason}`);
+    if (!display) context.skip('Electron needs a display (run under xvfb-run)');
+    if (!electron.ok) return;
+    const app = await _electron.launch({
+      executablePath: electron.path,
+      args: [root],
+      env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-electron-')) },
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof window.kiosk?.system.info)).toBe('function');
+      expect(page.url()).toBe('app://kiosk/index.html#/');
+      await page.screenshot({ path: `${SCREENSHOTS}/electron-start-vi.png` });
+    } finally {
+      await app.close();
+    }
+  });
+});
