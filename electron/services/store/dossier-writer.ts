@@ -53,7 +53,10 @@ export function saveDossier(
     return ctx.db.transaction(() => insertAll(ctx, codes, d, id, blobShas, actor)).immediate();
   } catch (error) {
     if (isDiskFull(error)) throw diskFullError(error);
-    if (error instanceof Error && error.message.includes('UNIQUE constraint failed: dossiers.code')) {
+    if (
+      error instanceof Error &&
+      error.message.includes('UNIQUE constraint failed: dossiers.code')
+    ) {
       throw new StoreError(
         'DOSSIER_CODE_TAKEN',
         `Mã hồ sơ ${d.code ?? ''} đã có trong kho. Kiểm tra lại mã, hoặc bỏ trống để kiosk tự cấp mã mới.`,

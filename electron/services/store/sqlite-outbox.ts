@@ -20,7 +20,10 @@ interface OutboxRow {
 
 const PayloadSchema = z.record(z.string(), z.string());
 
-export interface QueueDepth { pending: number; parked: number }
+export interface QueueDepth {
+  pending: number;
+  parked: number;
+}
 export type QueueListener = (depth: QueueDepth) => void;
 
 /** The actor name the sync engine's reads are audited under. */
