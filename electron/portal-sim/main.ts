@@ -1,21 +1,23 @@
 /**
- * `npm run portal-sim -- --port N [--faults RATE] [--data DIR] [--seed N]
- * [--user U --password P]`: the training portal in its own process. Prints one
+ * `npm run portal-sim -- --port N [--faults RATE] [--fault-kinds a,b] [--data DIR | --memory]
+ * [--seed N] [--user U --password P] [--session-ttl S]`: the training portal in its own process. Prints one
  * line `portal-sim listening on http://127.0.0.1:PORT` when ready (tests parse it)
  * and stops cleanly on SIGTERM/SIGINT.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { faultKinds, type FaultKind } from './fault-plan';
 import { DEFAULT_SIM_PASSWORD, DEFAULT_SIM_USER, startPortalSim } from './portal-sim-server';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '0' },
+    port: { type: 'string', default: '8790' },
     faults: { type: 'string', default: '0' },
     data: { type: 'string' },
     memory: { type: 'boolean', default: false },
     seed: { type: 'string' },
+    'fault-kinds': { type: 'string' },
     user: { type: 'string', default: DEFAULT_SIM_USER },
     password: { type: 'string', default: DEFAULT_SIM_PASSWORD },
     'session-ttl': { type: 'string', default: '1800' },
@@ -33,6 +35,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535 || !(faults >= 0 && faul
   process.exit(2);
 }
 
+const kinds = values['fault-kinds']?.split(',').map((k) => k.trim());
+const unknownKind = kinds?.find((k) => !(faultKinds as readonly string[]).includes(k));
+if (unknownKind !== undefined) {
+  process.stderr.write(
+    `Loại lỗi không có: "${unknownKind}". Có: ${faultKinds.join(', ')}.\n` +
+      `Unknown fault kind "${unknownKind}". Known: ${faultKinds.join(', ')}.\n`,
+  );
+  process.exit(2);
+}
+
 const sim = await startPortalSim({
   port,
   faults,
@@ -41,6 +53,7 @@ const sim = await startPortalSim({
   password: values.password,
   sessionTtlMs: Number(values['session-ttl']) * 1000,
   ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+  ...(kinds === undefined ? {} : { faultKinds: kinds as FaultKind[] }),
 });
 process.stdout.write(`portal-sim listening on ${sim.url}\n`);
 

@@ -1,11 +1,11 @@
 /**
  * The training portal's HTTP server (node:http, 127.0.0.1 only): routes the
  * wire contract to {@link SimRoutes} and injects the faults of {@link FaultPlan}
- * into `POST /api/*` calls. Simulator-only routes live under `/__sim/`.
+ * into the API calls (auth, files, integration). Simulator-only routes live under `/__sim/`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultPlan, seededRandom, type FaultKind } from './fault-plan';
+import { FaultPlan, faultKinds, seededRandom, type FaultKind } from './fault-plan';
 import { SimRoutes, type Reply } from './sim-routes';
 import { SimStore, type SimStats } from './sim-store';
 
@@ -22,6 +22,10 @@ export interface PortalSimOptions {
   readonly sessionTtlMs?: number;
   /** How long a `timeout` fault holds the connection before dropping it. */
   readonly hangMs?: number;
+  /** The kinds drawn from (default: all). */
+  readonly faultKinds?: readonly FaultKind[];
+  /** Endpoint paths, for proving a client's configurable paths; default /api/auth, /api/integration, /api/files. */
+  readonly paths?: { readonly auth: string; readonly integration: string; readonly files: string };
 }
 
 export interface PortalSim {
@@ -30,8 +34,9 @@ export interface PortalSim {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SIM_USER = 'kiosk-training';
-export const DEFAULT_SIM_PASSWORD = 'dvc-training';
+/** The config file's default portal account (config-schema.ts), so training works out of the box. */
+export const DEFAULT_SIM_USER = 'kiosk';
+export const DEFAULT_SIM_PASSWORD = 'kiosk-training';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -70,7 +75,17 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function startPortalSim(options: PortalSimOptions): Promise<PortalSim> {
   const store = new SimStore(options.dataDir);
-  const plan = new FaultPlan(options.faults, seededRandom(options.seed ?? Date.now()));
+  const plan = new FaultPlan(
+    options.faults,
+    seededRandom(options.seed ?? Date.now()),
+    options.faultKinds ?? faultKinds,
+  );
+  const paths = options.paths ?? {
+    auth: '/api/auth',
+    integration: '/api/integration',
+    files: '/api/files',
+  };
+  const isApi = (path: string): boolean => Object.values(paths).includes(path);
   const routes = new SimRoutes(store, {
     username: options.username ?? DEFAULT_SIM_USER,
     password: options.password ?? DEFAULT_SIM_PASSWORD,
@@ -80,9 +95,9 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
   const hangMs = options.hangMs ?? 30_000;
 
   const api = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
-    if (path === '/api/auth') return routes.auth(raw);
-    if (path === '/api/files') return routes.files(req.headers, raw);
-    if (path === '/api/integration') return routes.integration(raw);
+    if (path === paths.auth) return routes.auth(raw);
+    if (path === paths.files) return routes.files(req.headers, raw);
+    if (path === paths.integration) return routes.integration(raw);
     return { status: 404, body: { error_code: 1, message: 'Không có đường dẫn này.' } };
   };
 
@@ -168,8 +183,7 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const handle = async (): Promise<void> => {
-      if (req.method === 'POST' && url.pathname.startsWith('/api/'))
-        await onApi(req, res, url.pathname);
+      if (req.method === 'POST' && isApi(url.pathname)) await onApi(req, res, url.pathname);
       else if (req.method === 'GET' && url.pathname.startsWith('/files/'))
         send(res, routes.fileBytes(url.pathname.slice(7)));
       else onSim(req, res, url);

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { doctorCommand } from './doctor';
+import { syncCommand } from './sync';
 
 /** Every `kiosk` subcommand. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [doctorCommand];
+export const commands: readonly CliCommand[] = [doctorCommand, syncCommand];

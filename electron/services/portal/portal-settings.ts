@@ -1,0 +1,18 @@
+import type { Config } from '../config/config-schema';
+import type { PortalConfigInput } from './portal-config';
+
+/**
+ * The portal client's settings from the config file, each overridable by the
+ * environment (KIOSK_PORTAL_URL, KIOSK_PORTAL_USER, KIOSK_PORTAL_PASSWORD,
+ * KIOSK_PORTAL_TIMEOUT_MS). `madonvi` is the agency's code.
+ */
+export function portalSettings(config: Config, env: NodeJS.ProcessEnv): PortalConfigInput {
+  const timeout = Number(env.KIOSK_PORTAL_TIMEOUT_MS);
+  return {
+    baseUrl: env.KIOSK_PORTAL_URL ?? config.portal.url,
+    username: env.KIOSK_PORTAL_USER ?? config.portal.username,
+    password: env.KIOSK_PORTAL_PASSWORD ?? config.portal.password,
+    madonvi: config.agency.code,
+    ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+  };
+}

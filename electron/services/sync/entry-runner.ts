@@ -1,0 +1,76 @@
+/**
+ * Sends one outbox row to the portal. The rules that make a retry harmless:
+ * - an upload is idempotent by content (the file store returns the same id);
+ * - a dossier create is marked as attempted durably BEFORE it leaves, and any
+ *   later try of a dossier ever attempted asks TraCuuHoSo first, so a create
+ *   whose answer was lost is retried as an update: never a duplicate create.
+ */
+import type { Portal } from '../portal/portal';
+import type { OutboxEntry, OutboxPort } from './outbox-port';
+
+export interface RunOutcome {
+  /** The portal's status code of the dossier after a sync, when known. */
+  readonly portalStatus: string | null;
+}
+
+function required(entry: OutboxEntry, key: string): string {
+  const value = entry.payload[key];
+  if (value === undefined || value === '') {
+    throw new Error(`outbox row ${entry.id} (${entry.op}) has no payload.${key}`);
+  }
+  return value;
+}
+
+export class EntryRunner {
+  readonly #outbox: OutboxPort;
+  readonly #portal: Portal;
+
+  constructor(outbox: OutboxPort, portal: Portal) {
+    this.#outbox = outbox;
+    this.#portal = portal;
+  }
+
+  /** Resolves when the portal acknowledged the row (and it left the outbox); throws otherwise. */
+  async run(entry: OutboxEntry): Promise<RunOutcome> {
+    return entry.op === 'upload-file' ? this.#upload(entry) : this.#syncDossier(entry);
+  }
+
+  async #upload(entry: OutboxEntry): Promise<RunOutcome> {
+    const sha256 = required(entry, 'blobSha256');
+    const bytes = this.#outbox.readBlob(sha256);
+    const uploaded = await this.#portal.uploadFile({
+      bytes,
+      sha256,
+      fileName: entry.payload.fileName ?? `${sha256}.bin`,
+      mime: entry.payload.mime ?? 'application/octet-stream',
+    });
+    this.#outbox.complete(entry.id, { fileUrl: uploaded.url, fileId: uploaded.id });
+    return { portalStatus: null };
+  }
+
+  async #syncDossier(entry: OutboxEntry): Promise<RunOutcome> {
+    const dossier = this.#outbox.portalDossier(entry.dossierId);
+    const code = typeof dossier.MaHoSo === 'string' ? dossier.MaHoSo : required(entry, 'maHoSo');
+    let updating = false;
+    if (this.#outbox.createAttempted(entry.dossierId)) {
+      updating = (await this.#portal.lookup(code)).length > 0;
+    } else {
+      this.#outbox.markCreateAttempted(entry.dossierId);
+    }
+    await this.#portal.syncDossiers(updating, [dossier]);
+    this.#outbox.complete(entry.id, {});
+    const sent = typeof dossier.TrangThaiHoSo === 'string' ? dossier.TrangThaiHoSo : null;
+    return { portalStatus: await this.#pullStatus(code, sent) };
+  }
+
+  /** The portal's own view of the status; the status sent is the fallback when the lookup fails. */
+  async #pullStatus(code: string, sent: string | null): Promise<string | null> {
+    try {
+      const [held] = await this.#portal.lookup(code);
+      const status = held?.TrangThaiHoSo;
+      return typeof status === 'string' ? status : sent;
+    } catch {
+      return sent;
+    }
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The background sync loop: drains the outbox into the portal, rows of one
+ * dossier strictly in order (the outbox offers only each dossier's head row)
+ * and dossiers in parallel up to `concurrency`. Online detection: after
+ * `offlineAfter` calls in a row got no answer at all, the engine stops sending
+ * and pings the portal until it answers. A row leaves the outbox only on the
+ * portal's acknowledgement (see entry-runner.ts for why retries are harmless).
+ */
+import { PortalError } from '../portal/portal-error';
+import type { Portal } from '../portal/portal';
+import { defaultBackoff, nextAttemptAt, type BackoffPolicy } from './backoff';
+import { EntryRunner } from './entry-runner';
+import type { OutboxEntry, OutboxPort } from './outbox-port';
+import { SyncEvents, type QueueDepth } from './sync-events';
+
+export interface SyncStatus extends QueueDepth {
+  readonly online: boolean;
+  /** Epoch ms of the last row the portal acknowledged. */
+  readonly lastSyncAt: number | null;
+  /** Vietnamese text of the last failure; cleared by the next success. */
+  readonly lastError: string | null;
+}
+
+export interface SyncEngineOptions {
+  readonly concurrency?: number;
+  readonly backoff?: BackoffPolicy;
+  /** How often the loop looks for rows that became due. */
+  readonly pollMs?: number;
+  /** First ping interval while offline; doubles up to 30 s. */
+  readonly healthIntervalMs?: number;
+  readonly offlineAfter?: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+type Mode = 'background' | 'until-empty' | 'once';
+
+/** Any row, however far in the future its next try is, that is not parked. */
+const FOREVER = Number.MAX_SAFE_INTEGER;
+
+export class SyncEngine {
+  readonly events = new SyncEvents();
+  readonly #outbox: OutboxPort;
+  readonly #portal: Portal;
+  readonly #runner: EntryRunner;
+  readonly #concurrency: number;
+  readonly #backoff: BackoffPolicy;
+  readonly #pollMs: number;
+  readonly #healthMs: number;
+  readonly #offlineAfter: number;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #inFlight = new Map<string, Promise<void>>();
+  #online = true;
+  #silentFailures = 0;
+  #lastSyncAt: number | null = null;
+  #lastError: string | null = null;
+  #running: Promise<void> | null = null;
+  #stopping = false;
+  #wake: (() => void) | null = null;
+
+  constructor(outbox: OutboxPort, portal: Portal, options: SyncEngineOptions = {}) {
+    this.#outbox = outbox;
+    this.#portal = portal;
+    this.#runner = new EntryRunner(outbox, portal);
+    this.#concurrency = options.concurrency ?? 4;
+    this.#backoff = options.backoff ?? defaultBackoff;
+    this.#pollMs = options.pollMs ?? 250;
+    this.#healthMs = options.healthIntervalMs ?? 2_000;
+    this.#offlineAfter = options.offlineAfter ?? 3;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+  }
+
+  status(): SyncStatus {
+    return {
+      online: this.#online,
+      ...this.#outbox.depth(),
+      lastSyncAt: this.#lastSyncAt,
+      lastError: this.#lastError,
+    };
+  }
+
+  /** Starts the background loop (idempotent). */
+  start(): void {
+    this.#running ??= this.#loop('background');
+  }
+
+  /** Stops taking rows and resolves once the rows in flight have finished. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    await this.#running;
+    this.#stopping = false;
+  }
+
+  /** Runs until nothing but parked rows is left (or `signal` aborts); then stops. */
+  async runUntilEmpty(signal?: AbortSignal): Promise<SyncStatus> {
+    return this.#runExclusive('until-empty', signal);
+  }
+
+  /** Tries every row due now once. With the background loop running, only wakes it up. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.#running !== null) {
+      this.#wake?.();
+      return this.status();
+    }
+    return this.#runExclusive('once');
+  }
+
+  async #runExclusive(mode: Mode, signal?: AbortSignal): Promise<SyncStatus> {
+    if (this.#running !== null) await this.stop();
+    const onAbort = (): void => {
+      this.#stopping = true;
+      this.#wake?.();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.#running = this.#loop(mode);
+    try {
+      await this.#running;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.#stopping = false;
+    }
+    return this.status();
+  }
+
+  async #loop(mode: Mode): Promise<void> {
+    const tried = new Set<string>();
+    let healthDelay = this.#healthMs;
+    try {
+      while (!this.#stopping) {
+        if (!this.#online) {
+          if (await this.#portal.ping()) {
+            this.#setOnline(true);
+            healthDelay = this.#healthMs;
+          } else {
+            if (mode === 'once') break;
+            await this.#sleep(healthDelay);
+            healthDelay = Math.min(healthDelay * 2, 30_000);
+          }
+          continue;
+        }
+        const started = this.#fill(mode, tried);
+        if (this.#inFlight.size === 0 && started === 0) {
+          if (mode === 'once') break;
+          if (mode === 'until-empty' && this.#outbox.due(FOREVER, 1).length === 0) break;
+        }
+        await this.#sleep(this.#pollMs);
+      }
+    } finally {
+      await Promise.allSettled(this.#inFlight.values());
+      this.#running = null;
+      this.events.emit('depth', this.#outbox.depth());
+    }
+  }
+
+  /** Starts due rows of dossiers not already in flight, up to the concurrency bound. */
+  #fill(mode: Mode, tried: Set<string>): number {
+    const free = this.#concurrency - this.#inFlight.size;
+    if (free <= 0) return 0;
+    let started = 0;
+    for (const entry of this.#outbox.due(this.#now(), this.#concurrency + this.#inFlight.size)) {
+      if (started >= free || !this.#online) break;
+      if (this.#inFlight.has(entry.dossierId) || (mode === 'once' && tried.has(entry.id))) continue;
+      tried.add(entry.id);
+      const task = this.#process(entry).finally(() => {
+        this.#inFlight.delete(entry.dossierId);
+        this.#wake?.();
+      });
+      this.#inFlight.set(entry.dossierId, task);
+      started++;
+    }
+    return started;
+  }
+
+  async #process(entry: OutboxEntry): Promise<void> {
+    try {
+      const outcome = await this.#runner.run(entry);
+      this.#silentFailures = 0;
+      this.#lastSyncAt = this.#now();
+      this.#lastError = null;
+      if (outcome.portalStatus !== null && entry.op === 'sync-dossier') {
+        this.#outbox.recordPortalStatus(entry.dossierId, outcome.portalStatus, this.#lastSyncAt);
+      }
+      this.#report(entry, 'done', null);
+    } catch (error) {
+      this.#fail(entry, error);
+    }
+  }
+
+  #fail(entry: OutboxEntry, error: unknown): void {
+    if (error instanceof PortalError && error.kind === 'rejected') {
+      this.#silentFailures = 0;
+      this.#outbox.park(entry.id, error.vi);
+      this.#lastError = error.vi;
+      this.#report(entry, 'parked', error.vi);
+      return;
+    }
+    let message: string;
+    let retryAfterMs: number | null = null;
+    if (error instanceof PortalError) {
+      message = error.vi;
+      retryAfterMs = error.retryAfterMs;
+      if (error.kind === 'auth') retryAfterMs = Math.max(retryAfterMs ?? 0, 60_000);
+      if (error.answered) this.#silentFailures = 0;
+      else if (++this.#silentFailures >= this.#offlineAfter) this.#setOnline(false);
+    } else {
+      message = `Lỗi cục bộ khi đồng bộ: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.#lastError = message;
+    const at = nextAttemptAt(
+      this.#now(),
+      entry.attempts,
+      retryAfterMs,
+      this.#backoff,
+      this.#random,
+    );
+    this.#outbox.retryLater(entry.id, message, at);
+    this.#report(entry, 'retry', message);
+  }
+
+  #report(entry: OutboxEntry, outcome: 'done' | 'retry' | 'parked', message: string | null): void {
+    const depth = this.#outbox.depth();
+    this.events.emit('progress', {
+      dossierId: entry.dossierId,
+      entryId: entry.id,
+      op: entry.op,
+      outcome,
+      message,
+      ...depth,
+    });
+    this.events.emit('depth', depth);
+  }
+
+  #setOnline(online: boolean): void {
+    if (this.#online === online) return;
+    this.#online = online;
+    this.#silentFailures = 0;
+    this.events.emit('online', { online });
+  }
+
+  /** Sleeps until `ms` pass, a row finishes, or stop()/syncNow() wakes the loop. */
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = () => {
+        this.#wake = null;
+        done();
+      };
+    });
+  }
+}
