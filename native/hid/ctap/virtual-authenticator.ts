@@ -81,9 +81,10 @@ export class VirtualAuthenticator {
       return;
     }
     if (!message) return;
-    this.received.push(message);
+    const request = message;
+    this.received.push(request);
     setImmediate(() => {
-      if (message) this.#answer(message);
+      this.#answer(request);
     });
   }
 
