@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { doctorCommand } from './doctor';
+import { dossierCommand } from './dossier';
 import { syncCommand } from './sync';
 
 /** Every `kiosk` subcommand. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [doctorCommand, syncCommand];
+export const commands: readonly CliCommand[] = [doctorCommand, syncCommand, dossierCommand];
