@@ -14,7 +14,11 @@ const config = {
   files: ['package.json', 'dist/electron/**', 'dist/renderer/**', '!**/*.map'],
   asar: true,
   // Native modules and the OCR language data must be real files on disk.
-  asarUnpack: ['**/*.node', 'node_modules/@tesseract.js-data/**', 'node_modules/tesseract.js-core/**'],
+  asarUnpack: [
+    '**/*.node',
+    'node_modules/@tesseract.js-data/**',
+    'node_modules/tesseract.js-core/**',
+  ],
   // The udev rule that build/linux/after-install.sh installs.
   extraResources: [{ from: 'build/udev', to: 'udev' }],
   // Rebuild native modules (better-sqlite3, pcsclite, node-hid) for Electron's ABI.

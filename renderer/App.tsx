@@ -54,7 +54,12 @@ function Shell({ connected }: { readonly connected: boolean }) {
           path="/"
           element={
             kioskMode ? (
-              <KioskStart largeText={largeText} onToggleLargeText={() => setLargeText((v) => !v)} />
+              <KioskStart
+                largeText={largeText}
+                onToggleLargeText={() => {
+                  setLargeText((v) => !v);
+                }}
+              />
             ) : (
               <StaffStart />
             )
@@ -66,7 +71,9 @@ function Shell({ connected }: { readonly connected: boolean }) {
       <footer className="footer">
         <Link to="/">{t('nav.home')}</Link>
         <Link to="/diagnostics">{t('nav.diagnostics')}</Link>
-        <span className="version">v{info.appVersion} · {info.shell}</span>
+        <span className="version">
+          v{info.appVersion} · {info.shell}
+        </span>
       </footer>
       <IdleGuard timeoutSeconds={info.idleTimeoutSeconds} onIdle={endSession} />
     </div>

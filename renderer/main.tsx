@@ -1,5 +1,6 @@
 import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
+import { errorMessages } from '../electron/api/error-messages';
 import { connectKiosk } from './api/kiosk-client';
 import { KioskContext } from './api/KioskContext';
 import { App } from './App';
@@ -10,16 +11,18 @@ import './styles.css';
 
 let connected = false;
 const connectionListeners = new Set<() => void>();
-const connection = {
-  subscribe(listener: () => void) {
-    connectionListeners.add(listener);
-    return () => connectionListeners.delete(listener);
-  },
-  get: () => connected,
+const subscribeConnection = (listener: () => void) => {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
 };
+const getConnection = () => connected;
 
-function Root({ value }: { readonly value: React.ComponentProps<typeof KioskContext.Provider>['value'] }) {
-  const up = useSyncExternalStore(connection.subscribe, connection.get);
+function Root({
+  value,
+}: {
+  readonly value: React.ComponentProps<typeof KioskContext.Provider>['value'];
+}) {
+  const up = useSyncExternalStore(subscribeConnection, getConnection);
   return (
     <KioskContext.Provider value={value}>
       <App connected={up} />
@@ -47,7 +50,8 @@ async function start(): Promise<void> {
   }
   const info = await api.system.info();
   if (!info.ok) {
-    fail(`${vi.errors[info.error.code]} (${info.error.code})`);
+    const message = errorMessages[info.error.code];
+    fail(`${message.vi}\n${message.en} (${info.error.code})`);
     return;
   }
   await initI18n(info.value.locale);

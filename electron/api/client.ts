@@ -17,9 +17,13 @@ export interface ApiTransport {
 }
 
 type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
-type Verb<M extends MethodName> = Record<never, never> extends Params<M>
-  ? (params?: Params<M>) => Promise<ApiResult<Result<M>>>
-  : (params: Params<M>) => Promise<ApiResult<Result<M>>>;
+/** A method whose params are all optional can be called with no argument. */
+type NoRequiredParams<P> =
+  P extends Record<string, never> ? true : Partial<P> extends P ? true : false;
+type Verb<M extends MethodName> =
+  NoRequiredParams<Params<M>> extends true
+    ? (params?: Params<M>) => Promise<ApiResult<Result<M>>>
+    : (params: Params<M>) => Promise<ApiResult<Result<M>>>;
 
 /**
  * The contract's client: one verb per method (`kiosk.system.health()`),
@@ -48,7 +52,13 @@ export function createKioskApi(transport: ApiTransport): KioskApi {
       const checked = methods[name].result.safeParse(result.value);
       return checked.success
         ? { ok: true, value: checked.data }
-        : { ok: false, error: { code: 'INVALID_RESULT', message: `Answer of ${name} does not match the contract` } };
+        : {
+            ok: false,
+            error: {
+              code: 'INVALID_RESULT',
+              message: `Answer of ${name} does not match the contract`,
+            },
+          };
     };
   }
   api.on = (eventName: EventName, listener: (payload: unknown) => void) =>

@@ -19,9 +19,17 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     if (name !== undefined && name !== 'help' && name !== '--help') {
       io.error(io.t(`Không có lệnh "${name}".`, `No command "${name}".`));
     }
-    io.error(io.t('Cách dùng: kiosk [--json] [--lang vi|en] <lệnh>', 'Usage: kiosk [--json] [--lang vi|en] <command>'));
-    for (const c of commands) io.error(`  ${c.name.padEnd(10)} ${io.t(c.summary.vi, c.summary.en)}`);
-    return name === undefined || name === 'help' || name === '--help' ? ExitCode.ok : ExitCode.usage;
+    io.error(
+      io.t(
+        'Cách dùng: kiosk [--json] [--lang vi|en] <lệnh>',
+        'Usage: kiosk [--json] [--lang vi|en] <command>',
+      ),
+    );
+    for (const c of commands)
+      io.error(`  ${c.name.padEnd(10)} ${io.t(c.summary.vi, c.summary.en)}`);
+    return name === undefined || name === 'help' || name === '--help'
+      ? ExitCode.ok
+      : ExitCode.usage;
   }
   return command.run(args, io);
 }

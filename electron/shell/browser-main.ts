@@ -14,8 +14,13 @@ const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.ur
 const dataDir = resolveDataDir(process.env);
 
 try {
-  const portOverride = process.env.KIOSK_PORT === undefined ? undefined : Number(process.env.KIOSK_PORT);
-  const shell = await startBrowserShell({ dataDir, rendererDir, ...(portOverride === undefined ? {} : { port: portOverride }) });
+  const portOverride =
+    process.env.KIOSK_PORT === undefined ? undefined : Number(process.env.KIOSK_PORT);
+  const shell = await startBrowserShell({
+    dataDir,
+    rendererDir,
+    ...(portOverride === undefined ? {} : { port: portOverride }),
+  });
   process.stdout.write(`Kiosk Một cửa: ${shell.url}\n`);
   const { browser, kioskWindow } = shell.core.config.browserShell;
   const browserProcess =
@@ -23,7 +28,10 @@ try {
       ? openBrowser(browser, shell.url, dataDir, kioskWindow)
       : undefined;
   if (browserProcess) {
-    shell.core.logger.info({ browser, args: browserArguments('(url)', '(profile)', kioskWindow) }, 'browser opened');
+    shell.core.logger.info(
+      { browser, args: browserArguments('(url)', '(profile)', kioskWindow) },
+      'browser opened',
+    );
   }
   const stop = () => {
     browserProcess?.kill();
@@ -33,7 +41,9 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   if (error instanceof KioskError) {
-    process.stderr.write(`Không khởi động được kiosk / The kiosk could not start: ${error.message}\n`);
+    process.stderr.write(
+      `Không khởi động được kiosk / The kiosk could not start: ${error.message}\n`,
+    );
     process.exit(1);
   }
   throw error;

@@ -42,7 +42,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     void readStaticFile(options.rendererDir, path).then((file) => {
       if (!file) {
-        response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        response
+          .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Not found');
         return;
       }
       response.writeHead(200, { ...headers, 'Content-Type': file.type });
@@ -74,7 +76,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       await core.dispose();
     },
   };

@@ -34,7 +34,9 @@ export interface Core {
 }
 
 function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }
 
@@ -71,7 +73,12 @@ export function createCore(options: CoreOptions): Core {
     }),
     'system.health': async () => {
       const checks = [
-        { id: 'config', kind: 'system' as const, status: 'ok' as const, detail: 'config.json valid' },
+        {
+          id: 'config',
+          kind: 'system' as const,
+          status: 'ok' as const,
+          detail: 'config.json valid',
+        },
         ...(await runProbes(probes)),
       ];
       return { checkedAt: new Date().toISOString(), checks };

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
-export type ElectronBinary = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+export type ElectronBinary =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * Asks the electron package for its binary. The package downloads the binary
@@ -14,6 +15,9 @@ export function findElectronBinary(cwd: string, timeoutMs = 60_000): ElectronBin
     timeout: timeoutMs,
   });
   if (probe.status === 0 && probe.stdout.length > 0) return { ok: true, path: probe.stdout };
-  const lastLine = `${probe.stderr}`.split('\n').filter((line) => line.includes('Error')).at(0);
-  return { ok: false, reason: lastLine?.trim() ?? probe.error?.message ?? `exit code ${probe.status}` };
+  const errorLine = probe.stderr.split('\n').find((line) => line.includes('Error'));
+  return {
+    ok: false,
+    reason: errorLine?.trim() ?? probe.error?.message ?? `exit code ${probe.status}`,
+  };
 }

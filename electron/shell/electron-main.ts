@@ -56,9 +56,12 @@ app.on('web-contents-created', (_event, contents) => {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : undefined;
+    const file =
+      url.host === APP_HOST ? await readStaticFile(rendererDir, url.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404, headers: securityHeaders() });
-    return new Response(new Uint8Array(file.body), { headers: { ...securityHeaders(), 'Content-Type': file.type } });
+    return new Response(new Uint8Array(file.body), {
+      headers: { ...securityHeaders(), 'Content-Type': file.type },
+    });
   });
 }
 
@@ -75,7 +78,10 @@ function createWindow(core: Core): BrowserWindow {
     window.show();
   });
   window.webContents.on('render-process-gone', (_event, details) => {
-    core.logger.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone; reloading');
+    core.logger.error(
+      { reason: details.reason, exitCode: details.exitCode },
+      'renderer gone; reloading',
+    );
     if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY);
   });
   void window.loadURL(APP_ENTRY);
@@ -93,7 +99,10 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     const message = error instanceof KioskError ? error.message : String(error);
-    dialog.showErrorBox('Kiosk Một cửa', `Không khởi động được kiosk / The kiosk could not start:\n${message}`);
+    dialog.showErrorBox(
+      'Kiosk Một cửa',
+      `Không khởi động được kiosk / The kiosk could not start:\n${message}`,
+    );
     app.exit(1);
     return;
   }
@@ -101,7 +110,9 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(permissionAllowed(permission, allowed));
   });
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission, allowed));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    permissionAllowed(permission, allowed),
+  );
   serveRenderer();
   registerIpcTransport({
     ipcMain,

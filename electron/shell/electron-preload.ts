@@ -10,7 +10,8 @@ import type { ApiResult } from '../api/errors';
 import { IPC_EVENT_CHANNEL, ipcChannel } from '../api/transports/ipc-channels';
 
 const transport: ApiTransport = {
-  call: (method, params) => ipcRenderer.invoke(ipcChannel(method), params) as Promise<ApiResult<unknown>>,
+  call: (method, params) =>
+    ipcRenderer.invoke(ipcChannel(method), params) as Promise<ApiResult<unknown>>,
   subscribe(listener) {
     const forward = (_event: IpcRendererEvent, name: string, payload: unknown) => {
       listener(name, payload);

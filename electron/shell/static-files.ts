@@ -22,7 +22,10 @@ export interface StaticFile {
  * Reads a file of the built renderer for a URL path, or undefined. Paths that
  * climb out of `root` are refused, so no other file of the machine is served.
  */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<StaticFile | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

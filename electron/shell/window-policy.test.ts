@@ -10,7 +10,12 @@ import {
 } from './window-policy';
 
 describe('the kiosk window', () => {
-  const options = windowOptions({ kiosk: true, fullscreen: true, preloadPath: '/app/preload.cjs', devTools: false });
+  const options = windowOptions({
+    kiosk: true,
+    fullscreen: true,
+    preloadPath: '/app/preload.cjs',
+    devTools: false,
+  });
 
   it('keeps contextIsolation, the sandbox and no Node in the page', () => {
     expect(options.webPreferences).toMatchObject({
@@ -28,7 +33,9 @@ describe('the kiosk window', () => {
   it('has no DevTools in production and honours the kiosk setting', () => {
     expect(options.webPreferences?.devTools).toBe(false);
     expect(options.kiosk).toBe(true);
-    expect(windowOptions({ kiosk: false, fullscreen: false, preloadPath: 'p', devTools: true }).kiosk).toBe(false);
+    expect(
+      windowOptions({ kiosk: false, fullscreen: false, preloadPath: 'p', devTools: true }).kiosk,
+    ).toBe(false);
   });
 
   it('serves the page with a CSP that allows only its own scripts and origin', () => {
@@ -46,7 +53,14 @@ describe('the kiosk window', () => {
 describe('navigation, windows and permissions', () => {
   it('denies navigation away from the app', () => {
     expect(navigationAllowed(APP_ENTRY)).toBe(true);
-    for (const url of ['https://dichvucong.gov.vn/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'javascript:alert(1)', 'app://other/index.html', 'not a url']) {
+    for (const url of [
+      'https://dichvucong.gov.vn/',
+      'file:///etc/passwd',
+      'http://127.0.0.1:8080/',
+      'javascript:alert(1)',
+      'app://other/index.html',
+      'not a url',
+    ]) {
       expect(navigationAllowed(url)).toBe(false);
     }
   });

@@ -50,7 +50,12 @@ export function navigationAllowed(url: string): boolean {
   try {
     // URL.origin is "null" for custom schemes outside Electron: compare the parts.
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }

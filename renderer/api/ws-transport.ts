@@ -9,7 +9,10 @@ type Pending = (result: ApiResult<unknown>) => void;
  * origin, opened with the per-launch token. Calls made while (re)connecting
  * wait for the connection; a lost connection is retried with back-off.
  */
-export function createWsTransport(token: string, onConnection: (up: boolean) => void): ApiTransport {
+export function createWsTransport(
+  token: string,
+  onConnection: (up: boolean) => void,
+): ApiTransport {
   const pending = new Map<number, Pending>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   const queue: string[] = [];
@@ -36,7 +39,7 @@ export function createWsTransport(token: string, onConnection: (up: boolean) => 
         onConnection(true);
         for (const text of queue.splice(0)) ws.send(text);
       } else if (message.type === 'result') {
-        pending.get(message.id)?.(message.result as ApiResult<unknown>);
+        pending.get(message.id)?.(message.result);
         pending.delete(message.id);
       } else if (message.type === 'event') {
         for (const listener of listeners) listener(message.name, message.payload);
@@ -46,7 +49,10 @@ export function createWsTransport(token: string, onConnection: (up: boolean) => 
       ready = false;
       onConnection(false);
       for (const [id, resolve] of pending) {
-        resolve({ ok: false, error: { code: 'NOT_AVAILABLE', message: 'Connection to the kiosk core lost' } });
+        resolve({
+          ok: false,
+          error: { code: 'NOT_AVAILABLE', message: 'Connection to the kiosk core lost' },
+        });
         pending.delete(id);
       }
       setTimeout(connect, retryMs);

@@ -18,7 +18,7 @@ export function IdleGuard({ timeoutSeconds, onIdle }: IdleGuardProps) {
   const { t } = useTranslation();
   const warnAfter = Math.max(timeoutSeconds - WARNING_SECONDS, Math.ceil(timeoutSeconds / 2));
   const [remaining, setRemaining] = useState<number | undefined>(undefined);
-  const lastInput = useRef(Date.now());
+  const lastInput = useRef(0);
   const onIdleRef = useRef(onIdle);
 
   useEffect(() => {
@@ -30,6 +30,7 @@ export function IdleGuard({ timeoutSeconds, onIdle }: IdleGuardProps) {
       lastInput.current = Date.now();
       setRemaining(undefined);
     };
+    lastInput.current = Date.now();
     for (const name of activityEvents) window.addEventListener(name, touch, { passive: true });
     const timer = window.setInterval(() => {
       const idleSeconds = (Date.now() - lastInput.current) / 1000;
@@ -49,7 +50,12 @@ export function IdleGuard({ timeoutSeconds, onIdle }: IdleGuardProps) {
 
   if (remaining === undefined) return null;
   return (
-    <div className="idle-overlay" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
+    <div
+      className="idle-overlay"
+      role="alertdialog"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-body"
+    >
       <div className="idle-box">
         <h2 id="idle-title">{t('idle.title')}</h2>
         <p id="idle-body">{t('idle.body', { seconds: remaining })}</p>

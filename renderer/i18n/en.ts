@@ -61,17 +61,7 @@ export const en: Translation = {
   },
   connection: {
     lost: 'Lost the connection to the kiosk core. Reconnecting…',
-    noToken: 'The session code is missing. Open the kiosk with the address that "npm start" printed.',
-  },
-  errors: {
-    BAD_TOKEN: 'This session is not valid. Open the kiosk again with the new address.',
-    FORBIDDEN_ORIGIN: 'This page may not call the kiosk.',
-    UNKNOWN_METHOD: 'The screen and the core do not match. Restart the kiosk.',
-    INVALID_PAYLOAD: 'The data sent was not valid. Check the fields you filled in.',
-    INVALID_RESULT: 'The core answered with invalid data. Tell the IT staff.',
-    NOT_AVAILABLE: 'The service is not available right now. Try again in a few minutes.',
-    CANCELLED: 'Cancelled.',
-    INTERNAL: 'Something unexpected went wrong. Saved data is not lost; try again or tell IT.',
-    CONFIG_INVALID: 'The configuration file has an error. Ask IT staff to run "kiosk doctor".',
+    noToken:
+      'The session code is missing. Open the kiosk with the address that "npm start" printed.',
   },
 };

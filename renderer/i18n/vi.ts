@@ -62,17 +62,6 @@ export const vi = {
     lost: 'Mất kết nối với phần lõi của kiosk. Đang kết nối lại…',
     noToken: 'Thiếu mã phiên làm việc. Hãy mở kiosk bằng đường dẫn mà lệnh "npm start" in ra.',
   },
-  errors: {
-    BAD_TOKEN: 'Phiên làm việc không hợp lệ. Hãy mở lại kiosk bằng đường dẫn mới.',
-    FORBIDDEN_ORIGIN: 'Trang này không được phép gọi kiosk.',
-    UNKNOWN_METHOD: 'Phiên bản giao diện và phần lõi không khớp. Hãy khởi động lại kiosk.',
-    INVALID_PAYLOAD: 'Dữ liệu gửi đi không hợp lệ. Hãy kiểm tra lại các ô đã nhập.',
-    INVALID_RESULT: 'Phần lõi trả về dữ liệu không hợp lệ. Hãy báo cho bộ phận CNTT.',
-    NOT_AVAILABLE: 'Dịch vụ tạm thời không sẵn sàng. Hãy thử lại sau ít phút.',
-    CANCELLED: 'Đã huỷ.',
-    INTERNAL: 'Có lỗi không mong muốn. Dữ liệu đã lưu không bị mất; hãy thử lại hoặc báo CNTT.',
-    CONFIG_INVALID: 'Tệp cấu hình có lỗi. Hãy báo bộ phận CNTT chạy "kiosk doctor".',
-  },
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthCheck, HealthReport } from '../../electron/api/contract/system';
-import type { ApiError } from '../../electron/api/errors';
+import { errorMessages } from '../../electron/api/error-messages';
+import type { ApiError, ApiResult } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/index';
 
 type NamedCheck = 'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal';
-const named: readonly string[] = ['config', 'node', 'pcscd', 'scanners', 'disk', 'portal'] satisfies NamedCheck[];
+const named: readonly string[] = [
+  'config',
+  'node',
+  'pcscd',
+  'scanners',
+  'disk',
+  'portal',
+] satisfies NamedCheck[];
 
 /** Each service's health and each device bridge's status, with what to do about failures. */
 export function Diagnostics() {
@@ -16,9 +24,7 @@ export function Diagnostics() {
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [checking, setChecking] = useState(false);
 
-  const refresh = useCallback(async () => {
-    setChecking(true);
-    const result = await api.system.health();
+  const apply = useCallback((result: ApiResult<HealthReport>) => {
     setChecking(false);
     if (result.ok) {
       setReport(result.value);
@@ -26,35 +32,50 @@ export function Diagnostics() {
     } else {
       setError(result.error);
     }
-  }, [api]);
+  }, []);
+
+  const refresh = () => {
+    setChecking(true);
+    void api.system.health().then(apply);
+  };
 
   useEffect(() => {
-    void refresh();
+    void api.system.health().then(apply);
     return api.on('health.changed', setReport);
-  }, [api, refresh]);
+  }, [api, apply]);
 
   const label = (check: HealthCheck) => {
-    if (check.id.startsWith('native:')) return t('diagnostics.names.native', { name: check.id.slice(7) });
+    if (check.id.startsWith('native:'))
+      return t('diagnostics.names.native', { name: check.id.slice(7) });
     return named.includes(check.id) ? t(`diagnostics.names.${check.id as NamedCheck}`) : check.id;
   };
-  const count = (status: HealthCheck['status']) => report?.checks.filter((c) => c.status === status).length ?? 0;
+  const count = (status: HealthCheck['status']) =>
+    report?.checks.filter((c) => c.status === status).length ?? 0;
 
   return (
     <main className="screen diagnostics">
       <h1>{t('diagnostics.title')}</h1>
       <p className="lead">{t('diagnostics.intro')}</p>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => void refresh()} disabled={checking}>
+        <button type="button" className="primary" onClick={refresh} disabled={checking}>
           {checking ? t('diagnostics.checking') : t('diagnostics.refresh')}
         </button>
         {report && (
           <span aria-live="polite">
             {t('diagnostics.checkedAt', { time: formatDateTime(report.checkedAt) })} —{' '}
-            {t('diagnostics.summary', { ok: count('ok'), warn: count('warn'), fail: count('fail') })}
+            {t('diagnostics.summary', {
+              ok: count('ok'),
+              warn: count('warn'),
+              fail: count('fail'),
+            })}
           </span>
         )}
       </div>
-      {error && <p role="alert" className="error">{t(`errors.${error.code}`)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {i18n.language === 'en' ? errorMessages[error.code].en : errorMessages[error.code].vi}
+        </p>
+      )}
       {!report && !error && <p aria-busy="true">{t('diagnostics.checking')}</p>}
       {report && (
         <table className="checks">
@@ -73,13 +94,16 @@ export function Diagnostics() {
                   <small>{t(`diagnostics.kinds.${check.kind}`)}</small>
                 </th>
                 <td>
-                  <span className={`badge badge-${check.status}`}>{t(`diagnostics.states.${check.status}`)}</span>
+                  <span className={`badge badge-${check.status}`}>
+                    {t(`diagnostics.states.${check.status}`)}
+                  </span>
                 </td>
                 <td>
                   <code>{check.detail}</code>
                   {check.fix && check.status !== 'ok' && (
                     <p className="fix">
-                      <strong>{t('diagnostics.fix')}:</strong> {i18n.language === 'en' ? check.fix.en : check.fix.vi}
+                      <strong>{t('diagnostics.fix')}:</strong>{' '}
+                      {i18n.language === 'en' ? check.fix.en : check.fix.vi}
                     </p>
                   )}
                 </td>

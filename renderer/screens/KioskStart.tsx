@@ -15,12 +15,25 @@ export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
       <h1>{t('kiosk.welcome')}</h1>
       <p className="lead">{t('kiosk.prompt')}</p>
       <div className="tiles">
-        <ActionTile title={t('kiosk.submit')} hint={t('kiosk.submitHint')} unavailable={t('kiosk.comingSoon')} />
-        <ActionTile title={t('kiosk.lookup')} hint={t('kiosk.lookupHint')} unavailable={t('kiosk.comingSoon')} />
+        <ActionTile
+          title={t('kiosk.submit')}
+          hint={t('kiosk.submitHint')}
+          unavailable={t('kiosk.comingSoon')}
+        />
+        <ActionTile
+          title={t('kiosk.lookup')}
+          hint={t('kiosk.lookupHint')}
+          unavailable={t('kiosk.comingSoon')}
+        />
       </div>
       <div className="kiosk-options">
         <LanguageSwitch />
-        <button type="button" className="text-size" aria-pressed={largeText} onClick={onToggleLargeText}>
+        <button
+          type="button"
+          className="text-size"
+          aria-pressed={largeText}
+          onClick={onToggleLargeText}
+        >
           {largeText ? t('kiosk.normalText') : t('kiosk.largeText')}
         </button>
       </div>

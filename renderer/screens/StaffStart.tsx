@@ -9,9 +9,21 @@ export function StaffStart() {
       <h1>{t('staff.title')}</h1>
       <p className="lead">{t('staff.greeting')}</p>
       <div className="tiles">
-        <ActionTile title={t('staff.newDossier')} hint={t('staff.newDossierHint')} unavailable={t('staff.comingSoon')} />
-        <ActionTile title={t('staff.dossierList')} hint={t('staff.dossierListHint')} unavailable={t('staff.comingSoon')} />
-        <ActionTile title={t('staff.lookup')} hint={t('staff.lookupHint')} unavailable={t('staff.comingSoon')} />
+        <ActionTile
+          title={t('staff.newDossier')}
+          hint={t('staff.newDossierHint')}
+          unavailable={t('staff.comingSoon')}
+        />
+        <ActionTile
+          title={t('staff.dossierList')}
+          hint={t('staff.dossierListHint')}
+          unavailable={t('staff.comingSoon')}
+        />
+        <ActionTile
+          title={t('staff.lookup')}
+          hint={t('staff.lookupHint')}
+          unavailable={t('staff.comingSoon')}
+        />
       </div>
     </main>
   );

@@ -28,7 +28,9 @@ describe('the browser shell in staff mode', () => {
 
   it('shows the Vietnamese start screen and drops the token from the address bar', async () => {
     const page = await openShell(shell);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tiếp nhận hồ sơ');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Tiếp nhận hồ sơ',
+    );
     await expect(page.getByText('Tiếp nhận hồ sơ mới').isVisible()).resolves.toBe(true);
     expect(page.url()).not.toContain('token=');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
@@ -81,9 +83,13 @@ describe('the browser shell in kiosk mode', () => {
   it('greets the citizen with big touch targets', async () => {
     const page = await openShell(shell);
     await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
-    const sizes = await page.locator('main button').evaluateAll((buttons) =>
-      buttons.map((b) => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width)),
-    );
+    const sizes = await page
+      .locator('main button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) =>
+          Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width),
+        ),
+      );
     expect(sizes.length).toBeGreaterThanOrEqual(4);
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(48);
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-start-vi.png` });
@@ -94,7 +100,9 @@ describe('the browser shell in kiosk mode', () => {
     const page = await openShell(shell);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Large text' }).click();
-    await page.evaluate(() => { localStorage.setItem('draft', 'citizen data'); });
+    await page.evaluate(() => {
+      localStorage.setItem('draft', 'citizen data');
+    });
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-start-en-large.png` });
     await page.getByRole('alertdialog').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-idle-warning.png` });

@@ -24,9 +24,13 @@ describe('the Electron shell', () => {
     try {
       const page = await app.firstWindow();
       await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
-      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
       expect(
-        await page.evaluate(() => typeof (window as { kiosk?: { system?: { info?: unknown } } }).kiosk?.system?.info),
+        await page.evaluate(
+          () => typeof (window as { kiosk?: { system?: { info?: unknown } } }).kiosk?.system?.info,
+        ),
       ).toBe('function');
       expect(page.url()).toBe('app://kiosk/index.html#/');
       await page.screenshot({ path: `${SCREENSHOTS}/electron-start-vi.png` });

@@ -23,14 +23,26 @@ export interface IpcTransportOptions {
  */
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
   for (const method of Object.keys(methods)) {
-    options.ipcMain.handle(ipcChannel(method), async (event, params: unknown): Promise<ApiResult<unknown>> => {
-      const frameUrl = event.senderFrame?.url;
-      if (!options.senderAllowed(frameUrl)) {
-        options.log.warn({ method, frameUrl: frameUrl ?? '(none)' }, 'IPC call from a foreign frame refused');
-        return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Calls are accepted only from the kiosk page' } };
-      }
-      return options.dispatch(method, params, { transport: 'ipc' });
-    });
+    options.ipcMain.handle(
+      ipcChannel(method),
+      async (event, params: unknown): Promise<ApiResult<unknown>> => {
+        const frameUrl = event.senderFrame?.url;
+        if (!options.senderAllowed(frameUrl)) {
+          options.log.warn(
+            { method, frameUrl: frameUrl ?? '(none)' },
+            'IPC call from a foreign frame refused',
+          );
+          return {
+            ok: false,
+            error: {
+              code: 'FORBIDDEN_ORIGIN',
+              message: 'Calls are accepted only from the kiosk page',
+            },
+          };
+        }
+        return options.dispatch(method, params, { transport: 'ipc' });
+      },
+    );
   }
   const unsubscribe = options.events.subscribe((name, payload) => {
     for (const contents of options.targets()) {

@@ -36,11 +36,25 @@ function open(origin = shell.origin) {
     return messages[count - 1]!;
   };
   const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => { resolve(); });
+    ws.once('open', () => {
+      resolve();
+    });
     ws.once('error', reject);
   });
-  const closed = new Promise<number>((resolve) => ws.once('close', (code) => { resolve(code); }));
-  return { ws, next, opened, closed, send: (value: unknown) => { ws.send(JSON.stringify(value)); } };
+  const closed = new Promise<number>((resolve) =>
+    ws.once('close', (code) => {
+      resolve(code);
+    }),
+  );
+  return {
+    ws,
+    next,
+    opened,
+    closed,
+    send: (value: unknown) => {
+      ws.send(JSON.stringify(value));
+    },
+  };
 }
 
 async function authenticated() {
@@ -77,19 +91,36 @@ describe('the loopback WebSocket transport', () => {
   it('answers an unknown method with UNKNOWN_METHOD', async () => {
     const client = await authenticated();
     client.send({ type: 'call', id: 7, method: 'card.format', params: {} });
-    expect(await client.next(2)).toMatchObject({ type: 'result', id: 7, result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
+    expect(await client.next(2)).toMatchObject({
+      type: 'result',
+      id: 7,
+      result: { ok: false, error: { code: 'UNKNOWN_METHOD' } },
+    });
     client.ws.close();
   });
 
   it('answers an invalid payload with INVALID_PAYLOAD and the handler never runs', async () => {
     const client = await authenticated();
     const secret = 'x'.repeat(2001);
-    client.send({ type: 'call', id: 8, method: 'log.write', params: { level: 'info', message: secret } });
+    client.send({
+      type: 'call',
+      id: 8,
+      method: 'log.write',
+      params: { level: 'info', message: secret },
+    });
     const answer = await client.next(2);
-    expect(answer).toMatchObject({ type: 'result', id: 8, result: { ok: false, error: { code: 'INVALID_PAYLOAD' } } });
-    expect(answer.type === 'result' && !answer.result.ok && answer.result.error.issues?.[0]?.path).toBe('message');
+    expect(answer).toMatchObject({
+      type: 'result',
+      id: 8,
+      result: { ok: false, error: { code: 'INVALID_PAYLOAD' } },
+    });
+    expect(
+      answer.type === 'result' && !answer.result.ok && answer.result.error.issues?.[0]?.path,
+    ).toBe('message');
     const lines = capture.lines();
-    expect(lines.some((l) => l.msg === 'invalid API payload' && l.method === 'log.write')).toBe(true);
+    expect(lines.some((l) => l.msg === 'invalid API payload' && l.method === 'log.write')).toBe(
+      true,
+    );
     expect(lines.some((l) => l.msg === secret)).toBe(false);
     client.ws.close();
   });

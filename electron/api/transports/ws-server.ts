@@ -52,7 +52,10 @@ function serveConnection(ws: WebSocket, options: WsTransportOptions): void {
   };
   const refuseToken = (reason: string) => {
     options.log.warn({ reason }, 'WebSocket client refused: bad token');
-    send({ type: 'error', error: { code: 'BAD_TOKEN', message: 'Missing or wrong session token' } });
+    send({
+      type: 'error',
+      error: { code: 'BAD_TOKEN', message: 'Missing or wrong session token' },
+    });
     ws.close(CLOSE_BAD_TOKEN, 'bad token');
   };
   const helloTimer = setTimeout(() => {
@@ -60,10 +63,10 @@ function serveConnection(ws: WebSocket, options: WsTransportOptions): void {
   }, options.helloTimeoutMs ?? 5000);
   let unsubscribe: (() => void) | undefined;
 
-  ws.on('message', (data, isBinary) => {
+  ws.on('message', (data: Buffer, isBinary) => {
     let raw: unknown;
     try {
-      raw = isBinary ? undefined : JSON.parse(data.toString());
+      raw = isBinary ? undefined : JSON.parse(data.toString('utf8'));
     } catch {
       raw = undefined;
     }

@@ -18,7 +18,10 @@ const mark: Record<HealthCheck['status'], string> = { ok: '✔', warn: '!', fail
 /** `kiosk doctor`: every check IT staff need before a kiosk goes live, each with its fix. */
 export const doctorCommand: CliCommand = {
   name: 'doctor',
-  summary: { vi: 'Kiểm tra máy kiosk và chỉ cách sửa', en: 'Check this kiosk and say how to fix it' },
+  summary: {
+    vi: 'Kiểm tra máy kiosk và chỉ cách sửa',
+    en: 'Check this kiosk and say how to fix it',
+  },
   async run(_args, io) {
     const dataDir = resolveDataDir(process.env);
     const { check: configCheck, loaded } = checkConfig(dataDir);
@@ -42,7 +45,10 @@ export const doctorCommand: CliCommand = {
     io.line(
       failed === 0
         ? io.t('Mọi kiểm tra đều đạt.', 'All checks passed.')
-        : io.t(`${failed} kiểm tra không đạt: làm theo hướng dẫn (→) ở trên.`, `${failed} check(s) failed: follow the fixes (→) above.`),
+        : io.t(
+            `${failed} kiểm tra không đạt: làm theo hướng dẫn (→) ở trên.`,
+            `${failed} check(s) failed: follow the fixes (→) above.`,
+          ),
     );
     return failed === 0 ? ExitCode.ok : ExitCode.failed;
   },

@@ -36,9 +36,11 @@ export function loadConfig(dataDir: string): LoadedConfig {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new KioskError('CONFIG_INVALID', `${path} is not valid JSON (${reason}); fix or delete the file`, [
-      { path: '(file)', message: reason },
-    ]);
+    throw new KioskError(
+      'CONFIG_INVALID',
+      `${path} is not valid JSON (${reason}); fix or delete the file`,
+      [{ path: '(file)', message: reason }],
+    );
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

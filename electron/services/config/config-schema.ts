@@ -23,7 +23,10 @@ export const ConfigSchema = z
     agency: z
       .object({
         /** The receiving unit's code, e.g. 000.00.53.H48 (QCVN 102:2016/BTTTT). */
-        code: z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/).default('000.00.00.H00'),
+        code: z
+          .string()
+          .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/)
+          .default('000.00.00.H00'),
         name: z.string().min(1).default('Bộ phận Một cửa (đào tạo)'),
       })
       .strict()
@@ -38,7 +41,12 @@ export const ConfigSchema = z
         password: z.string().default(''),
       })
       .strict()
-      .default({ trainingMode: true, url: 'http://127.0.0.1:8790', username: 'kiosk', password: '' }),
+      .default({
+        trainingMode: true,
+        url: 'http://127.0.0.1:8790',
+        username: 'kiosk',
+        password: '',
+      }),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */
@@ -59,7 +67,9 @@ export const ConfigSchema = z
       .strict()
       .default({ level: 'info', maxFiles: 14, maxFileSizeMb: 10 }),
     /** Electron permissions the renderer may get; every other request is denied. */
-    allowedPermissions: z.array(z.enum(['media', 'clipboard-sanitized-write', 'fullscreen'])).default([]),
+    allowedPermissions: z
+      .array(z.enum(['media', 'clipboard-sanitized-write', 'fullscreen']))
+      .default([]),
   })
   .strict();
 

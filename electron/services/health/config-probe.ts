@@ -7,7 +7,12 @@ export function checkConfig(dataDir: string): { check: HealthCheck; loaded?: Loa
   try {
     const loaded = loadConfig(dataDir);
     return {
-      check: { id: 'config', kind: 'system', status: 'ok', detail: `${loaded.path}${loaded.created ? ' (created with defaults)' : ''}` },
+      check: {
+        id: 'config',
+        kind: 'system',
+        status: 'ok',
+        detail: `${loaded.path}${loaded.created ? ' (created with defaults)' : ''}`,
+      },
       loaded,
     };
   } catch (error) {

@@ -12,7 +12,10 @@ const result = (
   status: HealthCheck['status'],
   detail: string,
   fix?: Fix,
-): HealthCheck => (fix ? { id: probe.id, kind: probe.kind, status, detail, fix } : { id: probe.id, kind: probe.kind, status, detail });
+): HealthCheck =>
+  fix
+    ? { id: probe.id, kind: probe.kind, status, detail, fix }
+    : { id: probe.id, kind: probe.kind, status, detail };
 
 /** Node 20.19+ is what the pinned toolchain (vite 8, eslint 10) needs. */
 export function nodeVersionProbe(version = process.versions.node): HealthProbe {
@@ -44,9 +47,12 @@ export function nativeModuleProbe(name: string): HealthProbe {
     check: () => {
       try {
         require(name);
-        return Promise.resolve(result(probe, 'ok', `${name} loads (ABI ${process.versions.modules})`));
+        return Promise.resolve(
+          result(probe, 'ok', `${name} loads (ABI ${process.versions.modules})`),
+        );
       } catch (error) {
-        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        const reason =
+          error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
         return Promise.resolve(
           result(probe, 'fail', `${name} does not load: ${reason}`, {
             vi: `Chạy "npm rebuild ${name}" (cần g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); với Electron: "npx electron-builder install-app-deps".`,
@@ -59,7 +65,9 @@ export function nativeModuleProbe(name: string): HealthProbe {
 }
 
 /** pcscd answers on its Unix socket (also when systemd starts it on demand). */
-export function pcscdProbe(socketPath = process.env.PCSCLITE_CSOCK_NAME ?? '/run/pcscd/pcscd.comm'): HealthProbe {
+export function pcscdProbe(
+  socketPath = process.env.PCSCLITE_CSOCK_NAME ?? '/run/pcscd/pcscd.comm',
+): HealthProbe {
   const probe = { id: 'pcscd', kind: 'device' as const };
   return {
     ...probe,
@@ -70,9 +78,15 @@ export function pcscdProbe(socketPath = process.env.PCSCLITE_CSOCK_NAME ?? '/run
           socket.destroy();
           resolve(check);
         };
-        socket.setTimeout(2000, () => done(result(probe, 'fail', `no answer on ${socketPath}`, pcscdFix)));
-        socket.once('connect', () => done(result(probe, 'ok', `pcscd listening on ${socketPath}`)));
-        socket.once('error', (error) => done(result(probe, 'fail', `pcscd not reachable: ${error.message}`, pcscdFix)));
+        socket.setTimeout(2000, () => {
+          done(result(probe, 'fail', `no answer on ${socketPath}`, pcscdFix));
+        });
+        socket.once('connect', () => {
+          done(result(probe, 'ok', `pcscd listening on ${socketPath}`));
+        });
+        socket.once('error', (error) => {
+          done(result(probe, 'fail', `pcscd not reachable: ${error.message}`, pcscdFix));
+        });
       }),
   };
 }
@@ -102,11 +116,20 @@ export function sanePeersProbe(timeoutMs = 20_000): HealthProbe {
           const devices = stdout.split('\n').filter((line) => line.startsWith('device `'));
           resolve(
             devices.length > 0
-              ? result(probe, 'ok', `${devices.length} scanner(s): ${devices.map((d) => d.split('`')[1]?.split("'")[0]).join(', ')}`)
-              : result(probe, 'warn', error ? `scanimage -L failed: ${error.message}` : 'no scanner found', {
-                  vi: 'Không thấy máy quét: kiểm tra cáp USB/mạng và nguồn, rồi bấm Kiểm tra lại.',
-                  en: 'No scanner found: check the USB/network cable and power, then check again.',
-                }),
+              ? result(
+                  probe,
+                  'ok',
+                  `${devices.length} scanner(s): ${devices.map((d) => d.split('`')[1]?.split("'")[0]).join(', ')}`,
+                )
+              : result(
+                  probe,
+                  'warn',
+                  error ? `scanimage -L failed: ${error.message}` : 'no scanner found',
+                  {
+                    vi: 'Không thấy máy quét: kiểm tra cáp USB/mạng và nguồn, rồi bấm Kiểm tra lại.',
+                    en: 'No scanner found: check the USB/network cable and power, then check again.',
+                  },
+                ),
           );
         });
       }),
@@ -125,8 +148,10 @@ export function diskProbe(dataDir: string): HealthProbe {
         vi: 'Ổ đĩa sắp đầy: đồng bộ các hồ sơ đang chờ và xoá tệp không cần thiết.',
         en: 'The disk is nearly full: sync the waiting dossiers and remove unneeded files.',
       };
-      if (freeMb < 200) return Promise.resolve(result(probe, 'fail', `${freeMb} MB free in ${dataDir}`, fix));
-      if (freeMb < 1024) return Promise.resolve(result(probe, 'warn', `${freeMb} MB free in ${dataDir}`, fix));
+      if (freeMb < 200)
+        return Promise.resolve(result(probe, 'fail', `${freeMb} MB free in ${dataDir}`, fix));
+      if (freeMb < 1024)
+        return Promise.resolve(result(probe, 'warn', `${freeMb} MB free in ${dataDir}`, fix));
       return Promise.resolve(result(probe, 'ok', `${freeMb} MB free in ${dataDir}`));
     },
   };
@@ -139,9 +164,16 @@ export function portalProbe(url: string, trainingMode: boolean, timeoutMs = 3000
     ...probe,
     check: async () => {
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+        const response = await fetch(url, {
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'manual',
+        });
         await response.body?.cancel();
-        return result(probe, 'ok', `${url} answered HTTP ${response.status}${trainingMode ? ' (training portal)' : ''}`);
+        return result(
+          probe,
+          'ok',
+          `${url} answered HTTP ${response.status}${trainingMode ? ' (training portal)' : ''}`,
+        );
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return result(

@@ -21,7 +21,9 @@ export function loggerOptions(level: LogSettings['level']): LoggerOptions {
     },
     hooks: {
       logMethod(args, method) {
-        const redacted = args.map((arg: unknown) => (typeof arg === 'string' ? redactString(arg) : arg));
+        const redacted = args.map((arg: unknown) =>
+          typeof arg === 'string' ? redactString(arg) : arg,
+        );
         method.apply(this, redacted as Parameters<typeof method>);
       },
     },

@@ -19,7 +19,11 @@ describe('log redaction', () => {
   it('hides a 12-digit ID number and a name in fields and in the message', () => {
     const { logger, lines } = captureLogger();
     logger.info(
-      { citizen: { fullName: 'Nguyễn Thị Mai' }, idNumber: '001185012345', note: 'read 001185012345 ok' },
+      {
+        citizen: { fullName: 'Nguyễn Thị Mai' },
+        idNumber: '001185012345',
+        note: 'read 001185012345 ok',
+      },
       'card read for 001185012345',
     );
     const text = lines.join('');
@@ -27,7 +31,11 @@ describe('log redaction', () => {
     expect(text).not.toContain('Nguyễn Thị Mai');
     expect(text).not.toContain('Mai');
     expect(text).toContain('[id]');
-    expect(JSON.parse(text)).toMatchObject({ citizen: REDACTED, idNumber: REDACTED, msg: 'card read for [id]' });
+    expect(JSON.parse(text)).toMatchObject({
+      citizen: REDACTED,
+      idNumber: REDACTED,
+      msg: 'card read for [id]',
+    });
   });
 
   it('hides old 9-digit CMND numbers, MRZ lines, addresses and OCR text', () => {
@@ -37,7 +45,12 @@ describe('log redaction', () => {
       ocrText: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       pages: 5,
     });
-    expect(out).toEqual({ detail: 'old id [id] and mrz [mrz]', address: REDACTED, ocrText: REDACTED, pages: 5 });
+    expect(out).toEqual({
+      detail: 'old id [id] and mrz [mrz]',
+      address: REDACTED,
+      ocrText: REDACTED,
+      pages: 5,
+    });
   });
 
   it('keeps what IT staff need: counts, codes, durations, dossier codes', () => {
@@ -46,7 +59,9 @@ describe('log redaction', () => {
   });
 
   it('redacts personal data inside error messages', () => {
-    const out = redact({ err: new Error('no dossier for 001185012345') }) as { err: { message: string } };
+    const out = redact({ err: new Error('no dossier for 001185012345') }) as {
+      err: { message: string };
+    };
     expect(out.err.message).toBe('no dossier for [id]');
   });
 });

@@ -11,12 +11,49 @@ export const REDACTED = '[redacted]';
 /** Field names (compared lower-case, without - and _) that hold personal data. */
 const personalKeys = new Set(
   [
-    'name', 'fullName', 'hoTen', 'chuHoSo', 'father', 'mother', 'spouse', 'applicant', 'citizen',
-    'address', 'diaChi', 'placeOfOrigin', 'placeOfResidence', 'queQuan', 'noiThuongTru',
-    'idNumber', 'personalId', 'soDinhDanh', 'cccd', 'cmnd', 'oldIdNumber', 'maDoiTuong', 'documentNumber',
-    'birthDate', 'dateOfBirth', 'ngaySinh', 'phone', 'soDienThoai', 'email',
-    'mrz', 'mrzLines', 'ocrText', 'text', 'qr', 'qrText', 'photo', 'face', 'password', 'pin', 'can',
-    'identifyingFeatures', 'religion', 'ethnicity',
+    'name',
+    'fullName',
+    'hoTen',
+    'chuHoSo',
+    'father',
+    'mother',
+    'spouse',
+    'applicant',
+    'citizen',
+    'address',
+    'diaChi',
+    'placeOfOrigin',
+    'placeOfResidence',
+    'queQuan',
+    'noiThuongTru',
+    'idNumber',
+    'personalId',
+    'soDinhDanh',
+    'cccd',
+    'cmnd',
+    'oldIdNumber',
+    'maDoiTuong',
+    'documentNumber',
+    'birthDate',
+    'dateOfBirth',
+    'ngaySinh',
+    'phone',
+    'soDienThoai',
+    'email',
+    'mrz',
+    'mrzLines',
+    'ocrText',
+    'text',
+    'qr',
+    'qrText',
+    'photo',
+    'face',
+    'password',
+    'pin',
+    'can',
+    'identifyingFeatures',
+    'religion',
+    'ethnicity',
   ].map((k) => k.toLowerCase()),
 );
 
@@ -40,7 +77,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redactString(value.message), stack: redactString(value.stack ?? '') };
+    return {
+      type: value.name,
+      message: redactString(value.message),
+      stack: redactString(value.stack ?? ''),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};

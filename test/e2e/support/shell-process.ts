@@ -18,15 +18,22 @@ export interface ShellProcess {
  * built renderer) with a fresh data folder holding `config`, and waits for
  * the address line. Stops only the process it started.
  */
-export async function startShellProcess(config: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<ShellProcess> {
+export async function startShellProcess(
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ShellProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/shell/browser-main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, KIOSK_DATA_DIR: dataDir, KIOSK_NO_BROWSER: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'electron/shell/browser-main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, KIOSK_DATA_DIR: dataDir, KIOSK_NO_BROWSER: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -57,7 +64,9 @@ export async function startShellProcess(config: Record<string, unknown>, env: No
           resolve();
           return;
         }
-        child.once('exit', () => { resolve(); });
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,0 +1,80 @@
+import type { ErrorCode } from './errors';
+
+/**
+ * What the clerk or citizen reads for each error code: what happened and
+ * what to do next, Vietnamese first. Every code must have an entry (the type
+ * says so), so a new error cannot reach the screen untranslated.
+ */
+export const errorMessages: Readonly<
+  Record<ErrorCode, { readonly vi: string; readonly en: string }>
+> = {
+  BAD_TOKEN: {
+    vi: 'Phiên làm việc không hợp lệ. Hãy mở lại kiosk bằng đường dẫn mới.',
+    en: 'This session is not valid. Open the kiosk again with the new address.',
+  },
+  FORBIDDEN_ORIGIN: {
+    vi: 'Trang này không được phép gọi kiosk.',
+    en: 'This page may not call the kiosk.',
+  },
+  UNKNOWN_METHOD: {
+    vi: 'Phiên bản giao diện và phần lõi không khớp. Hãy khởi động lại kiosk.',
+    en: 'The screen and the core do not match. Restart the kiosk.',
+  },
+  INVALID_PAYLOAD: {
+    vi: 'Dữ liệu gửi đi không hợp lệ. Hãy kiểm tra lại các ô đã nhập.',
+    en: 'The data sent was not valid. Check the fields you filled in.',
+  },
+  INVALID_RESULT: {
+    vi: 'Phần lõi trả về dữ liệu không hợp lệ. Hãy báo cho bộ phận CNTT.',
+    en: 'The core answered with invalid data. Tell the IT staff.',
+  },
+  NOT_AVAILABLE: {
+    vi: 'Dịch vụ tạm thời không sẵn sàng. Hãy thử lại sau ít phút.',
+    en: 'The service is not available right now. Try again in a few minutes.',
+  },
+  CANCELLED: { vi: 'Đã huỷ.', en: 'Cancelled.' },
+  INTERNAL: {
+    vi: 'Có lỗi không mong muốn. Dữ liệu đã lưu không bị mất; hãy thử lại hoặc báo CNTT.',
+    en: 'Something unexpected went wrong. Saved data is not lost; try again or tell IT.',
+  },
+  CONFIG_INVALID: {
+    vi: 'Tệp cấu hình có lỗi. Hãy báo bộ phận CNTT chạy "kiosk doctor".',
+    en: 'The configuration file has an error. Ask IT staff to run "kiosk doctor".',
+  },
+  DOSSIER_NOT_FOUND: {
+    vi: 'Không tìm thấy hồ sơ. Hãy kiểm tra lại mã hồ sơ.',
+    en: 'No such dossier. Check the dossier code.',
+  },
+  DOSSIER_INVALID: {
+    vi: 'Hồ sơ chưa đủ hoặc sai thông tin. Hãy sửa các ô được đánh dấu rồi lưu lại.',
+    en: 'The dossier is incomplete or has wrong data. Fix the marked fields and save again.',
+  },
+  DOSSIER_CODE_TAKEN: {
+    vi: 'Mã hồ sơ này đã được dùng. Hệ thống sẽ cấp mã khác; hãy lưu lại.',
+    en: 'This dossier code is already used. Save again to get a new code.',
+  },
+  DOSSIER_PURGED: {
+    vi: 'Dữ liệu cá nhân của hồ sơ này đã được xoá theo thời hạn lưu trữ.',
+    en: "This dossier's personal data was deleted at the end of its retention period.",
+  },
+  STORE_DISK_FULL: {
+    vi: 'Ổ đĩa đã đầy nên chưa lưu được. Dữ liệu đã lưu trước đó vẫn an toàn; hãy báo CNTT giải phóng dung lượng.',
+    en: 'The disk is full, so this was not saved. Earlier data is safe; ask IT to free space.',
+  },
+  STORE_BLOB_MISSING: {
+    vi: 'Thiếu tệp đính kèm của hồ sơ. Hãy quét hoặc nhập lại tệp đó.',
+    en: 'An attachment of the dossier is missing. Scan or import it again.',
+  },
+  STORE_KEY_UNAVAILABLE: {
+    vi: 'Không mở được khoá mã hoá dữ liệu. Hãy báo CNTT (không xoá dữ liệu).',
+    en: 'The data encryption key cannot be opened. Tell IT (do not delete any data).',
+  },
+  STORE_SCHEMA_NEWER: {
+    vi: 'Dữ liệu được tạo bởi phiên bản kiosk mới hơn. Hãy cập nhật phần mềm kiosk.',
+    en: 'The data was written by a newer kiosk version. Update the kiosk software.',
+  },
+  STORE_CODES_EXHAUSTED: {
+    vi: 'Đã hết số thứ tự hồ sơ dành cho kiosk này trong ngày. Hãy báo CNTT cấp thêm.',
+    en: "This kiosk has used all of today's dossier numbers. Ask IT to allocate more.",
+  },
+};
