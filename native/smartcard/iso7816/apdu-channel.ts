@@ -1,4 +1,5 @@
 import { encodeCommand, parseResponse, type CommandApdu, type ResponseApdu } from './apdu';
+import { cardErrors } from '../errors';
 import type { CardTransport } from './card-transport';
 
 /** Anything that answers a command APDU: the plain channel, or a secure channel above it. */
@@ -60,6 +61,8 @@ export class ApduChannel implements ApduSender {
     this.counters.bytesSent += apdu.length;
     const raw = await this.#transport.transmit(apdu);
     this.counters.bytesReceived += raw.length;
+    // No status word at all: the chip stopped answering (it left the reader's field).
+    if (raw.length < 2) throw cardErrors.cardRemoved();
     return parseResponse(raw);
   }
 }
