@@ -56,13 +56,18 @@ export class ApduChannel implements ApduSender {
     return { data, sw: res.sw };
   }
 
-  async #exchange(apdu: Uint8Array): Promise<ResponseApdu> {
+  /** One counted exchange of raw bytes, for protocol code that encodes its own APDUs (PACE). */
+  async transmit(apdu: Uint8Array): Promise<Uint8Array> {
     this.counters.apdus++;
     this.counters.bytesSent += apdu.length;
     const raw = await this.#transport.transmit(apdu);
     this.counters.bytesReceived += raw.length;
     // No status word at all: the chip stopped answering (it left the reader's field).
     if (raw.length < 2) throw cardErrors.cardRemoved();
-    return parseResponse(raw);
+    return raw;
+  }
+
+  async #exchange(apdu: Uint8Array): Promise<ResponseApdu> {
+    return parseResponse(await this.transmit(apdu));
   }
 }

@@ -25,8 +25,10 @@ export const LDS_FILES: readonly LdsFile[] = [
   { name: 'DG13', sfi: 0x0d, fid: 0x010d, comTag: 0x6d, minSize: 128 },
   // A facial image record: CBEFF headers plus a JPEG, kilobytes.
   { name: 'DG2', sfi: 0x02, fid: 0x0102, comTag: 0x75, minSize: 1024 },
-  { name: 'DG14', sfi: 0x0e, fid: 0x010e, comTag: 0x6e, minSize: 32 },
-  { name: 'DG15', sfi: 0x0f, fid: 0x010f, comTag: 0x6f, minSize: 32 },
+  // 6E L 31 L { 30 L { 06 08 OID, 02 01 v } }: one SecurityInfo at least.
+  { name: 'DG14', sfi: 0x0e, fid: 0x010e, comTag: 0x6e, minSize: 19 },
+  // 6F L SubjectPublicKeyInfo: an EC key (compressed P-256) is the smallest.
+  { name: 'DG15', sfi: 0x0f, fid: 0x010f, comTag: 0x6f, minSize: 60 },
   // CMS SignedData with a document-signer certificate.
   { name: 'SOD', sfi: 0x1d, fid: 0x011d, comTag: null, minSize: 512 },
 ];

@@ -1,6 +1,5 @@
 import { performBac } from '../bac/perform-bac';
 import { CardError, cardErrors } from '../errors';
-import type { CommandApdu, ResponseApdu } from '../iso7816/apdu';
 import { ApduChannel, type ApduCounters, type ApduSender } from '../iso7816/apdu-channel';
 import type { CardTransport } from '../iso7816/card-transport';
 import { classifySw, statusError } from '../iso7816/status-word';
@@ -21,15 +20,15 @@ export interface PaceSession {
   readonly ssc?: Uint8Array;
 }
 
-/** Runs PACE over the plain channel; given EF.CardAccess and the password. */
+/**
+ * Runs PACE over the plain channel (raw APDU bytes in and out), given
+ * EF.CardAccess and the password. Resolves 'notSupported' when the card's
+ * PACEInfo cannot be run, so MRZ access falls back to BAC.
+ */
 export type PaceRunner = (
-  send: (cmd: CommandApdu) => Promise<ResponseApdu>,
-  input: {
-    readonly cardAccess: Uint8Array;
-    readonly password: string;
-    readonly passwordType: 'can' | 'mrz';
-  },
-) => Promise<PaceSession>;
+  transmit: (apdu: Uint8Array) => Promise<Uint8Array>,
+  input: { readonly cardAccess: Uint8Array; readonly password: AccessKey },
+) => Promise<PaceSession | 'notSupported'>;
 
 export interface ReadProgress {
   readonly file: LdsFileName;
@@ -80,14 +79,14 @@ export async function readCccdFiles(
       { name: 'COM', sfi: 0x1c, fid: 0x011c, comTag: null, minSize: 16 },
       signal,
     );
-    if (cardAccess !== null && options.pace !== undefined) {
-      const password =
-        options.access.kind === 'can' ? options.access.can : options.access.mrzInformation;
-      const session = await options.pace((cmd) => plain.send(cmd), {
-        cardAccess,
-        password,
-        passwordType: options.access.kind,
-      });
+    const session =
+      cardAccess !== null && options.pace !== undefined
+        ? await options.pace((apdu) => plain.transmit(apdu), {
+            cardAccess,
+            password: options.access,
+          })
+        : 'notSupported';
+    if (session !== 'notSupported') {
       const cipher =
         session.cipher === 'AES-128'
           ? aesSmCipher(session.ksEnc, session.ksMac)

@@ -22,6 +22,7 @@ describe('reading a virtual CCCD over pcscd + vpcd + vicc', () => {
       onProgress: (p) => progress.push(`${p.file}:${p.done}/${p.total}`),
     });
     expect(result.accessProtocol).toBe('BAC');
+    expect(Object.keys(result.files).sort()).toEqual(Object.keys(peer.files).sort());
     for (const [name, bytes] of Object.entries(peer.files)) {
       expect(result.files[name as keyof typeof result.files], name).toEqual(bytes);
     }
@@ -32,7 +33,9 @@ describe('reading a virtual CCCD over pcscd + vpcd + vicc', () => {
   });
 
   it('wrong MRZ data is rejected after a single authentication attempt', async () => {
-    const attempt = peer.read({ doc: '185012346', dob: '850314', expiry: '250314' });
+    const access = peer.access;
+    if (!('doc' in access)) throw new Error('unreachable');
+    const attempt = peer.read({ ...access, dob: access.dob === '850314' ? '850315' : '850314' });
     await expect(attempt).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     await expect(attempt).rejects.toThrow(/Thông tin MRZ không khớp với thẻ/);
   });
