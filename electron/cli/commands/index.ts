@@ -1,7 +1,13 @@
 import type { CliCommand } from '../command';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
+import { hidCommand } from './hid';
 import { syncCommand } from './sync';
 
 /** Every `kiosk` subcommand. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [doctorCommand, syncCommand, dossierCommand];
+export const commands: readonly CliCommand[] = [
+  doctorCommand,
+  syncCommand,
+  dossierCommand,
+  hidCommand,
+];
