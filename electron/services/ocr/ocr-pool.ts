@@ -1,0 +1,270 @@
+import { availableParallelism } from 'node:os';
+import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
+import { tesseractPaths, type OcrLanguage } from './ocr-language-data';
+import { OcrError } from './ocr-error';
+import type { OcrInput, OcrPageResult, OcrProgress } from './ocr-result';
+import { pageResultOf } from './page-result';
+import { defaultOcrDpi, preparePage, type PreparedPage } from './prepare-page';
+
+export interface OcrPoolOptions {
+  /** Default `['vie']`. */
+  readonly languages?: readonly OcrLanguage[];
+  /** Workers (threads); default the number of CPU cores, at most 4. */
+  readonly size?: number;
+  /**
+   * A worker is replaced after this many pages: tesseract's WASM heap only
+   * grows and its adaptive classifier "learns" across documents
+   * (naptha/tesseract.js#977, #1045). Default 25.
+   */
+  readonly recycleAfterPages?: number;
+  /** Pages above this resolution are downscaled to it; default `defaultOcrDpi`. */
+  readonly dpi?: number;
+}
+
+export interface RecognizeOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: OcrProgress) => void;
+  /** Also return the page's invisible text layer as a one-page PDF. */
+  readonly textLayerPdf?: boolean;
+}
+
+export interface OcrPoolStatus {
+  readonly size: number;
+  readonly busy: number;
+  readonly queued: number;
+  readonly pagesDone: number;
+  readonly workersStarted: number;
+}
+
+interface Job {
+  readonly input: OcrInput;
+  readonly page: Promise<PreparedPage>;
+  readonly options: RecognizeOptions;
+  readonly resolve: (result: OcrPageResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Slot {
+  worker: Promise<TesseractWorker> | undefined;
+  pages: number;
+  job: Job | undefined;
+}
+
+/**
+ * A fixed set of tesseract.js workers (each a worker thread running the
+ * WASM engine) fed from one FIFO queue. Page decoding and downscaling run
+ * in sharp's native threads before a page reaches a worker.
+ */
+export class OcrPool {
+  readonly #languages: string;
+  readonly #recycleAfter: number;
+  readonly #dpi: number;
+  readonly #slots: Slot[];
+  readonly #queue: Job[] = [];
+  #pagesDone = 0;
+  #workersStarted = 0;
+  #closed = false;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.#languages = (options.languages ?? ['vie']).join('+');
+    this.#recycleAfter = Math.max(1, options.recycleAfterPages ?? 25);
+    this.#dpi = Math.max(70, Math.min(options.dpi ?? defaultOcrDpi, 600));
+    const size = Math.max(1, Math.min(options.size ?? Math.min(availableParallelism(), 4), 16));
+    this.#slots = Array.from({ length: size }, () => ({
+      worker: undefined,
+      pages: 0,
+      job: undefined,
+    }));
+  }
+
+  status(): OcrPoolStatus {
+    return {
+      size: this.#slots.length,
+      busy: this.#slots.filter((s) => s.job !== undefined).length,
+      queued: this.#queue.length,
+      pagesDone: this.#pagesDone,
+      workersStarted: this.#workersStarted,
+    };
+  }
+
+  /** Starts every worker now, so the first page does not pay for loading the models. */
+  async warmUp(): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => this.#workerOf(slot)));
+  }
+
+  /** Recognises one page. Rejects with OcrError('OCR_CANCELLED') when the signal aborts. */
+  recognize(input: OcrInput, options: RecognizeOptions = {}): Promise<OcrPageResult> {
+    if (this.#closed) return Promise.reject(new OcrError('OCR_CLOSED'));
+    if (options.signal?.aborted === true) return Promise.reject(new OcrError('OCR_CANCELLED'));
+    return new Promise<OcrPageResult>((resolve, reject) => {
+      const page = preparePage(input.image, this.#dpi);
+      page.catch(() => undefined);
+      const job: Job = { input, page, options, resolve, reject };
+      this.#queue.push(job);
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          this.#cancel(job);
+        },
+        { once: true },
+      );
+      this.#pump();
+    });
+  }
+
+  /**
+   * Recognises pages as a source yields them (a scanner's ADF batch), so OCR
+   * of page n overlaps the scanning of page n+1. Results come out in source
+   * order as soon as each is done; a page is queued the moment it arrives.
+   */
+  async *recognizeStream(
+    source: AsyncIterable<OcrInput> | Iterable<OcrInput>,
+    options: RecognizeOptions = {},
+  ): AsyncGenerator<OcrPageResult> {
+    const pending: Promise<OcrPageResult>[] = [];
+    const source$ = { done: false, error: undefined as unknown };
+    let wake: (() => void) | undefined;
+    const notify = () => {
+      wake?.();
+      wake = undefined;
+    };
+    const feeding = (async () => {
+      try {
+        for await (const input of source) {
+          if (options.signal?.aborted === true) break;
+          const result = this.recognize(input, options);
+          result.then(notify, notify);
+          pending.push(result);
+          notify();
+        }
+      } catch (error) {
+        source$.error = error;
+      } finally {
+        source$.done = true;
+        notify();
+      }
+    })();
+    try {
+      let next = 0;
+      for (;;) {
+        const head = pending[next];
+        if (head !== undefined) {
+          yield await head;
+          next++;
+          continue;
+        }
+        if (source$.done) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      await feeding;
+      const failed = source$.error;
+      if (failed !== undefined)
+        throw failed instanceof Error
+          ? failed
+          : new Error('the page source failed', { cause: failed });
+    } finally {
+      // A consumer that stops early must not leave rejections unobserved.
+      for (const p of pending) p.catch(() => undefined);
+    }
+  }
+
+  /** Stops every worker; queued pages fail with OCR_CLOSED. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#queue.splice(0)) job.reject(new OcrError('OCR_CLOSED'));
+    await Promise.all(this.#slots.map((slot) => this.#retire(slot)));
+  }
+
+  #cancel(job: Job): void {
+    const queuedAt = this.#queue.indexOf(job);
+    if (queuedAt >= 0) {
+      this.#queue.splice(queuedAt, 1);
+      job.reject(new OcrError('OCR_CANCELLED'));
+      return;
+    }
+    // tesseract cannot stop mid-page: drop the worker; a fresh one takes the next page.
+    const slot = this.#slots.find((s) => s.job === job);
+    if (slot === undefined) return;
+    slot.job = undefined;
+    job.reject(new OcrError('OCR_CANCELLED'));
+    void this.#retire(slot).then(() => {
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    for (const slot of this.#slots) {
+      if (this.#closed || this.#queue.length === 0) return;
+      if (slot.job !== undefined) continue;
+      const job = this.#queue.shift();
+      if (job === undefined) return;
+      slot.job = job;
+      void this.#run(slot, job);
+    }
+  }
+
+  async #run(slot: Slot, job: Job): Promise<void> {
+    try {
+      if (slot.pages >= this.#recycleAfter) await this.#retire(slot);
+      const worker = await this.#workerOf(slot);
+      const page = await job.page;
+      if (slot.job !== job) return;
+      const started = performance.now();
+      const { data } = await worker.recognize(
+        page.image,
+        {},
+        { text: true, blocks: true, pdf: job.options.textLayerPdf === true },
+      );
+      if (slot.job !== job) return;
+      slot.pages++;
+      this.#pagesDone++;
+      job.resolve(pageResultOf(job.input.id, page, data, performance.now() - started));
+    } catch (error) {
+      if (slot.job !== job) return;
+      job.reject(
+        error instanceof OcrError ? error : new OcrError('OCR_ENGINE_FAILED', String(error)),
+      );
+      await this.#retire(slot);
+    } finally {
+      if (slot.job === job) slot.job = undefined;
+      this.#pump();
+    }
+  }
+
+  #workerOf(slot: Slot): Promise<TesseractWorker> {
+    if (slot.worker === undefined) {
+      const paths = tesseractPaths();
+      this.#workersStarted++;
+      slot.worker = createWorker(this.#languages, OEM.LSTM_ONLY, {
+        ...paths,
+        gzip: true,
+        cacheMethod: 'none',
+        logger: (message) => {
+          const job = slot.job;
+          if (job !== undefined && message.status === 'recognizing text') {
+            job.options.onProgress?.({ id: job.input.id, progress: message.progress });
+          }
+        },
+        // Without a handler tesseract.js rethrows a failed job inside its message listener.
+        errorHandler: () => undefined,
+      });
+      slot.pages = 0;
+      slot.worker.catch(() => {
+        slot.worker = undefined;
+      });
+    }
+    return slot.worker;
+  }
+
+  async #retire(slot: Slot): Promise<void> {
+    const worker = slot.worker;
+    slot.worker = undefined;
+    slot.pages = 0;
+    if (worker === undefined) return;
+    try {
+      await (await worker).terminate();
+    } catch {
+      // A worker that never started has nothing to stop.
+    }
+  }
+}

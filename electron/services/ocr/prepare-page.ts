@@ -1,0 +1,63 @@
+import sharp from 'sharp';
+import { OcrError } from './ocr-error';
+
+/** What OCR needs from a page image, decoded once. */
+export interface PreparedPage {
+  /** Greyscale PNG (fast compression) carrying its resolution. */
+  readonly image: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+}
+
+/**
+ * The resolution pages are brought down to before OCR. Tesseract's LSTM
+ * normalises every text line to a fixed height, so above ~200 dpi extra
+ * pixels buy little accuracy for 10-14 pt text but cost layout-analysis time
+ * and grow the WASM heap, which never shrinks (naptha/tesseract.js#977).
+ * test/bench/ocr.bench.ts measures the trade-off.
+ */
+export const defaultOcrDpi = 200;
+/** Resolution assumed for an image that does not say (scanners write 300). */
+export const assumedDpi = 300;
+/** An A4 page at 300 dpi plus a margin: the most pixels one page may keep. */
+export const maxOcrPixels = Math.round(2480 * 3508 * 1.15);
+
+/**
+ * Decodes a page image, turns it grey and downscales it so that it is at
+ * most `dpi` (by its own resolution tag) and at most `maxOcrPixels`. An
+ * image without a resolution tag, or one that claims an implausible one, is
+ * assumed to be 300 dpi. Never upscales.
+ */
+export async function preparePage(input: Uint8Array, dpi = defaultOcrDpi): Promise<PreparedPage> {
+  try {
+    const source = sharp(input, { failOn: 'error' });
+    const meta = await source.metadata();
+    const width = meta.autoOrient.width;
+    const height = meta.autoOrient.height;
+    const tagged =
+      meta.density !== undefined && meta.density >= 72 && meta.density <= 2400
+        ? meta.density
+        : assumedDpi;
+    const byDpi = Math.min(1, dpi / tagged);
+    const byPixels = Math.min(1, Math.sqrt(maxOcrPixels / (width * height)));
+    const scale = Math.min(byDpi, byPixels);
+    const outWidth = Math.max(1, Math.round(width * scale));
+    const outHeight = Math.max(1, Math.round(height * scale));
+    const outDpi = Math.round(tagged * scale);
+    let pipeline = source.autoOrient().greyscale();
+    if (scale < 1) pipeline = pipeline.resize(outWidth, outHeight, { kernel: 'lanczos3' });
+    const image = await pipeline
+      .withMetadata({ density: outDpi })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    return {
+      image: new Uint8Array(image.buffer, image.byteOffset, image.byteLength),
+      width: outWidth,
+      height: outHeight,
+      dpi: outDpi,
+    };
+  } catch (error) {
+    throw new OcrError('OCR_BAD_IMAGE', error instanceof Error ? error.message : String(error));
+  }
+}
