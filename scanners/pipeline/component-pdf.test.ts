@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderTextPage } from '../../test/fixtures/scanners/render-page';
+import { encodeG4 } from './ccitt-g4';
+import { buildComponentPdf } from './component-pdf';
+
+const work = mkdtempSync(join(tmpdir(), 'kiosk-pdf-'));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function bitonalPage(
+  seed: number,
+): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const png = await renderTextPage({ seed, noise: 10, skew: 1 });
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const bits = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < bits.length; i++) bits[i] = data[i]! < 128 ? 1 : 0;
+  return { width: info.width, height: info.height, data: bits };
+}
+
+describe('component PDF', () => {
+  it('G4 pages decode in poppler to exactly the pixels encoded, and a text page stays under 100 KB', async () => {
+    const pages = [await bitonalPage(11), await bitonalPage(12)];
+    const pdf = await buildComponentPdf(
+      pages.map((p) => ({
+        format: 'g4',
+        bytes: encodeG4(p),
+        dpi: 300,
+        width: p.width,
+        height: p.height,
+      })),
+      { title: 'Đơn đề nghị' },
+    );
+    const file = join(work, 'g4.pdf');
+    writeFileSync(file, pdf.bytes);
+    expect(pdf.pageCount).toBe(2);
+    expect(pdf.bytes.length / 2).toBeLessThan(100 * 1024);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2[\s\S]*A4/);
+    execFileSync('pdfimages', ['-png', file, join(work, 'img')]);
+    for (const [i, page] of pages.entries()) {
+      const back = await sharp(join(work, `img-00${i}.png`))
+        .greyscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      expect([back.info.width, back.info.height]).toEqual([page.width, page.height]);
+      let different = 0;
+      for (let k = 0; k < page.data.length; k++)
+        if ((back.data[k]! < 128 ? 1 : 0) !== page.data[k]) different++;
+      expect(different).toBe(0);
+    }
+  });
+
+  it('the SHA-256 is that of the bytes, and the same pages give the same bytes', async () => {
+    const jpeg = await sharp({
+      create: { width: 300, height: 300, channels: 3, background: '#c0d0e0' },
+    })
+      .jpeg()
+      .toBuffer();
+    const pages = [{ format: 'jpeg', bytes: jpeg, dpi: 150, width: 300, height: 300 }] as const;
+    const a = await buildComponentPdf(pages);
+    const b = await buildComponentPdf(pages);
+    const file = join(work, 'j.pdf');
+    writeFileSync(file, a.bytes);
+    expect(execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]).toBe(a.sha256);
+    expect(b.sha256).toBe(a.sha256);
+    expect(readFileSync(file).includes(Buffer.from('/DCTDecode'))).toBe(true);
+  });
+
+  it('a 1-bit PNG is copied with the PNG predictor and decodes to the same pixels', async () => {
+    const png = await sharp(await renderTextPage({ seed: 5, lines: 8, dpi: 150 }))
+      .threshold(128)
+      .png({ palette: true, colours: 2, dither: 0 })
+      .toBuffer();
+    const pdf = await buildComponentPdf([
+      { format: 'png', bytes: png, dpi: 150, width: 1240, height: 1754 },
+    ]);
+    const file = join(work, 'png.pdf');
+    writeFileSync(file, pdf.bytes);
+    execFileSync('pdfimages', ['-png', file, join(work, 'pimg')]);
+    const back = await sharp(join(work, 'pimg-000.png')).greyscale().raw().toBuffer();
+    const original = await sharp(png).greyscale().raw().toBuffer();
+    expect(back.equals(original)).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFHexString,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
+import { parsePngChunks } from './png-chunks';
+
+/**
+ * A page image ready for a PDF, copied without re-encoding: a JPEG (DCT), a
+ * non-interlaced PNG (Flate with the PNG predictor) or a CCITT Group 4 stream.
+ */
+export interface PdfPageImage {
+  readonly format: 'jpeg' | 'png' | 'g4';
+  readonly bytes: Uint8Array;
+  readonly dpi: number;
+  /** Pixels; a G4 stream does not carry its own size. */
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface ComponentPdf {
+  readonly bytes: Uint8Array;
+  /** Lower-case hex SHA-256 of `bytes`, the content address of the blob. */
+  readonly sha256: string;
+  readonly pageCount: number;
+}
+
+export interface ComponentPdfMeta {
+  /** Component name, e.g. "Đơn đề nghị" (PDF Title). */
+  readonly title?: string;
+  /** Fixed for reproducible bytes; defaults to the Unix epoch. */
+  readonly createdAt?: Date;
+}
+
+/**
+ * Adds a PNG to the document without re-encoding: its IDAT is copied into an
+ * image XObject with the PNG predictor. pdf-lib's own embedPng would expand a
+ * 1-bit page to 24-bit RGB, about 10x the size.
+ */
+function embedPngAsIs(
+  doc: PDFDocument,
+  png: Uint8Array,
+): { width: number; height: number; ref: PDFRef } {
+  const parts = parsePngChunks(png);
+  const colors = { 0: 1, 2: 3, 3: 1 }[parts.colourType as 0 | 2 | 3] as number | undefined;
+  if (colors === undefined)
+    throw new Error(`PNG colour type ${parts.colourType} (alpha) is not supported`);
+  const colourSpace =
+    parts.colourType === 3 && parts.palette
+      ? doc.context.obj([
+          PDFName.of('Indexed'),
+          PDFName.of('DeviceRGB'),
+          PDFNumber.of(parts.palette.length / 3 - 1),
+          PDFHexString.of(Buffer.from(parts.palette).toString('hex')),
+        ])
+      : PDFName.of(parts.colourType === 2 ? 'DeviceRGB' : 'DeviceGray');
+  const stream = doc.context.stream(parts.idat, {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: parts.width,
+    Height: parts.height,
+    ColorSpace: colourSpace,
+    BitsPerComponent: parts.bitDepth,
+    Filter: 'FlateDecode',
+    DecodeParms: {
+      Predictor: 15,
+      Colors: colors,
+      BitsPerComponent: parts.bitDepth,
+      Columns: parts.width,
+    },
+  });
+  return { width: parts.width, height: parts.height, ref: doc.context.register(stream) };
+}
+
+/** A T.6 stream as a 1-bit DeviceGray image; 0 bits are black (`/BlackIs1 false`). */
+function embedG4(doc: PDFDocument, bytes: Uint8Array, width: number, height: number): PDFRef {
+  const stream = doc.context.stream(bytes, {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: width,
+    Height: height,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 1,
+    Filter: 'CCITTFaxDecode',
+    DecodeParms: { K: -1, Columns: width, Rows: height },
+  });
+  return doc.context.register(stream);
+}
+
+/** Draws one page image filling a page sized from its pixels and dpi. Exported for the searchable-PDF builder. */
+export async function addImagePage(doc: PDFDocument, image: PdfPageImage): Promise<PDFPage> {
+  let width: number;
+  let height: number;
+  let ref: PDFRef;
+  if (image.format === 'g4') {
+    ({ width, height } = image);
+    ref = embedG4(doc, image.bytes, width, height);
+  } else if (image.format === 'jpeg') {
+    const jpeg = await doc.embedJpg(image.bytes);
+    ({ width, height, ref } = jpeg);
+  } else {
+    ({ width, height, ref } = embedPngAsIs(doc, image.bytes));
+  }
+  const pageWidth = (width / image.dpi) * 72;
+  const pageHeight = (height / image.dpi) * 72;
+  const page = doc.addPage([pageWidth, pageHeight]);
+  const name = page.node.newXObject('Im', ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(pageWidth, 0, 0, pageHeight, 0, 0),
+    drawObject(name),
+    popGraphicsState(),
+  );
+  return page;
+}
+
+/** One multi-page PDF for a dossier component, and its SHA-256. */
+export async function buildComponentPdf(
+  pages: readonly PdfPageImage[],
+  meta: ComponentPdfMeta = {},
+): Promise<ComponentPdf> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const date = meta.createdAt ?? new Date(0);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.setProducer('Một cửa kiosk');
+  if (meta.title !== undefined) doc.setTitle(meta.title);
+  for (const page of pages) await addImagePage(doc, page);
+  const bytes = await doc.save({ useObjectStreams: true });
+  return {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    pageCount: pages.length,
+  };
+}
