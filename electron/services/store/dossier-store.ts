@@ -17,6 +17,7 @@ import { openDatabase } from './open-database';
 import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
+import { diskFullError, isDiskFull } from './store-error';
 
 export const DATABASE_FILE = 'kiosk.sqlite3';
 export const BLOB_DIR = 'blobs';
@@ -104,16 +105,19 @@ export class DossierStore {
 
   /** One dossier by id or code, decrypted; audited. */
   get(idOrCode: string, actor: string): DossierView {
-    return readDossier(this.#ctx, idOrCode, actor);
+    return guardDiskFull(() => readDossier(this.#ctx, idOrCode, actor));
   }
 
+  /** Reads fail closed on a full disk: a read that cannot be audited is not served. */
   list(filter: ListFilter, actor: string): DossierSummary[] {
-    return listDossiers(this.#ctx, filter, actor);
+    return guardDiskFull(() => listDossiers(this.#ctx, filter, actor));
   }
 
   /** Staff fixed a rejected dossier: apply the fix and unpark its queue. */
   resubmit(idOrCode: string, actor: string, fix: DossierFix = {}): void {
-    resubmitDossier(this.#ctx, idOrCode, actor, DossierFixSchema.parse(fix));
+    guardDiskFull(() => {
+      resubmitDossier(this.#ctx, idOrCode, actor, DossierFixSchema.parse(fix));
+    });
     this.outbox.notify();
   }
 
@@ -133,5 +137,14 @@ export class DossierStore {
 
   close(): void {
     this.#ctx.db.close();
+  }
+}
+
+function guardDiskFull<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (isDiskFull(error)) throw diskFullError(error);
+    throw error;
   }
 }
