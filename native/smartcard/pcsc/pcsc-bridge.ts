@@ -30,6 +30,7 @@ const ignore = (): void => undefined;
 
 interface ReaderEntry {
   readonly handle: PcscReaderHandle;
+  statusSeen: boolean;
   cardPresent: boolean;
   atr: string | null;
   card: PcscCard | null;
@@ -80,6 +81,21 @@ export class PcscBridge extends EventEmitter<PcscBridgeEvents> {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     this.#teardown();
+  }
+
+  /**
+   * Resolves once the bridge has a settled view: pcscd answered (or is known
+   * down) and every listed reader reported its first status, or after
+   * `timeoutMs`. For one-shot callers such as the CLI.
+   */
+  async settle(timeoutMs = 1500, quietMs = 200): Promise<void> {
+    const start = Date.now();
+    for (;;) {
+      const elapsed = Date.now() - start;
+      const settled = [...this.#readers.values()].every((r) => r.statusSeen);
+      if (elapsed >= timeoutMs || (elapsed >= quietMs && settled)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /**
@@ -179,7 +195,13 @@ export class PcscBridge extends EventEmitter<PcscBridgeEvents> {
   }
 
   #addReader(handle: PcscReaderHandle): void {
-    const entry: ReaderEntry = { handle, cardPresent: false, atr: null, card: null };
+    const entry: ReaderEntry = {
+      handle,
+      statusSeen: false,
+      cardPresent: false,
+      atr: null,
+      card: null,
+    };
     this.#readers.set(handle.name, entry);
     handle.on('error', () => {
       // Status monitoring of this reader failed; `end` follows and removes it.
@@ -191,6 +213,7 @@ export class PcscBridge extends EventEmitter<PcscBridgeEvents> {
       this.emit('readersChanged', this.readers());
     });
     handle.on('status', (status) => {
+      entry.statusSeen = true;
       const present =
         (status.state & handle.SCARD_STATE_PRESENT) !== 0 &&
         (status.state & handle.SCARD_STATE_MUTE) === 0;
