@@ -9,14 +9,17 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './contract/method';
+import { hidEvents, hidMethods } from './contract/hid';
 import { systemEvents, systemMethods } from './contract/system';
 
 export const methods = {
   ...systemMethods,
+  ...hidMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...systemEvents,
+  ...hidEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -25,6 +25,11 @@ export class InProcessHidDevice implements HidDeviceLike {
     this.#onWrite = onWrite;
   }
 
+  /** How many 'data' listeners the host has attached (a reader is running). */
+  get listenerCount(): number {
+    return this.#data.size;
+  }
+
   /** An input report from the device to the host. */
   deliver(report: Uint8Array): void {
     if (this.#closed) return;

@@ -1,0 +1,64 @@
+import type { HandlerGroup } from '../../api/dispatcher';
+import type { HealthProbe } from '../health/health-check';
+import type { HidService } from './hid-service';
+
+/** The `hid.*` methods of the API contract. */
+export function createHidHandlers(service: HidService): HandlerGroup<'hid.devices'> {
+  return {
+    'hid.devices': async () => {
+      const report = await service.devices();
+      return {
+        devices: report.devices,
+        fingerprintReaders: [...report.fingerprint.readers],
+        problem: report.problem,
+      };
+    },
+  };
+}
+
+/** Diagnostics lines: the HID bridge, and fingerprint readers (detected, with or without a driver). */
+export function createHidHealthProbes(service: HidService): HealthProbe[] {
+  return [
+    {
+      id: 'hid',
+      kind: 'device',
+      check: async () => {
+        const report = await service.devices();
+        const scanners = report.devices.filter((d) => d.kind === 'barcode-scanner').length;
+        const keys = report.devices.filter((d) => d.kind === 'fido').length;
+        const detail = `${report.devices.length} HID device(s): ${scanners} barcode scanner(s), ${keys} FIDO key(s)`;
+        if (report.problem) {
+          return {
+            id: 'hid',
+            kind: 'device',
+            status: 'warn',
+            detail: `${detail}; ${report.problem.code}`,
+            fix: { vi: report.problem.vi, en: report.problem.en },
+          };
+        }
+        return { id: 'hid', kind: 'device', status: 'ok', detail };
+      },
+    },
+    {
+      id: 'fingerprint-readers',
+      kind: 'device',
+      check: async () => {
+        const { fingerprint } = await service.devices();
+        return fingerprint.fix
+          ? {
+              id: 'fingerprint-readers',
+              kind: 'device',
+              status: fingerprint.status,
+              detail: fingerprint.detail,
+              fix: { ...fingerprint.fix },
+            }
+          : {
+              id: 'fingerprint-readers',
+              kind: 'device',
+              status: fingerprint.status,
+              detail: fingerprint.detail,
+            };
+      },
+    },
+  ];
+}
