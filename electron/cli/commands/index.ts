@@ -1,7 +1,9 @@
 import type { CliCommand } from '../command';
+import { cardCommand } from './card';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
 import { hidCommand } from './hid';
+import { staffCommand } from './staff';
 import { syncCommand } from './sync';
 
 /** Every `kiosk` subcommand. Add one line per new command file. */
@@ -10,4 +12,6 @@ export const commands: readonly CliCommand[] = [
   syncCommand,
   dossierCommand,
   hidCommand,
+  cardCommand,
+  staffCommand,
 ];

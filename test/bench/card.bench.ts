@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- card`: a full chip read of a generated virtual CCCD over
+ * real pcscd + vpcd + vicc. Figures, each beside an anchor from the same run:
+ *  - APDUs used vs the short-APDU minimum (select + BAC + one READ BINARY per
+ *    231 plaintext bytes) and vs the minimum for the chunk actually used;
+ *  - ms vs APDUs × the round trip of a bare GET CHALLENGE measured here.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApduChannel } from '../../native/smartcard/iso7816/apdu-channel';
+import { PcscBridge } from '../../native/smartcard/pcsc/pcsc-bridge';
+import { accessKeyOf } from '../../native/smartcard/reader/access-key';
+import { readCccdFiles } from '../../native/smartcard/reader/read-cccd-files';
+import { generateCard } from '../fixtures/cccd/generate-card';
+import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
+
+const RUNS = 3;
+const RTT_SAMPLES = 30;
+
+const minimum = (sizes: readonly number[], chunk: number): number =>
+  3 + sizes.reduce((sum, n) => sum + Math.ceil(n / chunk), 0);
+
+const outDir = mkdtempSync(join(tmpdir(), 'bench-card-'));
+const card = await generateCard({ outDir, trustDir: mkdtempSync(join(tmpdir(), 'bench-trust-')) });
+const sizes = card.files
+  .filter((f) => f.name !== 'card-access')
+  .map((f) => readFileSync(f.path).length);
+const access = accessKeyOf({
+  doc: card.documentNumber,
+  dob: card.birthDate,
+  expiry: card.expiryDate,
+});
+if (access.kind !== 'mrz') throw new Error('unreachable');
+
+const pcscd = new Pcscd();
+await pcscd.start();
+const vicc = new VirtualCccd(outDir, access.mrzInformation);
+const bridge = new PcscBridge();
+try {
+  await vicc.insert();
+  bridge.start();
+  const state = await bridge.waitForCard({ timeoutMs: 10_000 });
+
+  const session = await bridge.connect(state.name);
+  const plain = new ApduChannel(session);
+  const t0 = performance.now();
+  for (let i = 0; i < RTT_SAMPLES; i++)
+    await plain.send({ cla: 0, ins: 0x84, p1: 0, p2: 0, ne: 8 });
+  const rtt = (performance.now() - t0) / RTT_SAMPLES;
+  await session.release();
+
+  const results = [];
+  for (let run = 0; run < RUNS; run++) {
+    const c = await bridge.connect(state.name);
+    try {
+      results.push(await readCccdFiles(c, { access }));
+    } finally {
+      await c.release();
+    }
+  }
+  const best = results.reduce((a, b) => (a.counters.ms <= b.counters.ms ? a : b));
+  const { apdus, bytesSent, bytesReceived, ms } = best.counters;
+  const short = minimum(sizes, 231);
+  const forChunk = minimum(sizes, best.chunk);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  console.log(
+    `card files: ${sizes.join(' + ')} = ${total} B (${card.files.length - 1} files), access ${best.accessProtocol}`,
+  );
+  console.log(
+    `APDUs            ${apdus}  vs short-APDU minimum (231 B/READ) ${short}  ratio ${(apdus / short).toFixed(3)}`,
+  );
+  console.log(
+    `APDUs            ${apdus}  vs minimum for chunk ${best.chunk} B       ${forChunk}  ratio ${(apdus / forChunk).toFixed(3)}`,
+  );
+  console.log(
+    `bytes            sent ${bytesSent}, received ${bytesReceived}  vs file bytes ${total}  ratio ${(bytesReceived / total).toFixed(3)}`,
+  );
+  console.log(
+    `time (best of ${RUNS}) ${ms} ms  vs ${apdus} APDUs × ${rtt.toFixed(1)} ms GET CHALLENGE round trip = ${(apdus * rtt).toFixed(0)} ms  ratio ${(ms / (apdus * rtt)).toFixed(3)}`,
+  );
+  console.log(`all runs (ms): ${results.map((r) => r.counters.ms).join(', ')}`);
+} finally {
+  bridge.stop();
+  await vicc.remove();
+  await pcscd.stop();
+}
