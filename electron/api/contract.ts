@@ -9,17 +9,20 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './contract/method';
+import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
 import { systemEvents, systemMethods } from './contract/system';
 
 export const methods = {
   ...systemMethods,
   ...hidMethods,
+  ...dossierMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...systemEvents,
   ...hidEvents,
+  ...dossierEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -1,22 +1,10 @@
-import { z } from 'zod';
+import { DossierFixSchema, type DossierFix } from '../../api/contract/dossier';
 import { v7 as uuidv7 } from 'uuid';
 import { findDossierId } from './dossier-reader';
 import { sealField, type StoreContext } from './store-context';
 import { StoreError } from './store-error';
 
-/** What staff may correct after the portal rejected a dossier. */
-export const DossierFixSchema = z
-  .object({
-    applicantName: z.string().trim().min(1).optional(),
-    email: z.string().trim().max(200).optional(),
-    phone: z.string().trim().max(50).optional(),
-    summary: z.string().trim().min(1).optional(),
-    notes: z.string().max(2000).optional(),
-    processingUnit: z.string().trim().min(1).optional(),
-    dueAt: z.number().int().nonnegative().optional(),
-  })
-  .strict();
-export type DossierFix = z.infer<typeof DossierFixSchema>;
+export { DossierFixSchema, type DossierFix };
 
 /**
  * Applies staff's corrections and puts the dossier back in the queue: parked

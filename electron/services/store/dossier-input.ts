@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicantSourceSchema, ChannelSchema } from '../../api/contract/dossier';
 import {
   DOSSIER_CODE_PATTERN,
   PROCEDURE_CODE_PATTERN,
@@ -13,9 +14,6 @@ const NonEmptyText = z
   .trim()
   .min(1)
   .transform((s) => s.normalize('NFC'));
-
-export const ApplicantSourceSchema = z.enum(['chip', 'qr', 'typed', 'import']);
-export const ChannelSchema = z.enum(['counter', 'kiosk']);
 
 /** One submitted document (a TaiLieuNop entry), with its scanned pages if any. */
 export const NewComponentSchema = z.object({
