@@ -6,8 +6,12 @@ import {
   type DossierView,
   type SyncState,
 } from '../../services/store/dossier-view';
-import { openStoreFromEnv } from '../../services/store/store-env';
+import { loadConfig, resolveDataDir } from '../../services/config/config-file';
+import { kioskMigrations } from '../../services/kiosk-migrations';
+import { parseCodeBlock } from '../../services/store/dossier-code';
+import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
+import { KioskError } from '../../api/errors';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
@@ -28,6 +32,22 @@ function when(epochMs: number): string {
   return `${t.slice(6, 8)}/${t.slice(4, 6)}/${t.slice(0, 4)} ${t.slice(8, 10)}:${t.slice(10, 12)}`;
 }
 
+/**
+ * The store of this kiosk: data folder and agency from the config file
+ * (KIOSK_DATA_DIR, KIOSK_AGENCY_CODE override them), this kiosk's share of the
+ * daily dossier numbers from KIOSK_CODE_BLOCK (default 0/1, see dossier-code.ts).
+ */
+function openStore(env: NodeJS.ProcessEnv): DossierStore {
+  const dataDir = resolveDataDir(env);
+  const agencyCode = env.KIOSK_AGENCY_CODE ?? loadConfig(dataDir).config.agency.code;
+  return DossierStore.open({
+    dataDir,
+    agencyCode,
+    codeBlock: parseCodeBlock(env.KIOSK_CODE_BLOCK ?? '0/1'),
+    migrations: kioskMigrations,
+  });
+}
+
 const actor = (): string => `cli:${userInfo().username}`;
 
 function flag(args: readonly string[], name: string): string | undefined {
@@ -42,7 +62,7 @@ function runImport(args: readonly string[], io: CliIo): ExitCode {
     return ExitCode.usage;
   }
   const dossiers = readImportFile(file);
-  const store = openStoreFromEnv(process.env);
+  const store = openStore(process.env);
   try {
     const saved = store.saveAll(dossiers, actor());
     for (const s of saved)
@@ -63,7 +83,7 @@ function runList(args: readonly string[], io: CliIo): ExitCode {
     io.error(io.t(usage.vi, usage.en));
     return ExitCode.usage;
   }
-  const store = openStoreFromEnv(process.env);
+  const store = openStore(process.env);
   try {
     const rows = store.list(
       {
@@ -123,7 +143,7 @@ function runShow(args: readonly string[], io: CliIo): ExitCode {
     io.error(io.t(usage.vi, usage.en));
     return ExitCode.usage;
   }
-  const store = openStoreFromEnv(process.env);
+  const store = openStore(process.env);
   try {
     const d = store.get(key, actor());
     io.result(d);
@@ -150,6 +170,10 @@ export const dossierCommand: CliCommand = {
       io.error(io.t(usage.vi, usage.en));
       return Promise.resolve(ExitCode.usage);
     } catch (error) {
+      if (error instanceof KioskError && !(error instanceof StoreError)) {
+        io.error(io.t(`Lỗi cấu hình: ${error.message}`, `Configuration error: ${error.message}`));
+        return Promise.resolve(ExitCode.failed);
+      }
       if (!(error instanceof StoreError)) throw error;
       io.error(io.t(error.vi, error.message));
       for (const i of error.issues ?? []) io.error(`  ${i.path}: ${i.message}`);
