@@ -27,6 +27,16 @@ const view = (b: ArrayBuffer): Uint8Array => new Uint8Array(b);
  * @throws ParseError
  */
 export function parseSod(bytes: Uint8Array): SodFile {
+  try {
+    return parseSodUnchecked(bytes);
+  } catch (e) {
+    if (e instanceof ParseError) throw e;
+    // asn1js and pkijs throw plain Errors on malformed input.
+    throw new ParseError('BAD_VALUE', 0, 'EF.SOD is malformed', { cause: e });
+  }
+}
+
+function parseSodUnchecked(bytes: Uint8Array): SodFile {
   const outer = expectTlv(bytes, 0x77);
   const asn = asn1js.fromBER(outer.value.slice());
   if (asn.offset === -1) throw new ParseError('BAD_VALUE', outer.start, 'EF.SOD is not valid BER');

@@ -47,15 +47,31 @@ const paramsOf = (a: pkijs.AlgorithmIdentifier): Uint8Array | undefined => {
   return p instanceof asn1js.BaseBlock ? bytes(p.toBER(false)) : undefined;
 };
 
+/** The certificate the SignerInfo names, by issuer and serial number or by subject key identifier. */
 function findSigner(sod: SodFile, signer: pkijs.SignerInfo): pkijs.Certificate | undefined {
   const sid: unknown = signer.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const match = sod.certificates.find(
+    return sod.certificates.find(
       (c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber),
     );
-    if (match !== undefined) return match;
   }
-  return sod.certificates.length === 1 ? sod.certificates[0] : undefined;
+  if (
+    sid instanceof asn1js.Primitive &&
+    sid.idBlock.tagClass === 3 &&
+    sid.idBlock.tagNumber === 0
+  ) {
+    const keyId = bytes(sid.valueBlock.valueHexView);
+    return sod.certificates.find((c) => {
+      const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
+      if (ext === undefined) return false;
+      const inner = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView.slice());
+      return (
+        inner.result instanceof asn1js.OctetString &&
+        equal(bytes(inner.result.valueBlock.valueHexView), keyId)
+      );
+    });
+  }
+  return undefined;
 }
 
 /**

@@ -75,6 +75,12 @@ export function verifySignature(input: SignatureInput): SignatureCheck {
       const hash = scheme.hash ?? input.digest;
       const key = parseEcPublicKey(input.spki);
       if (hash === undefined || key === null) return unsupported;
+      // OpenSSL for named curves (fast); our bigint code for explicit parameters.
+      const native = key.explicit ? null : importKey(input.spki);
+      if (native !== null) {
+        const dsaEncoding = scheme.kind === 'ecdsa-der' ? 'der' : 'ieee-p1363';
+        return result(verify(hash, input.data, { key: native, dsaEncoding }, input.signature));
+      }
       const rs =
         scheme.kind === 'ecdsa-der'
           ? ecdsaDerToRs(input.signature)
