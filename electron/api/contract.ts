@@ -9,18 +9,21 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './contract/method';
+import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
 import { systemEvents, systemMethods } from './contract/system';
 
 export const methods = {
   ...systemMethods,
+  ...cardMethods,
   ...hidMethods,
   ...dossierMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...systemEvents,
+  ...cardEvents,
   ...hidEvents,
   ...dossierEvents,
 } as const satisfies Record<string, z.ZodType>;

@@ -77,4 +77,44 @@ export const errorMessages: Readonly<
     vi: 'Đã hết số thứ tự hồ sơ dành cho kiosk này trong ngày. Hãy báo CNTT cấp thêm.',
     en: "This kiosk has used all of today's dossier numbers. Ask IT to allocate more.",
   },
+  CARD_PCSCD_DOWN: {
+    vi: 'Dịch vụ thẻ thông minh (pcscd) không chạy. Hãy khởi động lại kiosk hoặc báo CNTT chạy "kiosk doctor".',
+    en: 'The smart-card service (pcscd) is not running. Restart the kiosk or ask IT to run "kiosk doctor".',
+  },
+  CARD_NO_READER: {
+    vi: 'Không thấy đầu đọc thẻ. Hãy kiểm tra dây cắm đầu đọc rồi thử lại.',
+    en: "No card reader found. Check the reader's cable and try again.",
+  },
+  CARD_NO_CARD: {
+    vi: 'Chưa có thẻ trên đầu đọc. Hãy đặt thẻ CCCD vào đầu đọc.',
+    en: 'No card on the reader. Place the ID card on the reader.',
+  },
+  CARD_REMOVED: {
+    vi: 'Thẻ đã bị rút ra khi đang đọc. Hãy cắm lại thẻ và giữ yên cho đến khi đọc xong.',
+    en: 'The card was removed during the read. Re-insert it and keep it still until the read ends.',
+  },
+  CARD_NOT_ID: {
+    vi: 'Thẻ này không phải thẻ CCCD gắn chip. Hãy dùng thẻ căn cước gắn chip.',
+    en: 'This is not a chip ID card. Use a chip ID card.',
+  },
+  CARD_ACCESS_DENIED: {
+    vi: 'Thông tin MRZ không khớp với thẻ. Hãy kiểm tra lại số giấy tờ, ngày sinh, ngày hết hạn (hoặc mã CAN) rồi đọc lại.',
+    en: 'The MRZ data does not match the card. Check the document number, birth and expiry dates (or the CAN), then read again.',
+  },
+  CARD_BAD_ACCESS_DATA: {
+    vi: 'Thông tin để mở chip chưa đúng định dạng. Hãy nhập lại theo mặt sau thẻ.',
+    en: 'The data to open the chip is malformed. Type it again from the back of the card.',
+  },
+  CARD_SECURE_MESSAGING: {
+    vi: 'Kênh bảo mật với chip bị lỗi. Hãy rút thẻ ra, cắm lại và đọc lại.',
+    en: 'Secure messaging with the chip failed. Remove the card, re-insert it and read again.',
+  },
+  CARD_READ_FAILED: {
+    vi: 'Không đọc được dữ liệu chip. Hãy đọc lại; nếu vẫn lỗi, hãy dùng mã QR hoặc nhập tay.',
+    en: 'The chip data could not be read. Read again; if it still fails, use the QR code or type the data.',
+  },
+  CARD_BUSY: {
+    vi: 'Đang đọc thẻ. Hãy đợi lần đọc này xong.',
+    en: 'A card read is already running. Wait for it to finish.',
+  },
 };

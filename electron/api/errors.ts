@@ -27,6 +27,17 @@ export const errorCodes = [
   'STORE_KEY_UNAVAILABLE',
   'STORE_SCHEMA_NEWER',
   'STORE_CODES_EXHAUSTED',
+  // chip ID card
+  'CARD_PCSCD_DOWN',
+  'CARD_NO_READER',
+  'CARD_NO_CARD',
+  'CARD_REMOVED',
+  'CARD_NOT_ID',
+  'CARD_ACCESS_DENIED',
+  'CARD_BAD_ACCESS_DATA',
+  'CARD_SECURE_MESSAGING',
+  'CARD_READ_FAILED',
+  'CARD_BUSY',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTrustStore } from '../../../native/smartcard/passive-auth';
+import { identityFromFiles } from '../../../electron/services/card/card-identity';
+import { startCardPeer, type CardPeer } from './card-peer';
+
+describe('passive authentication of a chip read', () => {
+  let peer: CardPeer;
+  beforeAll(async () => {
+    peer = await startCardPeer({ tamper: ['dg13'] });
+  });
+  afterAll(async () => {
+    await peer.close();
+  });
+
+  it('a tampered DG13 fails passive authentication', async () => {
+    const read = await peer.read();
+    const identity = identityFromFiles(read, await loadTrustStore(peer.trustDir));
+    expect(identity.passive.status).toBe('untrusted');
+    expect(identity.passive.hashesOk).toBe(false);
+    expect(identity.passive.signatureOk).toBe(true);
+    expect(identity.passive.failures.map((f) => f.code)).toContain('DG_HASH_MISMATCH');
+  });
+});
