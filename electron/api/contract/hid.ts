@@ -32,18 +32,41 @@ export const HidDevicesSchema = z.object({
   problem: z.object({ code: z.string(), vi: z.string(), en: z.string() }).nullable(),
 });
 
+/** Why a scanned text gave no citizen: QR_FORMAT (not a CCCD QR) or a CCCD field to re-scan. */
+export const ScanCitizenProblemSchema = z.object({
+  code: z.enum(['QR_FORMAT', 'QR_FIELD', 'RECORD_INVALID']),
+  field: z.string().nullable(),
+  vi: z.string(),
+  en: z.string(),
+});
+export type ScanCitizenProblem = z.infer<typeof ScanCitizenProblemSchema>;
+
+const ScanTextSchema = z.string().max(8192);
+
 /** A code read by a HID POS scanner (no keyboard focus involved). */
 export const HidScanSchema = z.object({
-  text: z.string().max(8192),
+  text: ScanTextSchema,
   symbology: z.object({ id: z.string(), name: z.string() }),
-  /** The citizen, when the text is a CCCD QR; null for any other code. */
+  /** The citizen (source 'qr'), when the text is a CCCD QR; null for any other code. */
   citizen: CitizenWireSchema.nullable(),
+  problem: ScanCitizenProblemSchema.nullable(),
 });
 export type HidScan = z.infer<typeof HidScanSchema>;
 
 export const hidMethods = {
   /** For Diagnostics: HID devices with ids and usage pages, and fingerprint readers seen on USB. */
   'hid.devices': method(z.object({}).strict(), HidDevicesSchema),
+  /**
+   * The citizen in a code the renderer's keyboard-wedge detector caught, parsed
+   * by the same CCCD QR parser as HID POS scans.
+   */
+  'hid.parseScan': method(
+    z.object({ text: ScanTextSchema }).strict(),
+    z.object({
+      citizen: CitizenWireSchema.nullable(),
+      problem: ScanCitizenProblemSchema.nullable(),
+    }),
+  ),
 } as const;
 
 export const hidEvents = {

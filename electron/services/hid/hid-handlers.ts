@@ -1,9 +1,12 @@
 import type { HandlerGroup } from '../../api/dispatcher';
 import type { HealthProbe } from '../health/health-check';
+import { citizenFromScan } from './citizen-from-scan';
 import type { HidService } from './hid-service';
 
 /** The `hid.*` methods of the API contract. */
-export function createHidHandlers(service: HidService): HandlerGroup<'hid.devices'> {
+export function createHidHandlers(
+  service: HidService,
+): HandlerGroup<'hid.devices' | 'hid.parseScan'> {
   return {
     'hid.devices': async () => {
       const report = await service.devices();
@@ -13,6 +16,7 @@ export function createHidHandlers(service: HidService): HandlerGroup<'hid.device
         problem: report.problem,
       };
     },
+    'hid.parseScan': ({ text }) => citizenFromScan(text),
   };
 }
 

@@ -88,7 +88,11 @@ describe('HID service', () => {
     expect(scans).toHaveLength(2);
     expect(scans[0]?.citizen).toEqual(parseCccdQr(QR));
     expect(scans[0]?.symbology).toEqual({ id: ']Q1', name: 'QR Code' });
-    expect(scans[1]).toMatchObject({ citizen: null, symbology: { name: 'Code 128' } });
+    expect(scans[1]).toMatchObject({
+      citizen: null,
+      problem: { code: 'QR_FORMAT' },
+      symbology: { name: 'Code 128' },
+    });
 
     const devices = HidDevicesSchema.parse(
       await createHidHandlers(service)['hid.devices']({}, { transport: 'local' }),
@@ -132,6 +136,25 @@ describe('HID service', () => {
     expect(hid?.detail).toContain('1 FIDO key');
     expect(fingerprint).toMatchObject({ id: 'fingerprint-readers', status: 'warn' });
     expect(fingerprint?.fix?.vi).toContain('Futronic');
+  });
+
+  it('hid.parseScan gives a keyboard-wedge scan the same Citizen, and says which field to re-scan', async () => {
+    const service = new HidService({
+      bridge: new InProcessHidBridge([]),
+      onScan: () => undefined,
+      log: silentLog,
+    });
+    const handlers = createHidHandlers(service);
+    const ctx = { transport: 'local' } as const;
+    expect(await handlers['hid.parseScan']({ text: QR }, ctx)).toEqual({
+      citizen: parseCccdQr(QR),
+      problem: null,
+    });
+    const dossier = await handlers['hid.parseScan']({ text: 'HS-000.12.34.H26-260101-0001' }, ctx);
+    expect(dossier).toMatchObject({ citizen: null, problem: { code: 'QR_FORMAT' } });
+    const bad = await handlers['hid.parseScan']({ text: QR.replace('14031985', '31021985') }, ctx);
+    expect(bad).toMatchObject({ citizen: null, problem: { code: 'QR_FIELD', field: 'birthDate' } });
+    expect(bad.problem?.vi.length).toBeGreaterThan(0);
   });
 
   it('the Citizen wire schema of the API contract mirrors the card domain record field for field', () => {

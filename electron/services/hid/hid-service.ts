@@ -11,7 +11,7 @@ import type { HidBridge } from '../../../native/hid/node-hid-bridge';
 import type { PosScan } from '../../../native/hid/pos/hid-pos-decoder';
 import { HidPosScanner } from '../../../native/hid/pos/hid-pos-scanner';
 import { defaultPosScanLayout, posScanLayoutFrom } from '../../../native/hid/pos/pos-scan-layout';
-import { CitizenError, parseCccdQr, type Citizen } from '../../../native/smartcard/citizen/index';
+import { citizenFromScan } from './citizen-from-scan';
 
 export interface HidServiceLog {
   info(fields: Record<string, unknown>, message: string): void;
@@ -135,18 +135,13 @@ export class HidService {
   }
 
   #publish(scan: PosScan): void {
-    let citizen: Citizen | null = null;
-    try {
-      citizen = parseCccdQr(scan.text);
-    } catch (error) {
-      if (!(error instanceof CitizenError)) throw error;
-      if (error.code !== 'QR_FORMAT') {
-        this.#deps.log.warn(
-          { code: error.code, length: scan.text.length },
-          'CCCD-like QR with an invalid field',
-        );
-      }
+    const { citizen, problem } = citizenFromScan(scan.text);
+    if (problem && problem.code !== 'QR_FORMAT') {
+      this.#deps.log.warn(
+        { code: problem.code, field: problem.field },
+        'CCCD QR with an invalid field',
+      );
     }
-    this.#deps.onScan({ text: scan.text, symbology: scan.symbology, citizen });
+    this.#deps.onScan({ text: scan.text, symbology: scan.symbology, citizen, problem });
   }
 }
