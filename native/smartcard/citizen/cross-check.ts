@@ -5,6 +5,7 @@ export type CrossCheckField = 'id' | 'birthDate' | 'sex';
 export interface CrossCheckMismatch {
   readonly field: CrossCheckField;
   readonly chip: string | null;
+  /** The other side's value: the QR's, or the MRZ's in `crossCheckMrz`. */
   readonly qr: string | null;
 }
 

@@ -12,4 +12,5 @@ export type { Citizen, CitizenSource, Sex } from './citizen';
 export { CitizenError } from './citizen-error';
 export type { CitizenErrorCode } from './citizen-error';
 export { crossCheck } from './cross-check';
+export { crossCheckMrz } from './mrz-check';
 export type { CrossCheckField, CrossCheckMismatch, CrossCheckReport } from './cross-check';
