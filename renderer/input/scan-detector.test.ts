@@ -105,4 +105,17 @@ describe('keyboard-wedge scan detector', () => {
       text: 'ABCDEFGH',
     });
   });
+
+  it('a scanner set up without a suffix scans when its keys stop, if the detector is told so', () => {
+    const plain = createScanDetector();
+    feed(plain, keys('001185012345', 8, ''));
+    expect(plain.idle(1000 + 12 * 8 + 50)).toBeNull();
+
+    const noSuffix = createScanDetector({ requireTerminator: false });
+    feed(noSuffix, keys('001185012345', 8, ''));
+    expect(noSuffix.idle(1000 + 11 * 8 + 10)).toBeNull();
+    expect(noSuffix.idle(1000 + 11 * 8 + 50)).toEqual({ kind: 'scan', text: '001185012345' });
+    feed(noSuffix, keys('Ng', 120, '', 5000));
+    expect(noSuffix.idle(5400)).toBeNull();
+  });
 });

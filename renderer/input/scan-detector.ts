@@ -28,6 +28,11 @@ export interface ScanDetectorOptions {
   readonly terminators?: readonly string[];
   /** Longest scan kept; a 2D code holds a few kilobytes at most. */
   readonly maxLength?: number;
+  /**
+   * False for scanners configured without a suffix: a fast run then ends when
+   * the keys stop, which the caller reports through `idle`.
+   */
+  readonly requireTerminator?: boolean;
 }
 
 /** KeyboardEvent.key values that name a key ("Enter", "ArrowLeft", "Dead") rather than a character. */
@@ -43,6 +48,11 @@ export interface ScanDetector {
    * scan has just ended.
    */
   key(input: KeyInput): ScanDetection;
+  /**
+   * For scanners without a terminator: call it once no key came for
+   * `maxInterKeyMs` (from a timer). A scan when the run qualifies, else null.
+   */
+  idle(timeStamp: number): ScanDetection;
   /** Forgets the current run (focus moved, screen changed). */
   reset(): void;
 }
@@ -52,6 +62,7 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
   const minLength = options.minLength ?? 6;
   const terminators = new Set(options.terminators ?? ['Enter', 'Tab']);
   const maxLength = options.maxLength ?? 8192;
+  const requireTerminator = options.requireTerminator ?? true;
 
   let chars: string[] = [];
   let last = Number.NEGATIVE_INFINITY;
@@ -92,5 +103,12 @@ export function createScanDetector(options: ScanDetectorOptions = {}): ScanDetec
     return null;
   };
 
-  return { key, reset };
+  const idle = (timeStamp: number): ScanDetection => {
+    if (requireTerminator || chars.length < minLength || timeStamp - last <= maxGap) return null;
+    const text = chars.join('');
+    reset();
+    return { kind: 'scan', text };
+  };
+
+  return { key, idle, reset };
 }
