@@ -16,8 +16,8 @@ import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
 const usage = {
-  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ',
-  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE',
+  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ | purge [--days N]',
+  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE | purge [--days N]',
 };
 
 const syncLabel: Record<SyncState, readonly [string, string]> = {
@@ -154,7 +154,35 @@ function runShow(args: readonly string[], io: CliIo): ExitCode {
   return ExitCode.ok;
 }
 
-/** `kiosk dossier import|list|show`: the dossier store from the command line. */
+/** Default retention after sync, until the config file has a key for it (KIOSK_RETENTION_DAYS). */
+const DEFAULT_RETENTION_DAYS = 30;
+
+function runPurge(args: readonly string[], io: CliIo): ExitCode {
+  const days = Number(
+    flag(args, '--days') ?? process.env.KIOSK_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+  );
+  if (!Number.isFinite(days) || days < 0) {
+    io.error(io.t(usage.vi, usage.en));
+    return ExitCode.usage;
+  }
+  const store = openStore(process.env);
+  try {
+    const purged = store.purgeExpired(days * 24 * 3600 * 1000, actor());
+    const gc = store.gc();
+    io.result({ purged, removedBlobs: gc.blobs, removedTemps: gc.temps });
+    io.line(
+      io.t(
+        `Đã xóa dữ liệu cá nhân của ${purged} hồ sơ đã đồng bộ quá ${days} ngày; dọn ${gc.blobs} tệp đính kèm không còn dùng.`,
+        `Purged the personal data of ${purged} dossier(s) synced more than ${days} days ago; removed ${gc.blobs} unused attachment file(s).`,
+      ),
+    );
+  } finally {
+    store.close();
+  }
+  return ExitCode.ok;
+}
+
+/** `kiosk dossier import|list|show|purge`: the dossier store from the command line. */
 export const dossierCommand: CliCommand = {
   name: 'dossier',
   summary: {
@@ -167,6 +195,7 @@ export const dossierCommand: CliCommand = {
       if (sub === 'import') return Promise.resolve(runImport(rest, io));
       if (sub === 'list') return Promise.resolve(runList(rest, io));
       if (sub === 'show') return Promise.resolve(runShow(rest, io));
+      if (sub === 'purge') return Promise.resolve(runPurge(rest, io));
       io.error(io.t(usage.vi, usage.en));
       return Promise.resolve(ExitCode.usage);
     } catch (error) {

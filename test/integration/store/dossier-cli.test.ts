@@ -119,4 +119,13 @@ describe('kiosk dossier', () => {
     expect(none.status).toBe(4);
     expect(none.stderr).toMatch(/Không tìm thấy hồ sơ/);
   });
+
+  it('purge removes nothing that has not synced yet', () => {
+    const r = kiosk('--json', 'dossier', 'purge', '--days', '0');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ purged: 0 });
+    expect(JSON.parse(kiosk('--json', 'dossier', 'list').stdout)).toMatchObject({
+      depth: { pending: 2 },
+    });
+  });
 });

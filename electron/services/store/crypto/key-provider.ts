@@ -80,8 +80,14 @@ export class FileKeyProvider implements KeyProvider {
     const key = randomBytes(32);
     const dir = join(this.#path, '..');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // 'wx': never overwrite a key another process created a moment ago.
-    const fd = openSync(this.#path, 'wx', 0o600);
+    // 'wx': never overwrite a key another process created a moment ago; use theirs.
+    let fd: number;
+    try {
+      fd = openSync(this.#path, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.masterKey();
+      throw error;
+    }
     try {
       writeSync(fd, `${key.toString('hex')}\n`);
       fsyncSync(fd);
