@@ -123,7 +123,8 @@ export async function processPage(
     const path = `${stem}.clean.png`;
     await sharp(cleaned.data, { raw: cleaned.info })
       .threshold(threshold)
-      .withMetadata({ density: page.dpi })
+      .toColourspace('b-w')
+      .withDensity(page.dpi)
       .png({ compressionLevel: 2 })
       .toFile(path);
     const image: PageImage = {
@@ -136,8 +137,10 @@ export async function processPage(
     };
     return { ...base, blank: verdict.blank, skewDegrees, image };
   }
+  // Explicit output space: withDensity alone would write grey pages as 3-channel files.
   const bytes = await sharp(straight.data, { raw: straight.info })
-    .withMetadata({ density: page.dpi })
+    .toColourspace(profile === 'color' ? 'srgb' : 'b-w')
+    .withDensity(page.dpi)
     .jpeg({ quality: options.jpegQuality ?? 60, mozjpeg: true })
     .toBuffer();
   const path = `${stem}.clean.jpg`;
