@@ -95,6 +95,7 @@ describe('DossierStore', () => {
     store.get(saved.id, 'clerk-2');
     store.list({}, 'clerk-3');
     store.outbox.portalDossier(saved.id);
+    store.outbox.readBlob(store.get(saved.id, 'clerk-4').components[0]!.sha256!);
     const log = store.database
       .prepare<
         [],
@@ -106,7 +107,10 @@ describe('DossierStore', () => {
       ['clerk-2', 'read'],
       ['clerk-3', 'list'],
       ['sync-engine', 'read-for-sync'],
+      ['clerk-4', 'read'],
+      ['sync-engine', 'read-for-sync'],
     ]);
+    expect(log.at(-1)?.dossier_id).toBe(saved.id);
     expect(JSON.stringify(log)).not.toContain(CITIZEN.idNumber);
     store.close();
   });

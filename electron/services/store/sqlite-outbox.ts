@@ -126,7 +126,20 @@ export class SqliteOutbox implements OutboxPort {
     return toPortalDossier(readDossier(this.#ctx, dossierId, SYNC_ACTOR, 'read-for-sync'));
   }
 
+  /** A scan is a citizen's record too: the read is audited against the dossier that names it. */
   readBlob(sha256: string): Buffer {
+    const owner = this.#ctx.db
+      .prepare<[string], { dossier_id: string }>(
+        'SELECT dossier_id FROM components WHERE blob_sha256 = ? LIMIT 1',
+      )
+      .get(sha256);
+    this.#ctx.audit.record(
+      this.#ctx.now(),
+      SYNC_ACTOR,
+      'read-for-sync',
+      owner?.dossier_id ?? null,
+      `blob=${sha256.slice(0, 16)}`,
+    );
     return this.#ctx.blobs.read(sha256);
   }
 
