@@ -80,6 +80,19 @@ try {
     `time (best of ${RUNS}) ${ms} ms  vs ${apdus} APDUs × ${rtt.toFixed(1)} ms GET CHALLENGE round trip = ${(apdus * rtt).toFixed(0)} ms  ratio ${(ms / (apdus * rtt)).toFixed(3)}`,
   );
   console.log(`all runs (ms): ${results.map((r) => r.counters.ms).join(', ')}`);
+
+  // The virtual card's ATR does not announce extended length, but vicc and vpcd carry it: force it.
+  const ext = await bridge.connect(state.name);
+  try {
+    const e = await readCccdFiles(ext, { access, chunk: 0x800 });
+    const extMin = minimum(sizes, 0x800);
+    console.log(
+      `extended (2048 B/READ) ${e.counters.apdus} APDUs vs minimum ${extMin} (ratio ${(e.counters.apdus / extMin).toFixed(3)}), ` +
+        `${e.counters.ms} ms vs short-APDU read ${ms} ms (ratio ${(e.counters.ms / ms).toFixed(3)})`,
+    );
+  } finally {
+    await ext.release();
+  }
 } finally {
   bridge.stop();
   await vicc.remove();

@@ -45,6 +45,7 @@ export class CccdReader {
     try {
       return await readCccdFiles(card, {
         access,
+        atr: card.atr,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(this.#pace === undefined ? {} : { pace: this.#pace }),

@@ -8,6 +8,8 @@ import type { LdsFile } from './lds-files';
 export const SAFE_SM_CHUNK = 231;
 /** Le = 00 under secure messaging: a 281-byte R-APDU, which many chips and PC/SC readers accept. */
 export const SHORT_MAX_CHUNK = 256;
+/** Chunk for chips whose ATR announces extended Lc/Le (the R-APDU stays well under 64 KiB). */
+export const EXTENDED_CHUNK = 0x0800;
 /** Bounds the reading loop: no file of the LDS is larger than this. */
 const MAX_FILE_SIZE = 0x7fff;
 
@@ -21,7 +23,7 @@ export interface FileProgress {
  * commands as the chip allows: the first read (by SFI, no SELECT) fetches up
  * to the file's minimum size and reveals its length from the TLV header; the
  * rest comes in chunks of the largest size the chip has accepted so far. A
- * wrong-length answer (6700, 6Cxx) steps the chunk down to 231 bytes once.
+ * wrong-length answer (6700, 6Cxx) steps the chunk down: extended → 256 → 231.
  */
 export class FileReader {
   readonly #channel: ApduSender;
@@ -96,8 +98,8 @@ export class FileReader {
       const kind = classifySw(res.sw);
       if (kind === 'fileNotFound') return null;
       if ((kind === 'wrongLength' || kind === 'exactLength') && ne > SAFE_SM_CHUNK) {
-        this.#chunk = SAFE_SM_CHUNK;
-        ne = SAFE_SM_CHUNK;
+        this.#chunk = ne > SHORT_MAX_CHUNK ? SHORT_MAX_CHUNK : SAFE_SM_CHUNK;
+        ne = Math.min(ne, this.#chunk);
         continue;
       }
       throw statusError(res.sw, `READ BINARY ${file.name}`);

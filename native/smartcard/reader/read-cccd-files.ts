@@ -1,12 +1,13 @@
 import { performBac } from '../bac/perform-bac';
 import { CardError, cardErrors } from '../errors';
 import { ApduChannel, type ApduCounters, type ApduSender } from '../iso7816/apdu-channel';
+import { atrSupportsExtendedLength } from '../iso7816/atr';
 import type { CardTransport } from '../iso7816/card-transport';
 import { classifySw, statusError } from '../iso7816/status-word';
 import { SecureChannel } from '../sm/secure-channel';
 import { aesSmCipher, des3SmCipher } from '../sm/sm-cipher';
 import type { AccessKey } from './access-key';
-import { FileReader, SHORT_MAX_CHUNK, type FileProgress } from './file-reader';
+import { EXTENDED_CHUNK, FileReader, SHORT_MAX_CHUNK, type FileProgress } from './file-reader';
 import { dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
 
 export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
@@ -50,8 +51,10 @@ export interface ReadCccdOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   /** PACE key agreement; without it, or without PACE in EF.CardAccess, BAC is used (CAN needs it). */
   readonly pace?: PaceRunner;
-  /** First READ BINARY chunk to try (default 256, falling back to 231). */
+  /** First READ BINARY chunk to try (default: 2048 when the ATR announces extended length, else 256). */
   readonly chunk?: number;
+  /** The card's ATR, to learn whether it takes extended-length APDUs. */
+  readonly atr?: Uint8Array;
 }
 
 /**
@@ -125,7 +128,10 @@ export async function readCccdFiles(
     secure = new SecureChannel(plain, des3SmCipher(session.ksEnc, session.ksMac), session.ssc);
   }
 
-  const reader = new FileReader(secure, { chunk: options.chunk ?? SHORT_MAX_CHUNK });
+  const extended = options.atr !== undefined && atrSupportsExtendedLength(options.atr);
+  const reader = new FileReader(secure, {
+    chunk: options.chunk ?? (extended ? EXTENDED_CHUNK : SHORT_MAX_CHUNK),
+  });
   const files: Partial<Record<LdsFileName, Uint8Array>> = {};
   let listed: Set<number> | null = null;
   for (const file of LDS_FILES) {

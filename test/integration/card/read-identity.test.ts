@@ -32,6 +32,15 @@ describe('reading a virtual CCCD over pcscd + vpcd + vicc', () => {
     expect(LDS_FILES.map((f) => f.name)).toContain('SOD');
   });
 
+  it('extended-length READ BINARY (2 KiB per command under secure messaging) reads the same bytes in fewer APDUs', async () => {
+    const result = await peer.read(undefined, { chunk: 0x800 });
+    for (const [name, bytes] of Object.entries(peer.files)) {
+      expect(result.files[name as keyof typeof result.files], name).toEqual(bytes);
+    }
+    expect(result.chunk).toBe(0x800);
+    expect(result.counters.apdus).toBeLessThan(30);
+  });
+
   it('wrong MRZ data is rejected after a single authentication attempt', async () => {
     const access = peer.access;
     if (!('doc' in access)) throw new Error('unreachable');
