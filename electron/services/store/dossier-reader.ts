@@ -41,7 +41,8 @@ interface DossierRow {
 const SELECT = `SELECT d.*, p.name AS procedure_name, p.field_code, p.field_name,
     o.last_error_enc AS parked_error_enc, o.id AS parked_row_id
   FROM dossiers d JOIN procedures p ON p.code = d.procedure_code
-  LEFT JOIN outbox o ON o.dossier_id = d.id AND o.parked = 1`;
+  LEFT JOIN outbox o ON o.id =
+    (SELECT id FROM outbox WHERE dossier_id = d.id AND parked = 1 ORDER BY seq LIMIT 1)`;
 
 export interface ListFilter {
   readonly status?: string;

@@ -79,6 +79,12 @@ export class SqliteOutbox implements OutboxPort {
         db.prepare(
           `UPDATE dossiers SET sync_state = 'synced', synced_at = ?, updated_at = ? WHERE id = ?`,
         ).run(now, now, row.dossier_id);
+      } else {
+        db.prepare(
+          `UPDATE dossiers SET updated_at = ?, sync_state = CASE WHEN EXISTS
+             (SELECT 1 FROM outbox WHERE dossier_id = ? AND parked = 1) THEN 'parked' ELSE 'pending' END
+           WHERE id = ?`,
+        ).run(now, row.dossier_id, row.dossier_id);
       }
     }).immediate();
     this.notify();
