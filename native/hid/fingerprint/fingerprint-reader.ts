@@ -1,6 +1,6 @@
 /**
  * The bridge for fingerprint readers used to capture a citizen's fingerprints
- * (SecuGen, Futronic, DigitalPersona, Suprema, ZKTeco…). These readers speak
+ * (SecuGen, Futronic, DigitalPersona, ZKTeco…). These readers speak
  * no open protocol: each vendor ships a closed SDK (a native library) that
  * talks to the device over USB. The kiosk therefore defines the interface a
  * driver must implement, detects readers by USB vendor id so Diagnostics can
