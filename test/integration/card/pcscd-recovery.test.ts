@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PcscBridge } from '../../../native/smartcard/pcsc/pcsc-bridge';
 import { startCardPeer, type CardPeer } from './card-peer';
 
 function once(peer: CardPeer, up: boolean, timeoutMs: number): Promise<void> {
@@ -42,8 +43,23 @@ describe('PC/SC bridge recovery', () => {
     await once(peer, false, 10_000);
     await expect(peer.bridge.connect()).rejects.toMatchObject({ code: 'PCSCD_DOWN' });
 
+    // A second bridge started while pcscd is down waits with back-off instead of failing for good.
+    const late = new PcscBridge({ minBackoffMs: 100, maxBackoffMs: 400 });
+    const lateUp = new Promise<void>((resolve) => {
+      late.on('serviceChanged', (e) => {
+        if (e.up) resolve();
+      });
+    });
+    late.start();
+    expect(late.serviceUp).toBe(false);
+    await expect(late.waitForCard({ timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'PCSCD_DOWN',
+    });
+
     await peer.pcscd.start();
     await once(peer, true, 10_000);
+    await lateUp;
+    late.stop();
     await peer.card.insert();
     const second = await peer.read();
     expect(second.files.DG13).toEqual(peer.files.DG13);
