@@ -187,6 +187,8 @@ export class SaneBackend implements ScannerBackend {
       for await (const line of createInterface({ input: child.stdout })) {
         const path = line.trim();
         if (path === '') continue;
+        // After a cancel, pages scanimage finished meanwhile stay on disk but are not handed out.
+        if (options.signal?.aborted === true) break;
         alive();
         const page = await readPageInfo(path, pages.length, options);
         pages.push(page);

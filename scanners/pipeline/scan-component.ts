@@ -1,0 +1,64 @@
+import { open, rename } from 'node:fs/promises';
+import { ScanError, type ScannedPage } from '../scanner';
+import { buildComponentPdf, type ComponentPdf, type ComponentPdfMeta } from './component-pdf';
+import { processPage, type PipelineOptions, type ProcessedPage } from './page-pipeline';
+
+export interface ScannedComponent {
+  /** Every page that went through the pipeline, blank ones included (marked). */
+  readonly pages: readonly ProcessedPage[];
+  /** The PDF of the non-blank pages; absent when no page was kept. */
+  readonly pdf?: ComponentPdf;
+  /** Where the PDF was written, when asked. */
+  readonly pdfPath?: string;
+  /** The error that ended the scan early; the pages before it are in the PDF. */
+  readonly error?: ScanError;
+}
+
+export interface ScanComponentOptions extends PipelineOptions, ComponentPdfMeta {
+  /** Write the PDF here (atomically, fsynced before it is named). */
+  readonly pdfPath?: string;
+  readonly onPage?: (page: ProcessedPage) => void;
+}
+
+/**
+ * Runs each page through the pipeline as soon as the scanner delivers it, so
+ * cleaning overlaps scanning, and builds the component PDF when the batch
+ * ends. A scan that ends in a ScanError still yields a PDF of the pages done.
+ */
+export async function scanComponent(
+  pages: AsyncIterable<ScannedPage>,
+  options: ScanComponentOptions = {},
+): Promise<ScannedComponent> {
+  const processed: ProcessedPage[] = [];
+  let error: ScanError | undefined;
+  try {
+    for await (const page of pages) {
+      const result = await processPage(page, options);
+      processed.push(result);
+      options.onPage?.(result);
+    }
+  } catch (caught) {
+    if (!(caught instanceof ScanError)) throw caught;
+    error = caught;
+  }
+  const kept = processed.flatMap((p) => (p.image && !p.blank ? [p.image] : []));
+  const base = { pages: processed, ...(error ? { error } : {}) };
+  if (kept.length === 0) return base;
+  const pdf = await buildComponentPdf(kept, options);
+  if (options.pdfPath === undefined) return { ...base, pdf };
+  await writeDurably(options.pdfPath, pdf.bytes);
+  return { ...base, pdf, pdfPath: options.pdfPath };
+}
+
+/** Writes to a temporary name, fsyncs, then renames: a power cut leaves either nothing or the whole file. */
+export async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${path}.part`;
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, path);
+}
