@@ -169,7 +169,7 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       const s = store.stats();
       send(res, { status: 200, body: { ...s } });
     } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {
-      send(res, { status: 200, body: { codes: store.dossierCodes() } });
+      send(res, { status: 200, body: { dossiers: store.allDossiers() } });
     } else if (req.method === 'POST' && url.pathname === '/__sim/status') {
       const code = url.searchParams.get('mahoso') ?? '';
       const status = url.searchParams.get('status') ?? '';

@@ -161,13 +161,12 @@ export class SimStore {
     return true;
   }
 
-  /** Every held dossier's code and attachment links, for the chaos test's final check. */
-  dossierCodes(): string[] {
-    return (
-      this.#db.prepare('SELECT ma_ho_so FROM dossiers ORDER BY ma_ho_so').all() as {
-        ma_ho_so: string;
-      }[]
-    ).map((r) => r.ma_ho_so);
+  /** Every held dossier as last sent, ordered by MaHoSo (the chaos test's final check). */
+  allDossiers(): Record<string, unknown>[] {
+    const rows = this.#db.prepare('SELECT body FROM dossiers ORDER BY ma_ho_so').all() as {
+      body: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
   }
 
   stats(): SimStats {

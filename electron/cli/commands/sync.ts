@@ -5,12 +5,14 @@ import { PortalClient } from '../../services/portal/portal-client';
 import { PortalConfigSchema } from '../../services/portal/portal-config';
 import { portalSettings } from '../../services/portal/portal-settings';
 import { DossierStore } from '../../services/store/dossier-store';
+import { defaultBackoff } from '../../services/sync/backoff';
 import { SyncEngine, type SyncStatus } from '../../services/sync/sync-engine';
 import type { SyncProgress } from '../../services/sync/sync-events';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
 const Concurrency = z.coerce.number().int().min(1).max(32);
+const MaxBackoffSeconds = z.coerce.number().min(1).max(3600);
 
 function describe(p: SyncProgress, io: CliIo): string {
   const what = p.op === 'upload-file' ? io.t('tệp', 'file') : io.t('hồ sơ', 'dossier');
@@ -29,19 +31,23 @@ function exitCodeOf(status: SyncStatus): ExitCode {
 }
 
 /**
- * `kiosk sync [--until-empty] [--concurrency N]`: sends the outbox to the
- * portal. Without --until-empty, every row due now is tried once. SIGINT or
+ * `kiosk sync [--until-empty] [--concurrency N] [--max-backoff S]`: sends the
+ * outbox to the portal. Without --until-empty, every row due now is tried once. SIGINT or
  * SIGTERM stop taking rows and wait for the ones in flight.
  */
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: { vi: 'Đồng bộ hồ sơ chờ lên Cổng DVC', en: 'Send waiting dossiers to the portal' },
   async run(args, io) {
-    let values: { 'until-empty'?: boolean; concurrency?: string };
+    let values: { 'until-empty'?: boolean; concurrency?: string; 'max-backoff'?: string };
     try {
       values = parseArgs({
         args: [...args],
-        options: { 'until-empty': { type: 'boolean' }, concurrency: { type: 'string' } },
+        options: {
+          'until-empty': { type: 'boolean' },
+          concurrency: { type: 'string' },
+          'max-backoff': { type: 'string' },
+        },
         strict: true,
       }).values;
     } catch (error) {
@@ -64,6 +70,18 @@ export const syncCommand: CliCommand = {
       );
       return ExitCode.usage;
     }
+    const maxBackoff = MaxBackoffSeconds.safeParse(
+      values['max-backoff'] ?? defaultBackoff.maxMs / 1000,
+    );
+    if (!maxBackoff.success) {
+      io.error(
+        io.t(
+          '--max-backoff phải là số giây từ 1 đến 3600.',
+          '--max-backoff must be 1 to 3600 seconds.',
+        ),
+      );
+      return ExitCode.usage;
+    }
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
     const settings = PortalConfigSchema.safeParse(portalSettings(config, process.env));
@@ -80,6 +98,7 @@ export const syncCommand: CliCommand = {
     const store = DossierStore.open({ dataDir, agencyCode: config.agency.code });
     const engine = new SyncEngine(store.outbox, new PortalClient(settings.data), {
       concurrency: concurrency.data,
+      backoff: { ...defaultBackoff, maxMs: maxBackoff.data * 1000 },
     });
     engine.events.on('progress', (p) => {
       io.line(describe(p, io));

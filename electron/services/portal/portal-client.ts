@@ -24,6 +24,8 @@ interface Answer {
 
 type Body = { readonly json: unknown } | { readonly form: FormData };
 
+const MAX_LOGINS_PER_CALL = 3;
+
 const noAnswer = (vi: string, en: string): PortalError =>
   new PortalError(
     { kind: 'transient', status: null, errorCode: null, answered: false, retryAfterMs: null },
@@ -101,24 +103,25 @@ export class PortalClient implements Portal {
     );
   }
 
-  /** Runs `call` with a session; on a 401 logs in again once and retries. */
+  /**
+   * Runs `call` with a session; on a 401 logs in again and retries. A session
+   * can be dropped while several calls use it, so a few re-logins are allowed
+   * before the 401 is reported as transient.
+   */
   async #withSession(call: (session: string) => Promise<Answer>): Promise<Answer> {
-    const session = await this.#currentSession();
-    try {
-      return await call(session);
-    } catch (error) {
-      if (!(error instanceof PortalError) || error.status !== 401) throw error;
-      if (this.#session === session) this.#session = null;
-      const fresh = await this.#currentSession();
+    for (let attempt = 1; ; attempt++) {
+      const session = await this.#currentSession();
       try {
-        return await call(fresh);
-      } catch (retryError) {
-        if (retryError instanceof PortalError && retryError.status === 401) {
+        return await call(session);
+      } catch (error) {
+        if (!(error instanceof PortalError) || error.status !== 401) throw error;
+        if (this.#session === session) this.#session = null;
+        if (attempt >= MAX_LOGINS_PER_CALL) {
           throw new PortalError(
             {
               kind: 'transient',
               status: 401,
-              errorCode: retryError.errorCode,
+              errorCode: error.errorCode,
               answered: true,
               retryAfterMs: null,
             },
@@ -126,7 +129,6 @@ export class PortalClient implements Portal {
             'The portal refused a fresh session; will retry later.',
           );
         }
-        throw retryError;
       }
     }
   }

@@ -5,7 +5,8 @@ export interface BackoffPolicy {
   readonly maxMs: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { baseMs: 500, maxMs: 5 * 60_000 };
+/** Two minutes at most: a commune's network usually returns within minutes, and a ping runs meanwhile. */
+export const defaultBackoff: BackoffPolicy = { baseMs: 500, maxMs: 2 * 60_000 };
 
 /**
  * Delay before the next try after `attempts` failed tries (0 for the first

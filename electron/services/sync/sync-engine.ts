@@ -2,8 +2,9 @@
  * The background sync loop: drains the outbox into the portal, rows of one
  * dossier strictly in order (the outbox offers only each dossier's head row)
  * and dossiers in parallel up to `concurrency`. Online detection: after
- * `offlineAfter` calls in a row got no answer at all, the engine stops sending
- * and pings the portal until it answers. A row leaves the outbox only on the
+ * `offlineAfter` calls in a row got no answer at all and nothing answered for
+ * `offlineWindowMs`, the engine stops sending and pings the portal until it
+ * answers. A flaky portal that still answers most calls stays "online". A row leaves the outbox only on the
  * portal's acknowledgement (see entry-runner.ts for why retries are harmless).
  */
 import { PortalError } from '../portal/portal-error';
@@ -29,6 +30,8 @@ export interface SyncEngineOptions {
   /** First ping interval while offline; doubles up to 30 s. */
   readonly healthIntervalMs?: number;
   readonly offlineAfter?: number;
+  /** Silence (no HTTP answer at all) needed before going offline. */
+  readonly offlineWindowMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
 }
@@ -48,11 +51,13 @@ export class SyncEngine {
   readonly #pollMs: number;
   readonly #healthMs: number;
   readonly #offlineAfter: number;
+  readonly #offlineWindowMs: number;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #inFlight = new Map<string, Promise<void>>();
   #online = true;
   #silentFailures = 0;
+  #lastAnswerAt = 0;
   #lastSyncAt: number | null = null;
   #lastError: string | null = null;
   #running: Promise<void> | null = null;
@@ -66,8 +71,9 @@ export class SyncEngine {
     this.#concurrency = options.concurrency ?? 4;
     this.#backoff = options.backoff ?? defaultBackoff;
     this.#pollMs = options.pollMs ?? 250;
-    this.#healthMs = options.healthIntervalMs ?? 2_000;
+    this.#healthMs = options.healthIntervalMs ?? 1_000;
     this.#offlineAfter = options.offlineAfter ?? 3;
+    this.#offlineWindowMs = options.offlineWindowMs ?? 5_000;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
   }
@@ -132,6 +138,7 @@ export class SyncEngine {
       while (!this.#stopping) {
         if (!this.#online) {
           if (await this.#portal.ping()) {
+            this.#answered();
             this.#setOnline(true);
             healthDelay = this.#healthMs;
           } else {
@@ -177,7 +184,7 @@ export class SyncEngine {
   async #process(entry: OutboxEntry): Promise<void> {
     try {
       const outcome = await this.#runner.run(entry);
-      this.#silentFailures = 0;
+      this.#answered();
       this.#lastSyncAt = this.#now();
       this.#lastError = null;
       if (outcome.portalStatus !== null && entry.op === 'sync-dossier') {
@@ -191,7 +198,7 @@ export class SyncEngine {
 
   #fail(entry: OutboxEntry, error: unknown): void {
     if (error instanceof PortalError && error.kind === 'rejected') {
-      this.#silentFailures = 0;
+      this.#answered();
       this.#outbox.park(entry.id, error.vi);
       this.#lastError = error.vi;
       this.#report(entry, 'parked', error.vi);
@@ -203,8 +210,13 @@ export class SyncEngine {
       message = error.vi;
       retryAfterMs = error.retryAfterMs;
       if (error.kind === 'auth') retryAfterMs = Math.max(retryAfterMs ?? 0, 60_000);
-      if (error.answered) this.#silentFailures = 0;
-      else if (++this.#silentFailures >= this.#offlineAfter) this.#setOnline(false);
+      if (error.answered) this.#answered();
+      else if (
+        ++this.#silentFailures >= this.#offlineAfter &&
+        this.#now() - this.#lastAnswerAt >= this.#offlineWindowMs
+      ) {
+        this.#setOnline(false);
+      }
     } else {
       message = `Lỗi cục bộ khi đồng bộ: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -231,6 +243,11 @@ export class SyncEngine {
       ...depth,
     });
     this.events.emit('depth', depth);
+  }
+
+  #answered(): void {
+    this.#silentFailures = 0;
+    this.#lastAnswerAt = this.#now();
   }
 
   #setOnline(online: boolean): void {

@@ -37,7 +37,12 @@ export function seedDossiers(
   try {
     const inputs = Array.from({ length: count }, (_, i) => ({
       procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
-      applicant: { kind: '1' as const, name: `Nguyễn Văn Thử ${i}`, phone: '0912345678', source: 'typed' as const },
+      applicant: {
+        kind: '1' as const,
+        name: `Nguyễn Văn Thử ${i}`,
+        phone: '0912345678',
+        source: 'typed' as const,
+      },
       summary: `Đăng ký khai sinh (thử ${i})`,
       receivedAt: now,
       dueAt: now + 24 * 3600_000,
@@ -57,7 +62,9 @@ export function seedDossiers(
         seeded.push({
           id: saved.id,
           code: saved.code,
-          attachmentHashes: input.components.map((c) => createHash('sha256').update(c.bytes).digest('hex')),
+          attachmentHashes: input.components.map((c) =>
+            createHash('sha256').update(c.bytes).digest('hex'),
+          ),
         });
       }
     }

@@ -1,0 +1,98 @@
+/**
+ * Real peers for the sync tests: the portal simulator and the `kiosk` CLI, each
+ * a child process started here and stopped by the PID we started (never by name).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface SimProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
+}
+
+/** Starts `electron/portal-sim/main.ts` with `args` and resolves with the URL it prints. */
+export async function startSim(args: readonly string[], timeoutMs = 20_000): Promise<SimProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/portal-sim/main.ts', ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`portal-sim did not start within ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /portal-sim listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`portal-sim exited (${code}) before listening: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface KioskRun {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (null when killed) and the output. */
+  readonly done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** Starts `kiosk ARGS` (electron/cli/main.ts) as a child process with `env` added. */
+export function startKiosk(
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): KioskRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = exited(child).then((code) => ({ code, stdout, stderr }));
+  return { child, done };
+}
+
+/** GET JSON from a simulator-only route (never faulted). */
+export async function simGet<T>(url: string): Promise<T> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
