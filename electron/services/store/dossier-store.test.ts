@@ -141,4 +141,21 @@ describe('DossierStore', () => {
     expect(() => store.outbox.portalDossier(synced.id)).toThrow(/purged/);
     store.close();
   });
+
+  it('saveAll is all or nothing: a refused dossier in the batch leaves none of the batch saved', () => {
+    const store = DossierStore.open({ dataDir: dataDir(), agencyCode: AGENCY });
+    const first = store.save(sampleDossier('first', { attachments: 1 }), 'c');
+    expect(() =>
+      store.saveAll(
+        [sampleDossier('ok', { attachments: 1 }), sampleDossier('dup', { code: first.code })],
+        'c',
+      ),
+    ).toThrow(expect.objectContaining({ code: 'DOSSIER_CODE_TAKEN' }));
+    expect(store.list({}, 't').map((d) => d.id)).toEqual([first.id]);
+    expect(store.outbox.depth()).toEqual({ pending: 1, parked: 0 });
+    expect(store.save(sampleDossier('next', { attachments: 0 }), 'c').code).toBe(
+      `${AGENCY}-261125-0002`,
+    );
+    store.close();
+  });
 });
