@@ -1,12 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useKiosk } from './api/KioskContext';
 import { TOKEN_KEY } from './api/kiosk-client';
+import { StaffContext, type StaffInfo } from './api/use-staff';
 import { IdleGuard } from './components/IdleGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Diagnostics } from './screens/Diagnostics';
 import { KioskStart } from './screens/KioskStart';
+import { PasskeyAdmin } from './screens/PasskeyAdmin';
+import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
 /** Forgets everything a citizen's session left in this page, except the shell's session token. */
@@ -22,10 +25,25 @@ function Shell({ connected }: { readonly connected: boolean }) {
   const { api, info } = useKiosk();
   const navigate = useNavigate();
   const [largeText, setLargeText] = useState(false);
+  const [staff, setStaff] = useState<StaffInfo | null>(null);
+  const staffContext = useMemo(() => ({ staff, setStaff }), [staff]);
   const kioskMode = info.mode === 'kiosk';
+
+  useEffect(() => {
+    void api.auth.status().then((result) => {
+      if (result.ok) setStaff(result.value.staff);
+    });
+  }, [api]);
+
+  const signOut = () => {
+    setStaff(null);
+    void api.auth.signOut();
+    void navigate('/', { replace: true });
+  };
 
   const endSession = useCallback(() => {
     setLargeText(false);
+    setStaff(null);
     wipePageStorage();
     void i18n.changeLanguage(info.locale);
     void navigate('/', { replace: true });
@@ -33,50 +51,67 @@ function Shell({ connected }: { readonly connected: boolean }) {
   }, [api, i18n, info.locale, navigate]);
 
   return (
-    <div className={`app mode-${info.mode}${largeText ? ' large-text' : ''}`}>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-unit">
-            {info.agencyName} — {t('app.unit')}
+    <StaffContext.Provider value={staffContext}>
+      <div className={`app mode-${info.mode}${largeText ? ' large-text' : ''}`}>
+        <header className="topbar">
+          <Link to="/" className="brand">
+            <span className="brand-title">{t('app.title')}</span>
+            <span className="brand-unit">
+              {info.agencyName} — {t('app.unit')}
+            </span>
+          </Link>
+          {!kioskMode && staff && (
+            <span className="staff-badge">
+              {t('signIn.signedInAs', { name: staff.username })}
+              <button type="button" onClick={signOut}>
+                {t('signIn.signOut')}
+              </button>
+            </span>
+          )}
+          {!kioskMode && <LanguageSwitch />}
+        </header>
+        {info.trainingMode && <div className="training-banner">{t('app.training')}</div>}
+        {!connected && (
+          <div role="alert" className="connection-lost">
+            {t('connection.lost')}
+          </div>
+        )}
+        <Routes>
+          <Route
+            path="/"
+            element={
+              kioskMode ? (
+                <KioskStart
+                  largeText={largeText}
+                  onToggleLargeText={() => {
+                    setLargeText((v) => !v);
+                  }}
+                />
+              ) : staff ? (
+                <StaffStart />
+              ) : (
+                <SignIn />
+              )
+            }
+          />
+          <Route path="/diagnostics" element={<Diagnostics />} />
+          <Route
+            path="/staff/keys"
+            element={staff?.role === 'admin' ? <PasskeyAdmin /> : <Navigate to="/" replace />}
+          />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+        <footer className="footer">
+          <Link to="/">{t('nav.home')}</Link>
+          <Link to="/diagnostics">{t('nav.diagnostics')}</Link>
+          {staff?.role === 'admin' && <Link to="/staff/keys">{t('passkeys.link')}</Link>}
+          <span className="version">
+            v{info.appVersion} · {info.shell}
           </span>
-        </Link>
-        {!kioskMode && <LanguageSwitch />}
-      </header>
-      {info.trainingMode && <div className="training-banner">{t('app.training')}</div>}
-      {!connected && (
-        <div role="alert" className="connection-lost">
-          {t('connection.lost')}
-        </div>
-      )}
-      <Routes>
-        <Route
-          path="/"
-          element={
-            kioskMode ? (
-              <KioskStart
-                largeText={largeText}
-                onToggleLargeText={() => {
-                  setLargeText((v) => !v);
-                }}
-              />
-            ) : (
-              <StaffStart />
-            )
-          }
-        />
-        <Route path="/diagnostics" element={<Diagnostics />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
-      <footer className="footer">
-        <Link to="/">{t('nav.home')}</Link>
-        <Link to="/diagnostics">{t('nav.diagnostics')}</Link>
-        <span className="version">
-          v{info.appVersion} · {info.shell}
-        </span>
-      </footer>
-      <IdleGuard timeoutSeconds={info.idleTimeoutSeconds} onIdle={endSession} />
-    </div>
+        </footer>
+        <IdleGuard timeoutSeconds={info.idleTimeoutSeconds} onIdle={endSession} />
+      </div>
+    </StaffContext.Provider>
   );
 }
 

@@ -9,16 +9,20 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './contract/method';
+import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
+import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
 
 export const methods = {
   ...systemMethods,
   ...cardMethods,
   ...hidMethods,
+  ...authMethods,
   ...dossierMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -26,6 +30,7 @@ export const events = {
   ...cardEvents,
   ...hidEvents,
   ...dossierEvents,
+  ...syncEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

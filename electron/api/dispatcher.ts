@@ -5,6 +5,8 @@ import { KioskError, type ApiError, type ApiResult } from './errors';
 export interface CallContext {
   /** Which transport the call came in on, for the audit log. */
   readonly transport: 'ipc' | 'ws' | 'local';
+  /** The calling page's origin (already checked by the transport); WebAuthn binds to it. */
+  readonly origin?: string;
 }
 
 export type Handler<M extends MethodName> = (
@@ -23,7 +25,11 @@ export interface DispatchLog {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-export type Dispatch = (method: unknown, params: unknown, context: CallContext) => Promise<ApiResult<unknown>>;
+export type Dispatch = (
+  method: unknown,
+  params: unknown,
+  context: CallContext,
+) => Promise<ApiResult<unknown>>;
 
 function issuesOf(error: z.ZodError): NonNullable<ApiError['issues']> {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -38,23 +44,41 @@ function issuesOf(error: z.ZodError): NonNullable<ApiError['issues']> {
 export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch {
   return async (method, params, context) => {
     if (!isMethodName(method)) {
-      log.warn({ method: String(method).slice(0, 80), transport: context.transport }, 'unknown API method');
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+      log.warn(
+        { method: String(method).slice(0, 80), transport: context.transport },
+        'unknown API method',
+      );
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message: `Unknown method: ${String(method).slice(0, 80)}`,
+        },
+      };
     }
     const spec = methods[method];
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       log.warn({ method, transport: context.transport, issues }, 'invalid API payload');
-      return { ok: false, error: { code: 'INVALID_PAYLOAD', message: `Invalid parameters for ${method}`, issues } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message: `Invalid parameters for ${method}`, issues },
+      };
     }
     try {
       const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
       const value: unknown = await handler(parsed.data, context);
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
-        log.error({ method, issues: issuesOf(checked.error) }, 'handler returned data outside the contract');
-        return { ok: false, error: { code: 'INVALID_RESULT', message: `The answer of ${method} broke the contract` } };
+        log.error(
+          { method, issues: issuesOf(checked.error) },
+          'handler returned data outside the contract',
+        );
+        return {
+          ok: false,
+          error: { code: 'INVALID_RESULT', message: `The answer of ${method} broke the contract` },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {

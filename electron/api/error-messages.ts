@@ -41,6 +41,23 @@ export const errorMessages: Readonly<
     vi: 'Tệp cấu hình có lỗi. Hãy báo bộ phận CNTT chạy "kiosk doctor".',
     en: 'The configuration file has an error. Ask IT staff to run "kiosk doctor".',
   },
+  AUTH_FAILED: {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu. Hãy thử lại.',
+    en: 'Wrong username or password. Try again.',
+  },
+  AUTH_LOCKED: {
+    vi: 'Tài khoản tạm khoá do nhập sai nhiều lần. Hãy đợi 15 phút hoặc dùng khoá bảo mật.',
+    en: 'The account is locked after repeated wrong passwords. Wait 15 minutes or use your security key.',
+  },
+  AUTH_REQUIRED: { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' },
+  AUTH_FORBIDDEN: {
+    vi: 'Tài khoản này không có quyền làm việc này. Hãy nhờ quản trị viên.',
+    en: 'This account may not do that. Ask an administrator.',
+  },
+  PASSKEY_REJECTED: {
+    vi: 'Khoá bảo mật không được chấp nhận (chưa đăng ký, xác thực vân tay không thành công, hoặc khoá bị sao chép). Hãy dùng mật khẩu và báo quản trị viên.',
+    en: 'The security key was not accepted (not registered, fingerprint check failed, or a cloned key). Use your password and tell an administrator.',
+  },
   DOSSIER_NOT_FOUND: {
     vi: 'Không tìm thấy hồ sơ. Hãy kiểm tra lại mã hồ sơ.',
     en: 'No such dossier. Check the dossier code.',

@@ -17,6 +17,12 @@ export const errorCodes = [
   'INTERNAL',
   // configuration
   'CONFIG_INVALID',
+  // staff sign-in
+  'AUTH_FAILED',
+  'AUTH_LOCKED',
+  'AUTH_REQUIRED',
+  'AUTH_FORBIDDEN',
+  'PASSKEY_REJECTED',
   // dossier store
   'DOSSIER_NOT_FOUND',
   'DOSSIER_INVALID',

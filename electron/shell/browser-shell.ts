@@ -17,7 +17,7 @@ export interface BrowserShellOptions {
 
 export interface BrowserShell {
   readonly core: Core;
-  /** http://127.0.0.1:PORT/?token=… — the one address that opens the kiosk. */
+  /** http://localhost:PORT/?token=… (served on 127.0.0.1) — the one address that opens the kiosk. */
   readonly url: string;
   readonly origin: string;
   close(): Promise<void>;
@@ -31,7 +31,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const core = options.core ?? createCore({ dataDir: options.dataDir, shell: 'browser' });
   const log = core.logger.child({ subsystem: 'browser-shell' });
   const token = randomBytes(32).toString('hex');
-  let origin = '';
+  let origins: string[] = [];
   const headers = securityHeaders();
 
   const server: Server = createServer((request, response) => {
@@ -54,7 +54,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const wss = attachWsTransport({
     server,
     token,
-    allowedOrigin: () => origin,
+    allowedOrigins: () => origins,
     dispatch: core.dispatch,
     events: core.events,
     log,
@@ -66,8 +66,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  log.info({ port }, 'browser shell listening on loopback');
+  // Bound to 127.0.0.1 only. The page is opened as http://localhost:PORT
+  // because WebAuthn (staff sign-in with a security key) refuses IP-address
+  // origins; Chromium resolves localhost to loopback itself.
+  const origin = `http://localhost:${port}`;
+  origins = [origin, `http://127.0.0.1:${port}`];
+  log.info({ port }, 'browser shell listening on 127.0.0.1');
 
   return {
     core,

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Result } from '../api/contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
 import { EventHub } from '../api/event-hub';
+import { createAuthHandlers } from '../services/auth/auth-handlers';
+import { Passkeys } from '../services/auth/passkeys';
+import { StaffAccounts } from '../services/auth/staff-accounts';
+import { StaffSession } from '../services/auth/staff-session';
 import { loadConfig } from '../services/config/config-file';
+import { createHidHandlers, createHidHealthProbes } from '../services/hid/hid-handlers';
+import { HidService } from '../services/hid/hid-service';
+import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
+import { createDossierHandlers, forwardQueueChanges } from '../services/store/dossier-handlers';
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
 import {
@@ -14,7 +22,10 @@ import {
   portalProbe,
   sanePeersProbe,
 } from '../services/health/system-probes';
+import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
+import type { KeyProvider } from '../services/store/crypto/key-provider';
+import { DossierStore } from '../services/store/dossier-store';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -23,6 +34,8 @@ export interface CoreOptions {
   readonly wipeRenderer?: () => Promise<void>;
   /** A logger to use instead of the rotating file (tests). */
   readonly logger?: Logger;
+  /** The data-encryption key's keeper; default a 0600 key file (Electron passes safeStorage's). */
+  readonly keyProvider?: KeyProvider;
 }
 
 export interface Core {
@@ -30,6 +43,7 @@ export interface Core {
   readonly logger: Logger;
   readonly events: EventHub;
   readonly dispatch: Dispatch;
+  readonly store: DossierStore;
   dispose(): Promise<void>;
 }
 
@@ -58,6 +72,29 @@ export function createCore(options: CoreOptions): Core {
     sanePeersProbe(),
     portalProbe(portalUrl, config.portal.trainingMode),
   ];
+  const store = DossierStore.open({
+    dataDir: options.dataDir,
+    agencyCode: config.agency.code,
+    migrations: kioskMigrations,
+    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
+  });
+  const accounts = new StaffAccounts(store.database);
+  const staffSession = new StaffSession();
+  const passkeys = new Passkeys(store.database, accounts, config.agency.name);
+  const hid = new HidService({
+    bridge: new NodeHidBridge(),
+    onScan: (scan) => {
+      events.emit('hid.scan', scan);
+    },
+    log: logger.child({ subsystem: 'hid' }),
+  });
+  hid.start();
+  probes.push(...createHidHealthProbes(hid));
+  const stopQueueEvents = forwardQueueChanges(store, (depth) => {
+    events.emit('queue.changed', depth);
+  });
+  /** The audit log names the signed-in clerk, or the channel when nobody is (kiosk mode). */
+  const actorOf = () => staffSession.current?.username ?? `${config.mode}:${options.shell}`;
   const rendererLog = logger.child({ subsystem: 'renderer' });
   const version = appVersion();
 
@@ -85,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'session.end': async ({ reason }) => {
       await options.wipeRenderer?.();
+      if (reason === 'idle') staffSession.signOut();
       logger.info({ subsystem: 'session', reason }, 'citizen session ended; renderer data wiped');
       return { wiped: true };
     },
@@ -92,6 +130,14 @@ export function createCore(options: CoreOptions): Core {
       rendererLog[level](context ?? {}, message);
       return {};
     },
+    ...createHidHandlers(hid),
+    ...createDossierHandlers({ store, actorOf }),
+    ...createAuthHandlers({
+      accounts,
+      passkeys,
+      session: staffSession,
+      log: logger.child({ subsystem: 'auth' }),
+    }),
   };
 
   const dispatch = createDispatcher(handlers, logger.child({ subsystem: 'api' }));
@@ -101,11 +147,16 @@ export function createCore(options: CoreOptions): Core {
     logger,
     events,
     dispatch,
-    dispose: () =>
-      new Promise((resolve) => {
+    store,
+    dispose: async () => {
+      stopQueueEvents();
+      await hid.stop();
+      store.close();
+      await new Promise<void>((resolve) => {
         logger.flush(() => {
           resolve();
         });
-      }),
+      });
+    },
   };
 }

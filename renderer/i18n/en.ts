@@ -54,6 +54,29 @@ export const en: Translation = {
       portal: 'Public service portal',
     },
   },
+  signIn: {
+    title: 'Staff sign-in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in with password',
+    passkey: 'Sign in with security key (fingerprint)',
+    passkeyHint:
+      'Plug in your security key and touch it with your registered finger when it blinks.',
+    or: 'or',
+    working: 'Checking…',
+    signedInAs: 'Staff: {{name}}',
+    signOut: 'Sign out',
+    cancelled: 'The security key check did not complete. Try again or use your password.',
+  },
+  passkeys: {
+    link: 'Security keys',
+    title: 'Staff security keys',
+    intro:
+      'Register a FIDO2 key with a fingerprint sensor to an account. That staff member touches the key when asked.',
+    username: 'Staff account',
+    register: 'Register key',
+    done: 'Security key registered for {{name}}.',
+  },
   idle: {
     title: 'Are you still there?',
     body: 'To protect personal data, the screen returns to the start in {{seconds}} seconds.',

@@ -53,6 +53,28 @@ export const vi = {
       portal: 'Cổng Dịch vụ công',
     },
   },
+  signIn: {
+    title: 'Đăng nhập cán bộ',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập bằng mật khẩu',
+    passkey: 'Đăng nhập bằng khoá bảo mật (vân tay)',
+    passkeyHint: 'Cắm khoá bảo mật rồi chạm ngón tay đã đăng ký khi khoá nhấp nháy.',
+    or: 'hoặc',
+    working: 'Đang xác thực…',
+    signedInAs: 'Cán bộ: {{name}}',
+    signOut: 'Đăng xuất',
+    cancelled: 'Chưa xác thực được bằng khoá bảo mật. Hãy thử lại hoặc dùng mật khẩu.',
+  },
+  passkeys: {
+    link: 'Khoá bảo mật',
+    title: 'Khoá bảo mật của cán bộ',
+    intro:
+      'Đăng ký khoá FIDO2 có cảm biến vân tay cho một tài khoản. Cán bộ đó chạm ngón tay vào khoá khi được yêu cầu.',
+    username: 'Tài khoản cán bộ',
+    register: 'Đăng ký khoá',
+    done: 'Đã đăng ký khoá bảo mật cho {{name}}.',
+  },
   idle: {
     title: 'Ông/Bà còn dùng kiosk không?',
     body: 'Để bảo vệ thông tin cá nhân, màn hình sẽ trở về trang đầu sau {{seconds}} giây.',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
+import { kioskCli } from './support/kiosk-cli';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
 let browser: Browser;
@@ -20,32 +21,44 @@ async function openShell(shell: ShellProcess): Promise<Page> {
 describe('the browser shell in staff mode', () => {
   let shell: ShellProcess;
   beforeAll(async () => {
-    shell = await startShellProcess({ mode: 'staff' });
+    shell = await startShellProcess({ mode: 'staff' }, {}, (dataDir) => {
+      kioskCli(dataDir, ['staff', 'add', 'canbo1', '--role', 'clerk'], {
+        KIOSK_STAFF_PASSWORD: 'mat-khau-can-bo-1',
+      });
+    });
   });
   afterAll(async () => {
     await shell.stop();
   });
 
-  it('shows the Vietnamese start screen and drops the token from the address bar', async () => {
+  it('asks the clerk to sign in, then shows the Vietnamese start screen; the token leaves the address bar', async () => {
     const page = await openShell(shell);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-      'Tiếp nhận hồ sơ',
-    );
-    await expect(page.getByText('Tiếp nhận hồ sơ mới').isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
     expect(page.url()).not.toContain('token=');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await page.getByLabel('Tên đăng nhập').fill('canbo1');
+    await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-1');
+    await page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
+    await expect(page.getByText('Tiếp nhận hồ sơ mới').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/staff-start-vi.png` });
-    await page.close();
-  });
 
-  it('switches to English and back', async () => {
-    const page = await openShell(shell);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Dossier reception' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.screenshot({ path: `${SCREENSHOTS}/staff-start-en.png` });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+    await page.close();
+  });
+
+  it('switches the sign-in screen to English and back', async () => {
+    const page = await openShell(shell);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
+    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
     await page.close();
   });
 

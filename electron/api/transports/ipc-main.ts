@@ -16,6 +16,12 @@ export interface IpcTransportOptions {
   readonly targets: () => readonly WebContents[];
 }
 
+/** scheme://host[:port]; URL.origin is "null" for custom schemes such as app:// outside a browser. */
+function originOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
 /**
  * The Electron transport: one ipcMain.handle per contract method. The sender
  * frame is checked before the dispatcher validates the payload, so a frame
@@ -40,7 +46,10 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
             },
           };
         }
-        return options.dispatch(method, params, { transport: 'ipc' });
+        return options.dispatch(method, params, {
+          transport: 'ipc',
+          origin: originOf(frameUrl ?? ''),
+        });
       },
     );
   }

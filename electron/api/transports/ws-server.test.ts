@@ -24,7 +24,8 @@ const token = () => new URL(shell.url).searchParams.get('token') ?? '';
 
 /** Opens a socket as a page of `origin` and collects what the server says. */
 function open(origin = shell.origin) {
-  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}/api`, { origin });
+  const port = new URL(shell.origin).port;
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { origin });
   const messages: ServerMessage[] = [];
   const waiters: (() => void)[] = [];
   ws.on('message', (data: Buffer) => {

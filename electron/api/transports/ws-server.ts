@@ -8,8 +8,8 @@ import { API_PATH, ClientMessageSchema, CLOSE_BAD_TOKEN, type ServerMessage } fr
 export interface WsTransportOptions {
   readonly server: Server;
   readonly token: string;
-  /** The only Origin allowed to open the socket (the shell's own http://127.0.0.1:PORT). */
-  readonly allowedOrigin: () => string;
+  /** The Origins allowed to open the socket: the shell's own, by IP and by the name localhost. */
+  readonly allowedOrigins: () => readonly string[];
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly log: DispatchLog;
@@ -33,19 +33,19 @@ export function attachWsTransport(options: WsTransportOptions): WebSocketServer 
   options.server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const origin = request.headers.origin;
-    if (path !== API_PATH || origin !== options.allowedOrigin()) {
+    if (path !== API_PATH || origin === undefined || !options.allowedOrigins().includes(origin)) {
       options.log.warn({ path, origin: origin ?? '(none)' }, 'WebSocket upgrade refused');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      serveConnection(ws, options);
+      serveConnection(ws, origin, options);
     });
   });
   return wss;
 }
 
-function serveConnection(ws: WebSocket, options: WsTransportOptions): void {
+function serveConnection(ws: WebSocket, origin: string, options: WsTransportOptions): void {
   let authenticated = false;
   const send = (message: ServerMessage) => {
     ws.send(JSON.stringify(message));
@@ -98,9 +98,11 @@ function serveConnection(ws: WebSocket, options: WsTransportOptions): void {
       refuseToken('call before hello');
       return;
     }
-    void options.dispatch(message.method, message.params, { transport: 'ws' }).then((result) => {
-      if (ws.readyState === ws.OPEN) send({ type: 'result', id: message.id, result });
-    });
+    void options
+      .dispatch(message.method, message.params, { transport: 'ws', origin })
+      .then((result) => {
+        if (ws.readyState === ws.OPEN) send({ type: 'result', id: message.id, result });
+      });
   });
   ws.on('close', () => {
     clearTimeout(helloTimer);

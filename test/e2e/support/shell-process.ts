@@ -21,10 +21,13 @@ export interface ShellProcess {
 export async function startShellProcess(
   config: Record<string, unknown>,
   env: NodeJS.ProcessEnv = {},
+  /** Runs on the data folder before the shell starts (seed accounts, dossiers…). */
+  prepare?: (dataDir: string) => void,
 ): Promise<ShellProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
+  prepare?.(dataDir);
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'electron/shell/browser-main.ts')],
@@ -41,7 +44,7 @@ export async function startShellProcess(
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      const match = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/\S*)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { KioskError } from '../../api/errors';
+import { kioskMigrations } from '../kiosk-migrations';
+import { migrate } from '../store/migrator';
+import { LOCK_MS, MAX_FAILED_ATTEMPTS, StaffAccounts } from './staff-accounts';
+
+function accountsAt(clock: { now: number }) {
+  const db = new Database(':memory:');
+  migrate(db, kioskMigrations);
+  return { db, accounts: new StaffAccounts(db, () => clock.now) };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error instanceof KioskError ? error.code : String(error);
+  }
+}
+
+describe('staff passwords', () => {
+  it('are stored as scrypt hashes, never in clear', async () => {
+    const { db, accounts } = accountsAt({ now: 0 });
+    await accounts.create('canbo1', 'clerk', 'mật khẩu dài 123');
+    const row = db.prepare<[], { hash: string }>('SELECT hash FROM staff_passwords').get();
+    expect(row?.hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(row?.hash).not.toContain('mật khẩu');
+    await expect(accounts.signIn('canbo1', 'mật khẩu dài 123')).resolves.toMatchObject({
+      username: 'canbo1',
+      role: 'clerk',
+    });
+  });
+
+  it('a wrong password and an unknown user fail the same way', async () => {
+    const { accounts } = accountsAt({ now: 0 });
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    expect(await codeOf(accounts.signIn('canbo1', 'wrong password'))).toBe('AUTH_FAILED');
+    expect(await codeOf(accounts.signIn('nobody', 'wrong password'))).toBe('AUTH_FAILED');
+  });
+
+  it('locks the account after repeated failures, even for the right password, until the lock expires', async () => {
+    const clock = { now: 1_000_000 };
+    const { accounts } = accountsAt(clock);
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++)
+      expect(await codeOf(accounts.signIn('canbo1', `guess ${i}`))).toBe('AUTH_FAILED');
+    expect(await codeOf(accounts.signIn('canbo1', 'last guess'))).toBe('AUTH_LOCKED');
+    expect(await codeOf(accounts.signIn('canbo1', 'correct horse 1'))).toBe('AUTH_LOCKED');
+    clock.now += LOCK_MS + 1;
+    await expect(accounts.signIn('canbo1', 'correct horse 1')).resolves.toMatchObject({
+      username: 'canbo1',
+    });
+  });
+
+  it('refuses short passwords and odd usernames', async () => {
+    const { accounts } = accountsAt({ now: 0 });
+    expect(await codeOf(accounts.create('canbo1', 'clerk', 'short'))).toBe('INVALID_PAYLOAD');
+    expect(await codeOf(accounts.create('Cán Bộ', 'clerk', 'long enough 123'))).toBe(
+      'INVALID_PAYLOAD',
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import { authMigrations } from './auth/auth-migrations';
+import { storeMigrations, type Migration } from './store/migrations/index';
+
+/**
+ * Every module's migrations for the kiosk database. Everything that opens the
+ * database (the shells, the CLI) passes this whole list: the migrator refuses
+ * a database that holds a module version it does not know.
+ */
+export const kioskMigrations: readonly Migration[] = [...storeMigrations, ...authMigrations];

@@ -1,0 +1,106 @@
+import {
+  startAuthentication,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessages } from '../../electron/api/error-messages';
+import type { ApiError } from '../../electron/api/errors';
+import { useKiosk } from '../api/KioskContext';
+import { useStaff } from '../api/use-staff';
+
+/** Staff sign-in: a FIDO2 security key first (fingerprint), the password as fallback. */
+export function SignIn() {
+  const { t, i18n } = useTranslation();
+  const { api } = useKiosk();
+  const { setStaff } = useStaff();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const message = (e: ApiError) =>
+    i18n.language === 'en' ? errorMessages[e.code].en : errorMessages[e.code].vi;
+
+  const withPassword = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await api.auth.signIn({ username: username.trim(), password });
+    setBusy(false);
+    setPassword('');
+    if (result.ok) setStaff(result.value);
+    else setError(message(result.error));
+  };
+
+  const withPasskey = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const options = await api.auth.passkeyOptions(
+        username.trim() === '' ? {} : { username: username.trim() },
+      );
+      if (!options.ok) {
+        setError(message(options.error));
+        return;
+      }
+      const response = await startAuthentication({
+        optionsJSON: options.value.options as unknown as PublicKeyCredentialRequestOptionsJSON,
+      });
+      const result = await api.auth.passkeySignIn({ response });
+      if (result.ok) setStaff(result.value);
+      else setError(message(result.error));
+    } catch {
+      setError(t('signIn.cancelled'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="screen sign-in">
+      <h1>{t('signIn.title')}</h1>
+      <form className="form" onSubmit={(event) => void withPassword(event)}>
+        <label>
+          {t('signIn.username')}
+          <input
+            name="username"
+            autoComplete="username webauthn"
+            value={username}
+            onChange={(event) => {
+              setUsername(event.target.value);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void withPasskey()}
+        >
+          {t('signIn.passkey')}
+        </button>
+        <p className="hint">{t('signIn.passkeyHint')}</p>
+        <p className="divider">{t('signIn.or')}</p>
+        <label>
+          {t('signIn.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => {
+              setPassword(event.target.value);
+            }}
+          />
+        </label>
+        <button type="submit" disabled={busy || username.trim() === '' || password === ''}>
+          {busy ? t('signIn.working') : t('signIn.submit')}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}
