@@ -60,6 +60,12 @@ describe('passive authentication of a synthetic CCCD', () => {
     },
   );
 
+  it('trusts a chain whose CSCA has explicit brainpoolP512r1 parameters, like the Vietnamese CSCA', async () => {
+    const { verdict } = await generateAndVerify({ csca: 'brainpoolP512r1-explicit' });
+    expect(verdict.failures).toEqual([]);
+    expect(verdict.trusted).toBe(true);
+  });
+
   it('a tampered DG13 fails passive authentication, naming DG13', async () => {
     const { verdict } = await generateAndVerify({ tamper: ['dg13'] });
     expect(verdict.hashesOk).toBe(false);
