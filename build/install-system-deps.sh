@@ -21,6 +21,7 @@ packages=(
   "poppler-utils|pdftotext, to check the text of generated PDFs in tests"
   "chromium|the browser the end-to-end tests and the browser shell drive"
   "fonts-dejavu-core|a font with every Vietnamese diacritic for screenshots and OCR test pages"
+  "fonts-ocr-b|OCR-B, the MRZ typeface, for the synthetic card-back images of the MRZ OCR tests"
   "g++|compiles native modules (better-sqlite3, pcsclite)"
   "make|compiles native modules"
 )
