@@ -14,7 +14,6 @@ import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
 import { syncEvents, syncMethods } from './contract/sync';
-import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
 
 export const methods = {
