@@ -24,6 +24,7 @@ packages=(
   "fonts-ocr-b|OCR-B, the MRZ typeface, for the synthetic card-back images of the MRZ OCR tests"
   "g++|compiles native modules (better-sqlite3, pcsclite)"
   "make|compiles native modules"
+  "openssl|the independent CMS and X.509 verifier the passive-authentication tests agree with"
 )
 
 missing=()
