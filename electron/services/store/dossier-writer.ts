@@ -109,7 +109,8 @@ function insertAll(
   ).run(
     id,
     code,
-    codes.agencyCode,
+    // An imported code keeps its own agency (the part before YYMMDD).
+    code.slice(0, code.indexOf('-')),
     d.procedure.code,
     d.applicant.kind,
     d.applicant.source,
