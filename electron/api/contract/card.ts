@@ -47,6 +47,10 @@ export const CardReadResultSchema = z.object({
     })
     .nullable(),
   passiveAuthentication: PassiveAuthSchema,
+  /** Active Authentication with DG15 and a fresh challenge; null when the card has no DG15. */
+  activeAuthentication: z
+    .object({ ok: z.boolean(), algorithm: z.string(), vi: z.string(), en: z.string() })
+    .nullable(),
   accessProtocol: z.enum(['BAC', 'PACE']),
   counters: z.object({
     apdus: z.number().int().nonnegative(),

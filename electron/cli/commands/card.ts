@@ -103,6 +103,7 @@ function identityJson(identity: CardIdentity): unknown {
         ? null
         : { mimeType: identity.photo.mimeType, bytes: identity.photo.data.length },
     passiveAuthentication: identity.passive,
+    activeAuthentication: identity.active,
     accessProtocol: identity.accessProtocol,
     files: identity.files,
     counters: { ...identity.counters, chunk: identity.chunk },
@@ -195,6 +196,12 @@ async function read(args: readonly string[], io: CliIo): Promise<ExitCode> {
         : io.t('Xác thực thụ động: KHÔNG TIN CẬY', 'Passive authentication: NOT TRUSTED'),
     );
     for (const f of p.failures) io.line(`  ✘ ${io.t(f.vi, f.en)}`);
+    const aa = identity.active;
+    if (aa !== null) {
+      io.line(
+        `${io.t('Xác thực chủ động', 'Active authentication')}: ${aa.ok ? '✔' : '✘'} ${io.t(aa.vi, aa.en)} (${aa.algorithm})`,
+      );
+    }
     const c = identity.counters;
     io.line(
       io.t(
@@ -202,7 +209,8 @@ async function read(args: readonly string[], io: CliIo): Promise<ExitCode> {
         `${identity.accessProtocol}: ${c.apdus} APDUs, ${c.bytesSent} B sent, ${c.bytesReceived} B received, ${c.ms} ms (chunk ${identity.chunk} B)`,
       ),
     );
-    return trust !== undefined && p.status !== 'trusted' ? ExitCode.failed : ExitCode.ok;
+    const failedCheck = (trust !== undefined && p.status !== 'trusted') || aa?.ok === false;
+    return failedCheck ? ExitCode.failed : ExitCode.ok;
   } catch (error) {
     return report(io, error);
   }

@@ -27,6 +27,7 @@ export function createCardHandlers(
                 dataUrl: `data:${photo.mimeType};base64,${Buffer.from(photo.data).toString('base64')}`,
               },
         passiveAuthentication: { ...identity.passive, failures: [...identity.passive.failures] },
+        activeAuthentication: identity.active === null ? null : { ...identity.active },
         accessProtocol: identity.accessProtocol,
         counters: { ...identity.counters, chunk: identity.chunk },
       };

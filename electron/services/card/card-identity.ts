@@ -2,6 +2,7 @@ import type { Citizen } from '../../../native/smartcard/citizen';
 import { parseDg13, parseDg2 } from '../../../native/smartcard/lds';
 import {
   trustStoreFrom,
+  verifyActiveAuthentication,
   verifyPassiveAuthentication,
   type TrustStore,
 } from '../../../native/smartcard/passive-auth';
@@ -25,6 +26,13 @@ export interface CardIdentity {
   readonly citizen: Citizen;
   readonly photo: { readonly mimeType: string; readonly data: Uint8Array } | null;
   readonly passive: PassiveSummary;
+  /** Active Authentication with DG15; null when the card has no DG15 or it was not run. */
+  readonly active: {
+    readonly ok: boolean;
+    readonly algorithm: string;
+    readonly vi: string;
+    readonly en: string;
+  } | null;
   readonly accessProtocol: 'BAC' | 'PACE';
   readonly chunk: number;
   readonly files: readonly LdsFileName[];
@@ -72,9 +80,31 @@ export function identityFromFiles(
       documentSigner: verdict.documentSigner ?? null,
       failures: verdict.failures.map((f) => ({ code: f.code, vi: f.vi, en: f.en })),
     },
+    active: activeVerdict(read),
     accessProtocol: read.accessProtocol,
     chunk: read.chunk,
     files: Object.keys(files) as LdsFileName[],
     counters: read.counters,
   };
+}
+
+function activeVerdict(read: CccdFiles): CardIdentity['active'] {
+  const aa = read.activeAuth;
+  const dg15 = read.files.DG15;
+  if (aa === undefined || dg15 === undefined) return null;
+  if (!('response' in aa)) {
+    return {
+      ok: false,
+      algorithm: `INTERNAL AUTHENTICATE refused (SW ${aa.sw.toString(16).toUpperCase()})`,
+      vi: 'Chip từ chối xác thực chủ động: thẻ có thể bị sao chép; hãy đối chiếu giấy tờ gốc.',
+      en: 'The chip refused Active Authentication: the card may be a clone; check the physical card.',
+    };
+  }
+  const v = verifyActiveAuthentication({
+    dg15,
+    dg14: read.files.DG14,
+    challenge: aa.challenge,
+    response: aa.response,
+  });
+  return { ok: v.ok, algorithm: v.algorithm, vi: v.vi, en: v.en };
 }

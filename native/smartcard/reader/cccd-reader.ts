@@ -46,6 +46,7 @@ export class CccdReader {
       return await readCccdFiles(card, {
         access,
         atr: card.atr,
+        activeAuth: true,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(this.#pace === undefined ? {} : { pace: this.#pace }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performBac } from '../bac/perform-bac';
 import { CardError, cardErrors } from '../errors';
 import { ApduChannel, type ApduCounters, type ApduSender } from '../iso7816/apdu-channel';
@@ -37,8 +38,15 @@ export interface ReadProgress {
   readonly total: number;
 }
 
+/** INTERNAL AUTHENTICATE with a fresh challenge (ICAO 9303-11 §6.1); verified above this layer. */
+export type ActiveAuthExchange =
+  | { readonly challenge: Uint8Array; readonly response: Uint8Array }
+  | { readonly challenge: Uint8Array; readonly sw: number };
+
 export interface CccdFiles {
   readonly files: Partial<Record<LdsFileName, Uint8Array>>;
+  /** Present when DG15 was read and active authentication was asked for. */
+  readonly activeAuth?: ActiveAuthExchange;
   readonly accessProtocol: 'BAC' | 'PACE';
   /** The READ BINARY chunk (plaintext bytes) the chip accepted. */
   readonly chunk: number;
@@ -55,6 +63,8 @@ export interface ReadCccdOptions {
   readonly chunk?: number;
   /** The card's ATR, to learn whether it takes extended-length APDUs. */
   readonly atr?: Uint8Array;
+  /** Send INTERNAL AUTHENTICATE with a fresh random challenge when DG15 is present. */
+  readonly activeAuth?: boolean;
 }
 
 /**
@@ -146,8 +156,16 @@ export async function readCccdFiles(
     files[file.name] = bytes;
     if (file.name === 'COM') listed = dataGroupTagsOf(bytes);
   }
+  let activeAuth: ActiveAuthExchange | undefined;
+  if (options.activeAuth === true && files.DG15 !== undefined) {
+    checkAbort();
+    const challenge = new Uint8Array(randomBytes(8));
+    const res = await secure.send({ cla: 0x00, ins: 0x88, p1: 0, p2: 0, data: challenge, ne: 256 });
+    activeAuth = res.sw === 0x9000 ? { challenge, response: res.data } : { challenge, sw: res.sw };
+  }
   return {
     files,
+    ...(activeAuth === undefined ? {} : { activeAuth }),
     accessProtocol,
     chunk: reader.chunk,
     counters: { ...plain.counters, ms: Math.round(performance.now() - started) },

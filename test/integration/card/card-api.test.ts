@@ -40,6 +40,7 @@ describe('card.* API handlers against the virtual CCCD', () => {
     expect(result.citizen.fullName).toBe(peer.generated.person.fullName.normalize('NFC'));
     expect(result.citizen.id).toBe(peer.generated.person.id);
     expect(result.passiveAuthentication.status).toBe('trusted');
+    expect(result.activeAuthentication?.ok).toBe(true);
     expect(result.photo?.dataUrl.startsWith('data:image/jpeg;base64,/9j/')).toBe(true);
     expect(progress.some((p) => p.file === 'DG2' && p.done === p.total)).toBe(true);
     for (const p of progress) cardEvents['card.progress'].parse(p);

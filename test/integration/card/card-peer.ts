@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PcscBridge } from '../../../native/smartcard/pcsc/pcsc-bridge';
@@ -43,12 +44,19 @@ export interface CardPeer {
 }
 
 export async function startCardPeer(
-  generate: Omit<GenerateCardOptions, 'outDir' | 'trustDir'> = {},
+  generate: Omit<GenerateCardOptions, 'outDir' | 'trustDir'> & {
+    /** Give the chip an Active Authentication key other than DG15's (a clone). */
+    readonly cloneAaKey?: boolean;
+  } = {},
 ): Promise<CardPeer> {
   const outDir = mkdtempSync(join(tmpdir(), 'cccd-files-'));
   const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
-  const generated = await generateCard({ ...generate, outDir, trustDir });
-  const { readFileSync } = await import('node:fs');
+  const { cloneAaKey, ...options } = generate;
+  const generated = await generateCard({ ...options, outDir, trustDir });
+  if (cloneAaKey === true) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(generated.aaPrivateKeyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  }
   const files: Partial<Record<LdsFileName, Uint8Array>> = {};
   for (const f of generated.files) {
     const name = NAMES[f.name];
