@@ -26,6 +26,14 @@ export interface PdfPageImage {
   readonly height: number;
 }
 
+/** A page of an imported PDF, as a one-page PDF, copied over unchanged (text and vectors kept). */
+export interface PdfSourcePage {
+  readonly format: 'pdf-page';
+  readonly bytes: Uint8Array;
+}
+
+export type ComponentPage = PdfPageImage | PdfSourcePage;
+
 export interface ComponentPdf {
   readonly bytes: Uint8Array;
   /** Lower-case hex SHA-256 of `bytes`, the content address of the blob. */
@@ -124,7 +132,7 @@ export async function addImagePage(doc: PDFDocument, image: PdfPageImage): Promi
 
 /** One multi-page PDF for a dossier component, and its SHA-256. */
 export async function buildComponentPdf(
-  pages: readonly PdfPageImage[],
+  pages: readonly ComponentPage[],
   meta: ComponentPdfMeta = {},
 ): Promise<ComponentPdf> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -133,7 +141,14 @@ export async function buildComponentPdf(
   doc.setModificationDate(date);
   doc.setProducer('Một cửa kiosk');
   if (meta.title !== undefined) doc.setTitle(meta.title);
-  for (const page of pages) await addImagePage(doc, page);
+  for (const page of pages) {
+    if (page.format !== 'pdf-page') {
+      await addImagePage(doc, page);
+      continue;
+    }
+    const source = await PDFDocument.load(page.bytes, { updateMetadata: false });
+    for (const copied of await doc.copyPages(source, source.getPageIndices())) doc.addPage(copied);
+  }
   const bytes = await doc.save({ useObjectStreams: true });
   return {
     bytes,

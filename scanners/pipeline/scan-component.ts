@@ -1,6 +1,11 @@
-import { open, rename } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import { ScanError, type ScannedPage } from '../scanner';
-import { buildComponentPdf, type ComponentPdf, type ComponentPdfMeta } from './component-pdf';
+import {
+  buildComponentPdf,
+  type ComponentPage,
+  type ComponentPdf,
+  type ComponentPdfMeta,
+} from './component-pdf';
 import { processPage, type PipelineOptions, type ProcessedPage } from './page-pipeline';
 
 export interface ScannedComponent {
@@ -30,10 +35,14 @@ export async function scanComponent(
   options: ScanComponentOptions = {},
 ): Promise<ScannedComponent> {
   const processed: ProcessedPage[] = [];
+  const kept: ComponentPage[] = [];
   let error: ScanError | undefined;
   try {
     for await (const page of pages) {
-      const result = await processPage(page, options);
+      const result = page.format === 'pdf' ? copiedPage(page) : await processPage(page, options);
+      if (page.format === 'pdf')
+        kept.push({ format: 'pdf-page', bytes: await readFile(page.path) });
+      else if (result.image && !result.blank) kept.push(result.image);
       processed.push(result);
       options.onPage?.(result);
     }
@@ -41,13 +50,24 @@ export async function scanComponent(
     if (!(caught instanceof ScanError)) throw caught;
     error = caught;
   }
-  const kept = processed.flatMap((p) => (p.image && !p.blank ? [p.image] : []));
   const base = { pages: processed, ...(error ? { error } : {}) };
   if (kept.length === 0) return base;
   const pdf = await buildComponentPdf(kept, options);
   if (options.pdfPath === undefined) return { ...base, pdf };
   await writeDurably(options.pdfPath, pdf.bytes);
   return { ...base, pdf, pdfPath: options.pdfPath };
+}
+
+/** An imported PDF page skips the pipeline: it is copied into the component as it is. */
+function copiedPage(page: ScannedPage): ProcessedPage {
+  return {
+    index: page.index,
+    source: page.path,
+    blank: false,
+    inkRatio: 1,
+    skewDegrees: 0,
+    crop: { left: 0, top: 0, width: page.width, height: page.height },
+  };
 }
 
 /** Writes to a temporary name, fsyncs, then renames: a power cut leaves either nothing or the whole file. */
