@@ -6,7 +6,9 @@ import { TOKEN_KEY } from './api/kiosk-client';
 import { StaffContext, type StaffInfo } from './api/use-staff';
 import { IdleGuard } from './components/IdleGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { QueueBadge } from './components/QueueBadge';
 import { Diagnostics } from './screens/Diagnostics';
+import { Dossiers } from './screens/Dossiers';
 import { KioskStart } from './screens/KioskStart';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { SignIn } from './screens/SignIn';
@@ -60,6 +62,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
               {info.agencyName} — {t('app.unit')}
             </span>
           </Link>
+          {!kioskMode && staff && <QueueBadge />}
           {!kioskMode && staff && (
             <span className="staff-badge">
               {t('signIn.signedInAs', { name: staff.username })}
@@ -95,6 +98,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
             }
           />
           <Route path="/diagnostics" element={<Diagnostics />} />
+          <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route
             path="/staff/keys"
             element={staff?.role === 'admin' ? <PasskeyAdmin /> : <Navigate to="/" replace />}

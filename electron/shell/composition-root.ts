@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatche
 import { EventHub } from '../api/event-hub';
 import { createAuthHandlers } from '../services/auth/auth-handlers';
 import { Passkeys } from '../services/auth/passkeys';
+import { requireStaff } from '../services/auth/require-staff';
 import { StaffAccounts } from '../services/auth/staff-accounts';
 import { StaffSession } from '../services/auth/staff-session';
 import { loadConfig } from '../services/config/config-file';
@@ -131,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
       return {};
     },
     ...createHidHandlers(hid),
-    ...createDossierHandlers({ store, actorOf }),
+    ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
     ...createAuthHandlers({
       accounts,
       passkeys,

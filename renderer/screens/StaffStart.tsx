@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ActionTile } from '../components/ActionTile';
 
 /** The counter clerk's start screen. */
 export function StaffStart() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <main className="screen staff-start">
       <h1>{t('staff.title')}</h1>
@@ -17,7 +19,7 @@ export function StaffStart() {
         <ActionTile
           title={t('staff.dossierList')}
           hint={t('staff.dossierListHint')}
-          unavailable={t('staff.comingSoon')}
+          onClick={() => void navigate('/dossiers')}
         />
         <ActionTile
           title={t('staff.lookup')}

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DossierSummary, DossierView, SyncState } from '../../electron/api/contract/dossier';
+import { errorMessages } from '../../electron/api/error-messages';
+import type { ApiError } from '../../electron/api/errors';
+import { useKiosk } from '../api/KioskContext';
+
+const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
+
+/** dd/mm/yyyy HH:mm, as the receipt and the registers write dates. */
+function formatTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Staff: received dossiers by sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
+export function Dossiers() {
+  const { t, i18n } = useTranslation();
+  const { api } = useKiosk();
+  const [filter, setFilter] = useState<SyncState | 'all'>('all');
+  const [dossiers, setDossiers] = useState<DossierSummary[] | undefined>(undefined);
+  const [open, setOpen] = useState<DossierView | undefined>(undefined);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const describe = useCallback(
+    (error: ApiError) =>
+      i18n.language === 'en' ? errorMessages[error.code].en : errorMessages[error.code].vi,
+    [i18n.language],
+  );
+
+  const load = useCallback(
+    (state: SyncState | 'all') =>
+      api.dossier
+        .list(state === 'all' ? { limit: 200 } : { syncState: state, limit: 200 })
+        .then((result) => {
+          if (result.ok) setDossiers(result.value.dossiers);
+          else setNotice({ ok: false, text: describe(result.error) });
+        }),
+    [api, describe],
+  );
+
+  useEffect(() => {
+    void load(filter);
+    return api.on('queue.changed', () => void load(filter));
+  }, [api, filter, load]);
+
+  const openDossier = async (id: string) => {
+    setNotice(undefined);
+    const result = await api.dossier.get({ idOrCode: id });
+    if (result.ok) setOpen(result.value);
+    else setNotice({ ok: false, text: describe(result.error) });
+  };
+
+  const resubmit = async (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!open) return;
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    const fix = {
+      ...(text('summary') ? { summary: text('summary') } : {}),
+      phone: text('phone'),
+      email: text('email'),
+    };
+    const result = await api.dossier.resubmit({ idOrCode: open.id, fix });
+    if (result.ok) {
+      setNotice({ ok: true, text: t('dossiers.resubmitted') });
+      setOpen(undefined);
+      void load(filter);
+    } else {
+      setNotice({ ok: false, text: describe(result.error) });
+    }
+  };
+
+  return (
+    <main className="screen dossiers">
+      <h1>{t('dossiers.title')}</h1>
+      <label className="filter">
+        {t('dossiers.filter')}
+        <select
+          value={filter}
+          onChange={(event) => {
+            setFilter(event.target.value as SyncState | 'all');
+          }}
+        >
+          <option value="all">{t('dossiers.all')}</option>
+          {syncStates.map((state) => (
+            <option key={state} value={state}>
+              {t(`dossiers.states.${state}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'success' : 'error'}>
+          {notice.text}
+        </p>
+      )}
+      {dossiers?.length === 0 && <p>{t('dossiers.empty')}</p>}
+      {dossiers && dossiers.length > 0 && (
+        <table className="checks">
+          <thead>
+            <tr>
+              <th scope="col">{t('dossiers.code')}</th>
+              <th scope="col">{t('dossiers.procedure')}</th>
+              <th scope="col">{t('dossiers.applicant')}</th>
+              <th scope="col">{t('dossiers.received')}</th>
+              <th scope="col">{t('dossiers.sync')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dossiers.map((d) => (
+              <tr key={d.id} data-code={d.code} data-sync={d.syncState}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => void openDossier(d.id)}>
+                    {d.code}
+                  </button>
+                </th>
+                <td>{d.procedureName}</td>
+                <td>{d.applicantName ?? t('dossiers.purged')}</td>
+                <td>{formatTime(d.receivedAt)}</td>
+                <td>
+                  <span
+                    className={`badge badge-${d.syncState === 'synced' ? 'ok' : d.syncState === 'parked' ? 'fail' : 'warn'}`}
+                  >
+                    {t(`dossiers.states.${d.syncState}`)}
+                  </span>
+                  {d.parkedMessage && <p className="fix">{d.parkedMessage}</p>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && (
+        <section className="dossier-detail" aria-labelledby="dossier-detail-title">
+          <h2 id="dossier-detail-title">
+            {open.code} — {open.procedureName}
+          </h2>
+          <p>
+            {t('dossiers.applicant')}: {open.applicant?.name ?? t('dossiers.purged')} ·{' '}
+            {t('dossiers.received')}: {formatTime(open.receivedAt)} · {t('dossiers.due')}:{' '}
+            {formatTime(open.dueAt)}
+          </p>
+          {open.parkedMessage && (
+            <div role="alert" className="error">
+              <strong>{t('dossiers.rejected')}</strong> {open.parkedMessage}
+            </div>
+          )}
+          {open.syncState === 'parked' && (
+            <form className="form" onSubmit={(event) => void resubmit(event)}>
+              <h3>{t('dossiers.fixTitle')}</h3>
+              <label>
+                {t('dossiers.summary')}
+                <input name="summary" defaultValue={open.summary ?? ''} />
+              </label>
+              <label>
+                {t('dossiers.phone')}
+                <input name="phone" defaultValue={open.applicant?.phone ?? ''} />
+              </label>
+              <label>
+                {t('dossiers.email')}
+                <input name="email" defaultValue={open.applicant?.email ?? ''} />
+              </label>
+              <button type="submit" className="primary">
+                {t('dossiers.resubmit')}
+              </button>
+            </form>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(undefined);
+            }}
+          >
+            {t('dossiers.close')}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}
