@@ -268,6 +268,11 @@ export class PcscBridge extends EventEmitter<PcscBridgeEvents> {
       this.#context = null;
       context.removeAllListeners();
       context.on('error', ignore);
+      // A reader list already on its way is still delivered: close those readers at once.
+      context.on('reader', (late) => {
+        late.on('error', ignore);
+        late.close();
+      });
       try {
         context.close();
       } catch {
