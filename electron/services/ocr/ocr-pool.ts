@@ -19,6 +19,8 @@ export interface OcrPoolOptions {
   readonly recycleAfterPages?: number;
   /** Pages above this resolution are downscaled to it; default `defaultOcrDpi`. */
   readonly dpi?: number;
+  /** Tesseract variables set on every worker (e.g. a character whitelist, a page segmentation mode). */
+  readonly parameters?: Readonly<Record<string, string>>;
 }
 
 export interface RecognizeOptions {
@@ -59,6 +61,7 @@ export class OcrPool {
   readonly #languages: string;
   readonly #recycleAfter: number;
   readonly #dpi: number;
+  readonly #parameters: Readonly<Record<string, string>>;
   readonly #slots: Slot[];
   readonly #queue: Job[] = [];
   #pagesDone = 0;
@@ -69,6 +72,7 @@ export class OcrPool {
     this.#languages = (options.languages ?? ['vie']).join('+');
     this.#recycleAfter = Math.max(1, options.recycleAfterPages ?? 25);
     this.#dpi = Math.max(70, Math.min(options.dpi ?? defaultOcrDpi, 600));
+    this.#parameters = { ...options.parameters };
     const size = Math.max(1, Math.min(options.size ?? Math.min(availableParallelism(), 4), 16));
     this.#slots = Array.from({ length: size }, () => ({
       worker: undefined,
@@ -213,7 +217,7 @@ export class OcrPool {
       const { data } = await worker.recognize(
         page.image,
         {},
-        { text: true, blocks: true, pdf: job.options.textLayerPdf === true },
+        { text: true, tsv: true, pdf: job.options.textLayerPdf === true },
       );
       if (slot.job !== job) return;
       slot.pages++;
@@ -233,27 +237,33 @@ export class OcrPool {
 
   #workerOf(slot: Slot): Promise<TesseractWorker> {
     if (slot.worker === undefined) {
-      const paths = tesseractPaths();
-      this.#workersStarted++;
-      slot.worker = createWorker(this.#languages, OEM.LSTM_ONLY, {
-        ...paths,
-        gzip: true,
-        cacheMethod: 'none',
-        logger: (message) => {
-          const job = slot.job;
-          if (job !== undefined && message.status === 'recognizing text') {
-            job.options.onProgress?.({ id: job.input.id, progress: message.progress });
-          }
-        },
-        // Without a handler tesseract.js rethrows a failed job inside its message listener.
-        errorHandler: () => undefined,
-      });
+      const started = this.#startWorker(slot);
+      slot.worker = started;
       slot.pages = 0;
-      slot.worker.catch(() => {
-        slot.worker = undefined;
+      started.catch(() => {
+        if (slot.worker === started) slot.worker = undefined;
       });
     }
     return slot.worker;
+  }
+
+  async #startWorker(slot: Slot): Promise<TesseractWorker> {
+    this.#workersStarted++;
+    const worker = await createWorker(this.#languages, OEM.LSTM_ONLY, {
+      ...tesseractPaths(),
+      gzip: true,
+      cacheMethod: 'none',
+      logger: (message) => {
+        const job = slot.job;
+        if (job !== undefined && message.status === 'recognizing text') {
+          job.options.onProgress?.({ id: job.input.id, progress: message.progress });
+        }
+      },
+      // Without a handler tesseract.js rethrows a failed job inside its message listener.
+      errorHandler: () => undefined,
+    });
+    if (Object.keys(this.#parameters).length > 0) await worker.setParameters(this.#parameters);
+    return worker;
   }
 
   async #retire(slot: Slot): Promise<void> {

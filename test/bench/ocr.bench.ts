@@ -1,0 +1,198 @@
+/**
+ * `npm run bench -- ocr`: OCR throughput (pages per minute) and character
+ * error rate of our tesseract.js pool on the generated Vietnamese set, next
+ * to the native `tesseract` CLI (Debian tesseract-ocr-vie, one process per
+ * core, OMP_THREAD_LIMIT=1) on the same images in the same run. Rounds
+ * alternate so that load from other processes hits both sides alike.
+ *
+ * A second anchor runs the native CLI on the very model file we bundle
+ * (@tesseract.js-data/vie), separating engine speed (WASM vs native) from
+ * model size (Debian ships the smaller tessdata_fast network).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { characterErrorRate } from '../../electron/services/ocr/cer';
+import { languageDataFile } from '../../electron/services/ocr/ocr-language-data';
+import { OcrPool } from '../../electron/services/ocr/ocr-pool';
+import { renderPage, truthTexts } from '../fixtures/ocr/vietnamese-pages';
+
+interface Figure {
+  readonly pages: number;
+  readonly seconds: number;
+  readonly cer: number;
+}
+
+const cores = availableParallelism();
+const rounds = 2;
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-ocr-bench-'));
+
+function tesseractCli(image: string, tessdata: string | undefined): Promise<string> {
+  const args = [
+    ...(tessdata === undefined ? [] : ['--tessdata-dir', tessdata]),
+    image,
+    'stdout',
+    '-l',
+    'vie',
+    '--oem',
+    '1',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('tesseract', args, {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(chunks).toString('utf8'));
+      else reject(new Error(`tesseract exited with ${String(code)} on ${image}`));
+    });
+  });
+}
+
+/** `cores` native processes at a time, each page its own process (how the CLI is used). */
+async function native(
+  files: readonly string[],
+  truths: readonly string[],
+  tessdata?: string,
+): Promise<Figure> {
+  const texts = new Array<string>(files.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: cores }, async () => {
+      for (let i = next++; i < files.length; i = next++)
+        texts[i] = await tesseractCli(files[i]!, tessdata);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { pages: files.length, seconds, cer: meanCer(texts, truths) };
+}
+
+async function ours(
+  pool: OcrPool,
+  images: readonly Uint8Array[],
+  truths: readonly string[],
+): Promise<Figure> {
+  const started = performance.now();
+  const results = await Promise.all(
+    images.map((image, i) => pool.recognize({ id: String(i), image })),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    pages: images.length,
+    seconds,
+    cer: meanCer(
+      results.map((r) => r.text),
+      truths,
+    ),
+  };
+}
+
+function meanCer(texts: readonly string[], truths: readonly string[]): number {
+  return (
+    texts.reduce((sum, text, i) => sum + characterErrorRate(text, truths[i]!), 0) / texts.length
+  );
+}
+
+function add(a: Figure | undefined, b: Figure): Figure {
+  if (a === undefined) return b;
+  return {
+    pages: a.pages + b.pages,
+    seconds: a.seconds + b.seconds,
+    cer: (a.cer * a.pages + b.cer * b.pages) / (a.pages + b.pages),
+  };
+}
+
+const perMinute = (f: Figure) => (f.pages / f.seconds) * 60;
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+async function main(): Promise<void> {
+  const texts = truthTexts();
+  const variants = [
+    { font: 'Liberation Serif 13', noisy: false },
+    { font: 'Liberation Serif 13', noisy: true },
+    { font: 'DejaVu Sans 11', noisy: false },
+    { font: 'DejaVu Sans 11', noisy: true },
+  ];
+  const images: Uint8Array[] = [];
+  const truths: string[] = [];
+  const files: string[] = [];
+  for (const [v, variant] of variants.entries()) {
+    for (const [t, text] of texts.entries()) {
+      const png = await renderPage(text.text, {
+        font: variant.font,
+        noisy: variant.noisy,
+        seed: 11 + v * 7 + t,
+        skewDegrees: t % 2 === 0 ? 1.2 : -0.9,
+      });
+      const file = join(dir, `${text.name}.${String(v)}.png`);
+      writeFileSync(file, png);
+      images.push(png);
+      truths.push(text.text);
+      files.push(file);
+    }
+  }
+  const bundled = join(dir, 'tessdata');
+  mkdirSync(bundled);
+  writeFileSync(
+    join(bundled, 'vie.traineddata'),
+    gunzipSync(readFileSync(languageDataFile('vie'))),
+  );
+
+  console.log(
+    `${String(images.length)} A4 pages at 300 dpi (3 texts x Liberation Serif/DejaVu Sans x clean/noisy), ${String(cores)} cores, ${String(rounds)} alternating rounds`,
+  );
+
+  const coldStart = performance.now();
+  const pool = new OcrPool({ size: cores });
+  await pool.warmUp();
+  const warmUpSeconds = (performance.now() - coldStart) / 1000;
+
+  let nat: Figure | undefined;
+  let own: Figure | undefined;
+  let natBundled: Figure | undefined;
+  for (let round = 0; round < rounds; round++) {
+    nat = add(nat, await native(files, truths));
+    own = add(own, await ours(pool, images, truths));
+    natBundled = add(natBundled, await native(files, truths, bundled));
+  }
+  await pool.close();
+  const pool300 = new OcrPool({ size: cores, dpi: 300 });
+  await pool300.warmUp();
+  const own300 = await ours(pool300, images, truths);
+  await pool300.close();
+  if (nat === undefined || own === undefined || natBundled === undefined)
+    throw new Error('no rounds ran');
+
+  const rows = [
+    ['native tesseract 5.3, Debian vie (anchor)', nat],
+    ['native tesseract 5.3, bundled npm vie model', natBundled],
+    ['kiosk pool (tesseract.js 7 WASM, 200 dpi)', own],
+    ['kiosk pool at 300 dpi (no downscale)', own300],
+  ] as const;
+  for (const [name, f] of rows) {
+    console.log(
+      `${name.padEnd(46)} ${perMinute(f).toFixed(1).padStart(6)} pages/min  CER ${pct(f.cer).padStart(8)}`,
+    );
+  }
+  console.log(
+    `kiosk pool warm-up (${String(cores)} workers, models loaded once): ${warmUpSeconds.toFixed(2)} s`,
+  );
+  const ratio = perMinute(own) / perMinute(nat);
+  const cerDelta = (own.cer - nat.cer) * 100;
+  console.log(`throughput ratio kiosk/native = ${ratio.toFixed(2)}x (target >= 0.80x)`);
+  console.log(
+    `throughput ratio kiosk/native-same-model = ${(perMinute(own) / perMinute(natBundled)).toFixed(2)}x`,
+  );
+  console.log(
+    `CER kiosk - native = ${cerDelta >= 0 ? '+' : ''}${cerDelta.toFixed(2)} points (target <= +0.20)`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
