@@ -1,0 +1,163 @@
+/**
+ * The sync engine draining the real store (queue-A's DossierStore and
+ * SqliteOutbox) into the training portal over HTTP on 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  startPortalSim,
+  type PortalSim,
+  type PortalSimOptions,
+} from '../../../electron/portal-sim/portal-sim-server';
+import { PortalClient } from '../../../electron/services/portal/portal-client';
+import { DossierStore } from '../../../electron/services/store/dossier-store';
+import { SyncEngine, type SyncEngineOptions } from '../../../electron/services/sync/sync-engine';
+import type { SyncProgress } from '../../../electron/services/sync/sync-events';
+import { seedDossiers, TEST_AGENCY, type SeededDossier } from './seed-dossiers';
+
+const fast: SyncEngineOptions = { concurrency: 4, backoff: { baseMs: 50, maxMs: 400 }, pollMs: 50 };
+
+let dir: string;
+let store: DossierStore | null = null;
+const sims: PortalSim[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-sync-'));
+});
+afterEach(async () => {
+  store?.close();
+  store = null;
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function sim(options: Partial<PortalSimOptions> = {}): Promise<PortalSim> {
+  const s = await startPortalSim({ port: 0, faults: 0, dataDir: null, seed: 5, ...options });
+  sims.push(s);
+  return s;
+}
+
+function client(url: string): PortalClient {
+  return new PortalClient({
+    baseUrl: url,
+    username: 'kiosk',
+    password: 'kiosk-training',
+    madonvi: TEST_AGENCY,
+    timeoutMs: 1_000,
+  });
+}
+
+function seed(count: number): { seeded: SeededDossier[]; store: DossierStore } {
+  const seeded = seedDossiers(join(dir, 'kiosk'), count, { attachments: 2, attachmentBytes: 512 });
+  store = DossierStore.open({ dataDir: join(dir, 'kiosk'), agencyCode: TEST_AGENCY });
+  return { seeded, store };
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+
+describe('sync engine with the real store and the portal simulator', () => {
+  it('uploads each attachment before the dossier that links it and ends with every row synced', async () => {
+    const s = await sim();
+    const { seeded, store } = seed(6);
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    const ops = new Map<string, string[]>();
+    engine.events.on('progress', (p) => {
+      ops.set(p.dossierId, [...(ops.get(p.dossierId) ?? []), `${p.op}:${p.outcome}`]);
+    });
+    const status = await engine.runUntilEmpty();
+    expect(status).toMatchObject({ pending: 0, parked: 0, online: true, lastError: null });
+    expect(s.stats()).toMatchObject({ dossiers: 6, duplicates: 0, files: 12 });
+    for (const d of seeded) {
+      expect(ops.get(d.id)).toEqual(['upload-file:done', 'upload-file:done', 'sync-dossier:done']);
+      const view = store.get(d.id, 'test');
+      expect(view.syncState).toBe('synced');
+      expect(view.portalStatus).toBe('2');
+      expect(view.components.every((c) => c.portalUrl?.startsWith(s.url))).toBe(true);
+    }
+  });
+
+  it('retries a create whose answer was lost as an update, never a second create', async () => {
+    const s = await sim({ faults: 0.5, faultKinds: ['lost-after-commit'] });
+    const { store } = seed(12);
+    const engine = new SyncEngine(store.outbox, client(s.url), { ...fast, offlineAfter: 1_000 });
+    const status = await engine.runUntilEmpty();
+    expect(status).toMatchObject({ pending: 0, parked: 0 });
+    const stats = s.stats();
+    expect(stats.dossiers).toBe(12);
+    expect(stats.duplicates).toBe(0);
+    expect(stats.faultsByKind['lost-after-commit']).toBeGreaterThan(5);
+  });
+
+  it("parks a rejected dossier with the portal's message while the others sync", async () => {
+    const s = await sim();
+    const { seeded, store } = seed(3);
+    const taken = seeded[1]!;
+    // Another system already filed this code: the portal refuses our create.
+    await client(s.url).syncDossiers(false, [store.outbox.portalDossier(taken.id)]);
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    const parked: SyncProgress[] = [];
+    engine.events.on('progress', (p) => {
+      if (p.outcome === 'parked') parked.push(p);
+    });
+    // The file uploads of the refused dossier fail nothing, so it parks at its DongBoHoSoMC.
+    const status = await engine.runUntilEmpty();
+    expect(status).toMatchObject({ pending: 0, parked: 1 });
+    expect(parked).toHaveLength(1);
+    expect(parked[0]?.dossierId).toBe(taken.id);
+    expect(parked[0]?.message).toContain('đã tồn tại');
+    const view = store.get(taken.id, 'test');
+    expect(view.syncState).toBe('parked');
+    expect(view.parkedMessage).toContain('đã tồn tại');
+    expect(store.get(seeded[0]!.id, 'test').syncState).toBe('synced');
+  });
+
+  it('goes offline when nothing answers and drains once the portal is back', async () => {
+    const port = await freePort();
+    const { store } = seed(4);
+    const engine = new SyncEngine(store.outbox, client(`http://127.0.0.1:${port}`), {
+      ...fast,
+      offlineWindowMs: 0,
+      healthIntervalMs: 100,
+    });
+    const changes: boolean[] = [];
+    engine.events.on('online', ({ online }) => changes.push(online));
+    engine.start();
+    for (let i = 0; i < 100 && !changes.includes(false); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(changes).toContain(false);
+    expect(engine.status()).toMatchObject({ online: false, pending: 4 });
+    await sim({ port });
+    for (let i = 0; i < 200 && store.outbox.depth().pending > 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await engine.stop();
+    expect(changes.at(-1)).toBe(true);
+    expect(store.outbox.depth()).toEqual({ pending: 0, parked: 0 });
+  });
+
+  it('defers a row the portal rate-limited by at least its Retry-After', async () => {
+    const s = await sim({ faults: 1, faultKinds: ['rate-limit'] });
+    const { store } = seed(2);
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    const before = Date.now();
+    const status = await engine.syncNow();
+    expect(status.pending).toBe(2);
+    expect(status.lastError).toContain('429');
+    const heads = store.outbox.due(Number.MAX_SAFE_INTEGER, 10);
+    expect(heads).toHaveLength(2);
+    for (const head of heads) {
+      expect(head.attempts).toBe(1);
+      expect(head.nextAttemptAt).toBeGreaterThanOrEqual(before + 1_000);
+    }
+  });
+});
