@@ -55,12 +55,12 @@ const CARD_ACCESS = encodeTlv(
 );
 
 /** The App. G.1 exchange as published: each expected command and the chip's answer. */
-function icaoTranscript(): {
+function icaoTranscript(mseSetAt = '0022C1A40F800A04007F00070202040202830101'): {
   transmit: (apdu: Uint8Array) => Promise<Uint8Array>;
   left: () => number;
 } {
   const script: [string, string][] = [
-    ['0022C1A40F800A04007F00070202040202830101', '9000'],
+    [mseSetAt, '9000'],
     ['10860000027C0000', `7C128010${G1.z}9000`],
     [`10860000457C438141${G1.pkMapIfd}00`, `7C438241${G1.pkMapIc}9000`],
     [`10860000457C438341${G1.pkDhIfd}00`, `7C438441${G1.pkDhIc}9000`],
@@ -133,6 +133,24 @@ describe('performPace', () => {
     expect(toHex(result.ksEnc)).toBe(G1.ksEnc);
     expect(toHex(result.ksMac)).toBe(G1.ksMac);
     expect(result).toMatchObject({ curve: 'brainpoolP256r1', keyLength: 16, apdus: 5 });
+  });
+
+  it('names the domain parameters (tag 84) when EF.CardAccess offers two PACEInfos', async () => {
+    const two = encodeTlv(
+      0x31,
+      encodeTlv(0x30, encodeTlv(0x06, encodeOid(OID)), hex('020102'), hex('02010D')),
+      encodeTlv(0x30, encodeTlv(0x06, encodeOid(OID)), hex('020102'), hex('02010C')),
+    );
+    const card = icaoTranscript('0022C1A412800A04007F0007020204020283010184010D');
+    const keys = [bytesToBigint(hex(G1.skMapIfd)), bytesToBigint(hex(G1.skDhIfd))];
+    const result = await performPace({
+      transmit: card.transmit,
+      cardAccess: two,
+      password: { kind: 'mrz', mrzInformation: bacKeyInput(G1.mrz) },
+      ephemeralKey: () => keys.shift()!,
+    });
+    expect(card.left()).toBe(0);
+    expect(toHex(result.ksMac)).toBe(G1.ksMac);
   });
 
   it('fails with a token mismatch when the chip answers with a wrong token', async () => {

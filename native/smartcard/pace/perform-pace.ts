@@ -59,6 +59,8 @@ export function choosePaceInfo(cardAccess: Uint8Array): {
   info: PaceInfo;
   curve: Curve;
   keyLength: 16 | 24 | 32;
+  /** The card offers several PACEInfos: MSE:Set AT must name the parameters (tag 84). */
+  ambiguous: boolean;
 } {
   let infos: PaceInfo[];
   try {
@@ -70,7 +72,9 @@ export function choosePaceInfo(cardAccess: Uint8Array): {
   for (const info of infos) {
     const keyLength = GM_AES[info.protocol];
     const curve = info.parameterId === null ? undefined : standardizedCurve(info.parameterId);
-    if (keyLength !== undefined && curve !== undefined) return { info, curve, keyLength };
+    if (keyLength !== undefined && curve !== undefined) {
+      return { info, curve, keyLength, ambiguous: infos.length > 1 };
+    }
   }
   throw paceErrors.notSupported(
     infos.map((i) => `${i.protocol}/${String(i.parameterId)}`).join(', ') || 'no PACEInfo',
@@ -80,7 +84,7 @@ export function choosePaceInfo(cardAccess: Uint8Array): {
 /**
  * PACE (ICAO 9303-11 §4.4) with ECDH generic mapping and AES:
  * ```
- * MSE:Set AT      00 22 C1 A4 Lc 80 <OID> 83 01 <01 MRZ | 02 CAN> [84 01 <paramId>]
+ * MSE:Set AT      00 22 C1 A4 Lc 80 <OID> 83 01 <01 MRZ | 02 CAN> [84 01 <paramId> when several PACEInfos]
  * GA 1 (nonce)    10 86 00 00 02 7C 00 00          -> 7C { 80 z }, s = D(K_π, z)
  * GA 2 (map)      10 86 00 00 Lc 7C { 81 PK_Map,IFD } 00 -> 7C { 82 PK_Map,IC }
  *                 G' = s·G + SK_Map,IFD·PK_Map,IC
@@ -92,7 +96,7 @@ export function choosePaceInfo(cardAccess: Uint8Array): {
  * @throws PaceError
  */
 export async function performPace(o: PaceOptions): Promise<PaceResult> {
-  const { info, curve, keyLength } = choosePaceInfo(o.cardAccess);
+  const { info, curve, keyLength, ambiguous } = choosePaceInfo(o.cardAccess);
   const ephemeral = o.ephemeralKey ?? randomScalar;
   let apdus = 0;
   const send = async (step: string, apdu: Uint8Array): Promise<Uint8Array> => {
@@ -136,7 +140,11 @@ export async function performPace(o: PaceOptions): Promise<PaceResult> {
 
   const oid = encodeOid(info.protocol);
   const ref = o.password.kind === 'mrz' ? 0x01 : 0x02;
-  const mse = Uint8Array.of(...encodeTlv(0x80, oid), ...encodeTlv(0x83, Uint8Array.of(ref)));
+  const mse = Uint8Array.of(
+    ...encodeTlv(0x80, oid),
+    ...encodeTlv(0x83, Uint8Array.of(ref)),
+    ...(ambiguous ? encodeTlv(0x84, Uint8Array.of(info.parameterId ?? 0)) : []),
+  );
   await send('MSE:Set AT', Uint8Array.of(0x00, 0x22, 0xc1, 0xa4, mse.length, ...mse));
 
   const z = await generalAuthenticate('nonce', false, 0, null, 0x80);
