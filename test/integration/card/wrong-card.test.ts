@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PcscBridge } from '../../../native/smartcard/pcsc/pcsc-bridge';
+import { CccdReader } from '../../../native/smartcard/reader/cccd-reader';
+import { Pcscd, VirtualCccd } from '../../fixtures/cccd/vicc/virtual-card-peers';
+
+const ACCESS = { doc: '185012345', dob: '850314', expiry: '250314' } as const;
+
+describe('cards and readers that cannot be read', () => {
+  const pcscd = new Pcscd();
+  const card = new VirtualCccd(
+    mkdtempSync(join(tmpdir(), 'not-cccd-')),
+    '185012345985031492503147',
+    {
+      emrtd: false,
+    },
+  );
+  const bridge = new PcscBridge({ minBackoffMs: 100, maxBackoffMs: 1000 });
+  beforeAll(async () => {
+    await pcscd.start();
+    await card.insert();
+    bridge.start();
+    await bridge.waitForCard({ timeoutMs: 10_000 });
+  });
+  afterAll(async () => {
+    bridge.stop();
+    await card.remove();
+    await pcscd.stop();
+  });
+
+  it('a smart card without the eMRTD application is reported as not an ID card', async () => {
+    const attempt = new CccdReader(bridge).readIdentity({ access: ACCESS });
+    await expect(attempt).rejects.toMatchObject({ code: 'NOT_AN_ID_CARD' });
+    await expect(attempt).rejects.toThrow(/không phải thẻ CCCD gắn chip/);
+  });
+
+  it('a reader name that is not connected is reported as no reader', async () => {
+    const attempt = new CccdReader(bridge).readIdentity({
+      access: ACCESS,
+      reader: 'ACS ACR122U 00 00',
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'NO_READER' });
+  });
+
+  it('an empty reader is reported as no card', async () => {
+    const attempt = new CccdReader(bridge).readIdentity({
+      access: ACCESS,
+      reader: 'Virtual PCD 00 01',
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'NO_CARD' });
+  });
+});
