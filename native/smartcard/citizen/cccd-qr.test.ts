@@ -55,6 +55,15 @@ describe('the CCCD QR payload', () => {
     expect(citizen.sex).toBe('female');
   });
 
+  it('repairs UTF-8 that a keyboard-wedge scanner typed as Windows-1252', () => {
+    const mojibake = Buffer.from(QR, 'utf8').toString('latin1');
+    const cp1252 = [...Buffer.from(QR, 'utf8')]
+      .map((b) => (b === 0x85 ? '…' : b === 0x9d ? '\u009d' : String.fromCharCode(b)))
+      .join('');
+    expect(parseCccdQr(mojibake).fullName).toBe('Nguyễn Thị Mai');
+    expect(parseCccdQr(cp1252).placeOfResidence).toBe(ADDRESS);
+  });
+
   it('ignores a byte-order mark and a trailing line break from a HID scanner', () => {
     expect(parseCccdQr(`\uFEFF${QR}\r\n`).issueDate).toBe('2021-05-10');
   });

@@ -1,6 +1,7 @@
 import { CitizenSchema, parseSexLabel, vnDateToIso } from './citizen';
 import type { Citizen } from './citizen';
 import { CitizenError } from './citizen-error';
+import { repairMojibake } from './mojibake';
 
 const qrError = (field: string | null, vi: string, en: string): CitizenError =>
   new CitizenError(field === null ? 'QR_FORMAT' : 'QR_FIELD', field, vi, en);
@@ -9,12 +10,13 @@ const qrError = (field: string | null, vi: string, en: string): CitizenError =>
  * Parses the QR printed on a CCCD into a Citizen with source 'qr':
  * `ID12|oldID|Full name|DDMMYYYY|Nam/Nữ|Address|IssueDDMMYYYY`.
  * Missing trailing fields become null and extra fields are ignored (the 2024
- * payload is not documented). ID, name and birth date are required: without them
+ * payload is not documented), and UTF-8 mis-typed as Windows-1252 by a scanner
+ * is repaired. ID, name and birth date are required: without them
  * the record cannot be matched to a chip read.
  * @throws CitizenError saying which field to re-scan.
  */
 export function parseCccdQr(raw: string): Citizen {
-  const fields = raw
+  const fields = repairMojibake(raw)
     .replace(/^\uFEFF/, '')
     .replace(/[\r\n]+$/, '')
     .split('|')

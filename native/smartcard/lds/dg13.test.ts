@@ -59,7 +59,7 @@ describe('DG13', () => {
           field(2, str(0x0c, 'Lò Văn A')),
           field(1, str(0x13, '011050000001')),
           field(4, str(0x0c, 'Nam')),
-          field(12, str(0x0c, 'Không thời hạn')),
+          field(12, str(0x0c, 'KHÔNG THỜI HẠN')),
           field(14, encodeTlv(0x30, str(0x0c, 'Lò Thị B'))),
           field(13),
           field(16, str(0x13, 'ABCDEF0123456789')),

@@ -107,7 +107,15 @@ export function parseDg13Fields(bytes: Uint8Array): Map<number, string[]> {
   return fields;
 }
 
-const NO_EXPIRY = /^không\s+thời\s+hạn$/iu;
+/** "Không thời hạn" in any case, with or without diacritics. */
+const isNoExpiry = (s: string): boolean =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/giu, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim() === 'khong thoi han';
 
 /**
  * DG13 -> Citizen (source 'chip'). Missing or empty optional fields become null;
@@ -126,7 +134,7 @@ export function parseDg13(bytes: Uint8Array): Citizen {
   };
   const date = (n: number, required: boolean): string | null => {
     const raw = first(n);
-    if (raw === null || NO_EXPIRY.test(raw)) {
+    if (raw === null || isNoExpiry(raw)) {
       if (required) throw new ParseError('MISSING_FIELD', 0, `DG13 lacks field ${String(n)}`);
       return null;
     }
