@@ -9,7 +9,8 @@
  * The two are interleaved in rounds so that load from other processes hits both alike.
  */
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -22,9 +23,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { StaticKeyProvider } from '../../electron/services/store/crypto/key-provider';
 import type { NewDossierInput } from '../../electron/services/store/dossier-input';
 import { DossierStore } from '../../electron/services/store/dossier-store';
+import { PortalClient } from '../../electron/services/portal/portal-client';
+import { SyncEngine } from '../../electron/services/sync/sync-engine';
 
 const ATTACHMENTS = 5;
 const ATTACHMENT_BYTES = 200 * 1024;
@@ -173,4 +177,170 @@ export function benchEnqueue(): { storeRate: number; rawRate: number; ratio: num
 // Part 2 (queue-B): sync throughput next to the simulator's maximum — benchSync().
 // ---------------------------------------------------------------------------
 
+const SYNC_DOSSIERS = 60;
+const SYNC_CONCURRENCY = 8;
+const SIM_USER = { username: 'kiosk', password: 'kiosk-training' };
+
+/** Starts the simulator as its own process (as in training) and resolves with its URL. */
+async function startSimProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/portal-sim/main.ts', '--port', '0', '--data', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      reject(new Error('portal-sim did not start in 20 s'));
+    }, 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  return { url, child };
+}
+
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (json.error_code !== 0) throw new Error(`${url}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * The anchor: what the simulator serves to a bare client with no store, no
+ * encryption and no durability, doing a dossier's calls (every upload, the
+ * create, the status lookup) at the same concurrency as the sync engine.
+ */
+async function simMaximum(
+  url: string,
+  prefix: string,
+  files: Buffer[],
+): Promise<{ dossiersPerS: number; requestsPerS: number }> {
+  const { session } = (await postJson(`${url}/api/auth`, SIM_USER)) as { session: string };
+  let next = 0;
+  let requests = 0;
+  const one = async (n: number): Promise<void> => {
+    const links: string[] = [];
+    for (const [i, base] of files.entries()) {
+      const bytes = Buffer.from(base);
+      bytes.write(`${prefix}/${n}/${i}/`, 0, 'utf8');
+      const form = new FormData();
+      form.set('sha256', createHash('sha256').update(bytes).digest('hex'));
+      form.set('file', new Blob([bytes], { type: 'application/pdf' }), `tp${i}.pdf`);
+      const res = await fetch(`${url}/api/files`, {
+        method: 'POST',
+        headers: { 'x-session': session },
+        body: form,
+      });
+      links.push(((await res.json()) as { url: string }).url);
+      requests++;
+    }
+    const code = `000.00.99.${prefix}-261125-${String(n + 1).padStart(4, '0')}`;
+    const envelope = { session, madonvi: '000.00.99.H99' };
+    await postJson(`${url}/api/integration`, {
+      ...envelope,
+      service: 'DongBoHoSoMC',
+      isUpdating: 'False',
+      data: [
+        {
+          MaHoSo: code,
+          MaTTHC: '1.001193',
+          TenTTHC: 'Đăng ký khai sinh',
+          LoaiDoiTuong: '1',
+          Email: '',
+          SoDienThoai: '',
+          TrichYeuHoSo: 'Đăng ký khai sinh',
+          NgayTiepNhan: '20261125090000',
+          NgayHenTra: '20261125100000',
+          TrangThaiHoSo: '2',
+          HinhThuc: '0',
+          DonViXuLy: 'UBND xã Bình Sơn',
+          TaiLieuNop: links.map((link, i) => ({
+            TepDinhKemId: `${n}-${i}`,
+            TenTepDinhKem: `tp${i}.pdf`,
+            IsDeleted: 'False',
+            MaThanhPhanHoSo: `TP${i + 1}`,
+            DuongDanTaiTepTin: link,
+          })),
+        },
+      ],
+    });
+    await postJson(`${url}/api/integration`, { ...envelope, service: 'TraCuuHoSo', mahoso: code });
+    requests += 2;
+  };
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: SYNC_CONCURRENCY }, async () => {
+      while (next < SYNC_DOSSIERS) await one(next++);
+    }),
+  );
+  const s = (performance.now() - t) / 1000;
+  return { dossiersPerS: SYNC_DOSSIERS / s, requestsPerS: requests / s };
+}
+
+/** Part 2 (queue-B): the sync engine draining the store into the simulator, next to the simulator's maximum. */
+export async function benchSync(): Promise<{ syncRate: number; simRate: number; ratio: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-sync-'));
+  const sim = await startSimProcess(join(dir, 'sim'));
+  try {
+    const base = randomBytes(ATTACHMENT_BYTES);
+    const anchorBefore = await simMaximum(sim.url, 'H97', attachments(base, 'anchor-a'));
+    const store = DossierStore.open({
+      dataDir: join(dir, 'store'),
+      agencyCode: '000.00.53.H48',
+      keyProvider: new StaticKeyProvider(randomBytes(32)),
+    });
+    for (let n = 0; n < SYNC_DOSSIERS; n++)
+      store.save(dossier(attachments(base, `sync-${n}`), n), 'bench');
+    const engine = new SyncEngine(
+      store.outbox,
+      new PortalClient({ baseUrl: sim.url, ...SIM_USER, madonvi: '000.00.53.H48' }),
+      { concurrency: SYNC_CONCURRENCY },
+    );
+    const statsUrl = `${sim.url}/__sim/stats`;
+    const requestsBefore = ((await (await fetch(statsUrl)).json()) as { requests: number })
+      .requests;
+    const t = performance.now();
+    const status = await engine.runUntilEmpty();
+    const s = (performance.now() - t) / 1000;
+    const requestsAfter = ((await (await fetch(statsUrl)).json()) as { requests: number }).requests;
+    store.close();
+    if (status.pending !== 0 || status.parked !== 0)
+      throw new Error(`sync left ${JSON.stringify(status)}`);
+    const anchorAfter = await simMaximum(sim.url, 'H98', attachments(base, 'anchor-b'));
+    const syncRate = SYNC_DOSSIERS / s;
+    const simRate = (anchorBefore.dossiersPerS + anchorAfter.dossiersPerS) / 2;
+    const simRequests = (anchorBefore.requestsPerS + anchorAfter.requestsPerS) / 2;
+    console.log(
+      `sync (${SYNC_DOSSIERS} dossiers, ${ATTACHMENTS} × ${ATTACHMENT_BYTES / 1024} KB each, concurrency ${SYNC_CONCURRENCY}, no faults):`,
+    );
+    console.log(
+      `  kiosk sync engine (store reads + decrypt + audit + fsync'd acks): ${syncRate.toFixed(1)} dossiers/s, ${((requestsAfter - requestsBefore) / s).toFixed(0)} requests/s`,
+    );
+    console.log(
+      `  anchor simulator maximum (bare HTTP client, same calls):         ${simRate.toFixed(1)} dossiers/s, ${simRequests.toFixed(0)} requests/s`,
+    );
+    console.log(`  ratio sync/simulator: ${(syncRate / simRate).toFixed(2)}`);
+    return { syncRate, simRate, ratio: syncRate / simRate };
+  } finally {
+    sim.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 benchEnqueue();
+await benchSync();
