@@ -51,5 +51,7 @@ export function detectBlankPage(
   let ink = 0;
   for (let level = 0; level < Math.max(0, inkBelow); level++) ink += hist[level] ?? 0;
   const inkRatio = ink / area;
+  // A uniformly dark sheet (a black photo, the lid left open) is not blank paper: keep it for the operator.
+  if (paperLevel < 100) return { blank: false, inkRatio };
   return { blank: inkRatio < (options.maxInkRatio ?? 0.0003), inkRatio };
 }

@@ -89,3 +89,16 @@ describe('page pipeline', () => {
     expect(statSync(result.image!.path).size).toBe(result.image!.bytes.length);
   });
 });
+
+describe('blank-page rule', () => {
+  it('a uniformly black sheet is kept, not removed as blank', async () => {
+    const black = await sharp({
+      create: { width: 827, height: 1169, channels: 3, background: '#050505' },
+    })
+      .withDensity(100)
+      .png()
+      .toBuffer();
+    const result = await processPage(await scanned('black', black, 100));
+    expect(result.blank).toBe(false);
+  });
+});

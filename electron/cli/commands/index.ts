@@ -3,6 +3,7 @@ import { cardCommand } from './card';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
 import { hidCommand } from './hid';
+import { scanCommand } from './scan';
 import { staffCommand } from './staff';
 import { syncCommand } from './sync';
 
@@ -14,4 +15,5 @@ export const commands: readonly CliCommand[] = [
   hidCommand,
   cardCommand,
   staffCommand,
+  scanCommand,
 ];
