@@ -8,6 +8,7 @@ import type { AccessInput } from '../../../native/smartcard/reader/access-key';
 import { CccdReader } from '../../../native/smartcard/reader/cccd-reader';
 import type { ReadProgress } from '../../../native/smartcard/reader/read-cccd-files';
 import { KioskError } from '../../api/errors';
+import type { EventHub } from '../../api/event-hub';
 import { toKioskError } from './card-errors';
 import { identityFromFiles, type CardIdentity } from './card-identity';
 
@@ -110,4 +111,16 @@ export class CardService {
         : loadTrustStore(this.#trustDir);
     return this.#trust;
   }
+}
+
+/** Publishes the service's events on the app's EventHub as `card.status` and `card.progress`. */
+export function cardEventsOn(hub: EventHub): CardEvents {
+  return {
+    status: (s) => {
+      hub.emit('card.status', { serviceUp: s.serviceUp, readers: [...s.readers] });
+    },
+    progress: (p) => {
+      hub.emit('card.progress', { file: p.file, done: p.done, total: p.total });
+    },
+  };
 }

@@ -8,7 +8,7 @@
 export type LdsFileName = 'COM' | 'DG1' | 'DG2' | 'DG13' | 'DG14' | 'DG15' | 'SOD';
 
 export interface LdsFile {
-  readonly name: LdsFileName;
+  readonly name: LdsFileName | 'CardAccess';
   readonly sfi: number;
   readonly fid: number;
   /** The tag EF.COM lists for a data group (absent for COM and SOD). */
@@ -16,7 +16,7 @@ export interface LdsFile {
   readonly minSize: number;
 }
 
-export const LDS_FILES: readonly LdsFile[] = [
+export const LDS_FILES: readonly (LdsFile & { readonly name: LdsFileName })[] = [
   // 60 LL 5F01 04 … 5F36 06 … 5C n tags: 20 + n bytes, n ≥ 1.
   { name: 'COM', sfi: 0x1e, fid: 0x011e, comTag: null, minSize: 21 },
   // TD1: 61 5D 5F1F 5A + 90 MRZ characters, always 95 bytes on a CCCD.
@@ -32,6 +32,15 @@ export const LDS_FILES: readonly LdsFile[] = [
   // CMS SignedData with a document-signer certificate.
   { name: 'SOD', sfi: 0x1d, fid: 0x011d, comTag: null, minSize: 512 },
 ];
+
+/** EF.CardAccess in the master file: PACE's SecurityInfos (54 bytes on a CCCD). */
+export const CARD_ACCESS: LdsFile = {
+  name: 'CardAccess',
+  sfi: 0x1c,
+  fid: 0x011c,
+  comTag: null,
+  minSize: 16,
+};
 
 /** The data groups EF.COM lists (tag list 5C), or null when EF.COM is malformed. */
 export function dataGroupTagsOf(com: Uint8Array): Set<number> | null {

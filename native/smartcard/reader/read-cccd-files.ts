@@ -9,7 +9,7 @@ import { SecureChannel } from '../sm/secure-channel';
 import { aesSmCipher, des3SmCipher } from '../sm/sm-cipher';
 import type { AccessKey } from './access-key';
 import { EXTENDED_CHUNK, FileReader, SHORT_MAX_CHUNK, type FileProgress } from './file-reader';
-import { dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
+import { CARD_ACCESS, dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
 
 export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
 
@@ -88,10 +88,7 @@ export async function readCccdFiles(
 
   if (options.access.kind === 'can' || options.pace !== undefined) {
     checkAbort();
-    const cardAccess = await new FileReader(plain).read(
-      { name: 'COM', sfi: 0x1c, fid: 0x011c, comTag: null, minSize: 16 },
-      signal,
-    );
+    const cardAccess = await new FileReader(plain).read(CARD_ACCESS, signal);
     const session =
       cardAccess !== null && options.pace !== undefined
         ? await options.pace((apdu) => plain.transmit(apdu), {

@@ -5,7 +5,8 @@ import {
   cardEvents,
 } from '../../../electron/api/contract/card';
 import { createCardHandlers } from '../../../electron/services/card/card-handlers';
-import { CardService } from '../../../electron/services/card/card-service';
+import { EventHub } from '../../../electron/api/event-hub';
+import { CardService, cardEventsOn } from '../../../electron/services/card/card-service';
 import type { ReadProgress } from '../../../native/smartcard/reader/read-cccd-files';
 import { startCardPeer, type CardPeer } from './card-peer';
 
@@ -13,12 +14,18 @@ describe('card.* API handlers against the virtual CCCD', () => {
   let peer: CardPeer;
   let service: CardService;
   const progress: ReadProgress[] = [];
+  const statuses: unknown[] = [];
   beforeAll(async () => {
     peer = await startCardPeer();
+    const hub = new EventHub();
+    hub.subscribe((name, payload) => {
+      if (name === 'card.progress') progress.push(cardEvents['card.progress'].parse(payload));
+      if (name === 'card.status') statuses.push(CardStatusSchema.parse(payload));
+    });
     service = new CardService({
       bridge: peer.bridge,
       trustDir: peer.trustDir,
-      events: { status: () => undefined, progress: (p) => progress.push(p) },
+      events: cardEventsOn(hub),
     });
     service.start();
   });
@@ -43,7 +50,6 @@ describe('card.* API handlers against the virtual CCCD', () => {
     expect(result.activeAuthentication?.ok).toBe(true);
     expect(result.photo?.dataUrl.startsWith('data:image/jpeg;base64,/9j/')).toBe(true);
     expect(progress.some((p) => p.file === 'DG2' && p.done === p.total)).toBe(true);
-    for (const p of progress) cardEvents['card.progress'].parse(p);
     CardStatusSchema.parse(handlers['card.readers']({}, { transport: 'local' }));
   });
 
