@@ -11,6 +11,7 @@ import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
 import { KioskStart } from './screens/KioskStart';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
+import { Reception } from './screens/Reception';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
@@ -98,6 +99,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
             }
           />
           <Route path="/diagnostics" element={<Diagnostics />} />
+          <Route path="/reception" element={staff ? <Reception /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route
             path="/staff/keys"

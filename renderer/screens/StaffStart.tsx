@@ -14,7 +14,7 @@ export function StaffStart() {
         <ActionTile
           title={t('staff.newDossier')}
           hint={t('staff.newDossierHint')}
-          unavailable={t('staff.comingSoon')}
+          onClick={() => void navigate('/reception')}
         />
         <ActionTile
           title={t('staff.dossierList')}
