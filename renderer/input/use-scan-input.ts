@@ -30,7 +30,8 @@ export function useScanInput(onScan: (text: string) => void): void {
   useEffect(() => {
     const detector = createScanDetector();
     const onKey = (event: KeyboardEvent) => {
-      const printable = [...event.key].length === 1;
+      // Named keys (Enter, Tab, Shift, Dead…) are words; printable keys are the character itself.
+      const printable = !/^[A-Z][A-Za-z0-9]+$/.test(event.key);
       if (printable && isEditable(event.target)) return;
       const detection = detector.key({ key: event.key, timeStamp: performance.now() });
       if (detection?.kind === 'scan') {
