@@ -106,7 +106,13 @@ export function verifyActiveAuthentication(input: ActiveAuthInput): ActiveAuthVe
     if (e instanceof ParseError) return fail('DG15 unreadable');
     throw e;
   }
-  const ec = parseEcPublicKey(spki);
+  let ec: ReturnType<typeof parseEcPublicKey>;
+  try {
+    ec = parseEcPublicKey(spki);
+  } catch (e) {
+    if (e instanceof ParseError) return fail('DG15 key unreadable');
+    throw e;
+  }
   if (ec !== null) {
     const named = aaHash(input.dg14);
     const hashes: readonly HashName[] =

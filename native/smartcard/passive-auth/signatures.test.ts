@@ -141,6 +141,14 @@ describe('Active Authentication', () => {
     );
   });
 
+  it('fails, without throwing, when DG15 holds no usable key', () => {
+    const challenge = activeAuthChallenge();
+    const response = new Uint8Array(64);
+    for (const dg15 of [Uint8Array.of(0x6f, 2, 4, 0), Uint8Array.of(0x6f, 0), Uint8Array.of(1)]) {
+      expect(verifyActiveAuthentication({ dg15, challenge, response }).ok).toBe(false);
+    }
+  });
+
   it('accepts an ISO 9796-2 RSA answer and refuses one replayed for another challenge', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const jwk = privateKey.export({ format: 'jwk' });
