@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { makeFaceJpeg } from '../../../test/fixtures/cccd/face-jpeg';
 import { buildDg1, buildDg2 } from '../../../test/fixtures/cccd/lds-files';
@@ -30,6 +31,12 @@ describe('DG2', async () => {
     expect([img?.width, img?.height]).toEqual([face.width, face.height]);
     expect(img?.data).toEqual(face.jpeg);
     expect([...face.jpeg.subarray(0, 4)]).toEqual([0xff, 0xd8, 0xff, 0xe0]);
+  });
+
+  it('yields image bytes that libvips decodes at the size the record states', async () => {
+    const [img] = parseDg2(buildDg2(face.jpeg, face.width, face.height));
+    const meta = await sharp(img!.data).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', img!.width, img!.height]);
   });
 
   it('puts the image 84 bytes in for a 15 KB face, as one CCCD app assumes', () => {
