@@ -26,7 +26,7 @@ function describe(p: SyncProgress, io: CliIo): string {
 
 function exitCodeOf(status: SyncStatus): ExitCode {
   if (status.parked > 0) return ExitCode.failed;
-  if (status.pending > 0 && !status.online) return ExitCode.unavailable;
+  if (status.pending > 0 && (!status.online || status.authRefused)) return ExitCode.unavailable;
   return ExitCode.ok;
 }
 
@@ -99,6 +99,7 @@ export const syncCommand: CliCommand = {
     const engine = new SyncEngine(store.outbox, new PortalClient(settings.data), {
       concurrency: concurrency.data,
       backoff: { ...defaultBackoff, maxMs: maxBackoff.data * 1000 },
+      stopOnAuthFailure: true,
     });
     engine.events.on('progress', (p) => {
       io.line(describe(p, io));

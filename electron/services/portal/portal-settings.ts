@@ -4,7 +4,9 @@ import type { PortalConfigInput } from './portal-config';
 /**
  * The portal client's settings from the config file, each overridable by the
  * environment (KIOSK_PORTAL_URL, KIOSK_PORTAL_USER, KIOSK_PORTAL_PASSWORD,
- * KIOSK_PORTAL_TIMEOUT_MS). `madonvi` is the agency's code.
+ * KIOSK_PORTAL_TIMEOUT_MS, and the adapter's endpoint paths
+ * KIOSK_PORTAL_AUTH_PATH, KIOSK_PORTAL_INTEGRATION_PATH, KIOSK_PORTAL_FILES_PATH,
+ * which the config file does not hold yet). `madonvi` is the agency's code.
  */
 export function portalSettings(config: Config, env: NodeJS.ProcessEnv): PortalConfigInput {
   const timeout = Number(env.KIOSK_PORTAL_TIMEOUT_MS);
@@ -14,5 +16,12 @@ export function portalSettings(config: Config, env: NodeJS.ProcessEnv): PortalCo
     password: env.KIOSK_PORTAL_PASSWORD ?? config.portal.password,
     madonvi: config.agency.code,
     ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+    ...(env.KIOSK_PORTAL_AUTH_PATH === undefined ? {} : { authPath: env.KIOSK_PORTAL_AUTH_PATH }),
+    ...(env.KIOSK_PORTAL_INTEGRATION_PATH === undefined
+      ? {}
+      : { integrationPath: env.KIOSK_PORTAL_INTEGRATION_PATH }),
+    ...(env.KIOSK_PORTAL_FILES_PATH === undefined
+      ? {}
+      : { filesPath: env.KIOSK_PORTAL_FILES_PATH }),
   };
 }

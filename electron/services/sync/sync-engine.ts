@@ -20,6 +20,8 @@ export interface SyncStatus extends QueueDepth {
   readonly lastSyncAt: number | null;
   /** Vietnamese text of the last failure; cleared by the next success. */
   readonly lastError: string | null;
+  /** The portal refused the kiosk's credentials: IT staff must fix the settings. */
+  readonly authRefused: boolean;
 }
 
 export interface SyncEngineOptions {
@@ -32,6 +34,8 @@ export interface SyncEngineOptions {
   readonly offlineAfter?: number;
   /** Silence (no HTTP answer at all) needed before going offline. */
   readonly offlineWindowMs?: number;
+  /** Stop the run when the portal refuses the credentials (the CLI), instead of retrying each minute. */
+  readonly stopOnAuthFailure?: boolean;
   readonly now?: () => number;
   readonly random?: () => number;
 }
@@ -52,6 +56,7 @@ export class SyncEngine {
   readonly #healthMs: number;
   readonly #offlineAfter: number;
   readonly #offlineWindowMs: number;
+  readonly #stopOnAuthFailure: boolean;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #inFlight = new Map<string, Promise<void>>();
@@ -60,6 +65,7 @@ export class SyncEngine {
   #lastAnswerAt = 0;
   #lastSyncAt: number | null = null;
   #lastError: string | null = null;
+  #authRefused = false;
   #running: Promise<void> | null = null;
   #stopping = false;
   #wake: (() => void) | null = null;
@@ -74,6 +80,7 @@ export class SyncEngine {
     this.#healthMs = options.healthIntervalMs ?? 1_000;
     this.#offlineAfter = options.offlineAfter ?? 3;
     this.#offlineWindowMs = options.offlineWindowMs ?? 5_000;
+    this.#stopOnAuthFailure = options.stopOnAuthFailure ?? false;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
   }
@@ -84,6 +91,7 @@ export class SyncEngine {
       ...this.#outbox.depth(),
       lastSyncAt: this.#lastSyncAt,
       lastError: this.#lastError,
+      authRefused: this.#authRefused,
     };
   }
 
@@ -187,6 +195,7 @@ export class SyncEngine {
       this.#answered();
       this.#lastSyncAt = this.#now();
       this.#lastError = null;
+      this.#authRefused = false;
       if (outcome.portalStatus !== null && entry.op === 'sync-dossier') {
         this.#outbox.recordPortalStatus(entry.dossierId, outcome.portalStatus, this.#lastSyncAt);
       }
@@ -209,7 +218,14 @@ export class SyncEngine {
     if (error instanceof PortalError) {
       message = error.vi;
       retryAfterMs = error.retryAfterMs;
-      if (error.kind === 'auth') retryAfterMs = Math.max(retryAfterMs ?? 0, 60_000);
+      if (error.kind === 'auth') {
+        retryAfterMs = Math.max(retryAfterMs ?? 0, 60_000);
+        this.#authRefused = true;
+        if (this.#stopOnAuthFailure) {
+          this.#stopping = true;
+          this.#wake?.();
+        }
+      }
       if (error.answered) this.#answered();
       else if (
         ++this.#silentFailures >= this.#offlineAfter &&

@@ -1,0 +1,86 @@
+/**
+ * `kiosk sync` as a child process over the real store, against a portal that
+ * is not our simulator, and with credentials the portal refuses.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DossierStore } from '../../../electron/services/store/dossier-store';
+import { OTHER_PATHS, startOtherPortal, type OtherPortal } from './other-portal';
+import { startKiosk } from './peers';
+import { seedDossiers, TEST_AGENCY } from './seed-dossiers';
+
+let dir: string;
+let portal: OtherPortal;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-cli-'));
+  portal = await startOtherPortal();
+});
+afterEach(async () => {
+  await portal.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const env = (password: string): Record<string, string> => ({
+  KIOSK_DATA_DIR: dir,
+  KIOSK_PORTAL_URL: portal.url,
+  KIOSK_PORTAL_USER: 'can-bo',
+  KIOSK_PORTAL_PASSWORD: password,
+  KIOSK_PORTAL_AUTH_PATH: OTHER_PATHS.auth,
+  KIOSK_PORTAL_INTEGRATION_PATH: OTHER_PATHS.integration,
+  KIOSK_PORTAL_FILES_PATH: OTHER_PATHS.files,
+});
+
+describe('kiosk sync against another server following the wire contract', () => {
+  it('syncs every dossier with its attachments and prints the final queue as JSON', async () => {
+    const seeded = seedDossiers(dir, 8, { attachments: 2, attachmentBytes: 700 });
+    const run = startKiosk(['--json', 'sync', '--until-empty'], env('mat-khau'));
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
+    const result = await run.done;
+    clearTimeout(timer);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      pending: 0,
+      parked: 0,
+      online: true,
+      lastError: null,
+    });
+    expect(portal.creates).toBe(8);
+    expect(portal.duplicates).toBe(0);
+    for (const d of seeded) {
+      const held = portal.dossiers.get(d.code) as
+        { TaiLieuNop: { DuongDanTaiTepTin: string }[] } | undefined;
+      const hashes = await Promise.all(
+        (held?.TaiLieuNop ?? []).map(async (doc) => {
+          const res = await fetch(doc.DuongDanTaiTepTin);
+          return createHash('sha256')
+            .update(Buffer.from(await res.arrayBuffer()))
+            .digest('hex');
+        }),
+      );
+      expect(hashes.sort()).toEqual([...d.attachmentHashes].sort());
+    }
+    const store = DossierStore.open({ dataDir: dir, agencyCode: TEST_AGENCY });
+    try {
+      expect(store.outbox.depth()).toEqual({ pending: 0, parked: 0 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('stops at once with exit 3 and names the settings when the portal refuses the credentials', async () => {
+    seedDossiers(dir, 2);
+    const started = Date.now();
+    const run = startKiosk(['--lang', 'vi', 'sync', '--until-empty'], env('sai-mat-khau'));
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+    const result = await run.done;
+    clearTimeout(timer);
+    expect(result.code).toBe(3);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.stdout).toContain('KIOSK_PORTAL_PASSWORD');
+    expect(result.stdout).toContain('2 hồ sơ chờ đồng bộ');
+  });
+});
