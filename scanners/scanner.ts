@@ -139,7 +139,7 @@ export const scanErrorMessages: Readonly<
     en: 'Paper jam in the feeder. Open the scanner cover, remove the jammed sheet and scan again; pages already scanned are kept.',
   },
   FEEDER_EMPTY: {
-    vi: 'Khay nạp giấy trống. Đặt giấy vào khay nạp (mặt cần quét theo hướng dẫn trên máy) rồi quét lại.',
+    vi: 'Khay nạp giấy trống. Đặt giấy vào khay nạp rồi quét lại.',
     en: 'The document feeder is empty. Load the paper into the feeder and scan again.',
   },
   COVER_OPEN: {

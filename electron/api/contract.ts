@@ -13,6 +13,7 @@ import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
+import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
 
@@ -23,6 +24,7 @@ export const methods = {
   ...authMethods,
   ...dossierMethods,
   ...syncMethods,
+  ...scanMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -31,6 +33,7 @@ export const events = {
   ...hidEvents,
   ...dossierEvents,
   ...syncEvents,
+  ...scanEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -134,4 +134,53 @@ export const errorMessages: Readonly<
     vi: 'Đang đọc thẻ. Hãy đợi lần đọc này xong.',
     en: 'A card read is already running. Wait for it to finish.',
   },
+  // The same texts as scanners/scanner.ts scanErrorMessages (the contract cannot import device code).
+  SCAN_PAPER_JAM: {
+    vi: 'Kẹt giấy trong khay nạp. Mở nắp máy quét, gỡ tờ bị kẹt rồi quét tiếp; các trang đã quét vẫn được giữ.',
+    en: 'Paper jam in the feeder. Open the scanner cover, remove the jammed sheet and scan again; pages already scanned are kept.',
+  },
+  SCAN_FEEDER_EMPTY: {
+    vi: 'Khay nạp giấy trống. Đặt giấy vào khay nạp rồi quét lại.',
+    en: 'The document feeder is empty. Load the paper into the feeder and scan again.',
+  },
+  SCAN_COVER_OPEN: {
+    vi: 'Nắp máy quét đang mở. Đóng nắp rồi quét lại.',
+    en: 'The scanner cover is open. Close it and scan again.',
+  },
+  SCAN_DEVICE_GONE: {
+    vi: 'Máy quét bị ngắt kết nối giữa chừng. Kiểm tra cáp USB/mạng và nguồn điện rồi quét tiếp; các trang đã quét vẫn được giữ.',
+    en: 'The scanner was disconnected during the scan. Check the USB/network cable and power, then continue; pages already scanned are kept.',
+  },
+  SCAN_DEVICE_OFFLINE: {
+    vi: 'Máy quét không phản hồi. Kiểm tra máy đã bật và đã cắm cáp, rồi bấm "Tìm lại máy quét".',
+    en: 'The scanner does not respond. Check it is on and connected, then press "Find scanners again".',
+  },
+  SCAN_DEVICE_BUSY: {
+    vi: 'Máy quét đang bận với một lệnh quét khác. Chờ lệnh đó xong rồi thử lại.',
+    en: 'The scanner is busy with another scan. Wait for it to finish and try again.',
+  },
+  SCAN_DEVICE_NOT_FOUND: {
+    vi: 'Không tìm thấy máy quét đã chọn. Bấm "Tìm lại máy quét" và chọn lại máy.',
+    en: 'The selected scanner was not found. Press "Find scanners again" and choose it again.',
+  },
+  SCAN_UNSUPPORTED_OPTION: {
+    vi: 'Máy quét không hỗ trợ thiết lập đã chọn (nguồn giấy, độ phân giải hoặc chế độ màu). Chọn thiết lập khác rồi quét lại.',
+    en: 'The scanner does not support the chosen setting (source, resolution or colour mode). Choose another setting and scan again.',
+  },
+  SCAN_BACKEND_MISSING: {
+    vi: 'Chưa cài phần mềm điều khiển máy quét (SANE/scanimage hoặc WIA). Liên hệ bộ phận CNTT để cài đặt.',
+    en: 'The scanner software (SANE/scanimage or WIA) is not installed. Ask IT staff to install it.',
+  },
+  SCAN_BAD_FILE: {
+    vi: 'Không đọc được tệp (hỏng hoặc không phải PDF, JPEG, PNG, TIFF). Chọn tệp khác.',
+    en: 'The file cannot be read (damaged, or not PDF, JPEG, PNG or TIFF). Choose another file.',
+  },
+  SCAN_FAILED: {
+    vi: 'Quét không thành công. Thử quét lại; nếu vẫn lỗi, tắt và bật lại máy quét.',
+    en: 'The scan failed. Try again; if it still fails, switch the scanner off and on.',
+  },
+  SCAN_BUSY: {
+    vi: 'Kiosk đang quét một thành phần hồ sơ khác. Chờ xong hoặc bấm Hủy rồi thử lại.',
+    en: 'The kiosk is already scanning another component. Wait for it or press Cancel, then try again.',
+  },
 };

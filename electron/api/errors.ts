@@ -44,6 +44,19 @@ export const errorCodes = [
   'CARD_SECURE_MESSAGING',
   'CARD_READ_FAILED',
   'CARD_BUSY',
+  // scanners
+  'SCAN_PAPER_JAM',
+  'SCAN_FEEDER_EMPTY',
+  'SCAN_COVER_OPEN',
+  'SCAN_DEVICE_GONE',
+  'SCAN_DEVICE_OFFLINE',
+  'SCAN_DEVICE_BUSY',
+  'SCAN_DEVICE_NOT_FOUND',
+  'SCAN_UNSUPPORTED_OPTION',
+  'SCAN_BACKEND_MISSING',
+  'SCAN_BAD_FILE',
+  'SCAN_FAILED',
+  'SCAN_BUSY',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -109,6 +109,7 @@ export class SaneBackend implements ScannerBackend {
       ...(signal ? { signal } : {}),
     });
     if (result.missing) throw new ScanError('BACKEND_MISSING', `${this.#command} not found`);
+    if (signal?.aborted === true) throw new ScanError('CANCELLED', `probe of ${name} cancelled`);
     if (result.timedOut)
       throw new ScanError(
         'DEVICE_OFFLINE',
@@ -134,6 +135,8 @@ export class SaneBackend implements ScannerBackend {
     const name = deviceId.slice(prefix.length);
     if (options.signal?.aborted) throw new ScanError('CANCELLED', 'cancelled before start');
     const device = this.#probed.get(name) ?? (await this.#probe(name, options.signal));
+    if (options.signal?.aborted === true)
+      throw new ScanError('CANCELLED', 'cancelled before start');
     const args = buildScanArgs(name, device, options, options.outDir);
     await mkdir(options.outDir, { recursive: true });
     yield* this.#run([...args, ...this.#extraArgs], options);

@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { ScanPageSchema, ScanResultSchema, scanEvents } from '../../api/contract/scan';
+import { KioskError } from '../../api/errors';
+import type { OutputProfile, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import { scanComponent } from '../../../scanners/pipeline/scan-component';
+import type { DeviceList, ScannerRegistry } from '../../../scanners/scanner-registry';
+import type { ColourMode, ScanProgress, ScanSource } from '../../../scanners/scanner';
+import { toKioskError } from './scan-errors';
+
+export type ScanPageEvent = z.infer<typeof ScanPageSchema>;
+export type ScanProgressEvent = z.infer<(typeof scanEvents)['scan.progress']>;
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+/** Where the service publishes `scan.page` and `scan.progress` (the EventHub in the app). */
+export interface ScanEvents {
+  page(page: ScanPageEvent): void;
+  progress(progress: ScanProgressEvent): void;
+}
+
+/** A finished component, for the dossier store to take in as a content-addressed blob. */
+export interface ScannedComponentFile {
+  readonly jobId: string;
+  readonly pdfPath: string;
+  readonly sha256: string;
+  readonly pageCount: number;
+  readonly component?: string;
+}
+
+export interface ScanServiceDeps {
+  readonly registry: ScannerRegistry;
+  /** Job folders (page files, cleaned pages, the PDF) are made under here. */
+  readonly workDir: string;
+  readonly events: ScanEvents;
+  /** Told about each component PDF once it is written and fsynced. */
+  readonly onComponent?: (file: ScannedComponentFile) => void;
+}
+
+export interface StartScan {
+  readonly device: string;
+  readonly source?: ScanSource | undefined;
+  readonly resolution?: number | undefined;
+  readonly mode?: ColourMode | undefined;
+  readonly maxPages?: number | undefined;
+  readonly profile?: OutputProfile | undefined;
+  readonly removeBlank?: boolean | undefined;
+  readonly component?: string | undefined;
+}
+
+/**
+ * The scanning service behind `scan.*`: device list (cached; one offline
+ * scanner never hides the others), one batch at a time through the page
+ * pipeline into a component PDF, progress and page events, cancel.
+ */
+export class ScanService {
+  readonly #registry: ScannerRegistry;
+  readonly #workDir: string;
+  readonly #events: ScanEvents;
+  readonly #onComponent: ((file: ScannedComponentFile) => void) | undefined;
+  #devices: DeviceList | null = null;
+  #current: AbortController | null = null;
+
+  constructor(deps: ScanServiceDeps) {
+    this.#registry = deps.registry;
+    this.#workDir = deps.workDir;
+    this.#events = deps.events;
+    this.#onComponent = deps.onComponent;
+  }
+
+  async devices(refresh = false): Promise<DeviceList> {
+    if (refresh || this.#devices === null) this.#devices = await this.#registry.listDevices();
+    return this.#devices;
+  }
+
+  cancel(): boolean {
+    if (!this.#current) return false;
+    this.#current.abort();
+    return true;
+  }
+
+  async start(request: StartScan): Promise<ScanResult> {
+    if (this.#current) throw new KioskError('SCAN_BUSY', 'a scan is already running');
+    const controller = new AbortController();
+    this.#current = controller;
+    const jobId = uuidv7();
+    const dir = join(this.#workDir, 'scan-jobs', jobId);
+    const pages = new Map<number, ScanPageEvent>();
+    try {
+      const scan = this.#registry.scan(request.device, {
+        outDir: join(dir, 'pages'),
+        signal: controller.signal,
+        onProgress: (p: ScanProgress) => {
+          this.#events.progress({ jobId, ...p });
+        },
+        ...(request.source === undefined ? {} : { source: request.source }),
+        ...(request.resolution === undefined ? {} : { resolution: request.resolution }),
+        ...(request.mode === undefined ? {} : { mode: request.mode }),
+        ...(request.maxPages === undefined ? {} : { maxPages: request.maxPages }),
+      });
+      const pending: Promise<void>[] = [];
+      const component = await scanComponent(scan, {
+        outDir: join(dir, 'clean'),
+        pdfPath: join(dir, 'component.pdf'),
+        ...(request.profile === undefined ? {} : { profile: request.profile }),
+        ...(request.removeBlank === undefined ? {} : { removeBlank: request.removeBlank }),
+        ...(request.component === undefined ? {} : { title: request.component }),
+        onPage: (page) => {
+          pending.push(
+            pageEvent(jobId, page).then((event) => {
+              pages.set(page.index, event);
+              this.#events.page(event);
+            }),
+          );
+        },
+      });
+      await Promise.all(pending);
+      if (component.error && component.pages.length === 0) throw toKioskError(component.error);
+      if (component.pdf && component.pdfPath !== undefined) {
+        this.#onComponent?.({
+          jobId,
+          pdfPath: component.pdfPath,
+          sha256: component.pdf.sha256,
+          pageCount: component.pdf.pageCount,
+          ...(request.component === undefined ? {} : { component: request.component }),
+        });
+      }
+      const stop = component.error;
+      return {
+        jobId,
+        pages: [...pages.values()].sort((a, b) => a.index - b.index),
+        pdf: component.pdf
+          ? {
+              sha256: component.pdf.sha256,
+              pageCount: component.pdf.pageCount,
+              bytes: component.pdf.bytes.length,
+            }
+          : null,
+        stopped: stop ? { code: stop.code, vi: stop.text('vi'), en: stop.text('en') } : null,
+      };
+    } finally {
+      this.#current = null;
+    }
+  }
+}
+
+async function pageEvent(jobId: string, page: ProcessedPage): Promise<ScanPageEvent> {
+  let thumbnail: string | null = null;
+  try {
+    const jpeg = await sharp(page.image?.path ?? page.source)
+      .resize({ width: 160 })
+      .jpeg({ quality: 60 })
+      .toBuffer();
+    thumbnail = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+  } catch {
+    // A PDF page copied as is has no raster preview here; the screen shows a placeholder.
+  }
+  return {
+    jobId,
+    index: page.index,
+    blank: page.blank,
+    skewDegrees: page.skewDegrees,
+    width: page.image?.width ?? page.crop.width,
+    height: page.image?.height ?? page.crop.height,
+    dpi: page.image?.dpi ?? 72,
+    bytes: page.blank ? 0 : (page.image?.bytes.length ?? 0),
+    thumbnail,
+  };
+}
