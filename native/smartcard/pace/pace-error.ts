@@ -1,5 +1,6 @@
 export type PaceErrorCode =
   | 'PACE_NOT_SUPPORTED'
+  | 'PACE_BAD_PASSWORD_FORMAT'
   | 'PACE_WRONG_PASSWORD'
   | 'PACE_CARD_REJECTED'
   | 'PACE_BAD_RESPONSE'
@@ -31,6 +32,12 @@ export const paceErrors = {
       'PACE_NOT_SUPPORTED',
       `Thẻ dùng kiểu PACE chưa được hỗ trợ (${what}); kiosk sẽ thử BAC bằng MRZ.`,
       `The card uses an unsupported PACE variant (${what}); the kiosk will try BAC with the MRZ.`,
+    ),
+  badCan: () =>
+    new PaceError(
+      'PACE_BAD_PASSWORD_FORMAT',
+      'Số CAN phải gồm đúng 6 chữ số (6 số cuối của số định danh trên thẻ); hãy nhập lại.',
+      'The CAN must be exactly 6 digits (the last 6 digits of the ID on the card); type it again.',
     ),
   wrongPassword: (sw: number) =>
     new PaceError(

@@ -189,6 +189,18 @@ describe('performPace', () => {
     expect((err as PaceError).vi).toMatch(/CAN/);
   });
 
+  it('refuses a malformed CAN before sending any APDU', async () => {
+    let sent = 0;
+    const transmit = (): Promise<Uint8Array> => {
+      sent++;
+      return Promise.resolve(hex('9000'));
+    };
+    await expect(
+      performPace({ transmit, cardAccess: CARD_ACCESS, password: { kind: 'can', can: '01234' } }),
+    ).rejects.toMatchObject({ code: 'PACE_BAD_PASSWORD_FORMAT' });
+    expect(sent).toBe(0);
+  });
+
   it('refuses a card whose EF.CardAccess offers no supported PACE', async () => {
     const dhOnly = encodeTlv(
       0x31,

@@ -96,6 +96,8 @@ export function choosePaceInfo(cardAccess: Uint8Array): {
  * @throws PaceError
  */
 export async function performPace(o: PaceOptions): Promise<PaceResult> {
+  // A malformed CAN is refused before any APDU: a wrong one would count as a failed attempt.
+  if (o.password.kind === 'can' && !/^\d{6}$/.test(o.password.can)) throw paceErrors.badCan();
   const { info, curve, keyLength, ambiguous } = choosePaceInfo(o.cardAccess);
   const ephemeral = o.ephemeralKey ?? randomScalar;
   let apdus = 0;
