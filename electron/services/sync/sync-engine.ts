@@ -100,6 +100,19 @@ export class SyncEngine {
     this.#running ??= this.#loop('background');
   }
 
+  /**
+   * Status lookup: asks the portal (TraCuuHoSo) where a synced dossier stands
+   * now and records it. Null when the portal holds no such dossier; throws a
+   * PortalError when the portal cannot be asked.
+   */
+  async pullStatus(dossierId: string, maHoSo: string): Promise<string | null> {
+    const [held] = await this.#portal.lookup(maHoSo);
+    const status = held?.TrangThaiHoSo;
+    if (typeof status !== 'string') return null;
+    this.#outbox.recordPortalStatus(dossierId, status, this.#now());
+    return status;
+  }
+
   /** Stops taking rows and resolves once the rows in flight have finished. */
   async stop(): Promise<void> {
     this.#stopping = true;

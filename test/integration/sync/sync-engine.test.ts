@@ -14,7 +14,12 @@ import {
 } from '../../../electron/portal-sim/portal-sim-server';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
+import { SyncProgressSchema, SyncStatusSchema } from '../../../electron/api/contract/sync';
 import { SyncEngine, type SyncEngineOptions } from '../../../electron/services/sync/sync-engine';
+import {
+  createSyncHandlers,
+  forwardSyncProgress,
+} from '../../../electron/services/sync/sync-handlers';
 import type { SyncProgress } from '../../../electron/services/sync/sync-events';
 import { seedDossiers, TEST_AGENCY, type SeededDossier } from './seed-dossiers';
 
@@ -159,5 +164,38 @@ describe('sync engine with the real store and the portal simulator', () => {
       expect(head.attempts).toBe(1);
       expect(head.nextAttemptAt).toBeGreaterThanOrEqual(before + 1_000);
     }
+  });
+
+  it('pulls back the status the portal moved a dossier to', async () => {
+    const s = await sim();
+    const { seeded, store } = seed(1);
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    await engine.runUntilEmpty();
+    const d = seeded[0]!;
+    expect(store.get(d.id, 'test').portalStatus).toBe('2');
+    // The back office finished the dossier ("9" Đã xử lý xong).
+    await fetch(`${s.url}/__sim/status?mahoso=${d.code}&status=9`, { method: 'POST' });
+    expect(await engine.pullStatus(d.id, d.code)).toBe('9');
+    expect(store.get(d.id, 'test').portalStatus).toBe('9');
+  });
+
+  it('answers sync.status and sync.now, and emits sync.progress, within the API contract', async () => {
+    const s = await sim();
+    const { store } = seed(2);
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    const handlers = createSyncHandlers({ engine });
+    const events: unknown[] = [];
+    forwardSyncProgress(engine, (payload) => events.push(payload));
+    const before = SyncStatusSchema.parse(
+      await handlers['sync.status']({}, { transport: 'local' }),
+    );
+    expect(before).toMatchObject({ pending: 2, parked: 0, lastSyncAt: null });
+    await handlers['sync.now']({}, { transport: 'local' });
+    await engine.runUntilEmpty();
+    const after = SyncStatusSchema.parse(await handlers['sync.status']({}, { transport: 'local' }));
+    expect(after).toMatchObject({ pending: 0, parked: 0, online: true });
+    expect(after.lastSyncAt).not.toBeNull();
+    expect(events.length).toBe(6);
+    for (const e of events) expect(SyncProgressSchema.safeParse(e).success).toBe(true);
   });
 });
