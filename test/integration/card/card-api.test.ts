@@ -30,8 +30,8 @@ describe('card.* API handlers against the virtual CCCD', () => {
     service.start();
   });
   afterAll(async () => {
-    service.stop();
-    await peer.close();
+    (service as CardService | undefined)?.stop();
+    await (peer as CardPeer | undefined)?.close();
   });
 
   it('card.read returns the citizen with diacritics, a JPEG data URL and a trusted verdict inside the contract', async () => {

@@ -36,7 +36,7 @@ describe('kiosk card (CLI) against the virtual CCCD', () => {
     peer.bridge.stop();
   });
   afterAll(async () => {
-    await peer.close();
+    await (peer as CardPeer | undefined)?.close();
   });
 
   it('kiosk card read --doc --dob --expiry --trust --json prints a trusted record with every DG13 field', async () => {

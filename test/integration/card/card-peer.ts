@@ -72,7 +72,13 @@ export async function startCardPeer(
   const pcscd = new Pcscd();
   await pcscd.start();
   const card = new VirtualCccd(outDir, key.mrzInformation);
-  await card.insert();
+  try {
+    await card.insert();
+  } catch (error) {
+    await card.remove();
+    await pcscd.stop();
+    throw error;
+  }
   const bridge = new PcscBridge({ minBackoffMs: 100, maxBackoffMs: 1000 });
   bridge.start();
   return {

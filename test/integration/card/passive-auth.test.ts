@@ -9,7 +9,7 @@ describe('passive and active authentication of a tampered, cloned chip', () => {
     peer = await startCardPeer({ tamper: ['dg13'], cloneAaKey: true });
   });
   afterAll(async () => {
-    await peer.close();
+    await (peer as CardPeer | undefined)?.close();
   });
 
   it('a tampered DG13 fails passive authentication', async () => {

@@ -25,7 +25,7 @@ describe('PC/SC bridge recovery', () => {
     peer = await startCardPeer();
   });
   afterAll(async () => {
-    await peer.close();
+    await (peer as CardPeer | undefined)?.close();
   });
 
   it('a read succeeds again after pcscd is restarted between two reads', async () => {
@@ -38,7 +38,7 @@ describe('PC/SC bridge recovery', () => {
       }),
     );
     await peer.card.remove();
-    await peer.pcscd.stop();
+    await peer.pcscd.stop({ keepLock: true });
     await removed;
     await once(peer, false, 10_000);
     await expect(peer.bridge.connect()).rejects.toMatchObject({ code: 'PCSCD_DOWN' });

@@ -13,7 +13,7 @@ describe('reading a virtual CCCD over pcscd + vpcd + vicc', () => {
     peer = await startCardPeer();
   });
   afterAll(async () => {
-    await peer.close();
+    await (peer as CardPeer | undefined)?.close();
   });
 
   it('a full read returns every file byte for byte within the short-APDU minimum', async () => {
