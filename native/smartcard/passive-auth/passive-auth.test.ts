@@ -66,6 +66,12 @@ describe('passive authentication of a synthetic CCCD', () => {
     expect(verdict.trusted).toBe(true);
   });
 
+  it('finds the document signer named by its subject key identifier (SignerInfo v3)', async () => {
+    const { verdict } = await generateAndVerify({ signerId: 'ski' });
+    expect(verdict.failures).toEqual([]);
+    expect(verdict.trusted).toBe(true);
+  });
+
   it('a tampered DG13 fails passive authentication, naming DG13', async () => {
     const { verdict } = await generateAndVerify({ tamper: ['dg13'] });
     expect(verdict.hashesOk).toBe(false);

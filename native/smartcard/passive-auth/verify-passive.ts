@@ -55,19 +55,29 @@ function findSigner(sod: SodFile, signer: pkijs.SignerInfo): pkijs.Certificate |
       (c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber),
     );
   }
+  let keyId: Uint8Array | undefined;
   if (
-    sid instanceof asn1js.Primitive &&
+    sid instanceof asn1js.BaseBlock &&
     sid.idBlock.tagClass === 3 &&
     sid.idBlock.tagNumber === 0
   ) {
-    const keyId = bytes(sid.valueBlock.valueHexView);
+    if (sid instanceof asn1js.Constructed) {
+      // [0] written EXPLICIT around an OCTET STRING by some signers
+      const inner = sid.valueBlock.value[0];
+      if (inner instanceof asn1js.OctetString) keyId = bytes(inner.valueBlock.valueHexView);
+    } else if (sid instanceof asn1js.Primitive) {
+      keyId = bytes(sid.valueBlock.valueHexView);
+    }
+  }
+  if (keyId !== undefined) {
+    const id = keyId;
     return sod.certificates.find((c) => {
       const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
       if (ext === undefined) return false;
       const inner = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView.slice());
       return (
         inner.result instanceof asn1js.OctetString &&
-        equal(bytes(inner.result.valueBlock.valueHexView), keyId)
+        equal(bytes(inner.result.valueBlock.valueHexView), id)
       );
     });
   }
