@@ -9,7 +9,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') json = true;
-    else if (arg === '--lang') locale = argv[++i] === 'en' ? 'en' : 'vi';
+    // `--lang vi|en` is the UI language; any other value (`kiosk ocr --lang vie+eng`) belongs to the command.
+    else if (arg === '--lang' && (argv[i + 1] === 'vi' || argv[i + 1] === 'en'))
+      locale = argv[++i] === 'en' ? 'en' : 'vi';
     else if (arg !== undefined) rest.push(arg);
   }
   const io = createCliIo({ locale, json });

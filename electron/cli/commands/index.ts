@@ -3,6 +3,8 @@ import { cardCommand } from './card';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
 import { hidCommand } from './hid';
+import { mrzCommand } from './mrz';
+import { ocrCommand } from './ocr';
 import { scanCommand } from './scan';
 import { staffCommand } from './staff';
 import { syncCommand } from './sync';
@@ -16,4 +18,6 @@ export const commands: readonly CliCommand[] = [
   cardCommand,
   staffCommand,
   scanCommand,
+  ocrCommand,
+  mrzCommand,
 ];
