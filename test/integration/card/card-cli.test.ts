@@ -75,6 +75,22 @@ describe('kiosk card (CLI) against the virtual CCCD', () => {
     expect(run.stdout).toMatch(/Virtual PCD 00 00: card present/);
   });
 
+  it('kiosk card qr parses the printed QR into the same citizen record', async () => {
+    const text =
+      '001185012345|123456789|Nguyễn Thị Mai|14031985|Nữ|Số 1 Phố Giả Định, Hà Nội|10052021';
+    const run = await kiosk(['--json', 'card', 'qr', text]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      citizen: { id: string; fullName: string; birthDate: string; source: string };
+    };
+    expect(out.citizen).toMatchObject({
+      id: '001185012345',
+      fullName: 'Nguyễn Thị Mai',
+      birthDate: '1985-03-14',
+      source: 'qr',
+    });
+  });
+
   it('kiosk card read with wrong data exits 4 with the Vietnamese message', async () => {
     const run = await kiosk([
       '--lang',
