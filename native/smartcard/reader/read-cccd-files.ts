@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performBac } from '../bac/perform-bac';
-import { CardError, cardErrors } from '../errors';
+import { CardError, cardErrors, StatusWordError } from '../errors';
 import { ApduChannel, type ApduCounters, type ApduSender } from '../iso7816/apdu-channel';
 import { atrSupportsExtendedLength } from '../iso7816/atr';
 import type { CardTransport } from '../iso7816/card-transport';
@@ -88,7 +88,13 @@ export async function readCccdFiles(
 
   if (options.access.kind === 'can' || options.pace !== undefined) {
     checkAbort();
-    const cardAccess = await new FileReader(plain).read(CARD_ACCESS, signal);
+    // Any refusal (6A82 absent, 6982, 6A86 on chips without PACE) means "no PACE here".
+    const cardAccess = await new FileReader(plain)
+      .read(CARD_ACCESS, signal)
+      .catch((error: unknown) => {
+        if (error instanceof StatusWordError) return null;
+        throw error;
+      });
     const session =
       cardAccess !== null && options.pace !== undefined
         ? await options.pace((apdu) => plain.transmit(apdu), {
