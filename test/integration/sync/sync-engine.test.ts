@@ -198,4 +198,15 @@ describe('sync engine with the real store and the portal simulator', () => {
     expect(events.length).toBe(6);
     for (const e of events) expect(SyncProgressSchema.safeParse(e).success).toBe(true);
   });
+
+  it('parks a dossier whose attachment is gone from the kiosk instead of retrying forever', async () => {
+    const s = await sim();
+    const { store } = seed(2);
+    rmSync(join(dir, 'kiosk', 'blobs'), { recursive: true, force: true });
+    const engine = new SyncEngine(store.outbox, client(s.url), fast);
+    const status = await engine.runUntilEmpty();
+    expect(status).toMatchObject({ pending: 0, parked: 2 });
+    expect(status.lastError).toMatch(/bị thiếu hoặc hỏng/);
+    expect(s.stats().dossiers).toBe(0);
+  });
 });
