@@ -13,6 +13,7 @@ import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
+import { ocrMethods } from './contract/ocr';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
@@ -25,6 +26,7 @@ export const methods = {
   ...dossierMethods,
   ...syncMethods,
   ...scanMethods,
+  ...ocrMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

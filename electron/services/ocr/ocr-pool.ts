@@ -31,6 +31,9 @@ export interface RecognizeOptions {
 }
 
 export interface OcrPoolStatus {
+  readonly languages: readonly OcrLanguage[];
+  readonly dpi: number;
+  readonly recycleAfterPages: number;
   readonly size: number;
   readonly busy: number;
   readonly queued: number;
@@ -58,7 +61,7 @@ interface Slot {
  * in sharp's native threads before a page reaches a worker.
  */
 export class OcrPool {
-  readonly #languages: string;
+  readonly #languages: readonly OcrLanguage[];
   readonly #recycleAfter: number;
   readonly #dpi: number;
   readonly #parameters: Readonly<Record<string, string>>;
@@ -69,7 +72,7 @@ export class OcrPool {
   #closed = false;
 
   constructor(options: OcrPoolOptions = {}) {
-    this.#languages = (options.languages ?? ['vie']).join('+');
+    this.#languages = [...(options.languages ?? ['vie'])];
     this.#recycleAfter = Math.max(1, options.recycleAfterPages ?? 25);
     this.#dpi = Math.max(70, Math.min(options.dpi ?? defaultOcrDpi, 600));
     this.#parameters = { ...options.parameters };
@@ -83,6 +86,9 @@ export class OcrPool {
 
   status(): OcrPoolStatus {
     return {
+      languages: this.#languages,
+      dpi: this.#dpi,
+      recycleAfterPages: this.#recycleAfter,
       size: this.#slots.length,
       busy: this.#slots.filter((s) => s.job !== undefined).length,
       queued: this.#queue.length,
@@ -249,7 +255,7 @@ export class OcrPool {
 
   async #startWorker(slot: Slot): Promise<TesseractWorker> {
     this.#workersStarted++;
-    const worker = await createWorker(this.#languages, OEM.LSTM_ONLY, {
+    const worker = await createWorker(this.#languages.join('+'), OEM.LSTM_ONLY, {
       ...tesseractPaths(),
       gzip: true,
       cacheMethod: 'none',

@@ -1,0 +1,57 @@
+import { access } from 'node:fs/promises';
+import type { HandlerGroup } from '../../api/dispatcher';
+import type { HealthProbe } from '../health/health-check';
+import { languageDataFile, tesseractPaths } from './ocr-language-data';
+import type { OcrPool } from './ocr-pool';
+
+/** The `ocr.*` methods of the API contract. */
+export function createOcrHandlers(pool: OcrPool): HandlerGroup<'ocr.status'> {
+  return {
+    'ocr.status': () => {
+      const s = pool.status();
+      return { ...s, languages: [...s.languages] };
+    },
+  };
+}
+
+/**
+ * Diagnostics line: the OCR engine and its bundled language data are on disk
+ * (checked without starting a worker, so Diagnostics stays instant).
+ */
+export function createOcrHealthProbe(pool: OcrPool): HealthProbe {
+  return {
+    id: 'ocr',
+    kind: 'service',
+    check: async () => {
+      const status = pool.status();
+      const paths = tesseractPaths();
+      const files = [paths.workerPath, ...status.languages.map(languageDataFile)];
+      const missing: string[] = [];
+      for (const file of files) {
+        try {
+          await access(file);
+        } catch {
+          missing.push(file);
+        }
+      }
+      if (missing.length > 0) {
+        return {
+          id: 'ocr',
+          kind: 'service',
+          status: 'fail',
+          detail: `missing OCR files: ${missing.join(', ')}`,
+          fix: {
+            vi: 'Thiếu dữ liệu nhận dạng chữ; hãy cài lại ứng dụng (npm ci).',
+            en: 'OCR data is missing; reinstall the application (npm ci).',
+          },
+        };
+      }
+      return {
+        id: 'ocr',
+        kind: 'service',
+        status: 'ok',
+        detail: `tesseract.js pool: ${String(status.size)} workers, ${status.languages.join('+')}, ${String(status.dpi)} dpi, ${String(status.pagesDone)} pages done, ${String(status.busy)} busy, ${String(status.queued)} queued`,
+      };
+    },
+  };
+}
