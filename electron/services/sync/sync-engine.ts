@@ -7,11 +7,11 @@
  * answers. A flaky portal that still answers most calls stays "online". A row leaves the outbox only on the
  * portal's acknowledgement (see entry-runner.ts for why retries are harmless).
  */
-import { KioskError } from '../../api/errors';
 import { PortalError } from '../portal/portal-error';
 import type { Portal } from '../portal/portal';
 import { defaultBackoff, nextAttemptAt, type BackoffPolicy } from './backoff';
 import { EntryRunner } from './entry-runner';
+import { parkReason } from './park-reason';
 import type { OutboxEntry, OutboxPort } from './outbox-port';
 import { SyncEvents, type QueueDepth } from './sync-events';
 
@@ -42,18 +42,6 @@ export interface SyncEngineOptions {
 }
 
 type Mode = 'background' | 'until-empty' | 'once';
-
-/**
- * Failures no retry can fix, with the Vietnamese text staff read: the
- * portal's refusal, or an attachment missing or damaged on this kiosk.
- */
-function parkReason(error: unknown): string | null {
-  if (error instanceof PortalError) return error.kind === 'rejected' ? error.vi : null;
-  if (error instanceof KioskError && error.code === 'STORE_BLOB_MISSING') {
-    return 'vi' in error && typeof error.vi === 'string' ? error.vi : error.message;
-  }
-  return null;
-}
 
 /** Any row, however far in the future its next try is, that is not parked. */
 const FOREVER = Number.MAX_SAFE_INTEGER;
