@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { createScanDetector } from './scan-detector';
 
-const isEditable = (target: EventTarget | null) =>
-  target instanceof HTMLInputElement ||
-  target instanceof HTMLTextAreaElement ||
-  (target instanceof HTMLElement && target.isContentEditable);
+/** The field a scan's characters were typed into, and its value before the burst. */
+export interface ScanTarget {
+  readonly name: string;
+  readonly valueBefore: string;
+}
+
+/** A burst slower than this between two keys was typed by a person (the detector's default). */
+const SCANNER_GAP_MS = 35;
 
 /**
  * Listens to the whole page and calls `onScan` when a keyboard-wedge
@@ -14,35 +18,56 @@ const isEditable = (target: EventTarget | null) =>
  * letters a keyboard layout cannot type (Vietnamese ễ, ị… sent by scanners
  * as Alt codes or Unicode input) arrive there without a keydown of their own.
  * Keys (Enter, Tab, and printable keys outside fields) come from `keydown`.
- * Both are timed when the page handles them: a keydown's timeStamp is when
- * the key was pressed and an input event's when it was applied, and mixing
- * the two clocks can put an Enter before the letters it ends.
+ * Every character is timed by the last keydown's timeStamp, i.e. when the
+ * scanner sent it, not when a busy page got round to it, so a slow counter
+ * PC does not turn a scan into typing.
+ *
  * The terminating Enter/Tab is swallowed so a scan neither submits a form nor
- * moves the focus; the burst's characters have already landed in the focused
- * field, and the caller is told the text so it can take them back out.
+ * moves the focus. The burst's characters have already gone into the focused
+ * field (some may even be lost by a re-render); `target` says which field and
+ * what it held before, so the caller can put it back.
  */
-export function useScanInput(onScan: (text: string) => void): void {
+export function useScanInput(onScan: (text: string, target: ScanTarget | undefined) => void): void {
   const onScanRef = useRef(onScan);
   useEffect(() => {
     onScanRef.current = onScan;
   }, [onScan]);
 
   useEffect(() => {
-    const detector = createScanDetector();
+    const detector = createScanDetector({ maxInterKeyMs: SCANNER_GAP_MS });
+    let lastKeyStamp = 0;
+    let lastCharStamp = Number.NEGATIVE_INFINITY;
+    let runTarget: ScanTarget | undefined;
+
+    const report = (text: string) => {
+      onScanRef.current(text, runTarget);
+      runTarget = undefined;
+    };
     const onKey = (event: KeyboardEvent) => {
+      lastKeyStamp = event.timeStamp;
       // Named keys (Enter, Tab, Shift, Dead…) are words; printable keys are the character itself.
       const printable = !/^[A-Z][A-Za-z0-9]+$/.test(event.key);
-      if (printable && isEditable(event.target)) return;
-      const detection = detector.key({ key: event.key, timeStamp: performance.now() });
+      const inField =
+        event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (printable && inField) return;
+      const detection = detector.key({ key: event.key, timeStamp: event.timeStamp });
       if (detection?.kind === 'scan') {
         event.preventDefault();
-        onScanRef.current(detection.text);
+        report(detection.text);
       }
     };
     const onInput = (event: InputEvent) => {
       if (event.inputType !== 'insertText' || event.data === null) return;
-      const now = performance.now();
-      for (const char of event.data) detector.key({ key: char, timeStamp: now });
+      const stamp = Math.max(lastKeyStamp, lastCharStamp);
+      const field = event.target;
+      if (
+        stamp - lastCharStamp > SCANNER_GAP_MS &&
+        (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)
+      ) {
+        runTarget = { name: field.name, valueBefore: field.value };
+      }
+      lastCharStamp = stamp;
+      for (const char of event.data) detector.key({ key: char, timeStamp: stamp });
     };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('beforeinput', onInput, true);

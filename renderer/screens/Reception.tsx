@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenWire } from '../../electron/api/contract/citizen';
 import { useKiosk } from '../api/KioskContext';
-import { useScanInput } from '../input/use-scan-input';
+import { useScanInput, type ScanTarget } from '../input/use-scan-input';
 
 type Source = CitizenWire['source'];
 interface Applicant {
@@ -59,16 +59,11 @@ export function Reception() {
   }, []);
 
   const onWedgeScan = useCallback(
-    (text: string) => {
-      // The burst's characters went into whichever field had the focus: take them back out.
-      setApplicant((current) => {
-        const cleaned = { ...current };
-        for (const key of Object.keys(cleaned) as Field[]) {
-          if (cleaned[key].endsWith(text))
-            cleaned[key] = cleaned[key].slice(0, -text.length) as never;
-        }
-        return cleaned;
-      });
+    (text: string, target: ScanTarget | undefined) => {
+      // The burst's characters went into the focused field: put it back as it was.
+      if (target && target.name in empty) {
+        setApplicant((current) => ({ ...current, [target.name]: target.valueBefore }));
+      }
       void api.hid.parseScan({ text }).then((result) => {
         if (!result.ok) return;
         if (result.value.citizen) fill(result.value.citizen);
