@@ -45,6 +45,12 @@ describe('reading a file by short file identifier', () => {
     expect(reader.chunk).toBe(231);
   });
 
+  it('accepts the data of a read that ran past the end of the file (6282)', async () => {
+    const f = file(100);
+    const t = scriptedTransport([['00B08D0080', `${toHex(f)}6282`]]);
+    expect(await new FileReader(new ApduChannel(t)).read(DG13)).toEqual(f);
+  });
+
   it('reports an absent file (6A82) as null', async () => {
     const reader = new FileReader(new ApduChannel(scriptedTransport([['00B08D0080', '6A82']])));
     expect(await reader.read(DG13)).toBeNull();
