@@ -170,10 +170,18 @@ export class SyncEngine {
           }
           continue;
         }
-        const started = this.#fill(mode, tried);
-        if (this.#inFlight.size === 0 && started === 0) {
+        try {
+          const started = this.#fill(mode, tried);
+          if (this.#inFlight.size === 0 && started === 0) {
+            if (mode === 'once') break;
+            if (mode === 'until-empty' && this.#outbox.due(FOREVER, 1).length === 0) break;
+          }
+        } catch (error) {
+          // The store failed (disk, lock): keep the loop alive and try again later.
+          this.#lastError = `Lỗi cục bộ khi đọc hàng đợi: ${error instanceof Error ? error.message : String(error)}`;
           if (mode === 'once') break;
-          if (mode === 'until-empty' && this.#outbox.due(FOREVER, 1).length === 0) break;
+          await this.#sleep(this.#healthMs);
+          continue;
         }
         await this.#sleep(this.#pollMs);
       }
@@ -193,10 +201,15 @@ export class SyncEngine {
       if (started >= free || !this.#online) break;
       if (this.#inFlight.has(entry.dossierId) || (mode === 'once' && tried.has(entry.id))) continue;
       tried.add(entry.id);
-      const task = this.#process(entry).finally(() => {
-        this.#inFlight.delete(entry.dossierId);
-        this.#wake?.();
-      });
+      const task = this.#process(entry)
+        .catch((error: unknown) => {
+          // Recording the outcome failed (the store); the row stays due and is tried again.
+          this.#lastError = `Lỗi cục bộ khi ghi hàng đợi: ${error instanceof Error ? error.message : String(error)}`;
+        })
+        .finally(() => {
+          this.#inFlight.delete(entry.dossierId);
+          this.#wake?.();
+        });
       this.#inFlight.set(entry.dossierId, task);
       started++;
     }
