@@ -72,6 +72,13 @@ export class SaneBackend implements ScannerBackend {
       ...signalOf(options),
     });
     if (listed.missing) throw new ScanError('BACKEND_MISSING', `${this.#command} not found`);
+    // A silent network scanner host makes `-L` hang; the devices already known are still probed one by one.
+    if (listed.timedOut && this.#known.size === 0) {
+      throw new ScanError(
+        'DEVICE_OFFLINE',
+        `scanimage -L did not answer within ${this.#listTimeoutMs} ms`,
+      );
+    }
     for (const device of parseSaneDeviceList(listed.stdout)) this.#known.set(device.name, device);
     return Promise.all(
       [...this.#known.values()].map((device) => this.#describe(device, options.signal)),
