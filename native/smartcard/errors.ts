@@ -104,6 +104,13 @@ export const cardErrors = {
       'Chip trả về dữ liệu không hợp lệ; hãy đọc lại, nếu vẫn lỗi hãy dùng mã QR hoặc nhập tay.',
       `The chip answered with invalid data (${detailEn}); read again, or use the QR code or type the data.`,
     ),
+  readerBusy: (cause?: unknown) =>
+    new CardError(
+      'TRANSPORT',
+      'Thẻ đang được một chương trình khác sử dụng; hãy đóng chương trình đó (hoặc đợi lần đọc kia xong) rồi thử lại.',
+      'The card is in use by another program; close it (or wait for that read to finish) and try again.',
+      { cause },
+    ),
   cancelled: () =>
     new CardError('CANCELLED', 'Đã huỷ việc đọc thẻ.', 'The card read was cancelled.'),
   transport: (cause: unknown) =>

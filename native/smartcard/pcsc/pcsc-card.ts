@@ -20,6 +20,8 @@ export function cardErrorFromPcsc(error: unknown): CardError {
     case PCSC.E_SERVICE_STOPPED:
     case PCSC.E_INVALID_HANDLE:
       return cardErrors.pcscdDown(error);
+    case PCSC.E_SHARING_VIOLATION:
+      return cardErrors.readerBusy(error);
     case PCSC.E_UNKNOWN_READER:
     case PCSC.E_READER_UNAVAILABLE:
     case PCSC.E_NO_READERS_AVAILABLE:

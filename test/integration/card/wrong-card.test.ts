@@ -44,6 +44,22 @@ describe('cards and readers that cannot be read', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'NO_READER' });
   });
 
+  it('a card held exclusively by another session is reported as in use', async () => {
+    const first = await bridge.connect('Virtual PCD 00 00');
+    try {
+      const other = new PcscBridge();
+      other.start();
+      try {
+        await other.waitForCard({ timeoutMs: 5000, reader: 'Virtual PCD 00 00' });
+        await expect(other.connect('Virtual PCD 00 00')).rejects.toThrow(/chương trình khác/);
+      } finally {
+        other.stop();
+      }
+    } finally {
+      await first.release();
+    }
+  });
+
   it('an empty reader is reported as no card', async () => {
     const attempt = new CccdReader(bridge).readIdentity({
       access: ACCESS,
