@@ -9,6 +9,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { QueueBadge } from './components/QueueBadge';
 import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
+import { KioskCard } from './screens/KioskCard';
 import { KioskStart } from './screens/KioskStart';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { Reception } from './screens/Reception';
@@ -99,6 +100,10 @@ function Shell({ connected }: { readonly connected: boolean }) {
             }
           />
           <Route path="/diagnostics" element={<Diagnostics />} />
+          <Route
+            path="/kiosk/card"
+            element={kioskMode ? <KioskCard /> : <Navigate to="/" replace />}
+          />
           <Route path="/reception" element={staff ? <Reception /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Result } from '../api/contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
 import { EventHub } from '../api/event-hub';
@@ -7,7 +8,11 @@ import { Passkeys } from '../services/auth/passkeys';
 import { requireStaff } from '../services/auth/require-staff';
 import { StaffAccounts } from '../services/auth/staff-accounts';
 import { StaffSession } from '../services/auth/staff-session';
+import { createCardHandlers } from '../services/card/card-handlers';
+import { createCardHealthProbe } from '../services/card/card-health';
+import { CardService, cardEventsOn } from '../services/card/card-service';
 import { loadConfig } from '../services/config/config-file';
+import { PcscBridge } from '../../native/smartcard/pcsc/pcsc-bridge';
 import { createHidHandlers, createHidHealthProbes } from '../services/hid/hid-handlers';
 import { HidService } from '../services/hid/hid-service';
 import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
@@ -82,6 +87,13 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new StaffAccounts(store.database);
   const staffSession = new StaffSession();
   const passkeys = new Passkeys(store.database, accounts, config.agency.name);
+  // PC/SC is created here, after the app is ready, not at module load: a
+  // reader attached before start-up is then reported (nfc-pcsc#89).
+  const trustDir = config.card.trustDir === '' ? join(options.dataDir, 'trust') : config.card.trustDir;
+  mkdirSync(trustDir, { recursive: true, mode: 0o700 });
+  const card = new CardService({ bridge: new PcscBridge(), events: cardEventsOn(events), trustDir });
+  card.start();
+  probes.push(createCardHealthProbe(card));
   const hid = new HidService({
     bridge: new NodeHidBridge(),
     onScan: (scan) => {
@@ -132,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
       return {};
     },
     ...createHidHandlers(hid),
+    ...createCardHandlers(card),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
     ...createAuthHandlers({
       accounts,
@@ -151,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     dispose: async () => {
       stopQueueEvents();
+      card.stop();
       await hid.stop();
       store.close();
       await new Promise<void>((resolve) => {

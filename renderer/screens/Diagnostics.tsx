@@ -4,6 +4,7 @@ import type { HealthCheck, HealthReport } from '../../electron/api/contract/syst
 import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError, ApiResult } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
+import { CardReaders } from '../components/CardReaders';
 import { formatDateTime } from '../i18n/index';
 
 type NamedCheck = 'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal';
@@ -71,6 +72,7 @@ export function Diagnostics() {
           </span>
         )}
       </div>
+      <CardReaders />
       {error && (
         <p role="alert" className="error">
           {i18n.language === 'en' ? errorMessages[error.code].en : errorMessages[error.code].vi}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ActionTile } from '../components/ActionTile';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
@@ -10,6 +11,7 @@ interface KioskStartProps {
 /** The citizen's start screen: one question, big tiles, language and text size up front. */
 export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <main className="screen kiosk-start">
       <h1>{t('kiosk.welcome')}</h1>
@@ -18,7 +20,7 @@ export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
         <ActionTile
           title={t('kiosk.submit')}
           hint={t('kiosk.submitHint')}
-          unavailable={t('kiosk.comingSoon')}
+          onClick={() => void navigate('/kiosk/card')}
         />
         <ActionTile
           title={t('kiosk.lookup')}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenWire } from '../../electron/api/contract/citizen';
 import { useKiosk } from '../api/KioskContext';
+import { CardReadPanel } from '../components/CardReadPanel';
 import { useScanInput, type ScanTarget } from '../input/use-scan-input';
 
 type Source = CitizenWire['source'];
@@ -110,6 +111,12 @@ export function Reception() {
           {t('reception.qrProblem')} {problem}
         </p>
       )}
+      <CardReadPanel
+        {...(/^\d{12}$/.test(applicant.id) ? { knownId: applicant.id } : {})}
+        onRead={(read) => {
+          fill(read.citizen);
+        }}
+      />
       <form
         className="form applicant"
         onSubmit={(event) => {

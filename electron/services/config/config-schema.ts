@@ -47,6 +47,17 @@ export const ConfigSchema = z
         username: 'kiosk',
         password: '',
       }),
+    card: z
+      .object({
+        /**
+         * Folder of CSCA certificates (PEM/DER) or ICAO master lists that chip
+         * signatures must chain to; empty means <data folder>/trust. Without a
+         * trusted CSCA every card reads as "not trusted".
+         */
+        trustDir: z.string().default(''),
+      })
+      .strict()
+      .default({ trustDir: '' }),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */

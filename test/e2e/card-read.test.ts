@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bacKeyInput } from '../../native/smartcard/mrz/index';
+import { generateCard, type GeneratedCard } from '../fixtures/cccd/generate-card';
+import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
+import { launchChromium, SCREENSHOTS } from './support/chromium';
+import { startShellProcess, type ShellProcess } from './support/shell-process';
+
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+let pcscd: Pcscd;
+let card: VirtualCccd;
+let generated: GeneratedCard;
+
+beforeAll(async () => {
+  const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
+  generated = await generateCard({ outDir: mkdtempSync(join(tmpdir(), 'cccd-files-')), trustDir });
+  pcscd = new Pcscd();
+  await pcscd.start();
+  card = new VirtualCccd(
+    join(generated.files[0]!.path, '..'),
+    bacKeyInput({
+      documentNumber: generated.documentNumber,
+      birthDate: generated.birthDate,
+      expiryDate: generated.expiryDate,
+    }),
+  );
+  await card.insert();
+  shell = await startShellProcess({ mode: 'kiosk', idleTimeoutSeconds: 600, card: { trustDir } });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(shell.url);
+}, 240_000);
+
+afterAll(async () => {
+  await browser.close();
+  await shell.stop();
+  await card.remove();
+  await pcscd.stop();
+});
+
+describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)', () => {
+  it('Diagnostics shows the reader and the card on it, live', async () => {
+    await page.getByRole('link', { name: 'Chẩn đoán' }).click();
+    const reader = page.locator('[data-reader="Virtual PCD 00 00"]');
+    await reader.waitFor({ timeout: 30_000 });
+    await expect(reader.getAttribute('data-card')).resolves.toBe('present');
+    await page.screenshot({ path: `${SCREENSHOTS}/diagnostics-card-reader.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Trang đầu' }).click();
+  });
+
+  it('a citizen reads the card at the kiosk: progress, photo, fields with diacritics, trusted badge', async () => {
+    await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
+    await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
+    await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
+    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(generated.birthDate);
+    await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+    await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+    await page.getByText('Đang đọc thẻ… Xin giữ nguyên thẻ trên đầu đọc.').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/kiosk-card-reading.png` });
+    await page.locator('.card-result').waitFor({ timeout: 90_000 });
+    await expect(page.locator('.card-result').getAttribute('data-trust')).resolves.toBe('trusted');
+    await expect(page.locator('dl.citizen dd').first().textContent()).resolves.toBe(
+      generated.person.fullName,
+    );
+    const photoWidth = await page
+      .locator('img.portrait')
+      .evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(photoWidth).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/kiosk-card-read.png`, fullPage: true });
+  });
+
+  it('a wrong MRZ is refused with a message the citizen understands', async () => {
+    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill('010101');
+    await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/MRZ|không khớp/);
+  });
+});
