@@ -17,11 +17,11 @@ const MaxBackoffSeconds = z.coerce.number().min(1).max(3600);
 function describe(p: SyncProgress, io: CliIo): string {
   const what = p.op === 'upload-file' ? io.t('tệp', 'file') : io.t('hồ sơ', 'dossier');
   const left = io.t(`còn ${p.pending} hồ sơ chờ đồng bộ`, `${p.pending} dossiers waiting`);
-  if (p.outcome === 'done') return `✔ ${io.t('Đã gửi', 'Sent')} ${what} (${p.dossierId}) — ${left}`;
+  if (p.outcome === 'done') return `✔ ${io.t('Đã gửi', 'Sent')} ${what} ${p.label} — ${left}`;
   if (p.outcome === 'parked') {
-    return `✘ ${io.t('Cổng từ chối', 'Rejected')} ${what} (${p.dossierId}): ${p.message ?? ''} — ${io.t('cần cán bộ sửa', 'staff must fix it')}`;
+    return `✘ ${io.t('Không gửi được', 'Not sent')} ${what} ${p.label}: ${p.message ?? ''} — ${io.t('cần cán bộ xử lý', 'staff must act')}`;
   }
-  return `… ${io.t('Sẽ thử lại', 'Will retry')} ${what} (${p.dossierId}): ${p.message ?? ''}`;
+  return `… ${io.t('Sẽ thử lại', 'Will retry')} ${what} ${p.label}: ${p.message ?? ''}`;
 }
 
 function exitCodeOf(status: SyncStatus): ExitCode {

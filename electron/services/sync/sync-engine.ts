@@ -281,6 +281,7 @@ export class SyncEngine {
     this.events.emit('progress', {
       dossierId: entry.dossierId,
       entryId: entry.id,
+      label: entry.payload.maHoSo ?? entry.payload.fileName ?? entry.dossierId,
       op: entry.op,
       outcome,
       message,

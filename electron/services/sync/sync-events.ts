@@ -10,6 +10,8 @@ export interface QueueDepth {
 export interface SyncProgress extends QueueDepth {
   readonly dossierId: string;
   readonly entryId: string;
+  /** For people: the dossier code (mã hồ sơ) when the row names it, else the file name, else the dossier id. */
+  readonly label: string;
   readonly op: 'upload-file' | 'sync-dossier';
   readonly outcome: 'done' | 'retry' | 'parked';
   /** Vietnamese: the portal's refusal for `parked`, the transient cause for `retry`. */
