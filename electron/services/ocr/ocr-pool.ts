@@ -1,5 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
+import {
+  createWorker,
+  OEM,
+  type RecognizeOptions as TesseractRecognizeOptions,
+  type Worker as TesseractWorker,
+} from 'tesseract.js';
 import { tesseractPaths, type OcrLanguage } from './ocr-language-data';
 import { OcrError } from './ocr-error';
 import type { OcrInput, OcrPageResult, OcrProgress } from './ocr-result';
@@ -39,6 +44,17 @@ export interface OcrPoolStatus {
   readonly queued: number;
   readonly pagesDone: number;
   readonly workersStarted: number;
+}
+
+/**
+ * tesseract.js passes recognise options it does not know to tesseract as
+ * variables for that one page; its typings list only its own options.
+ */
+function dpiOption(dpi: number): Partial<TesseractRecognizeOptions> {
+  const variables: Partial<TesseractRecognizeOptions> & Record<string, string> = {
+    user_defined_dpi: String(dpi),
+  };
+  return variables;
 }
 
 interface Job {
@@ -220,11 +236,11 @@ export class OcrPool {
       const page = await job.page;
       if (slot.job !== job) return;
       const started = performance.now();
-      const { data } = await worker.recognize(
-        page.image,
-        {},
-        { text: true, tsv: true, pdf: job.options.textLayerPdf === true },
-      );
+      const { data } = await worker.recognize(page.image, dpiOption(page.dpi), {
+        text: true,
+        tsv: true,
+        pdf: job.options.textLayerPdf === true,
+      });
       if (slot.job !== job) return;
       slot.pages++;
       this.#pagesDone++;

@@ -3,7 +3,7 @@ import { OcrError } from './ocr-error';
 
 /** What OCR needs from a page image, decoded once. */
 export interface PreparedPage {
-  /** Greyscale PNG (fast compression) carrying its resolution. */
+  /** 8-bit greyscale binary PGM (P5). */
   readonly image: Uint8Array;
   readonly width: number;
   readonly height: number;
@@ -47,16 +47,20 @@ export async function preparePage(input: Uint8Array, dpi = defaultOcrDpi): Promi
     const outDpi = Math.round(tagged * scale);
     let pipeline = source.autoOrient().greyscale();
     if (scale < 1) pipeline = pipeline.resize(outWidth, outHeight, { kernel: 'lanczos3' });
-    const image = await pipeline
-      .withMetadata({ density: outDpi })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-    return {
-      image: new Uint8Array(image.buffer, image.byteOffset, image.byteLength),
-      width: outWidth,
-      height: outHeight,
-      dpi: outDpi,
-    };
+    const { data, info } = await pipeline
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // Binary PGM: no compression to pay for on this side or to undo inside
+    // the WASM engine (leptonica reads PNM natively); it carries no
+    // resolution, so the pool passes `dpi` to tesseract as user_defined_dpi.
+    const header = new TextEncoder().encode(
+      `P5\n${String(info.width)} ${String(info.height)}\n255\n`,
+    );
+    const image = new Uint8Array(header.length + data.length);
+    image.set(header, 0);
+    image.set(data, header.length);
+    return { image, width: info.width, height: info.height, dpi: outDpi };
   } catch (error) {
     throw new OcrError('OCR_BAD_IMAGE', error instanceof Error ? error.message : String(error));
   }
