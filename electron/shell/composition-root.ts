@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../api/contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
+import { KioskError } from '../api/errors';
 import { EventHub } from '../api/event-hub';
 import { createAuthHandlers } from '../services/auth/auth-handlers';
 import { Passkeys } from '../services/auth/passkeys';
@@ -12,6 +13,19 @@ import { createCardHandlers } from '../services/card/card-handlers';
 import { createCardHealthProbe } from '../services/card/card-health';
 import { CardService, cardEventsOn } from '../services/card/card-service';
 import { loadConfig } from '../services/config/config-file';
+import { createOcrHandlers, createOcrHealthProbe } from '../services/ocr/ocr-handlers';
+import { OcrPool } from '../services/ocr/ocr-pool';
+import { createScanHandlers, scanEventsOn } from '../services/scan/scan-handlers';
+import { ScanService } from '../services/scan/scan-service';
+import { EsclBackend } from '../../scanners/escl/escl-backend';
+import { SaneBackend } from '../../scanners/sane/sane-backend';
+import { ScannerRegistry } from '../../scanners/scanner-registry';
+import type { ScannerBackend } from '../../scanners/scanner';
+import { PortalClient } from '../services/portal/portal-client';
+import { PortalConfigSchema } from '../services/portal/portal-config';
+import { portalSettings } from '../services/portal/portal-settings';
+import { SyncEngine } from '../services/sync/sync-engine';
+import { createSyncHandlers, forwardSyncProgress } from '../services/sync/sync-handlers';
 import { PcscBridge } from '../../native/smartcard/pcsc/pcsc-bridge';
 import { createHidHandlers, createHidHealthProbes } from '../services/hid/hid-handlers';
 import { HidService } from '../services/hid/hid-service';
@@ -89,9 +103,14 @@ export function createCore(options: CoreOptions): Core {
   const passkeys = new Passkeys(store.database, accounts, config.agency.name);
   // PC/SC is created here, after the app is ready, not at module load: a
   // reader attached before start-up is then reported (nfc-pcsc#89).
-  const trustDir = config.card.trustDir === '' ? join(options.dataDir, 'trust') : config.card.trustDir;
+  const trustDir =
+    config.card.trustDir === '' ? join(options.dataDir, 'trust') : config.card.trustDir;
   mkdirSync(trustDir, { recursive: true, mode: 0o700 });
-  const card = new CardService({ bridge: new PcscBridge(), events: cardEventsOn(events), trustDir });
+  const card = new CardService({
+    bridge: new PcscBridge(),
+    events: cardEventsOn(events),
+    trustDir,
+  });
   card.start();
   probes.push(createCardHealthProbe(card));
   const hid = new HidService({
@@ -106,6 +125,38 @@ export function createCore(options: CoreOptions): Core {
   const stopQueueEvents = forwardQueueChanges(store, (depth) => {
     events.emit('queue.changed', depth);
   });
+  // The sync engine drains the outbox in the background for as long as the
+  // app runs; portal settings that do not validate leave it stopped, and
+  // Diagnostics says so (dossiers are still saved).
+  const portalConfig = PortalConfigSchema.safeParse(portalSettings(config, process.env));
+  const sync = portalConfig.success
+    ? new SyncEngine(store.outbox, new PortalClient(portalConfig.data))
+    : undefined;
+  const stopSyncEvents = sync
+    ? forwardSyncProgress(sync, (progress) => {
+        events.emit('sync.progress', progress);
+      })
+    : undefined;
+  sync?.start();
+  if (!portalConfig.success) {
+    logger.warn(
+      { issues: portalConfig.error.issues.map((i) => i.path.join('.')) },
+      'portal settings invalid; sync stopped',
+    );
+  }
+  const esclUrls = (process.env.KIOSK_ESCL_URLS ?? '').split(',').filter((url) => url !== '');
+  const scanBackends: ScannerBackend[] = [
+    new SaneBackend(),
+    ...(esclUrls.length > 0 ? [new EsclBackend({ urls: esclUrls })] : []),
+  ];
+  const scan = new ScanService({
+    registry: new ScannerRegistry(scanBackends),
+    workDir: join(options.dataDir, 'scans'),
+    events: scanEventsOn(events),
+  });
+  // Workers start on the first page, so an idle kiosk holds no OCR memory.
+  const ocr = new OcrPool();
+  probes.push(createOcrHealthProbe(ocr));
   /** The audit log names the signed-in clerk, or the channel when nobody is (kiosk mode). */
   const actorOf = () => staffSession.current?.username ?? `${config.mode}:${options.shell}`;
   const rendererLog = logger.child({ subsystem: 'renderer' });
@@ -145,6 +196,18 @@ export function createCore(options: CoreOptions): Core {
     },
     ...createHidHandlers(hid),
     ...createCardHandlers(card),
+    ...requireStaff(staffSession, createScanHandlers(scan)),
+    ...createOcrHandlers(ocr),
+    ...(sync
+      ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
+      : {
+          'sync.status': () => {
+            throw new KioskError('NOT_AVAILABLE', 'Portal settings are invalid; see kiosk doctor');
+          },
+          'sync.now': () => {
+            throw new KioskError('NOT_AVAILABLE', 'Portal settings are invalid; see kiosk doctor');
+          },
+        }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
     ...createAuthHandlers({
       accounts,
@@ -164,6 +227,9 @@ export function createCore(options: CoreOptions): Core {
     store,
     dispose: async () => {
       stopQueueEvents();
+      await ocr.close();
+      stopSyncEvents?.();
+      await sync?.stop();
       card.stop();
       await hid.stop();
       store.close();
