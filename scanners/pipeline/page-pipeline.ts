@@ -3,7 +3,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { ScannedPage } from '../scanner';
 import { detectBlankPage } from './blank-page';
-import { encodeG4, type BitonalImage } from './ccitt-g4';
+import { despeckle, toBitonal, toGrey } from './bitonal';
+import { encodeG4 } from './ccitt-g4';
 import type { PdfPageImage } from './component-pdf';
 import { histogram, otsuThreshold, type Box, type GrayImage } from './gray-image';
 import { findPaperBounds } from './paper-bounds';
@@ -25,7 +26,7 @@ export interface PipelineOptions {
   readonly crop?: boolean;
   /** Where cleaned page files go; beside the scanned page when absent. */
   readonly outDir?: string;
-  /** Median-filter before thresholding (default on). */
+  /** Clear isolated ink pixels after thresholding (default on). */
   readonly despeckle?: boolean;
 }
 
@@ -114,15 +115,10 @@ export async function processPage(
   const stem = join(dir, basename(page.path, extname(page.path)));
   const { width, height } = straight.info;
   if (profile === 'bitonal') {
-    // A 3x3 median first: scan noise and dust otherwise become specks that cost bytes and OCR accuracy.
-    const cleaned =
-      options.despeckle === false
-        ? straight
-        : await toRaw(sharp(straight.data, { raw: straight.info }).median(3));
-    const bits = toBitonal(cleaned, threshold);
+    const thresholded = toBitonal(straight.data, straight.info, threshold);
+    const bits = options.despeckle === false ? thresholded : despeckle(thresholded);
     const path = `${stem}.clean.png`;
-    await sharp(cleaned.data, { raw: cleaned.info })
-      .threshold(threshold)
+    await sharp(toGrey(bits), { raw: { width, height, channels: 1 } })
       .toColourspace('b-w')
       .withDensity(page.dpi)
       .png({ compressionLevel: 2 })
@@ -147,15 +143,6 @@ export async function processPage(
   await writeFile(path, bytes);
   const image: PageImage = { format: 'jpeg', bytes, width, height, dpi: page.dpi, path };
   return { ...base, blank: verdict.blank, skewDegrees, image };
-}
-
-/** Ink where the grey level is at or below the threshold (matching sharp's threshold, which makes it black). */
-function toBitonal(image: RawImage, threshold: number): BitonalImage {
-  const { width, height, channels } = image.info;
-  const bits = new Uint8Array(width * height);
-  for (let i = 0; i < bits.length; i++)
-    bits[i] = (image.data[i * channels] ?? 255) < threshold ? 1 : 0;
-  return { width, height, data: bits };
 }
 
 /** Crops to the paper and turns the page back by its skew, keeping the cropped size (corners filled white). */
