@@ -135,3 +135,30 @@ describe('scan.* API handlers on the SANE test backend', () => {
     await expect(first).rejects.toSatisfy((e) => e instanceof KioskError && e.code === 'CANCELLED');
   });
 });
+
+describe('scanner health probe', () => {
+  it('is ok with the two SANE test devices ready, and fails with a fix when scanimage is missing', async () => {
+    const { createScanHealthProbe } = await import('../../../electron/services/scan/scan-health');
+    const events = { page: () => undefined, progress: () => undefined };
+    const ok = createScanHealthProbe(
+      new ScanService({
+        registry: new ScannerRegistry([new SaneBackend({ env: sane.env })]),
+        workDir: work,
+        events,
+      }),
+    );
+    expect(await ok.check()).toMatchObject({ id: 'scanners', status: 'ok' });
+    const missing = createScanHealthProbe(
+      new ScanService({
+        registry: new ScannerRegistry([
+          new SaneBackend({ env: sane.env, command: '/nonexistent/scanimage' }),
+        ]),
+        workDir: work,
+        events,
+      }),
+    );
+    const result = await missing.check();
+    expect(result.status).toBe('fail');
+    expect(result.fix?.vi).toContain('Chưa cài phần mềm điều khiển máy quét');
+  });
+});
