@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderTextPage } from '../../test/fixtures/scanners/render-page';
+import { renderTextPage, type PageSpec } from '../../test/fixtures/scanners/render-page';
 import { encodeG4 } from './ccitt-g4';
 import { buildComponentPdf } from './component-pdf';
 
@@ -14,9 +14,9 @@ afterAll(() => {
 });
 
 async function bitonalPage(
-  seed: number,
+  spec: PageSpec,
 ): Promise<{ width: number; height: number; data: Uint8Array }> {
-  const png = await renderTextPage({ seed, noise: 10, skew: 1 });
+  const png = await renderTextPage(spec);
   const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
   const bits = new Uint8Array(info.width * info.height);
   for (let i = 0; i < bits.length; i++) bits[i] = data[i]! < 128 ? 1 : 0;
@@ -25,7 +25,11 @@ async function bitonalPage(
 
 describe('component PDF', () => {
   it('G4 pages decode in poppler to exactly the pixels encoded, and a text page stays under 100 KB', async () => {
-    const pages = [await bitonalPage(11), await bitonalPage(12)];
+    // One skewed page, one noisy page (many short runs: every code table gets used).
+    const pages = await Promise.all([
+      bitonalPage({ seed: 11, skew: 1 }),
+      bitonalPage({ seed: 12, noise: 10 }),
+    ]);
     const pdf = await buildComponentPdf(
       pages.map((p) => ({
         format: 'g4',
