@@ -36,6 +36,11 @@ export interface ScanServiceDeps {
   readonly events: ScanEvents;
   /** Told about each component PDF once it is written and fsynced. */
   readonly onComponent?: (file: ScannedComponentFile) => void;
+  /**
+   * Told about each cleaned page as soon as it exists (`page.image.path` is a
+   * PNG/JPEG file), so OCR can start while the feeder is still running.
+   */
+  readonly onPage?: (jobId: string, page: ProcessedPage) => void;
 }
 
 export interface StartScan {
@@ -59,6 +64,7 @@ export class ScanService {
   readonly #workDir: string;
   readonly #events: ScanEvents;
   readonly #onComponent: ((file: ScannedComponentFile) => void) | undefined;
+  readonly #onPage: ((jobId: string, page: ProcessedPage) => void) | undefined;
   #devices: DeviceList | null = null;
   #current: AbortController | null = null;
 
@@ -67,6 +73,7 @@ export class ScanService {
     this.#workDir = deps.workDir;
     this.#events = deps.events;
     this.#onComponent = deps.onComponent;
+    this.#onPage = deps.onPage;
   }
 
   async devices(refresh = false): Promise<DeviceList> {
@@ -107,6 +114,7 @@ export class ScanService {
         ...(request.removeBlank === undefined ? {} : { removeBlank: request.removeBlank }),
         ...(request.component === undefined ? {} : { title: request.component }),
         onPage: (page) => {
+          this.#onPage?.(jobId, page);
           pending.push(
             pageEvent(jobId, page).then((event) => {
               pages.set(page.index, event);

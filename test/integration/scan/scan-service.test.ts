@@ -31,10 +31,12 @@ function setup(extraArgs: readonly string[]): {
   pages: ScanPageEvent[];
   progress: ScanProgressEvent[];
   components: ScannedComponentFile[];
+  cleaned: string[];
 } {
   const pages: ScanPageEvent[] = [];
   const progress: ScanProgressEvent[] = [];
   const components: ScannedComponentFile[] = [];
+  const cleaned: string[] = [];
   const service = new ScanService({
     registry: new ScannerRegistry([new SaneBackend({ env: sane.env, extraArgs })]),
     workDir: work,
@@ -43,8 +45,11 @@ function setup(extraArgs: readonly string[]): {
       progress: (p) => progress.push(scanEvents['scan.progress'].parse(p)),
     },
     onComponent: (c) => components.push(c),
+    onPage: (_jobId, page) => {
+      if (page.image) cleaned.push(page.image.path);
+    },
   });
-  return { handlers: createScanHandlers(service), pages, progress, components };
+  return { handlers: createScanHandlers(service), pages, progress, components, cleaned };
 }
 
 const local = { transport: 'local' } as const;
@@ -59,7 +64,7 @@ describe('scan.* API handlers on the SANE test backend', () => {
   });
 
   it('scan.start streams page and progress events and resolves with the component PDF hash', async () => {
-    const { handlers, pages, progress, components } = setup(['--test-picture', 'Grid']);
+    const { handlers, pages, progress, components, cleaned } = setup(['--test-picture', 'Grid']);
     const params = scanMethods['scan.start'].params.parse({
       device: 'sane:test:0',
       source: 'adf',
@@ -79,6 +84,8 @@ describe('scan.* API handlers on the SANE test backend', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'finished', pagesDone: 3 });
     expect(components[0]?.sha256).toBe(result.pdf?.sha256);
     expect(existsSync(components[0]!.pdfPath)).toBe(true);
+    expect(cleaned).toHaveLength(3);
+    for (const path of cleaned) expect(existsSync(path)).toBe(true);
   });
 
   it('scan.cancel mid-batch resolves scan.start with the pages done and stopped = CANCELLED', async () => {
