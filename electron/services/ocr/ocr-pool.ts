@@ -86,6 +86,12 @@ export class OcrPool {
   #pagesDone = 0;
   #workersStarted = 0;
   #closed = false;
+  /**
+   * Pages are decoded one after another, in queue order: started all at once
+   * (a 20-page batch), they would share sharp's threads and the first page
+   * would reach a worker only when nearly all were done.
+   */
+  #preparing: Promise<unknown> = Promise.resolve();
 
   constructor(options: OcrPoolOptions = {}) {
     this.#languages = [...(options.languages ?? ['vie'])];
@@ -123,8 +129,8 @@ export class OcrPool {
     if (this.#closed) return Promise.reject(new OcrError('OCR_CLOSED'));
     if (options.signal?.aborted === true) return Promise.reject(new OcrError('OCR_CANCELLED'));
     return new Promise<OcrPageResult>((resolve, reject) => {
-      const page = preparePage(input.image, this.#dpi);
-      page.catch(() => undefined);
+      const page = this.#preparing.then(() => preparePage(input.image, this.#dpi));
+      this.#preparing = page.catch(() => undefined);
       const job: Job = { input, page, options, resolve, reject };
       this.#queue.push(job);
       options.signal?.addEventListener(
