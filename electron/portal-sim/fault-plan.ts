@@ -22,7 +22,15 @@ export const faultKinds = [
   /** The session is expired on the spot: 401, nothing committed. */
   'expired-session',
 ] as const;
-export type FaultKind = (typeof faultKinds)[number];
+/**
+ * Faults drawn only when asked for by name (`--fault-kinds`), outside the
+ * default mix: `late-commit` holds the call past a client's timeout, then
+ * commits it (the answer arrives too late to be read). A portal with no
+ * idempotency key cannot make that harmless; the kiosk only keeps it from
+ * parking a dossier that did land.
+ */
+export const optInFaultKinds = ['late-commit'] as const;
+export type FaultKind = (typeof faultKinds)[number] | (typeof optInFaultKinds)[number];
 
 /** mulberry32: a small, fast, seedable PRNG; statistical quality is ample for fault draws. */
 export function seededRandom(seed: number): () => number {

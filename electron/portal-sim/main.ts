@@ -7,7 +7,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { faultKinds, type FaultKind } from './fault-plan';
+import { faultKinds, optInFaultKinds, type FaultKind } from './fault-plan';
 import { DEFAULT_SIM_PASSWORD, DEFAULT_SIM_USER, startPortalSim } from './portal-sim-server';
 
 const { values } = parseArgs({
@@ -36,11 +36,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535 || !(faults >= 0 && faul
 }
 
 const kinds = values['fault-kinds']?.split(',').map((k) => k.trim());
-const unknownKind = kinds?.find((k) => !(faultKinds as readonly string[]).includes(k));
+const known: readonly string[] = [...faultKinds, ...optInFaultKinds];
+const unknownKind = kinds?.find((k) => !known.includes(k));
 if (unknownKind !== undefined) {
   process.stderr.write(
-    `Loại lỗi không có: "${unknownKind}". Có: ${faultKinds.join(', ')}.\n` +
-      `Unknown fault kind "${unknownKind}". Known: ${faultKinds.join(', ')}.\n`,
+    `Loại lỗi không có: "${unknownKind}". Có: ${known.join(', ')}.\n` +
+      `Unknown fault kind "${unknownKind}". Known: ${known.join(', ')}.\n`,
   );
   process.exit(2);
 }

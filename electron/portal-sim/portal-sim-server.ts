@@ -22,6 +22,8 @@ export interface PortalSimOptions {
   readonly sessionTtlMs?: number;
   /** How long a `timeout` fault holds the connection before dropping it. */
   readonly hangMs?: number;
+  /** How long a `late-commit` fault holds the call before committing it. */
+  readonly lateMs?: number;
   /** The kinds drawn from (default: all). */
   readonly faultKinds?: readonly FaultKind[];
   /** Endpoint paths, for proving a client's configurable paths; default /api/auth, /api/integration, /api/files. */
@@ -93,6 +95,7 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
     now: Date.now,
   });
   const hangMs = options.hangMs ?? 30_000;
+  const lateMs = options.lateMs ?? 8_000;
 
   const api = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
     if (path === paths.auth) return routes.auth(raw);
@@ -151,6 +154,9 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
         return;
       case 'latency':
         await sleep(plan.latencyMs());
+        break;
+      case 'late-commit':
+        await sleep(lateMs);
         break;
       case 'lost-after-commit':
       case null:

@@ -3,9 +3,13 @@
  * - an upload is idempotent by content (the file store returns the same id);
  * - a dossier create is marked as attempted durably BEFORE it leaves, and any
  *   later try of a dossier ever attempted asks TraCuuHoSo first, so a create
- *   whose answer was lost is retried as an update: never a duplicate create.
+ *   whose answer was lost is retried as an update: never a duplicate create;
+ * - a create the portal committed only after our lookup (it outlived the
+ *   client's timeout) makes the retry's create a refused duplicate: when the
+ *   portal's copy is ours, the retry becomes an update instead of a parking.
  */
 import type { Portal } from '../portal/portal';
+import { PortalError } from '../portal/portal-error';
 import type { OutboxEntry, OutboxPort } from './outbox-port';
 
 export interface RunOutcome {
@@ -19,6 +23,23 @@ function required(entry: OutboxEntry, key: string): string {
     throw new Error(`outbox row ${entry.id} (${entry.op}) has no payload.${key}`);
   }
   return value;
+}
+
+/** Fields that tell our dossier from another system's under the same MaHoSo. */
+const IDENTITY = [
+  'MaHoSo',
+  'MaTTHC',
+  'NgayTiepNhan',
+  'TrichYeuHoSo',
+  'DonViXuLy',
+  'ChuHoSo',
+] as const;
+
+function sameDossier(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): boolean {
+  return IDENTITY.every((key) => a[key] === b[key]);
 }
 
 export class EntryRunner {
@@ -51,13 +72,21 @@ export class EntryRunner {
   async #syncDossier(entry: OutboxEntry): Promise<RunOutcome> {
     const dossier = this.#outbox.portalDossier(entry.dossierId);
     const code = typeof dossier.MaHoSo === 'string' ? dossier.MaHoSo : required(entry, 'maHoSo');
+    const retry = this.#outbox.createAttempted(entry.dossierId);
     let updating = false;
-    if (this.#outbox.createAttempted(entry.dossierId)) {
-      updating = (await this.#portal.lookup(code)).length > 0;
-    } else {
-      this.#outbox.markCreateAttempted(entry.dossierId);
+    if (retry) updating = (await this.#portal.lookup(code)).length > 0;
+    else this.#outbox.markCreateAttempted(entry.dossierId);
+    try {
+      await this.#portal.syncDossiers(updating, [dossier]);
+    } catch (error) {
+      if (updating || !retry || !(error instanceof PortalError) || error.kind !== 'rejected')
+        throw error;
+      // Our earlier create may have landed after the lookup (it outlived the client's timeout).
+      // If the portal's copy is ours, update it; if it is someone else's, let staff see the refusal.
+      const [held] = await this.#portal.lookup(code);
+      if (held === undefined || !sameDossier(held, dossier)) throw error;
+      await this.#portal.syncDossiers(true, [dossier]);
     }
-    await this.#portal.syncDossiers(updating, [dossier]);
     this.#outbox.complete(entry.id, {});
     const sent = typeof dossier.TrangThaiHoSo === 'string' ? dossier.TrangThaiHoSo : null;
     return { portalStatus: await this.#pullStatus(code, sent) };

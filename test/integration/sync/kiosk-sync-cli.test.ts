@@ -83,4 +83,19 @@ describe('kiosk sync against another server following the wire contract', () => 
     expect(result.stdout).toContain('KIOSK_PORTAL_PASSWORD');
     expect(result.stdout).toContain('2 hồ sơ chờ đồng bộ');
   });
+
+  it('updates rather than parks when a lost create is still invisible to the next lookup', async () => {
+    await portal.close();
+    portal = await startOtherPortal({ laggingLookup: true });
+    seedDossiers(dir, 3);
+    const run = startKiosk(['--json', 'sync', '--until-empty'], env('mat-khau'));
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
+    const result = await run.done;
+    clearTimeout(timer);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ pending: 0, parked: 0 });
+    expect(portal.dossiers.size).toBe(3);
+    // Each retry's create met the first one: refused by the portal, then sent as an update.
+    expect(portal.duplicates).toBe(3);
+  });
 });

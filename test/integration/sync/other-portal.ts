@@ -30,7 +30,16 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startOtherPortal(): Promise<OtherPortal> {
+export interface OtherPortalQuirks {
+  /**
+   * The first create of each dossier is committed and its answer lost, and the
+   * lookup that follows still reads a stale replica (answers "not found").
+   */
+  readonly laggingLookup?: boolean;
+}
+
+export async function startOtherPortal(quirks: OtherPortalQuirks = {}): Promise<OtherPortal> {
+  const staleOnce = new Set<string>();
   const sessions = new Set<string>();
   const state = {
     dossiers: new Map<string, Record<string, unknown>>(),
@@ -92,7 +101,9 @@ export async function startOtherPortal(): Promise<OtherPortal> {
         if (!sessions.has(String(call.session)))
           return reply(401, { error_code: '401', message: 'phiên' });
         if (call.service === 'TraCuuHoSo') {
-          const found = state.dossiers.get(String(call.mahoso));
+          const code = String(call.mahoso);
+          if (staleOnce.delete(code)) return reply(200, { error_code: '00', result: [] });
+          const found = state.dossiers.get(code);
           return reply(200, { error_code: '00', result: found === undefined ? [] : [found] });
         }
         if (call.service === 'DongBoHoSoMC') {
@@ -105,6 +116,11 @@ export async function startOtherPortal(): Promise<OtherPortal> {
             }
             if (call.isUpdating === 'False') state.creates++;
             state.dossiers.set(code, d);
+            if (quirks.laggingLookup === true && call.isUpdating === 'False') {
+              staleOnce.add(code);
+              req.socket.destroy();
+              return true;
+            }
           }
           return reply(200, { error_code: '00' });
         }
