@@ -3,6 +3,7 @@
  * wire contract to {@link SimRoutes} and injects the faults of {@link FaultPlan}
  * into the API calls (auth, files, integration). Simulator-only routes live under `/__sim/`.
  */
+import { TRAINING_PORTAL_PASSWORD } from '../services/portal/portal-settings';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, faultKinds, seededRandom, type FaultKind } from './fault-plan';
@@ -38,7 +39,8 @@ export interface PortalSim {
 
 /** The config file's default portal account (config-schema.ts), so training works out of the box. */
 export const DEFAULT_SIM_USER = 'kiosk';
-export const DEFAULT_SIM_PASSWORD = 'kiosk-training';
+/** The same password the kiosk uses in training mode when none is configured. */
+export const DEFAULT_SIM_PASSWORD = TRAINING_PORTAL_PASSWORD;
 
 const MAX_BODY = 64 * 1024 * 1024;
 

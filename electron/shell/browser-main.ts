@@ -9,6 +9,7 @@ import { KioskError } from '../api/errors';
 import { resolveDataDir } from '../services/config/config-file';
 import { browserArguments, hasDisplay, openBrowser } from './browser-launcher';
 import { startBrowserShell } from './browser-shell';
+import { startTrainingPortal } from './training-portal';
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 const dataDir = resolveDataDir(process.env);
@@ -21,6 +22,7 @@ try {
     rendererDir,
     ...(portOverride === undefined ? {} : { port: portOverride }),
   });
+  const portal = await startTrainingPortal(shell.core.config, dataDir, shell.core.logger);
   process.stdout.write(`Kiosk Một cửa: ${shell.url}\n`);
   const { browser, kioskWindow } = shell.core.config.browserShell;
   const browserProcess =
@@ -35,6 +37,7 @@ try {
   }
   const stop = () => {
     browserProcess?.kill();
+    portal?.kill();
     void shell.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

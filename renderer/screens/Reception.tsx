@@ -112,6 +112,8 @@ export function Reception() {
         </p>
       )}
       <CardReadPanel
+        // A QR scan that brings the ID restarts the panel with the CAN filled in.
+        key={/^\d{12}$/.test(applicant.id) ? applicant.id : 'no-id'}
         {...(/^\d{12}$/.test(applicant.id) ? { knownId: applicant.id } : {})}
         onRead={(read) => {
           fill(read.citizen);

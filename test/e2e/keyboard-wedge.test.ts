@@ -73,9 +73,9 @@ describe('a keyboard-wedge QR scanner on the reception screen', () => {
     await expect(page.getByLabel('Họ, chữ đệm và tên').inputValue()).resolves.toBe(
       'Nguyễn Thị Mai',
     );
-    await expect(page.getByLabel('Số định danh cá nhân').inputValue()).resolves.toBe(
-      '001185012345',
-    );
+    await expect(
+      page.getByLabel('Số định danh cá nhân', { exact: true }).inputValue(),
+    ).resolves.toBe('001185012345');
     await expect(page.getByLabel('Ngày sinh').inputValue()).resolves.toBe('14/03/1985');
     await expect(page.getByLabel('Giới tính').inputValue()).resolves.toBe('female');
     await expect(page.getByLabel('Số CMND cũ').inputValue()).resolves.toBe('123456789');

@@ -6,6 +6,9 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
   readonly result: R;
 }
 
-export function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R): MethodSpec<P, R> {
+export function method<P extends z.ZodType, R extends z.ZodType>(
+  params: P,
+  result: R,
+): MethodSpec<P, R> {
   return { params, result };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
+import { kioskMigrations } from '../../services/kiosk-migrations';
 import { PortalClient } from '../../services/portal/portal-client';
 import { PortalConfigSchema } from '../../services/portal/portal-config';
 import { portalSettings } from '../../services/portal/portal-settings';
@@ -95,7 +96,11 @@ export const syncCommand: CliCommand = {
       );
       return ExitCode.badInput;
     }
-    const store = DossierStore.open({ dataDir, agencyCode: config.agency.code });
+    const store = DossierStore.open({
+      dataDir,
+      agencyCode: config.agency.code,
+      migrations: kioskMigrations,
+    });
     const engine = new SyncEngine(store.outbox, new PortalClient(settings.data), {
       concurrency: concurrency.data,
       backoff: { ...defaultBackoff, maxMs: maxBackoff.data * 1000 },

@@ -33,7 +33,14 @@ export async function startShellProcess(
     ['--import', 'tsx', join(root, 'electron/shell/browser-main.ts')],
     {
       cwd: root,
-      env: { ...process.env, ...env, KIOSK_DATA_DIR: dataDir, KIOSK_NO_BROWSER: '1' },
+      // No training portal unless a test asks for one: port 1 on loopback refuses at once.
+      env: {
+        ...process.env,
+        KIOSK_PORTAL_URL: 'http://127.0.0.1:1',
+        ...env,
+        KIOSK_DATA_DIR: dataDir,
+        KIOSK_NO_BROWSER: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
