@@ -33,15 +33,7 @@ import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
 import { createDossierHandlers, forwardQueueChanges } from '../services/store/dossier-handlers';
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
-import {
-  diskProbe,
-  nativeModuleProbe,
-  nativeModules,
-  nodeVersionProbe,
-  pcscdProbe,
-  portalProbe,
-  sanePeersProbe,
-} from '../services/health/system-probes';
+import { systemProbes } from '../services/health/system-probes';
 import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
 import type { KeyProvider } from '../services/store/crypto/key-provider';
@@ -84,14 +76,10 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger(options.dataDir, config.logs);
   const events = new EventHub();
   const portalUrl = process.env.KIOSK_PORTAL_URL ?? config.portal.url;
-  const probes: HealthProbe[] = [
-    nodeVersionProbe(),
-    ...nativeModules.map((name) => nativeModuleProbe(name)),
-    diskProbe(options.dataDir),
-    pcscdProbe(),
-    sanePeersProbe(),
-    portalProbe(portalUrl, config.portal.trainingMode),
-  ];
+  const probes: HealthProbe[] = systemProbes(options.dataDir, {
+    url: portalUrl,
+    trainingMode: config.portal.trainingMode,
+  });
   const store = DossierStore.open({
     dataDir: options.dataDir,
     agencyCode: config.agency.code,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
-import { kioskCli } from './support/kiosk-cli';
+import { addStaff, CLERK, signInWithPassword } from './support/staff';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
 let browser: Browser;
@@ -22,9 +22,7 @@ describe('the browser shell in staff mode', () => {
   let shell: ShellProcess;
   beforeAll(async () => {
     shell = await startShellProcess({ mode: 'staff' }, {}, (dataDir) => {
-      kioskCli(dataDir, ['staff', 'add', 'canbo1', '--role', 'clerk'], {
-        KIOSK_STAFF_PASSWORD: 'mat-khau-can-bo-1',
-      });
+      addStaff(dataDir, CLERK);
     });
   });
   afterAll(async () => {
@@ -36,9 +34,7 @@ describe('the browser shell in staff mode', () => {
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
     expect(page.url()).not.toContain('token=');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
-    await page.getByLabel('Tên đăng nhập').fill('canbo1');
-    await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-1');
-    await page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' }).click();
+    await signInWithPassword(page, CLERK);
     await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
     await expect(page.getByText('Tiếp nhận hồ sơ mới').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/staff-start-vi.png` });

@@ -4,7 +4,7 @@ import { kioskMigrations } from '../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../electron/services/store/dossier-store';
 import { sampleDossier } from '../fixtures/store/sample-dossier';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
-import { kioskCli } from './support/kiosk-cli';
+import { addStaff, CLERK, signInWithPassword } from './support/staff';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
 const REJECTION = 'TrichYeuHoSo: trích yếu hồ sơ quá ngắn (422)';
@@ -15,9 +15,7 @@ let rejectedCode = '';
 
 /** Two dossiers in the real store; the portal's rejection of one is recorded as the sync engine does. */
 function seed(dataDir: string): void {
-  kioskCli(dataDir, ['staff', 'add', 'canbo1', '--role', 'clerk'], {
-    KIOSK_STAFF_PASSWORD: 'mat-khau-can-bo-1',
-  });
+  addStaff(dataDir, CLERK);
   const store = DossierStore.open({
     dataDir,
     agencyCode: '000.00.00.H00',
@@ -42,9 +40,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(shell.url);
-  await page.getByLabel('Tên đăng nhập').fill('canbo1');
-  await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-1');
-  await page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' }).click();
+  await signInWithPassword(page, CLERK);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
-import { kioskCli } from './support/kiosk-cli';
+import { addStaff, CLERK, signInWithPassword } from './support/staff';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
 /** A synthetic 2021 CCCD QR payload (no real person). */
@@ -45,16 +45,12 @@ async function keyBurst(text: string, gapMs: number): Promise<void> {
 
 beforeAll(async () => {
   shell = await startShellProcess({ mode: 'staff' }, {}, (dataDir) => {
-    kioskCli(dataDir, ['staff', 'add', 'canbo1', '--role', 'clerk'], {
-      KIOSK_STAFF_PASSWORD: 'mat-khau-can-bo-1',
-    });
+    addStaff(dataDir, CLERK);
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(shell.url);
-  await page.getByLabel('Tên đăng nhập').fill('canbo1');
-  await page.getByLabel('Mật khẩu').fill('mat-khau-can-bo-1');
-  await page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' }).click();
+  await signInWithPassword(page, CLERK);
   await page.getByRole('button', { name: /Tiếp nhận hồ sơ mới/ }).click();
   await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ mới' }).waitFor();
 });

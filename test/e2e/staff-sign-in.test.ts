@@ -3,11 +3,10 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorMessages } from '../../electron/api/error-messages';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
-import { kioskCli } from './support/kiosk-cli';
+import { addStaff, CLERK, signInWithPassword as signIn, type StaffUser } from './support/staff';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
-const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-1' };
-const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
+const ADMIN: StaffUser = { username: 'quantri', password: 'mat-khau-quan-tri-1' };
 
 let browser: Browser;
 let shell: ShellProcess;
@@ -29,12 +28,7 @@ async function addAuthenticator(isUserVerified = true): Promise<string> {
   return added.authenticatorId;
 }
 
-async function signInWithPassword(user: { username: string; password: string }) {
-  await page.getByLabel('Tên đăng nhập').fill(user.username);
-  await page.getByLabel('Mật khẩu').fill(user.password);
-  await page.getByRole('button', { name: 'Đăng nhập bằng mật khẩu' }).click();
-  await page.getByText(`Cán bộ: ${user.username}`).waitFor();
-}
+const signInWithPassword = (user: StaffUser) => signIn(page, user);
 
 async function signOut() {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -48,12 +42,8 @@ async function passkeyAttempt(username: string) {
 
 beforeAll(async () => {
   shell = await startShellProcess({ mode: 'staff' }, {}, (dataDir) => {
-    kioskCli(dataDir, ['staff', 'add', ADMIN.username, '--role', 'admin'], {
-      KIOSK_STAFF_PASSWORD: ADMIN.password,
-    });
-    kioskCli(dataDir, ['staff', 'add', CLERK.username, '--role', 'clerk'], {
-      KIOSK_STAFF_PASSWORD: CLERK.password,
-    });
+    addStaff(dataDir, ADMIN, 'admin');
+    addStaff(dataDir, CLERK);
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,15 +1,7 @@
 import { resolveDataDir } from '../../services/config/config-file';
 import { checkConfig } from '../../services/health/config-probe';
 import { runProbes, type HealthCheck } from '../../services/health/health-check';
-import {
-  diskProbe,
-  nativeModuleProbe,
-  nativeModules,
-  nodeVersionProbe,
-  pcscdProbe,
-  portalProbe,
-  sanePeersProbe,
-} from '../../services/health/system-probes';
+import { systemProbes } from '../../services/health/system-probes';
 import { ExitCode } from '../cli-io';
 import type { CliCommand } from '../command';
 
@@ -27,14 +19,10 @@ export const doctorCommand: CliCommand = {
     const { check: configCheck, loaded } = checkConfig(dataDir);
     const portal = loaded?.config.portal;
     const portalUrl = process.env.KIOSK_PORTAL_URL ?? portal?.url;
-    const probes = [
-      nodeVersionProbe(),
-      ...nativeModules.map((name) => nativeModuleProbe(name)),
-      pcscdProbe(),
-      sanePeersProbe(),
-      diskProbe(loaded ? dataDir : '/'),
-      ...(portalUrl ? [portalProbe(portalUrl, portal?.trainingMode ?? true)] : []),
-    ];
+    const probes = systemProbes(
+      loaded ? dataDir : '/',
+      portalUrl ? { url: portalUrl, trainingMode: portal?.trainingMode ?? true } : undefined,
+    );
     const checks = [configCheck, ...(await runProbes(probes))];
     const failed = checks.filter((c) => c.status === 'fail').length;
     io.result({ ok: failed === 0, dataDir, checks });

@@ -194,3 +194,21 @@ export function portalProbe(url: string, trainingMode: boolean, timeoutMs = 3000
     },
   };
 }
+
+/**
+ * The machine-level checks that `kiosk doctor` and Diagnostics share; the
+ * running app adds its device bridges' own probes beside them.
+ */
+export function systemProbes(
+  dataDir: string,
+  portal?: { url: string; trainingMode: boolean },
+): HealthProbe[] {
+  return [
+    nodeVersionProbe(),
+    ...nativeModules.map((name) => nativeModuleProbe(name)),
+    diskProbe(dataDir),
+    pcscdProbe(),
+    sanePeersProbe(),
+    ...(portal ? [portalProbe(portal.url, portal.trainingMode)] : []),
+  ];
+}

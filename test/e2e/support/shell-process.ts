@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,13 +70,16 @@ export async function startShellProcess(
     child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) {
+        // The data folder holds test citizens' (synthetic) data: remove it with the shell.
+        const done = () => {
+          rmSync(dataDir, { recursive: true, force: true });
           resolve();
+        };
+        if (child.exitCode !== null) {
+          done();
           return;
         }
-        child.once('exit', () => {
-          resolve();
-        });
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
