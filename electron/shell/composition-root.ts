@@ -86,6 +86,16 @@ export function createCore(options: CoreOptions): Core {
     migrations: kioskMigrations,
     ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
   });
+  // Retention: purge synced dossiers' personal data, then unreferenced blobs,
+  // at start-up and daily (a kiosk may run for weeks).
+  const housekeeping = () => {
+    const purged = store.purgeExpired(config.store.retentionDays * 24 * 3600 * 1000);
+    const collected = store.gc();
+    logger.info({ purged, ...collected }, 'retention and blob garbage collection');
+  };
+  housekeeping();
+  const housekeepingTimer = setInterval(housekeeping, 24 * 3600 * 1000);
+  housekeepingTimer.unref();
   const accounts = new StaffAccounts(store.database);
   const staffSession = new StaffSession();
   const passkeys = new Passkeys(store.database, accounts, config.agency.name);
@@ -214,6 +224,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     store,
     dispose: async () => {
+      clearInterval(housekeepingTimer);
       stopQueueEvents();
       await ocr.close();
       stopSyncEvents?.();

@@ -8,6 +8,7 @@ import { KioskError } from '../api/errors';
 import { registerIpcTransport } from '../api/transports/ipc-main';
 import { resolveDataDir } from '../services/config/config-file';
 import { createCore, type Core } from './composition-root';
+import { loadSafeStorageKey } from './electron-key-provider';
 import { securityHeaders } from './security-policy';
 import { readStaticFile } from './static-files';
 import {
@@ -92,9 +93,11 @@ async function start(): Promise<void> {
   await app.whenReady();
   let core: Core;
   try {
+    const dataDir = resolveDataDir(process.env, app.getPath('userData'));
     core = createCore({
-      dataDir: resolveDataDir(process.env, app.getPath('userData')),
+      dataDir,
       shell: 'electron',
+      keyProvider: await loadSafeStorageKey(dataDir),
       wipeRenderer: () => session.defaultSession.clearStorageData(),
     });
   } catch (error) {

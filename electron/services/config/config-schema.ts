@@ -47,6 +47,13 @@ export const ConfigSchema = z
         username: 'kiosk',
         password: '',
       }),
+    store: z
+      .object({
+        /** Days after a dossier synced before its personal data is purged from this kiosk. */
+        retentionDays: z.number().int().min(1).max(3650).default(30),
+      })
+      .strict()
+      .default({ retentionDays: 30 }),
     card: z
       .object({
         /**
