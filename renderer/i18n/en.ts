@@ -67,6 +67,8 @@ export const en: Translation = {
     signedInAs: 'Staff: {{name}}',
     signOut: 'Sign out',
     cancelled: 'The security key check did not complete. Try again or use your password.',
+    noAccounts:
+      'This kiosk has no staff accounts yet. IT staff create an administrator with: kiosk staff add NAME --role admin',
   },
   passkeys: {
     link: 'Security keys',

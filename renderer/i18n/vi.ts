@@ -65,6 +65,8 @@ export const vi = {
     signedInAs: 'Cán bộ: {{name}}',
     signOut: 'Đăng xuất',
     cancelled: 'Chưa xác thực được bằng khoá bảo mật. Hãy thử lại hoặc dùng mật khẩu.',
+    noAccounts:
+      'Kiosk chưa có tài khoản cán bộ nào. Bộ phận CNTT tạo tài khoản quản trị bằng lệnh: kiosk staff add TÊN --role admin',
   },
   passkeys: {
     link: 'Khoá bảo mật',

@@ -2,7 +2,7 @@ import {
   startAuthentication,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError } from '../../electron/api/errors';
@@ -18,6 +18,12 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [noAccounts, setNoAccounts] = useState(false);
+  useEffect(() => {
+    void api.auth.status().then((result) => {
+      if (result.ok) setNoAccounts(result.value.accounts === 0);
+    });
+  }, [api]);
   const message = (e: ApiError) =>
     i18n.language === 'en' ? errorMessages[e.code].en : errorMessages[e.code].vi;
 
@@ -58,6 +64,11 @@ export function SignIn() {
   return (
     <main className="screen sign-in">
       <h1>{t('signIn.title')}</h1>
+      {noAccounts && (
+        <p role="status" className="error">
+          {t('signIn.noAccounts')}
+        </p>
+      )}
       <form className="form" onSubmit={(event) => void withPassword(event)}>
         <label>
           {t('signIn.username')}

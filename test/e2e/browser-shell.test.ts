@@ -121,3 +121,20 @@ describe('the browser shell in kiosk mode', () => {
     await page.close();
   });
 });
+
+describe('a fresh counter kiosk with no staff accounts', () => {
+  let shell: ShellProcess;
+  beforeAll(async () => {
+    shell = await startShellProcess({ mode: 'staff' });
+  });
+  afterAll(async () => {
+    await shell.stop();
+  });
+
+  it('tells IT staff how to create the first account', async () => {
+    const page = await openShell(shell);
+    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('kiosk staff add');
+    await page.close();
+  });
+});

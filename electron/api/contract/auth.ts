@@ -53,7 +53,11 @@ const OptionsSchema = z.object({ options: z.record(z.string(), z.unknown()) });
 const username = z.string().min(3).max(40);
 
 export const authMethods = {
-  'auth.status': method(z.object({}).strict(), z.object({ staff: StaffInfoSchema.nullable() })),
+  'auth.status': method(
+    z.object({}).strict(),
+    /** `accounts`: how many staff accounts exist (0 on a fresh install: IT must create one). */
+    z.object({ staff: StaffInfoSchema.nullable(), accounts: z.number().int().nonnegative() }),
+  ),
   'auth.signIn': method(
     z.object({ username, password: z.string().min(1).max(200) }).strict(),
     StaffInfoSchema,

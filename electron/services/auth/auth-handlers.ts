@@ -41,7 +41,10 @@ export function createAuthHandlers(deps: AuthDeps): HandlerGroup<AuthMethod> {
     return info(account);
   };
   return {
-    'auth.status': () => ({ staff: deps.session.current ? info(deps.session.current) : null }),
+    'auth.status': () => ({
+      staff: deps.session.current ? info(deps.session.current) : null,
+      accounts: deps.accounts.list().length,
+    }),
     'auth.signIn': async ({ username, password }) =>
       signedIn(await deps.accounts.signIn(username, password), 'password'),
     'auth.passkeyOptions': async ({ username }, context) => ({
