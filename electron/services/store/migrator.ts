@@ -24,6 +24,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     .all();
   const applied = new Map(appliedRows.map((r) => [r.module, r.version]));
   for (const [module, version] of applied) {
+    // A module this opener does not list at all (e.g. auth, for a tool that
+    // only reads dossiers) is not its business: only a known module at a
+    // newer version means this build would misread its tables.
+    if (!migrations.some((m) => m.module === module)) continue;
     const known = Math.max(
       0,
       ...migrations.filter((m) => m.module === module).map((m) => m.version),
