@@ -1,5 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { concatBytes, encodeOid, encodeTlv } from '../lds';
+import { aesCbc, aesCmac } from '../sm/primitives';
+
+// The secure channel's AES-CMAC serves PACE's tokens too (one tested implementation).
+export { aesCmac };
 
 /**
  * ICAO 9303-11 §9.7.1 key derivation: KDF(K, c) = H(K ‖ c as 32-bit big-endian),
@@ -34,46 +38,9 @@ export function passwordBytes(
   return new Uint8Array(createHash('sha1').update(password.mrzInformation, 'latin1').digest());
 }
 
-const aesName = (key: Uint8Array): string => `aes-${String(key.length * 8)}`;
-
 /** s = D(K_π, z): AES-CBC with a zero IV and no padding. */
 export function decryptNonce(kPi: Uint8Array, z: Uint8Array): Uint8Array {
-  const d = createDecipheriv(`${aesName(kPi)}-cbc`, kPi, new Uint8Array(16)).setAutoPadding(false);
-  return new Uint8Array(Buffer.concat([d.update(z), d.final()]));
-}
-
-function aesBlock(key: Uint8Array, block: Uint8Array): Uint8Array {
-  const c = createCipheriv(`${aesName(key)}-ecb`, key, null).setAutoPadding(false);
-  return new Uint8Array(Buffer.concat([c.update(block), c.final()]));
-}
-
-function shiftLeft(b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) out[i] = (((b[i] ?? 0) << 1) | ((b[i + 1] ?? 0) >>> 7)) & 0xff;
-  if (((b[0] ?? 0) & 0x80) !== 0) out[15] = (out[15] ?? 0) ^ 0x87;
-  return out;
-}
-
-/** AES-CMAC (NIST SP 800-38B), full 16 bytes. */
-export function aesCmac(key: Uint8Array, data: Uint8Array): Uint8Array {
-  const k1 = shiftLeft(aesBlock(key, new Uint8Array(16)));
-  const k2 = shiftLeft(k1);
-  const blocks = Math.max(1, Math.ceil(data.length / 16));
-  const complete = data.length > 0 && data.length % 16 === 0;
-  const last = new Uint8Array(16);
-  last.set(data.subarray((blocks - 1) * 16));
-  if (!complete) last[data.length - (blocks - 1) * 16] = 0x80;
-  const sub = complete ? k1 : k2;
-  let x: Uint8Array = new Uint8Array(16);
-  for (let b = 0; b < blocks; b++) {
-    const m =
-      b === blocks - 1 ? last.map((v, i) => v ^ (sub[i] ?? 0)) : data.subarray(b * 16, b * 16 + 16);
-    x = aesBlock(
-      key,
-      x.map((v, i) => v ^ (m[i] ?? 0)),
-    );
-  }
-  return x;
+  return aesCbc('dec', kPi, new Uint8Array(16), z);
 }
 
 /**
