@@ -13,22 +13,7 @@ import {
 import { PortalClient } from './portal-client';
 import type { PortalConfigInput } from './portal-config';
 import { PortalError } from './portal-error';
-
-const dossier = (code: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  MaHoSo: code,
-  MaTTHC: '1.001193',
-  TenTTHC: 'Đăng ký khai sinh',
-  LoaiDoiTuong: '1',
-  Email: '',
-  SoDienThoai: '0912345678',
-  TrichYeuHoSo: 'Đăng ký khai sinh cho con',
-  NgayTiepNhan: '20261125083000',
-  NgayHenTra: '20261125160000',
-  TrangThaiHoSo: '2',
-  HinhThuc: '0',
-  DonViXuLy: 'UBND xã Thử nghiệm',
-  ...extra,
-});
+import { portalDossier } from '../../../test/fixtures/portal/portal-dossier';
 
 const sims: PortalSim[] = [];
 afterEach(async () => {
@@ -89,18 +74,21 @@ describe('portal client', () => {
     const c = client(await sim());
     const code = '000.00.00.H00-261125-0001';
     expect(await c.lookup(code)).toEqual([]);
-    await c.syncDossiers(false, [dossier(code)]);
+    await c.syncDossiers(false, [portalDossier(code)]);
     expect((await c.lookup(code))[0]?.MaHoSo).toBe(code);
-    const dup = await failure(c.syncDossiers(false, [dossier(code)]));
+    const dup = await failure(c.syncDossiers(false, [portalDossier(code)]));
     expect(dup.kind).toBe('rejected');
     expect(dup.vi).toContain('đã tồn tại');
-    await c.syncDossiers(true, [dossier(code, { TrangThaiHoSo: '4' })]);
+    await c.syncDossiers(true, [portalDossier(code, { TrangThaiHoSo: '4' })]);
     expect((await c.lookup(code))[0]?.TrangThaiHoSo).toBe('4');
   });
 
   it('reports a dossier missing required fields as a rejection with the portal message', async () => {
     const c = client(await sim());
-    const bad = dossier('000.00.00.H00-261125-0002', { DonViXuLy: undefined, MaTTHC: '1001193' });
+    const bad = portalDossier('000.00.00.H00-261125-0002', {
+      DonViXuLy: undefined,
+      MaTTHC: '1001193',
+    });
     const error = await failure(c.syncDossiers(false, [bad]));
     expect(error.kind).toBe('rejected');
     expect(error.status).toBe(422);
@@ -168,7 +156,7 @@ describe('portal client', () => {
       filesPath: paths.files,
     });
     const uploaded = await c.uploadFile(file('b'));
-    await c.syncDossiers(false, [dossier('000.00.00.H00-261125-0003')]);
+    await c.syncDossiers(false, [portalDossier('000.00.00.H00-261125-0003')]);
     expect(uploaded.url).toContain('/files/');
     expect(await c.lookup('000.00.00.H00-261125-0003')).toHaveLength(1);
   });

@@ -8,23 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simGet, startSim, type SimProcess } from './peers';
+import { portalDossier } from '../../fixtures/portal/portal-dossier';
 
 const AGENCY = '000.00.00.H00';
-const dossier = (code: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  MaHoSo: code,
-  MaTTHC: '1.001193',
-  TenTTHC: 'Đăng ký khai sinh',
-  LoaiDoiTuong: '1',
-  Email: '',
-  SoDienThoai: '0912345678',
-  TrichYeuHoSo: 'Đăng ký khai sinh cho con',
-  NgayTiepNhan: '20261125083000',
-  NgayHenTra: '20261125160000',
-  TrangThaiHoSo: '2',
-  HinhThuc: '0',
-  DonViXuLy: 'UBND xã Thử nghiệm',
-  ...extra,
-});
 
 interface Answer {
   status: number;
@@ -127,20 +113,20 @@ describe('portal simulator process: the wire contract over HTTP', () => {
     const created = await integration({
       service: 'DongBoHoSoMC',
       isUpdating: 'False',
-      data: [dossier(code)],
+      data: [portalDossier(code)],
     });
     expect(created).toEqual({ status: 200, body: { error_code: 0 } });
     const dup = await integration({
       service: 'DongBoHoSoMC',
       isUpdating: 'False',
-      data: [dossier(code)],
+      data: [portalDossier(code)],
     });
     expect(dup.status).toBe(409);
     expect(dup.body.message).toMatch(/đã tồn tại/);
     const updated = await integration({
       service: 'DongBoHoSoMC',
       isUpdating: 'True',
-      data: [dossier(code, { TrangThaiHoSo: '4' })],
+      data: [portalDossier(code, { TrangThaiHoSo: '4' })],
     });
     expect(updated.body.error_code).toBe(0);
     const found = await integration({ service: 'TraCuuHoSo', mahoso: code });
@@ -153,7 +139,7 @@ describe('portal simulator process: the wire contract over HTTP', () => {
     const a = await integration({
       service: 'DongBoHoSoMC',
       isUpdating: 'True',
-      data: [dossier(`${AGENCY}-261125-0999`)],
+      data: [portalDossier(`${AGENCY}-261125-0999`)],
     });
     expect(a.status).toBe(404);
     expect(a.body.error_code).not.toBe(0);
@@ -169,7 +155,7 @@ describe('portal simulator process: the wire contract over HTTP', () => {
       const a = await integration({
         service: 'DongBoHoSoMC',
         isUpdating: 'False',
-        data: [dossier(`${AGENCY}-261125-0002`, extra)],
+        data: [portalDossier(`${AGENCY}-261125-0002`, extra)],
       });
       expect(a.status).toBe(422);
       expect(a.body.error_code).not.toBe(0);
@@ -182,7 +168,7 @@ describe('portal simulator process: the wire contract over HTTP', () => {
       service: 'DongBoHoSoMC',
       isUpdating: 'False',
       data: [
-        dossier(`${AGENCY}-261125-0003`, {
+        portalDossier(`${AGENCY}-261125-0003`, {
           TaiLieuNop: [
             {
               TepDinhKemId: 'x',
@@ -221,7 +207,7 @@ describe('portal simulator process: the wire contract over HTTP', () => {
     ]);
     const code = `${AGENCY}-261125-0004`;
     await expect(
-      integration({ service: 'DongBoHoSoMC', isUpdating: 'False', data: [dossier(code)] }),
+      integration({ service: 'DongBoHoSoMC', isUpdating: 'False', data: [portalDossier(code)] }),
     ).rejects.toThrow();
     const stats = await simGet<{ dossiers: number; faultsByKind: Record<string, number> }>(
       `${sim.url}/__sim/stats`,
