@@ -24,10 +24,3 @@ export async function initI18n(locale: Locale): Promise<void> {
     document.documentElement.lang = lng;
   });
 }
-
-/** dd/mm/yyyy and 24-hour times, as Vietnamese forms write them. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
-}

@@ -5,7 +5,7 @@ import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError, ApiResult } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { CardReaders } from '../components/CardReaders';
-import { formatDateTime } from '../i18n/index';
+import { formatClockDate } from '../i18n/format';
 
 type NamedCheck = 'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal';
 const named: readonly string[] = [
@@ -63,7 +63,7 @@ export function Diagnostics() {
         </button>
         {report && (
           <span aria-live="polite">
-            {t('diagnostics.checkedAt', { time: formatDateTime(report.checkedAt) })} —{' '}
+            {t('diagnostics.checkedAt', { time: formatClockDate(report.checkedAt) })} —{' '}
             {t('diagnostics.summary', {
               ok: count('ok'),
               warn: count('warn'),

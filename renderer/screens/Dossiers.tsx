@@ -4,15 +4,9 @@ import type { DossierSummary, DossierView, SyncState } from '../../electron/api/
 import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
+import { formatDateTime } from '../i18n/format';
 
 const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
-
-/** dd/mm/yyyy HH:mm, as the receipt and the registers write dates. */
-function formatTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Staff: received dossiers by sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
 export function Dossiers() {
@@ -120,7 +114,7 @@ export function Dossiers() {
                 </th>
                 <td>{d.procedureName}</td>
                 <td>{d.applicantName ?? t('dossiers.purged')}</td>
-                <td>{formatTime(d.receivedAt)}</td>
+                <td>{formatDateTime(d.receivedAt)}</td>
                 <td>
                   <span
                     className={`badge badge-${d.syncState === 'synced' ? 'ok' : d.syncState === 'parked' ? 'fail' : 'warn'}`}
@@ -141,8 +135,8 @@ export function Dossiers() {
           </h2>
           <p>
             {t('dossiers.applicant')}: {open.applicant?.name ?? t('dossiers.purged')} ·{' '}
-            {t('dossiers.received')}: {formatTime(open.receivedAt)} · {t('dossiers.due')}:{' '}
-            {formatTime(open.dueAt)}
+            {t('dossiers.received')}: {formatDateTime(open.receivedAt)} · {t('dossiers.due')}:{' '}
+            {formatDateTime(open.dueAt)}
           </p>
           {open.parkedMessage && (
             <div role="alert" className="error">

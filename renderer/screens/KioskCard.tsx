@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenWire } from '../../electron/api/contract/citizen';
 import { CardReadPanel } from '../components/CardReadPanel';
-
-/** dd/mm/yyyy from the record's yyyy-mm-dd. */
-const vietnameseDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
+import { formatDate } from '../i18n/format';
 
 /**
  * Self-service: the citizen puts the ID card on the reader and types the
@@ -30,7 +28,7 @@ export function KioskCard() {
           <dt>{t('reception.id')}</dt>
           <dd>{citizen.id}</dd>
           <dt>{t('reception.birthDate')}</dt>
-          <dd>{vietnameseDate(citizen.birthDate)}</dd>
+          <dd>{formatDate(citizen.birthDate)}</dd>
           <dt>{t('reception.residence')}</dt>
           <dd>{citizen.placeOfResidence ?? '—'}</dd>
         </dl>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CitizenWire } from '../../electron/api/contract/citizen';
 import { useKiosk } from '../api/KioskContext';
 import { CardReadPanel } from '../components/CardReadPanel';
+import { formatDate } from '../i18n/format';
 import { useScanInput, type ScanTarget } from '../input/use-scan-input';
 
 type Source = CitizenWire['source'];
@@ -26,14 +27,11 @@ const empty: Applicant = {
 };
 type Field = keyof Applicant;
 
-/** yyyy-mm-dd (the record) as dd/mm/yyyy (what the clerk reads and types). */
-const toVietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
-
 function fromCitizen(citizen: CitizenWire, phone: string): Applicant {
   return {
     fullName: citizen.fullName,
     id: citizen.id,
-    birthDate: toVietnameseDate(citizen.birthDate),
+    birthDate: formatDate(citizen.birthDate),
     sex: citizen.sex ?? '',
     residence: citizen.placeOfResidence ?? '',
     oldId: citizen.oldIdNumber ?? '',
