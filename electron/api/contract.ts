@@ -14,6 +14,8 @@ import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
+import { procedureMethods } from './contract/procedure';
+import { receptionEvents, receptionMethods } from './contract/reception';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
@@ -27,6 +29,8 @@ export const methods = {
   ...syncMethods,
   ...scanMethods,
   ...ocrMethods,
+  ...procedureMethods,
+  ...receptionMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -36,6 +40,7 @@ export const events = {
   ...dossierEvents,
   ...syncEvents,
   ...scanEvents,
+  ...receptionEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

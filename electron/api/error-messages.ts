@@ -183,4 +183,36 @@ export const errorMessages: Readonly<
     vi: 'Kiosk đang quét một thành phần hồ sơ khác. Chờ xong hoặc bấm Hủy rồi thử lại.',
     en: 'The kiosk is already scanning another component. Wait for it or press Cancel, then try again.',
   },
+  PROCEDURE_NOT_FOUND: {
+    vi: 'Không tìm thấy thủ tục này trong danh mục. Tìm lại theo tên hoặc mã thủ tục, hoặc báo bộ phận CNTT cập nhật danh mục.',
+    en: 'This procedure is not in the catalogue. Search again by name or code, or ask IT to update the catalogue.',
+  },
+  CATALOGUE_INVALID: {
+    vi: 'Tệp danh mục thủ tục không đúng định dạng LayThuTuc. Danh mục cũ vẫn được giữ nguyên; kiểm tra tệp rồi nhập lại.',
+    en: 'The procedure file is not in the LayThuTuc shape. The current catalogue is unchanged; check the file and import again.',
+  },
+  FORM_INVALID: {
+    vi: 'Tờ khai còn ô thiếu hoặc sai. Các ô cần sửa được đánh dấu đỏ; sửa rồi lưu lại, không mất dữ liệu đã nhập.',
+    en: 'Some form fields are missing or wrong. They are marked in red; correct them and save again — nothing you entered is lost.',
+  },
+  COMPONENT_NOT_FOUND: {
+    vi: 'Không còn bản quét của thành phần hồ sơ này (có thể kiosk đã khởi động lại). Quét hoặc chọn tệp lại.',
+    en: 'The scan of this component is gone (the kiosk may have restarted). Scan it or choose the file again.',
+  },
+  COMPONENT_MISSING: {
+    vi: 'Thiếu thành phần hồ sơ bắt buộc. Quét hoặc chọn tệp cho các mục được đánh dấu rồi lưu lại.',
+    en: 'A required component is missing. Scan or choose a file for the marked items, then save again.',
+  },
+  APPLICANT_NOT_VERIFIED: {
+    vi: 'Thông tin người nộp không khớp với thẻ Căn cước vừa đọc. Đặt lại thẻ lên đầu đọc và đọc lại.',
+    en: 'The applicant does not match the ID card just read. Place the card on the reader and read it again.',
+  },
+  RECEIPT_FAILED: {
+    vi: 'Không tạo được giấy tiếp nhận. Hồ sơ đã được lưu; mở lại hồ sơ trong Danh sách hồ sơ để in giấy tiếp nhận.',
+    en: 'The receipt could not be made. The dossier is saved; open it from the dossier list to print the receipt.',
+  },
+  LOOKUP_NOT_FOUND: {
+    vi: 'Không tìm thấy hồ sơ có mã này. Kiểm tra lại mã trên giấy hẹn (dạng 000.00.00.H00-YYMMDD-0000) hoặc quét mã QR.',
+    en: 'No dossier has this code. Check the code on the receipt (000.00.00.H00-YYMMDD-0000) or scan its QR code.',
+  },
 };

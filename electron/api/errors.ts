@@ -57,6 +57,15 @@ export const errorCodes = [
   'SCAN_BAD_FILE',
   'SCAN_FAILED',
   'SCAN_BUSY',
+  // procedure catalogue and reception
+  'PROCEDURE_NOT_FOUND',
+  'CATALOGUE_INVALID',
+  'FORM_INVALID',
+  'COMPONENT_NOT_FOUND',
+  'COMPONENT_MISSING',
+  'APPLICANT_NOT_VERIFIED',
+  'RECEIPT_FAILED',
+  'LOOKUP_NOT_FOUND',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

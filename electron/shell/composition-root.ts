@@ -1,7 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Result } from '../api/contract';
-import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
+import type { MethodName, Result } from '../api/contract';
+import {
+  createDispatcher,
+  type Dispatch,
+  type HandlerGroup,
+  type Handlers,
+} from '../api/dispatcher';
 import { KioskError } from '../api/errors';
 import { EventHub } from '../api/event-hub';
 import { createAuthHandlers } from '../services/auth/auth-handlers';
@@ -57,6 +62,17 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly store: DossierStore;
   dispose(): Promise<void>;
+}
+
+/** Placeholders while the reception services are being wired (issue 7). */
+function notYetWired<M extends MethodName>(names: readonly M[]): HandlerGroup<M> {
+  const group: Partial<Record<M, () => never>> = {};
+  for (const name of names) {
+    group[name] = () => {
+      throw new KioskError('NOT_AVAILABLE', `${name} is not wired yet`);
+    };
+  }
+  return group as HandlerGroup<M>;
 }
 
 function appVersion(): string {
@@ -207,6 +223,15 @@ export function createCore(options: CoreOptions): Core {
           },
         }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
+    ...notYetWired([
+      'procedure.search',
+      'procedure.get',
+      'component.import',
+      'component.discard',
+      'dossier.create',
+      'dossier.receipt',
+      'status.lookup',
+    ]),
     ...createAuthHandlers({
       accounts,
       passkeys,
