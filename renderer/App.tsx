@@ -11,6 +11,8 @@ import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
 import { KioskCard } from './screens/KioskCard';
 import { KioskStart } from './screens/KioskStart';
+import { StatusLookup } from './screens/lookup/StatusLookup';
+import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { Reception } from './screens/Reception';
 import { SignIn } from './screens/SignIn';
@@ -104,6 +106,11 @@ function Shell({ connected }: { readonly connected: boolean }) {
             path="/kiosk/card"
             element={kioskMode ? <KioskCard /> : <Navigate to="/" replace />}
           />
+          <Route
+            path="/kiosk/submit"
+            element={kioskMode ? <KioskSubmit /> : <Navigate to="/" replace />}
+          />
+          <Route path="/lookup" element={<StatusLookup />} />
           <Route path="/reception" element={staff ? <Reception /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route

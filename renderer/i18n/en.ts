@@ -1,3 +1,6 @@
+import { intakeEn } from './intake.en';
+import { lookupEn } from './lookup.en';
+import { selfServiceEn } from './self-service.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -162,4 +165,7 @@ export const en: Translation = {
     noToken:
       'The session code is missing. Open the kiosk with the address that "npm start" printed.',
   },
+  intake: intakeEn,
+  selfService: selfServiceEn,
+  lookup: lookupEn,
 };

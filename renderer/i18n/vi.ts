@@ -1,3 +1,7 @@
+import { intakeVi } from './intake.vi';
+import { lookupVi } from './lookup.vi';
+import { selfServiceVi } from './self-service.vi';
+
 /** Vietnamese: the source language. Every other locale mirrors these keys (checked by the type). */
 export const vi = {
   app: {
@@ -158,6 +162,9 @@ export const vi = {
     lost: 'Mất kết nối với phần lõi của kiosk. Đang kết nối lại…',
     noToken: 'Thiếu mã phiên làm việc. Hãy mở kiosk bằng đường dẫn mà lệnh "npm start" in ra.',
   },
+  intake: intakeVi,
+  selfService: selfServiceVi,
+  lookup: lookupVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
