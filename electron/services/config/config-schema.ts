@@ -65,6 +65,50 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ trustDir: '' }),
+    calendar: z
+      .object({
+        /**
+         * JSON file of the year's civil-service day swaps (hoán đổi ngày làm
+         * việc); empty means the built-in holidays only. See
+         * electron/services/calendar/README.md.
+         */
+        adjustmentsFile: z.string().default(''),
+        /** Office sessions, local time; a due date falls at the end of the last one. */
+        officeHours: z
+          .array(
+            z
+              .object({
+                start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+                end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(4)
+          .default([
+            { start: '07:30', end: '11:30' },
+            { start: '13:30', end: '17:00' },
+          ]),
+      })
+      .strict()
+      .default({
+        adjustmentsFile: '',
+        officeHours: [
+          { start: '07:30', end: '11:30' },
+          { start: '13:30', end: '17:00' },
+        ],
+      }),
+    receipt: z
+      .object({
+        /** The place printed before the date, e.g. "Bình Sơn". */
+        place: z.string().default(''),
+        /** Đăng ký nhận kết quả tại, e.g. "Bộ phận Một cửa UBND xã Bình Sơn". */
+        collectAt: z.string().default(''),
+        /** The desk's phone number printed on the receipt; empty prints none. */
+        phone: z.string().default(''),
+      })
+      .strict()
+      .default({ place: '', collectAt: '', phone: '' }),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */
