@@ -1,0 +1,131 @@
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { ComponentImportSchema } from '../../api/contract/reception';
+import type { ScanPageSchema } from '../../api/contract/scan';
+import { KioskError } from '../../api/errors';
+import { importFiles } from '../../../scanners/import/import-files';
+import type { ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import { scanComponent } from '../../../scanners/pipeline/scan-component';
+import type { ScanResult } from '../scan/scan-service';
+import { toKioskError } from '../scan/scan-errors';
+import { checkImportFile, extensionOf } from './component-file-check';
+import type { ComponentJob } from './component-job';
+import { rasterDpi, rasterisePdf } from './component-raster';
+
+type ScanPageEvent = z.infer<typeof ScanPageSchema>;
+
+export interface ImportTarget {
+  /** `<workDir>/scan-jobs`. */
+  readonly jobsDir: string;
+  /** Makes the job known (its OCR starts as pages are added). */
+  readonly register: (jobId: string) => ComponentJob;
+  readonly forget: (jobId: string) => void;
+}
+
+/**
+ * Takes one file in as a component job, like a scan: an image goes through
+ * the page pipeline (cleaned, blank check, deskew, compressed into the
+ * PDF); a PDF's pages are kept as they are and rendered only for
+ * thumbnails and OCR. A bad file leaves nothing behind.
+ */
+export async function importComponent(
+  request: z.output<typeof ComponentImportSchema>,
+  target: ImportTarget,
+): Promise<ScanResult> {
+  const bytes = checkImportFile(request.dataBase64, request.mime);
+  const jobId = uuidv7();
+  const dir = join(target.jobsDir, jobId);
+  let registered = false;
+  try {
+    await mkdir(join(dir, 'upload'), { recursive: true });
+    const file = join(dir, 'upload', `source${extensionOf(request.mime)}`);
+    await writeFile(file, bytes);
+    const built = await scanComponent(importFiles([file], { outDir: join(dir, 'pages') }), {
+      outDir: join(dir, 'clean'),
+      pdfPath: join(dir, 'component.pdf'),
+      title: request.component,
+    });
+    if (built.error) throw built.error;
+    if (built.pdf === undefined || built.pdfPath === undefined)
+      throw new KioskError('SCAN_BAD_FILE', 'the file has no page with content (every page blank)');
+    const rasters =
+      request.mime === 'application/pdf'
+        ? await rasterisePdf(built.pdfPath, join(dir, 'raster'))
+        : undefined;
+    if (rasters !== undefined && rasters.length !== built.pdf.pageCount)
+      throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be rendered page by page');
+    const events = await Promise.all(
+      built.pages.map((page, i) => pageEvent(jobId, page, rasters?.[i])),
+    );
+    const job = target.register(jobId);
+    registered = true;
+    for (const [i, page] of built.pages.entries()) {
+      const inPdf = !page.blank && (rasters !== undefined || page.image !== undefined);
+      job.addPage(page.index, inPdf, rasters?.[i] ?? page.image?.path);
+    }
+    job.finish(built.pdfPath, built.pdf.pageCount, request.component);
+    return {
+      jobId,
+      pages: events,
+      pdf: {
+        sha256: built.pdf.sha256,
+        pageCount: built.pdf.pageCount,
+        bytes: built.pdf.bytes.length,
+      },
+      stopped: null,
+    };
+  } catch (error) {
+    if (registered) target.forget(jobId);
+    await rm(dir, { recursive: true, force: true });
+    const typed = toKioskError(error);
+    if (typed instanceof KioskError) throw typed;
+    throw new KioskError(
+      'SCAN_BAD_FILE',
+      `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The page as `scan.page` describes it; a PDF page is described by its rendering. */
+async function pageEvent(
+  jobId: string,
+  page: ProcessedPage,
+  raster: string | undefined,
+): Promise<ScanPageEvent> {
+  const picture = raster ?? page.image?.path ?? page.source;
+  let thumbnail: string | null = null;
+  let width = page.image?.width ?? page.crop.width;
+  let height = page.image?.height ?? page.crop.height;
+  try {
+    const preview = sharp(picture);
+    if (raster !== undefined) {
+      const meta = await preview.metadata();
+      width = meta.width;
+      height = meta.height;
+    }
+    const jpeg = await preview.resize({ width: 160 }).jpeg({ quality: 60 }).toBuffer();
+    thumbnail = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+  } catch {
+    // No preview: the screen shows a placeholder; the page itself is fine.
+  }
+  const bytes =
+    raster !== undefined
+      ? (await stat(page.source)).size
+      : page.blank
+        ? 0
+        : (page.image?.bytes.length ?? 0);
+  return {
+    jobId,
+    index: page.index,
+    blank: page.blank,
+    skewDegrees: page.skewDegrees,
+    width,
+    height,
+    dpi: raster !== undefined ? rasterDpi : (page.image?.dpi ?? 72),
+    bytes,
+    thumbnail,
+  };
+}

@@ -1,0 +1,196 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { ComponentImportSchema, ComponentOcrSchema } from '../../api/contract/reception';
+import { KioskError } from '../../api/errors';
+import type { ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import type { OcrPool } from '../ocr/ocr-pool';
+import type { ScannedComponentFile, ScanResult } from '../scan/scan-service';
+import { assembleComponent, type AssembledComponent } from './component-assemble';
+import { importComponent } from './component-import';
+import { ComponentJob, type JobLog } from './component-job';
+
+export type ComponentOcrEvent = z.infer<typeof ComponentOcrSchema>;
+export type ComponentImportRequest = z.output<typeof ComponentImportSchema>;
+export type { AssembledComponent } from './component-assemble';
+
+export interface ComponentJobsDeps {
+  readonly ocr: Pick<OcrPool, 'recognize'>;
+  /** The same folder the ScanService was given: jobs are `<workDir>/scan-jobs/<jobId>/`. */
+  readonly workDir: string;
+  /** Publishes `component.ocr` (the EventHub in the app). */
+  readonly emit: (event: ComponentOcrEvent) => void;
+  /** Epoch ms; injectable so the age sweep can be tested. */
+  readonly now?: () => number;
+  /** A job untouched this long is removed with its files; default 12 hours. */
+  readonly maxAgeMs?: number;
+  /** The longest `assemble` waits for a page's OCR before saving it with ''; default 120 s. */
+  readonly ocrWaitMs?: number;
+  readonly log?: JobLog;
+}
+
+const defaultMaxAgeMs = 12 * 60 * 60 * 1000;
+const defaultOcrWaitMs = 120_000;
+
+/**
+ * The core's memory of the dossier components being received: each scan or
+ * import job's pages (the indices the screen saw), its PDF, and the OCR of
+ * each page, started the moment the page exists. `dossier.create` takes a
+ * job's pages in the order the clerk kept with `assemble`; a job is removed
+ * by `discard`, at session end by `discardAll`, or by the age sweep.
+ */
+export class ComponentJobs {
+  readonly #ocr: Pick<OcrPool, 'recognize'>;
+  readonly #jobsDir: string;
+  readonly #emit: (event: ComponentOcrEvent) => void;
+  readonly #now: () => number;
+  readonly #maxAgeMs: number;
+  readonly #ocrWaitMs: number;
+  readonly #log: JobLog | undefined;
+  readonly #jobs = new Map<string, ComponentJob>();
+  #lastSweep = 0;
+
+  constructor(deps: ComponentJobsDeps) {
+    this.#ocr = deps.ocr;
+    this.#jobsDir = join(deps.workDir, 'scan-jobs');
+    this.#emit = deps.emit;
+    this.#now = deps.now ?? Date.now;
+    this.#maxAgeMs = Math.max(60_000, deps.maxAgeMs ?? defaultMaxAgeMs);
+    this.#ocrWaitMs = Math.max(0, deps.ocrWaitMs ?? defaultOcrWaitMs);
+    this.#log = deps.log;
+  }
+
+  /** ScanService's `onPage`: records the page and starts its OCR at once. */
+  readonly onScanPage = (jobId: string, page: ProcessedPage): void => {
+    // The pipeline builds the PDF from the non-blank pages in arrival order;
+    // an imported PDF page has no image and is copied as it is.
+    const inPdf =
+      !page.blank && (page.image !== undefined || page.source.toLowerCase().endsWith('.pdf'));
+    this.#jobOf(jobId).addPage(page.index, inPdf, page.image?.path);
+  };
+
+  /** ScanService's `onComponent`: the job's PDF is written and fsynced. */
+  readonly onScanComponent = (file: ScannedComponentFile): void => {
+    this.#jobOf(file.jobId).finish(file.pdfPath, file.pageCount, file.component);
+  };
+
+  /** `component.import`: a PDF, JPEG or PNG becomes a job like a scan; OCR of its pages starts. */
+  async import(request: ComponentImportRequest): Promise<ScanResult> {
+    this.#sweepSometimes();
+    return importComponent(request, {
+      jobsDir: this.#jobsDir,
+      register: (jobId) => this.#jobOf(jobId),
+      forget: (jobId) => this.#jobs.delete(jobId),
+    });
+  }
+
+  /** Whether the job's files exist to be assembled (scan finished or import done). */
+  has(jobId: string): boolean {
+    return this.#jobs.get(jobId)?.pdfPath !== undefined;
+  }
+
+  /** Removes the job and its files; false when no such job was known. */
+  async discard(jobId: string): Promise<boolean> {
+    const job = this.#jobs.get(jobId);
+    if (job === undefined) return false;
+    this.#jobs.delete(jobId);
+    job.discard();
+    await rm(job.dir, { recursive: true, force: true });
+    return true;
+  }
+
+  /**
+   * Session end: every job is forgotten and every job folder removed,
+   * including any left on disk by an earlier run. Returns how many folders went.
+   */
+  async discardAll(): Promise<number> {
+    for (const job of this.#jobs.values()) job.discard();
+    this.#jobs.clear();
+    const names = await this.#folders();
+    await Promise.all(
+      names.map((name) => rm(join(this.#jobsDir, name), { recursive: true, force: true })),
+    );
+    return names.length;
+  }
+
+  /**
+   * Removes jobs older than the configured age, and job folders on disk no
+   * job of this run knows whose last change is that old (a crash, a
+   * previous run). Returns the job ids removed.
+   */
+  async sweep(): Promise<string[]> {
+    const now = this.#now();
+    this.#lastSweep = now;
+    const cutoff = now - this.#maxAgeMs;
+    const removed: string[] = [];
+    for (const [jobId, job] of [...this.#jobs]) {
+      if (job.touchedAt >= cutoff) continue;
+      await this.discard(jobId);
+      removed.push(jobId);
+    }
+    for (const name of await this.#folders()) {
+      if (this.#jobs.has(name)) continue;
+      const path = join(this.#jobsDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info === undefined || info.mtimeMs >= cutoff) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
+  }
+
+  /**
+   * The component as the store takes it: its PDF rebuilt with the pages in
+   * `pageOrder` (indices as the screen saw them; a page left out is
+   * deleted), each page's image and OCR text. Waits for OCR at most the
+   * configured time; a page whose OCR failed or is late gets ''.
+   */
+  async assemble(
+    jobId: string,
+    pageOrder: readonly number[],
+    signal?: AbortSignal,
+  ): Promise<AssembledComponent> {
+    const job = this.#jobs.get(jobId);
+    if (job?.pdfPath === undefined)
+      throw new KioskError('COMPONENT_NOT_FOUND', `no finished scan or import job ${jobId}`);
+    job.touch(this.#now());
+    return assembleComponent(job, pageOrder, {
+      ocrWaitMs: this.#ocrWaitMs,
+      ...(signal === undefined ? {} : { signal }),
+      ...(this.#log === undefined ? {} : { log: this.#log }),
+    });
+  }
+
+  #jobOf(jobId: string): ComponentJob {
+    let job = this.#jobs.get(jobId);
+    if (job === undefined) {
+      this.#sweepSometimes();
+      job = new ComponentJob(jobId, join(this.#jobsDir, jobId), {
+        ocr: this.#ocr,
+        emit: this.#emit,
+        now: this.#now,
+        ...(this.#log === undefined ? {} : { log: this.#log }),
+      });
+      this.#jobs.set(jobId, job);
+    }
+    job.touch(this.#now());
+    return job;
+  }
+
+  #sweepSometimes(): void {
+    if (this.#now() - this.#lastSweep < this.#maxAgeMs / 4) return;
+    this.sweep().catch((error: unknown) => {
+      this.#log?.warn({ error: String(error) }, 'component job sweep failed');
+    });
+  }
+
+  async #folders(): Promise<string[]> {
+    try {
+      return (await readdir(this.#jobsDir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+    } catch {
+      return [];
+    }
+  }
+}
