@@ -3,6 +3,7 @@ import {
   trustStoreFrom,
   type TrustStore,
 } from '../../../native/smartcard/passive-auth';
+import type { Citizen } from '../../../native/smartcard/citizen';
 import type { PcscBridge, ReaderState } from '../../../native/smartcard/pcsc/pcsc-bridge';
 import type { AccessInput } from '../../../native/smartcard/reader/access-key';
 import { CccdReader } from '../../../native/smartcard/reader/cccd-reader';
@@ -34,7 +35,8 @@ export interface CardServiceDeps {
 /**
  * The chip-card service the API and the screens use: live reader status, one
  * read at a time with progress and cancel, parsed and passive-authenticated
- * results. Citizen data is returned, never kept here.
+ * results. Citizen data is returned; only the last read's record is kept
+ * (for the applicant check of dossier.create) until forgetLastRead().
  */
 export class CardService {
   readonly #bridge: PcscBridge;
@@ -43,6 +45,7 @@ export class CardService {
   readonly #trustDir: string | undefined;
   #trust: Promise<TrustStore> | null = null;
   #current: AbortController | null = null;
+  #lastRead: Citizen | null = null;
   readonly #onChange = (): void => {
     this.#events.status(this.status());
   };
@@ -89,12 +92,28 @@ export class CardService {
         },
         ...(options.reader === undefined ? {} : { reader: options.reader }),
       });
-      return identityFromFiles(files, await this.#trustStore());
+      const identity = identityFromFiles(files, await this.#trustStore());
+      this.#lastRead = identity.citizen;
+      return identity;
     } catch (error) {
       throw toKioskError(error);
     } finally {
       this.#current = null;
     }
+  }
+
+  /**
+   * The citizen record of the last successful read, so a dossier whose
+   * applicant claims to come from the chip can be checked against what the
+   * chip said (the renderer is untrusted). Null after forgetLastRead().
+   */
+  lastRead(): Citizen | null {
+    return this.#lastRead;
+  }
+
+  /** Called when a citizen's session ends: the read no longer vouches for anyone. */
+  forgetLastRead(): void {
+    this.#lastRead = null;
   }
 
   /** Stops the running read between two APDUs; true when one was running. */

@@ -9,6 +9,7 @@ import { DossierCodeAllocator, SINGLE_KIOSK, type CodeBlock } from './dossier-co
 import { DossierFixSchema, resubmitDossier, type DossierFix } from './dossier-fix';
 import type { NewDossier, NewDossierInput } from './dossier-input';
 import { listDossiers, readDossier, type ListFilter } from './dossier-reader';
+import { oldestPendingAt, readPublicStatus, type PublicDossierStatus } from './dossier-status';
 import type { DossierSummary, DossierView } from './dossier-view';
 import { saveDossier, type SavedDossier } from './dossier-writer';
 import { migrate } from './migrator';
@@ -111,6 +112,16 @@ export class DossierStore {
   /** Reads fail closed on a full disk: a read that cannot be audited is not served. */
   list(filter: ListFilter, actor: string): DossierSummary[] {
     return guardDiskFull(() => listDossiers(this.#ctx, filter, actor));
+  }
+
+  /** The non-personal fields of a dossier by its code (status lookup); null when unknown. */
+  publicStatus(code: string): PublicDossierStatus | null {
+    return readPublicStatus(this.#ctx, code);
+  }
+
+  /** When the oldest dossier waiting to sync was received; null when the queue is empty. */
+  oldestPendingAt(): number | null {
+    return oldestPendingAt(this.#ctx);
   }
 
   /** Staff fixed a rejected dossier: apply the fix and unpark its queue. */

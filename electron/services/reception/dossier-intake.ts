@@ -1,0 +1,187 @@
+import type { Procedure } from '../../api/contract/procedure';
+import type { NewDossierRequest } from '../../api/contract/reception';
+import { KioskError } from '../../api/errors';
+import type { NewDossierInput } from '../store/dossier-input';
+import type { SavedDossier } from '../store/dossier-writer';
+import { checkApplicant, type ChipRead } from './applicant-check';
+import { isEmail, isPhone, validateForm, type FormIssue } from './form-validation';
+
+/** A component rebuilt from its job's pages in the order the clerk kept. */
+export interface AssembledComponent {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+  readonly pages: readonly { readonly bytes: Uint8Array; readonly ocrText?: string | undefined }[];
+}
+
+/** The component jobs' part the intake needs (ComponentJobs fits). */
+export interface ComponentSource {
+  assemble(jobId: string, pageOrder: readonly number[]): Promise<AssembledComponent>;
+  discard(jobId: string): unknown;
+}
+
+export interface IntakeStore {
+  save(input: NewDossierInput, actor: string): SavedDossier;
+  readonly outbox: { depth(): { pending: number; parked: number } };
+}
+
+export interface IntakeDeps {
+  /** The catalogue's procedure, or null when there is no such code. */
+  readonly procedure: (code: string) => Procedure | null | Promise<Procedure | null>;
+  readonly jobs: ComponentSource;
+  /** The appointment (hẹn trả) for a dossier received at `receivedAt`, epoch ms. */
+  readonly dueAt: (receivedAt: number, procedure: Procedure) => number;
+  readonly store: IntakeStore;
+  /** The card service's last successful read, null when none. */
+  readonly lastRead: () => ChipRead | null;
+  /** The receiving agency's name, when the procedure names none. */
+  readonly agencyName: string;
+  readonly now?: () => number;
+  readonly log: { warn(fields: Record<string, unknown>, message: string): void };
+}
+
+/** Who is receiving: the counter's clerk, or the citizen at a self-service kiosk. */
+export interface Receiver {
+  readonly channel: 'counter' | 'kiosk';
+  readonly staffId?: string | undefined;
+  /** For the audit log. */
+  readonly actor: string;
+}
+
+/** Keys the e-form cannot have (its keys start with a letter) for what the receipt needs later. */
+export const RECEIPT_KEYS = { address: '_applicantAddress', sets: '_sets' } as const;
+
+export interface CreatedDossier {
+  readonly id: string;
+  readonly code: string;
+  readonly receivedAt: number;
+  readonly dueAt: number;
+  readonly depth: { pending: number; parked: number };
+}
+
+/**
+ * `dossier.create`: checks the request against the procedure, rebuilds the
+ * components from their jobs, and commits the dossier with its outbox rows
+ * before answering; the jobs' files are discarded only after the commit.
+ */
+export class DossierIntake {
+  readonly #deps: IntakeDeps;
+
+  constructor(deps: IntakeDeps) {
+    this.#deps = deps;
+  }
+
+  async create(request: NewDossierRequest, receiver: Receiver): Promise<CreatedDossier> {
+    const procedure = await this.#deps.procedure(request.procedureCode);
+    if (procedure === null) {
+      throw new KioskError('PROCEDURE_NOT_FOUND', `No procedure ${request.procedureCode}`);
+    }
+    const form = validateForm(procedure, request.formValues);
+    const issues: FormIssue[] = [...form.issues, ...contactIssues(request.applicant)];
+    request.components.forEach((c, i) => {
+      if (!procedure.components.some((p) => p.code === c.code)) {
+        issues.push({
+          path: `components.${i}.code`,
+          message: `Thủ tục này không có thành phần mã "${c.code}".`,
+        });
+      }
+    });
+    if (issues.length > 0) throw new KioskError('FORM_INVALID', 'The e-form has errors', issues);
+    const missing = procedure.components.filter(
+      (p) => p.required && !request.components.some((c) => c.code === p.code),
+    );
+    if (missing.length > 0) {
+      throw new KioskError(
+        'COMPONENT_MISSING',
+        `Required components missing: ${missing.map((m) => m.code).join(', ')}`,
+        missing.map((m) => ({ path: `components.${m.code}`, message: `Thiếu "${m.name}".` })),
+      );
+    }
+    const citizen = request.applicant.citizen;
+    checkApplicant(citizen, this.#deps.lastRead(), receiver.channel === 'kiosk');
+
+    const components = [];
+    for (const c of request.components) {
+      const built = await this.#deps.jobs.assemble(c.jobId, c.pageOrder);
+      components.push({
+        code: c.code,
+        fileName: built.fileName,
+        mime: built.mime,
+        bytes: built.bytes,
+        pages: built.pages.map((p) => ({
+          bytes: p.bytes,
+          ...(p.ocrText === undefined ? {} : { ocrText: p.ocrText }),
+        })),
+      });
+    }
+    const receivedAt = (this.#deps.now ?? Date.now)();
+    const dueAt = this.#deps.dueAt(receivedAt, procedure);
+    const saved = this.#deps.store.save(
+      {
+        procedure: {
+          code: procedure.code,
+          name: procedure.name,
+          ...(procedure.fieldCode === null ? {} : { fieldCode: procedure.fieldCode }),
+          ...(procedure.fieldName === null ? {} : { fieldName: procedure.fieldName }),
+        },
+        applicant: {
+          kind: '1',
+          name: citizen.fullName,
+          idNumber: citizen.id,
+          email: request.applicant.email ?? '',
+          phone: request.applicant.phone ?? '',
+          source: citizen.source,
+        },
+        summary: `${procedure.name} – ${citizen.fullName}`,
+        formValues: {
+          ...form.values,
+          [RECEIPT_KEYS.address]: citizen.placeOfResidence ?? '',
+          [RECEIPT_KEYS.sets]: String(request.sets ?? 1),
+        },
+        ...(request.notes === undefined || request.notes.trim() === ''
+          ? {}
+          : { notes: request.notes }),
+        receivedAt,
+        dueAt,
+        channel: receiver.channel,
+        ...(receiver.staffId === undefined ? {} : { staffId: receiver.staffId }),
+        status: '2',
+        deliveryMode: request.deliveryMode ?? '0',
+        processingUnit: procedure.agency.trim() === '' ? this.#deps.agencyName : procedure.agency,
+        components,
+      },
+      receiver.actor,
+    );
+    for (const c of request.components) {
+      try {
+        await this.#deps.jobs.discard(c.jobId);
+      } catch (error) {
+        // The dossier is saved; a job folder left behind is removed by session.end or the next start.
+        this.#deps.log.warn({ err: error, jobId: c.jobId }, 'component job not discarded');
+      }
+    }
+    return {
+      id: saved.id,
+      code: saved.code,
+      receivedAt,
+      dueAt,
+      depth: this.#deps.store.outbox.depth(),
+    };
+  }
+}
+
+function contactIssues(applicant: NewDossierRequest['applicant']): FormIssue[] {
+  const issues: FormIssue[] = [];
+  const phone = applicant.phone ?? '';
+  const email = applicant.email ?? '';
+  if (phone !== '' && !isPhone(phone)) {
+    issues.push({
+      path: 'applicant.phone',
+      message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).',
+    });
+  }
+  if (email !== '' && !isEmail(email)) {
+    issues.push({ path: 'applicant.email', message: 'Địa chỉ email không hợp lệ.' });
+  }
+  return issues;
+}

@@ -1,0 +1,64 @@
+import type { SyncState } from './dossier-view';
+import type { StoreContext } from './store-context';
+
+/**
+ * What anyone may learn about a dossier from its code: no column that holds
+ * personal data is read, so nothing is decrypted and the read is not a read of
+ * a citizen's record (no audit row).
+ */
+export interface PublicDossierStatus {
+  readonly id: string;
+  readonly code: string;
+  readonly procedureName: string;
+  readonly status: string;
+  readonly receivedAt: number;
+  readonly dueAt: number;
+  readonly syncState: SyncState;
+  readonly portalStatus: string | null;
+  readonly portalStatusAt: number | null;
+}
+
+export function readPublicStatus(ctx: StoreContext, code: string): PublicDossierStatus | null {
+  const row = ctx.db
+    .prepare<
+      [string],
+      {
+        id: string;
+        code: string;
+        procedure_name: string;
+        status: string;
+        received_at: number;
+        due_at: number;
+        sync_state: SyncState;
+        portal_status: string | null;
+        portal_status_at: number | null;
+      }
+    >(
+      `SELECT d.id, d.code, p.name AS procedure_name, d.status, d.received_at, d.due_at,
+         d.sync_state, d.portal_status, d.portal_status_at
+       FROM dossiers d JOIN procedures p ON p.code = d.procedure_code WHERE d.code = ?`,
+    )
+    .get(code);
+  if (row === undefined) return null;
+  return {
+    id: row.id,
+    code: row.code,
+    procedureName: row.procedure_name,
+    status: row.status,
+    receivedAt: row.received_at,
+    dueAt: row.due_at,
+    syncState: row.sync_state,
+    portalStatus: row.portal_status,
+    portalStatusAt: row.portal_status_at,
+  };
+}
+
+/** When the oldest dossier still waiting to sync was received (epoch ms), null when none waits. */
+export function oldestPendingAt(ctx: StoreContext): number | null {
+  const row = ctx.db
+    .prepare<[], { oldest: number | null }>(
+      `SELECT MIN(received_at) AS oldest FROM dossiers WHERE sync_state = 'pending'`,
+    )
+    .get();
+  return row?.oldest ?? null;
+}
