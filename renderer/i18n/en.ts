@@ -55,6 +55,18 @@ export const en: Translation = {
       scanners: 'Scanners',
       disk: 'Disk space',
       portal: 'Public service portal',
+      queue: 'Sync queue',
+      ocr: 'Text recognition (OCR)',
+      'card-readers': 'ID card readers',
+    },
+    ocr: {
+      title: 'Text recognition (OCR)',
+      size: 'Workers',
+      busy: 'Recognising now',
+      queued: 'Pages waiting',
+      pagesDone: 'Pages recognised',
+      languages: 'Languages',
+      unavailable: 'The OCR status could not be read.',
     },
   },
   signIn: {

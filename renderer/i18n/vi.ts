@@ -55,6 +55,18 @@ export const vi = {
       scanners: 'Máy quét',
       disk: 'Dung lượng ổ đĩa',
       portal: 'Cổng Dịch vụ công',
+      queue: 'Hàng đợi đồng bộ',
+      ocr: 'Nhận dạng chữ (OCR)',
+      'card-readers': 'Đầu đọc thẻ Căn cước',
+    },
+    ocr: {
+      title: 'Bộ nhận dạng chữ (OCR)',
+      size: 'Số luồng xử lý',
+      busy: 'Đang nhận dạng',
+      queued: 'Trang đang chờ',
+      pagesDone: 'Trang đã nhận dạng',
+      languages: 'Ngôn ngữ',
+      unavailable: 'Không lấy được tình trạng OCR.',
     },
   },
   signIn: {

@@ -5,9 +5,11 @@ import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError, ApiResult } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { CardReaders } from '../components/CardReaders';
+import { OcrPoolStatus } from '../components/OcrPoolStatus';
 import { formatClockDate } from '../i18n/format';
 
-type NamedCheck = 'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal';
+type NamedCheck =
+  'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal' | 'queue' | 'ocr' | 'card-readers';
 const named: readonly string[] = [
   'config',
   'node',
@@ -15,15 +17,22 @@ const named: readonly string[] = [
   'scanners',
   'disk',
   'portal',
+  'queue',
+  'ocr',
+  'card-readers',
 ] satisfies NamedCheck[];
 
-/** Each service's health and each device bridge's status, with what to do about failures. */
+/**
+ * Each service's health and each device bridge's status, with what to do
+ * about failures. Open without staff in kiosk mode: it shows no personal data.
+ */
 export function Diagnostics() {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
   const [report, setReport] = useState<HealthReport | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [checking, setChecking] = useState(false);
+  const [generation, setGeneration] = useState(0);
 
   const apply = useCallback((result: ApiResult<HealthReport>) => {
     setChecking(false);
@@ -37,6 +46,7 @@ export function Diagnostics() {
 
   const refresh = () => {
     setChecking(true);
+    setGeneration((g) => g + 1);
     void api.system.health().then(apply);
   };
 
@@ -73,6 +83,7 @@ export function Diagnostics() {
         )}
       </div>
       <CardReaders />
+      <OcrPoolStatus generation={generation} />
       {error && (
         <p role="alert" className="error">
           {i18n.language === 'en' ? errorMessages[error.code].en : errorMessages[error.code].vi}

@@ -20,12 +20,12 @@ export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
         <ActionTile
           title={t('kiosk.submit')}
           hint={t('kiosk.submitHint')}
-          onClick={() => void navigate('/kiosk/card')}
+          onClick={() => void navigate('/kiosk/submit')}
         />
         <ActionTile
           title={t('kiosk.lookup')}
           hint={t('kiosk.lookupHint')}
-          unavailable={t('kiosk.comingSoon')}
+          onClick={() => void navigate('/lookup')}
         />
       </div>
       <div className="kiosk-options">

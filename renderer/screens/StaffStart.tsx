@@ -24,7 +24,7 @@ export function StaffStart() {
         <ActionTile
           title={t('staff.lookup')}
           hint={t('staff.lookupHint')}
-          unavailable={t('staff.comingSoon')}
+          onClick={() => void navigate('/lookup')}
         />
       </div>
     </main>
