@@ -1,11 +1,293 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Result } from '../../../electron/api/contract';
+import type { Procedure } from '../../../electron/api/contract/procedure';
+import { useKiosk } from '../../api/KioskContext';
+import { CardReadPanel } from '../../components/CardReadPanel';
+import { ConfirmStep } from './ConfirmStep';
+import { DocumentStep, type ScanResult } from './DocumentStep';
+import { FieldsStep } from './FieldsStep';
+import { fieldsToAsk, pages as pagesOf, prefill } from './kiosk-form';
+import { ProcedureStep } from './ProcedureStep';
+import { ReceiptStep, type Created } from './ReceiptStep';
+import { ReviewStep } from './ReviewStep';
+import { StepFrame, type Step } from './StepFrame';
+import { useErrorText } from './use-error-text';
+import './self-service.css';
 
-/** The citizen's self-service submission, one question per screen (being built). */
+type CardRead = Result<'card.read'>;
+
+/**
+ * The citizen's self-service submission, one question per screen: procedure
+ * → ID card → "is this you?" → the e-form fields the chip did not fill →
+ * each document scanned → review → submit → receipt. Everything the citizen
+ * gave lives in this component's state only, so leaving the route (Hủy,
+ * Hoàn tất, the idle timeout) forgets it; the core is told to wipe its side
+ * with `session.end`, and scans not submitted are discarded.
+ */
 export function KioskSubmit() {
   const { t } = useTranslation();
+  const { api } = useKiosk();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const [step, setStep] = useState<Step>('procedure');
+  const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
+  const [read, setRead] = useState<CardRead | undefined>(undefined);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [fieldPage, setFieldPage] = useState(0);
+  const [docIndex, setDocIndex] = useState(0);
+  const [scans, setScans] = useState<Record<string, ScanResult>>({});
+  const [device, setDevice] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [submitting, setSubmitting] = useState(false);
+  const [created, setCreated] = useState<Created | undefined>(undefined);
+  /** Scan jobs not (yet) part of a saved dossier: discarded when the session ends. */
+  const pendingJobs = useRef(new Set<string>());
+
+  useEffect(() => {
+    void api.scan.devices({}).then((result) => {
+      if (!result.ok) return;
+      setDevice(result.value.devices.find((d) => d.status === 'ready')?.id ?? null);
+    });
+  }, [api]);
+
+  useEffect(() => {
+    const jobs = pendingJobs.current;
+    return () => {
+      for (const jobId of jobs) void api.component.discard({ jobId });
+      jobs.clear();
+    };
+  }, [api]);
+
+  const asked = useMemo(
+    () => (procedure && read ? pagesOf(fieldsToAsk(procedure.form.fields, read.citizen)) : []),
+    [procedure, read],
+  );
+  const components = procedure?.components ?? [];
+
+  const end = useCallback(() => {
+    void api.session.end({ reason: 'done' });
+    void navigate('/', { replace: true });
+  }, [api, navigate]);
+
+  const choose = async (code: string) => {
+    const result = await api.procedure.get({ code });
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return;
+    }
+    setError(undefined);
+    setProcedure(result.value);
+    if (read) setValues({ ...prefill(result.value.form.fields, read.citizen), ...values });
+    setStep(read ? 'confirm' : 'card');
+  };
+
+  const confirmed = () => {
+    if (!procedure || !read) return;
+    setValues({ ...prefill(procedure.form.fields, read.citizen), ...values });
+    setFieldPage(0);
+    setStep('fields');
+  };
+  const afterFields = () => {
+    if (fieldPage + 1 < asked.length) {
+      setFieldPage(fieldPage + 1);
+      return;
+    }
+    setDocIndex(0);
+    setStep(components.length === 0 ? 'review' : 'documents');
+  };
+  const afterDocument = () => {
+    if (docIndex + 1 < components.length) setDocIndex(docIndex + 1);
+    else setStep('review');
+  };
+  const scanned = (code: string, result: ScanResult) => {
+    const previous = scans[code];
+    if (previous) {
+      pendingJobs.current.delete(previous.jobId);
+      void api.component.discard({ jobId: previous.jobId });
+    }
+    pendingJobs.current.add(result.jobId);
+    setScans({ ...scans, [code]: result });
+  };
+  const skip = (code: string) => {
+    const { [code]: dropped, ...rest } = scans;
+    if (dropped) {
+      pendingJobs.current.delete(dropped.jobId);
+      void api.component.discard({ jobId: dropped.jobId });
+    }
+    setScans(rest);
+    afterDocument();
+  };
+
+  const submit = async () => {
+    if (!procedure || !read || submitting) return;
+    setSubmitting(true);
+    setError(undefined);
+    const result = await api.dossier.create({
+      procedureCode: procedure.code,
+      applicant: { citizen: read.citizen },
+      formValues: values,
+      components: components.flatMap((c) => {
+        const scan = scans[c.code];
+        const kept = scan?.pages.filter((p) => !p.blank).map((p) => p.index) ?? [];
+        return scan?.pdf && kept.length > 0
+          ? [{ code: c.code, jobId: scan.jobId, pageOrder: kept }]
+          : [];
+      }),
+    });
+    setSubmitting(false);
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return;
+    }
+    // The dossier owns its components now: they are no longer ours to discard.
+    pendingJobs.current.clear();
+    setCreated(result.value);
+    setStep('receipt');
+  };
+
+  const back = (): (() => void) | undefined => {
+    switch (step) {
+      case 'procedure':
+      case 'receipt':
+        return undefined;
+      case 'card':
+        return () => {
+          setStep('procedure');
+        };
+      case 'confirm':
+        return () => {
+          setRead(undefined);
+          setStep('card');
+        };
+      case 'fields':
+        return () => {
+          if (fieldPage > 0) setFieldPage(fieldPage - 1);
+          else setStep('confirm');
+        };
+      case 'documents':
+        return () => {
+          if (docIndex > 0) setDocIndex(docIndex - 1);
+          else {
+            setFieldPage(Math.max(asked.length - 1, 0));
+            setStep('fields');
+          }
+        };
+      case 'review':
+        return () => {
+          if (components.length > 0) {
+            setDocIndex(components.length - 1);
+            setStep('documents');
+          } else {
+            setFieldPage(Math.max(asked.length - 1, 0));
+            setStep('fields');
+          }
+        };
+    }
+  };
+
+  const component = components[docIndex];
+  const question = (): string => {
+    switch (step) {
+      case 'procedure':
+        return t('selfService.procedure.question');
+      case 'card':
+        return t('selfService.card.question');
+      case 'confirm':
+        return t('selfService.confirm.question');
+      case 'fields':
+        return t('selfService.fields.question');
+      case 'documents':
+        return component
+          ? t('selfService.documents.question', {
+              index: docIndex + 1,
+              count: components.length,
+              name: component.name,
+            })
+          : t('selfService.documents.noneNeeded');
+      case 'review':
+        return t('selfService.review.question');
+      case 'receipt':
+        return t('selfService.receipt.done');
+    }
+  };
+
   return (
-    <main className="screen kiosk-submit">
-      <h1>{t('selfService.title')}</h1>
-    </main>
+    <StepFrame
+      step={step}
+      question={question()}
+      onBack={back()}
+      onCancel={step === 'receipt' ? undefined : end}
+    >
+      {error && step !== 'review' && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {step === 'procedure' && <ProcedureStep onChoose={(code) => void choose(code)} />}
+      {step === 'card' && (
+        <>
+          <p className="lead">{t('selfService.card.hint')}</p>
+          <CardReadPanel
+            large
+            onRead={(result) => {
+              setRead(result);
+              setStep('confirm');
+            }}
+          />
+        </>
+      )}
+      {step === 'confirm' && read && (
+        <ConfirmStep
+          read={read}
+          onYes={confirmed}
+          onNo={() => {
+            setRead(undefined);
+            setStep('card');
+          }}
+        />
+      )}
+      {step === 'fields' && (
+        <FieldsStep
+          key={fieldPage}
+          fields={asked[fieldPage] ?? []}
+          values={values}
+          page={fieldPage + 1}
+          pages={asked.length}
+          onChange={(key, value) => {
+            setValues((v) => ({ ...v, [key]: value }));
+          }}
+          onNext={afterFields}
+        />
+      )}
+      {step === 'documents' && component && (
+        <DocumentStep
+          key={component.code}
+          component={component}
+          device={device}
+          scan={scans[component.code]}
+          onScanned={(result) => {
+            scanned(component.code, result);
+          }}
+          onSkip={() => {
+            skip(component.code);
+          }}
+          onNext={afterDocument}
+        />
+      )}
+      {step === 'review' && procedure && read && (
+        <ReviewStep
+          procedure={procedure}
+          citizen={read.citizen}
+          values={values}
+          scans={scans}
+          submitting={submitting}
+          error={error}
+          onSubmit={() => void submit()}
+        />
+      )}
+      {step === 'receipt' && created && <ReceiptStep created={created} onFinish={end} />}
+    </StepFrame>
   );
 }

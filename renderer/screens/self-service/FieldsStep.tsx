@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormField } from '../../../electron/api/contract/procedure';
+import { EFormFields } from '../../components/EFormFields';
+import { problemsOf, type FieldProblem } from './kiosk-form';
+
+interface FieldsStepProps {
+  /** The fields of this screen (at most FIELDS_PER_PAGE). */
+  readonly fields: readonly FormField[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly page: number;
+  readonly pages: number;
+  readonly onChange: (key: string, value: string) => void;
+  readonly onNext: () => void;
+}
+
+/** A few e-form fields with large inputs; "Tiếp tục" checks them before leaving the screen. */
+export function FieldsStep({ fields, values, page, pages, onChange, onNext }: FieldsStepProps) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
+
+  const next = () => {
+    const found = problemsOf(fields, values);
+    setProblems(found);
+    if (Object.keys(found).length === 0) onNext();
+  };
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
+    const problem = problems[field.key];
+    if (problem === undefined) continue;
+    errors[field.key] =
+      problem === 'tooLong'
+        ? t('selfService.fields.tooLong', { max: field.maxLength ?? 0 })
+        : t(`selfService.fields.${problem}`);
+  }
+
+  return (
+    <form
+      className="kiosk-fields"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        next();
+      }}
+    >
+      {pages > 1 && <p className="hint">{t('selfService.fields.page', { page, pages })}</p>}
+      {fields.length === 0 && <p>{t('selfService.fields.noneLeft')}</p>}
+      <EFormFields fields={fields} values={values} errors={errors} onChange={onChange} large />
+      <div className="answer-buttons">
+        <button type="submit" className="primary big">
+          {t('selfService.next')}
+        </button>
+      </div>
+    </form>
+  );
+}
