@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScreen, axeSummary } from './support/axe';
+import { launchChromium, SCREENSHOTS } from './support/chromium';
+import { startShellProcess, type ShellProcess } from './support/shell-process';
+
+/**
+ * axe-core on the kiosk screens a citizen reaches without a card: start,
+ * start in large text, lookup, lookup not found, Diagnostics, the first two
+ * submit steps, and the idle warning. The screens behind the card read are
+ * checked inside kiosk-flow.test.ts.
+ */
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+
+async function expectClean(screen: string): Promise<void> {
+  const count = await axeScreen(page, screen);
+  await page.screenshot({ path: `${SCREENSHOTS}/kiosk-a11y-${screen}.png`, fullPage: true });
+  expect(count.blocking, screen).toEqual([]);
+}
+
+beforeAll(async () => {
+  shell = await startShellProcess({ mode: 'kiosk', idleTimeoutSeconds: 600 });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  await page.goto(shell.url);
+  await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+});
+
+afterAll(async () => {
+  writeFileSync('test-results/kiosk-a11y.txt', `${axeSummary()}\n`);
+  console.log(`axe, violations per screen:\n${axeSummary()}`);
+  await browser.close();
+  await shell.stop();
+});
+
+describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
+  it('the start screen, in normal and large text, has no serious or critical violation', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await expectClean('start');
+    await page.getByRole('button', { name: 'Chữ to' }).click();
+    await expectClean('start-large-text');
+    await page.getByRole('button', { name: 'Chữ thường' }).click();
+  });
+
+  it('the lookup screen and its not-found answer', async () => {
+    await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).click();
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+    await expectClean('lookup');
+    await page
+      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn')
+      .fill('000.00.00.H00-251125-9999');
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await page.getByRole('heading', { name: 'Không tìm thấy hồ sơ' }).waitFor();
+    await expectClean('lookup-not-found');
+    await page.getByRole('link', { name: /Quay lại/ }).click();
+  });
+
+  it('Diagnostics, readable without staff', async () => {
+    await page.getByRole('link', { name: 'Chẩn đoán' }).click();
+    await page.locator('table.checks').waitFor({ timeout: 60_000 });
+    await page.locator('.ocr-pool dl').waitFor();
+    await expectClean('diagnostics');
+    await page.getByRole('link', { name: 'Trang đầu' }).click();
+  });
+
+  it('the first submit steps: choose the procedure, then the card', async () => {
+    await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
+    await page.getByRole('heading', { name: 'Ông/Bà muốn làm thủ tục nào?' }).waitFor();
+    await page.locator('[data-procedure]').first().waitFor();
+    await expectClean('submit-procedure');
+    await page.locator('[data-procedure="1.001193"]').click();
+    await page.getByRole('heading', { name: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc' }).waitFor();
+    await expectClean('submit-card');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+  });
+
+  it('the idle warning', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const idle = await context.newPage();
+    await idle.clock.install();
+    await idle.goto(shell.url);
+    await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    await idle.clock.runFor(590_000);
+    await idle.getByRole('alertdialog').waitFor();
+    const previous = page;
+    page = idle;
+    try {
+      await expectClean('idle-warning');
+    } finally {
+      page = previous;
+      await context.close();
+    }
+  });
+});
