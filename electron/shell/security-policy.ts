@@ -2,6 +2,8 @@
  * The Content-Security-Policy of the renderer, shared by both shells. Only
  * the app's own scripts and styles run (no inline code, no eval); the page
  * may talk only to its own origin (the browser shell's WebSocket is on it).
+ * Frames may show only blob: URLs the page made itself: the receipt PDF,
+ * which never leaves the page as a file unless the clerk downloads it.
  */
 export function contentSecurityPolicy(): string {
   return [
@@ -11,6 +13,7 @@ export function contentSecurityPolicy(): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    'frame-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -45,6 +45,8 @@ describe('the kiosk window', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // Only the page's own blob: URLs (the receipt PDF) may be framed, never a web address.
+    expect(csp).toContain('frame-src blob:;');
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(securityHeaders()['Content-Security-Policy']).toBe(csp);
   });
