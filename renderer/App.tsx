@@ -9,12 +9,12 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { QueueBadge } from './components/QueueBadge';
 import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
+import { Intake } from './screens/intake/Intake';
 import { KioskCard } from './screens/KioskCard';
 import { KioskStart } from './screens/KioskStart';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
-import { Reception } from './screens/Reception';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
@@ -111,7 +111,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
             element={kioskMode ? <KioskSubmit /> : <Navigate to="/" replace />}
           />
           <Route path="/lookup" element={<StatusLookup />} />
-          <Route path="/reception" element={staff ? <Reception /> : <Navigate to="/" replace />} />
+          <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route
             path="/staff/keys"

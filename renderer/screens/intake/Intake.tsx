@@ -1,0 +1,229 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../electron/api/contract';
+import type { Procedure } from '../../../electron/api/contract/procedure';
+import { errorMessages } from '../../../electron/api/error-messages';
+import { useKiosk } from '../../api/KioskContext';
+import { ReceiptView } from '../../components/ReceiptView';
+import { applicantCitizen, emptyApplicant, type ApplicantDraft } from './applicant-draft';
+import { ApplicantStep } from './ApplicantStep';
+import {
+  componentsForSave,
+  withOcrEvent,
+  type ComponentJob,
+  type ComponentJobs,
+  type OcrStates,
+} from './component-draft';
+import { ComponentsStep } from './ComponentsStep';
+import { issuesByField, prefillFromCitizen, type FormValues } from './eform-values';
+import { FormStep } from './FormStep';
+import { ProcedureStep } from './ProcedureStep';
+import { ReviewStep } from './ReviewStep';
+import { STEPS, StepList, type StepId } from './StepList';
+import './intake.css';
+
+type Saved = Result<'dossier.create'>;
+
+/**
+ * The counter's reception of one dossier, as a wizard whose state lives
+ * here so moving between steps, or an error from the core, loses nothing
+ * the clerk typed or scanned. Nothing says "saved" before dossier.create
+ * answers ok; after that the dossier is frozen and only the receipt shows.
+ */
+export function Intake() {
+  const { t, i18n } = useTranslation();
+  const { api } = useKiosk();
+  const [step, setStep] = useState<StepId>('procedure');
+  const [reached, setReached] = useState(0);
+  const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
+  const [applicant, setApplicant] = useState<ApplicantDraft>(emptyApplicant);
+  const [values, setValues] = useState<FormValues>({});
+  const [fromCard, setFromCard] = useState<readonly string[]>([]);
+  const [coreErrors, setCoreErrors] = useState<Readonly<Record<string, string>>>({});
+  const [jobs, setJobs] = useState<ComponentJobs>({});
+  const [ocr, setOcr] = useState<OcrStates>({});
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState<Saved | undefined>(undefined);
+
+  useEffect(
+    () =>
+      api.on('component.ocr', (event) => {
+        setOcr((states) => withOcrEvent(states, event));
+      }),
+    [api],
+  );
+
+  const say = (code: keyof typeof errorMessages) =>
+    i18n.language === 'en' ? errorMessages[code].en : errorMessages[code].vi;
+
+  const go = (next: StepId) => {
+    const index = STEPS.indexOf(next);
+    setStep(next);
+    setReached((r) => Math.max(r, index));
+  };
+
+  /** Puts the applicant's card data into the form's `fill` fields, keeping what was typed. */
+  const prefill = (chosen: Procedure | undefined, draft: ApplicantDraft) => {
+    const citizen = applicantCitizen(draft);
+    if (!chosen || !citizen) return;
+    const filled = prefillFromCitizen(chosen.form.fields, citizen, values);
+    setValues(filled.values);
+    setFromCard(draft.source === 'typed' ? [] : filled.filled);
+  };
+
+  const choose = async (code: string) => {
+    setProblem(undefined);
+    const answer = await api.procedure.get({ code });
+    if (!answer.ok) {
+      setProblem(say(answer.error.code));
+      return;
+    }
+    if (procedure?.code !== answer.value.code) {
+      for (const job of Object.values(jobs)) void api.component.discard({ jobId: job.jobId });
+      setJobs({});
+    }
+    setProcedure(answer.value);
+    prefill(answer.value, applicant);
+    go('applicant');
+  };
+
+  const setJob = (code: string, job: ComponentJob | undefined) => {
+    setJobs((current) =>
+      job
+        ? { ...current, [code]: job }
+        : Object.fromEntries(Object.entries(current).filter(([c]) => c !== code)),
+    );
+  };
+
+  const save = async () => {
+    const citizen = applicantCitizen(applicant);
+    if (!procedure || !citizen) return;
+    setSaving(true);
+    setProblem(undefined);
+    const keys = new Set(procedure.form.fields.map((f) => f.key));
+    const phone = applicant.fields.phone.trim();
+    const answer = await api.dossier.create({
+      procedureCode: procedure.code,
+      applicant: { citizen, ...(phone ? { phone } : {}) },
+      formValues: Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k))),
+      components: componentsForSave(jobs),
+    });
+    setSaving(false);
+    if (answer.ok) {
+      setSaved(answer.value);
+      setJobs({});
+      go('receipt');
+      return;
+    }
+    setProblem(say(answer.error.code));
+    if (answer.error.code === 'FORM_INVALID') setCoreErrors(issuesByField(answer.error.issues));
+  };
+
+  const restart = () => {
+    for (const job of Object.values(jobs)) void api.component.discard({ jobId: job.jobId });
+    setStep('procedure');
+    setReached(0);
+    setProcedure(undefined);
+    setApplicant(emptyApplicant);
+    setValues({});
+    setFromCard([]);
+    setCoreErrors({});
+    setJobs({});
+    setOcr({});
+    setProblem(undefined);
+    setSaved(undefined);
+  };
+
+  const lockedKeys =
+    applicant.source === 'chip'
+      ? (procedure?.form.fields.filter((f) => f.fill === 'id').map((f) => f.key) ?? [])
+      : [];
+
+  return (
+    <main className="screen intake" data-step={step}>
+      <h1>{t('intake.title')}</h1>
+      <StepList
+        current={step}
+        reached={saved ? -1 : reached}
+        onGo={(next) => {
+          if (!saved) setStep(next);
+        }}
+      />
+      {procedure && step !== 'procedure' && (
+        <p className="chosen-procedure">
+          {t('intake.procedure.chosen')}: <strong>{procedure.code}</strong> — {procedure.name}
+        </p>
+      )}
+      {problem && step !== 'review' && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      {step === 'procedure' && (
+        <ProcedureStep chosen={procedure?.code} onChoose={(code) => void choose(code)} />
+      )}
+      {step === 'applicant' && (
+        <ApplicantStep
+          draft={applicant}
+          onChange={setApplicant}
+          onNext={() => {
+            prefill(procedure, applicant);
+            go('form');
+          }}
+        />
+      )}
+      {step === 'form' && procedure && (
+        <FormStep
+          fields={procedure.form.fields}
+          values={values}
+          fromCard={fromCard}
+          locked={lockedKeys}
+          coreErrors={coreErrors}
+          onChange={(key, value) => {
+            setValues((v) => ({ ...v, [key]: value }));
+            setFromCard((keys) => keys.filter((k) => k !== key));
+            setCoreErrors(({ [key]: _dropped, ...rest }) => rest);
+          }}
+          onNext={() => {
+            go('components');
+          }}
+        />
+      )}
+      {step === 'components' && procedure && (
+        <ComponentsStep
+          components={procedure.components}
+          jobs={jobs}
+          ocr={ocr}
+          onJob={setJob}
+          onNext={() => {
+            go('review');
+          }}
+        />
+      )}
+      {step === 'review' && procedure && (
+        <ReviewStep
+          procedure={procedure}
+          applicant={applicant}
+          values={values}
+          jobs={jobs}
+          saving={saving}
+          error={problem}
+          onEdit={setStep}
+          onSave={() => void save()}
+        />
+      )}
+      {step === 'receipt' && saved && (
+        <section className="intake-step receipt-step">
+          <p role="status" className="success">
+            {t('intake.review.saved', { code: saved.code })}
+          </p>
+          <ReceiptView idOrCode={saved.id} code={saved.code} dueAt={saved.dueAt} />
+          <button type="button" onClick={restart}>
+            {t('intake.receipt.another')}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}
