@@ -20,9 +20,12 @@ type ScanPageEvent = z.infer<typeof ScanPageSchema>;
 export interface ImportTarget {
   /** `<workDir>/scan-jobs`. */
   readonly jobsDir: string;
+  /** The job's folder is about to exist (a sweep must leave it alone until `ended`). */
+  readonly started: (jobId: string) => void;
   /** Makes the job known (its OCR starts as pages are added). */
   readonly register: (jobId: string) => ComponentJob;
   readonly forget: (jobId: string) => void;
+  readonly ended: (jobId: string) => void;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function importComponent(
   const jobId = uuidv7();
   const dir = join(target.jobsDir, jobId);
   let registered = false;
+  target.started(jobId);
   try {
     await mkdir(join(dir, 'upload'), { recursive: true });
     const file = join(dir, 'upload', `source${extensionOf(request.mime)}`);
@@ -86,6 +90,8 @@ export async function importComponent(
       'SCAN_BAD_FILE',
       `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
     );
+  } finally {
+    target.ended(jobId);
   }
 }
 

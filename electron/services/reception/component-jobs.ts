@@ -20,7 +20,10 @@ export interface ComponentJobsDeps {
   readonly workDir: string;
   /** Publishes `component.ocr` (the EventHub in the app). */
   readonly emit: (event: ComponentOcrEvent) => void;
-  /** Epoch ms; injectable so the age sweep can be tested. */
+  /**
+   * Milliseconds for job ages; default a monotonic clock, so a wall-clock
+   * correction (a kiosk's RTC set by NTP) neither sweeps live jobs nor keeps old ones.
+   */
   readonly now?: () => number;
   /** A job untouched this long is removed with its files; default 12 hours. */
   readonly maxAgeMs?: number;
@@ -48,13 +51,16 @@ export class ComponentJobs {
   readonly #ocrWaitMs: number;
   readonly #log: JobLog | undefined;
   readonly #jobs = new Map<string, ComponentJob>();
+  /** Imports still being built: their folders exist before their jobs do. */
+  readonly #importing = new Set<string>();
   #lastSweep = 0;
+  #sweeping: Promise<unknown> = Promise.resolve();
 
   constructor(deps: ComponentJobsDeps) {
     this.#ocr = deps.ocr;
     this.#jobsDir = join(deps.workDir, 'scan-jobs');
     this.#emit = deps.emit;
-    this.#now = deps.now ?? Date.now;
+    this.#now = deps.now ?? (() => performance.timeOrigin + performance.now());
     this.#maxAgeMs = Math.max(60_000, deps.maxAgeMs ?? defaultMaxAgeMs);
     this.#ocrWaitMs = Math.max(0, deps.ocrWaitMs ?? defaultOcrWaitMs);
     this.#log = deps.log;
@@ -79,8 +85,10 @@ export class ComponentJobs {
     this.#sweepSometimes();
     return importComponent(request, {
       jobsDir: this.#jobsDir,
+      started: (jobId) => this.#importing.add(jobId),
       register: (jobId) => this.#jobOf(jobId),
       forget: (jobId) => this.#jobs.delete(jobId),
+      ended: (jobId) => this.#importing.delete(jobId),
     });
   }
 
@@ -115,21 +123,29 @@ export class ComponentJobs {
 
   /**
    * Removes jobs older than the configured age, and job folders on disk no
-   * job of this run knows whose last change is that old (a crash, a
-   * previous run). Returns the job ids removed.
+   * job of this run knows whose last change is that old by the file
+   * system's clock (a crash, a previous run). Returns the ids removed.
    */
-  async sweep(): Promise<string[]> {
+  sweep(): Promise<string[]> {
+    // One sweep at a time: a later one starts when the running one is done.
+    const run = this.#sweeping.then(() => this.#sweepNow());
+    this.#sweeping = run.catch(() => []);
+    return run;
+  }
+
+  async #sweepNow(): Promise<string[]> {
     const now = this.#now();
     this.#lastSweep = now;
-    const cutoff = now - this.#maxAgeMs;
     const removed: string[] = [];
     for (const [jobId, job] of [...this.#jobs]) {
-      if (job.touchedAt >= cutoff) continue;
+      if (job.touchedAt >= now - this.#maxAgeMs) continue;
       await this.discard(jobId);
       removed.push(jobId);
     }
+    // mtimes are wall-clock times: compared with the wall clock, not the injected one.
+    const cutoff = Date.now() - this.#maxAgeMs;
     for (const name of await this.#folders()) {
-      if (this.#jobs.has(name)) continue;
+      if (this.#jobs.has(name) || this.#importing.has(name)) continue;
       const path = join(this.#jobsDir, name);
       const info = await stat(path).catch(() => undefined);
       if (info === undefined || info.mtimeMs >= cutoff) continue;
