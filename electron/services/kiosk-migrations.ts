@@ -1,4 +1,5 @@
 import { authMigrations } from './auth/auth-migrations';
+import { catalogueMigrations } from './catalogue/catalogue-migrations';
 import { storeMigrations, type Migration } from './store/migrations/index';
 
 /**
@@ -6,4 +7,8 @@ import { storeMigrations, type Migration } from './store/migrations/index';
  * database (the shells, the CLI) passes this whole list: the migrator refuses
  * a database that holds a module version it does not know.
  */
-export const kioskMigrations: readonly Migration[] = [...storeMigrations, ...authMigrations];
+export const kioskMigrations: readonly Migration[] = [
+  ...storeMigrations,
+  ...authMigrations,
+  ...catalogueMigrations,
+];
