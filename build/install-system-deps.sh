@@ -25,6 +25,7 @@ packages=(
   "g++|compiles native modules (better-sqlite3, pcsclite)"
   "make|compiles native modules"
   "openssl|the independent CMS and X.509 verifier the passive-authentication tests agree with"
+  "zbar-tools|zbarimg, the QR decoder the receipt tests read the printed QR code back with"
 )
 
 missing=()

@@ -1,7 +1,254 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { A4, MARGIN, PageWriter } from './page-writer';
+import type { Fonts } from './page-writer';
 import type { ReceiptData } from './receipt-data';
+import { clean, count, vnDateTimeWords, vnDateWords } from './receipt-text';
 
-/** The receipt as a PDF: copy 1 "(Liên 1: Lưu)", then copy 2 "(Liên 2: Giao người nộp)". */
+const require = createRequire(import.meta.url);
+const fontkit = require('@pdf-lib/fontkit') as Parameters<PDFDocument['registerFontkit']>[0];
+
+/** DejaVu Serif ships in ./fonts (Bitstream Vera licence): every Vietnamese glyph, on every OS. */
+const FONT_FILES = {
+  regular: 'DejaVuSerif.ttf',
+  bold: 'DejaVuSerif-Bold.ttf',
+  italic: 'DejaVuSerif-Italic.ttf',
+} as const;
+
+let fontBytes: Promise<Record<keyof Fonts, Uint8Array>> | null = null;
+function loadFontBytes(): Promise<Record<keyof Fonts, Uint8Array>> {
+  fontBytes ??= (async () => {
+    const read = (name: string): Promise<Uint8Array> =>
+      readFile(new URL(`./fonts/${name}`, import.meta.url));
+    const [regular, bold, italic] = await Promise.all([
+      read(FONT_FILES.regular),
+      read(FONT_FILES.bold),
+      read(FONT_FILES.italic),
+    ]);
+    return { regular, bold, italic };
+  })();
+  return fontBytes;
+}
+
+export const COPY_LABELS = ['(Liên 1: Lưu)', '(Liên 2: Giao người nộp)'] as const;
+const TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
+const TRAINING = 'BẢN IN THỬ – CHẾ ĐỘ ĐÀO TẠO';
+const RED = rgb(0.75, 0, 0);
+const QR_SIZE = 92;
+
+/**
+ * The receipt as a PDF: copy 1 "(Liên 1: Lưu)", then copy 2 "(Liên 2: Giao
+ * người nộp)", each one or more A4 pages (a long component list flows on,
+ * every page saying which copy and page it is). Layout per Mẫu 01 (portal.md §4).
+ */
 export async function renderReceipt(data: ReceiptData): Promise<Uint8Array> {
-  void data;
-  return Promise.reject(new Error('not yet implemented'));
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(`${TITLE} – ${clean(data.code)}`);
+  doc.setLanguage('vi-VN');
+  const bytes = await loadFontBytes();
+  const fonts: Fonts = {
+    regular: await doc.embedFont(bytes.regular, { subset: true }),
+    bold: await doc.embedFont(bytes.bold, { subset: true }),
+    italic: await doc.embedFont(bytes.italic, { subset: true }),
+  };
+  for (const label of COPY_LABELS) {
+    const pages = renderCopy(doc, fonts, data, label);
+    pages.forEach((page, i) => {
+      const footer = `${label.slice(1, -1)} – trang ${String(i + 1)}/${String(pages.length)}`;
+      const size = 8;
+      const width = fonts.italic.widthOfTextAtSize(footer, size);
+      page.drawText(footer, {
+        x: A4.width - MARGIN.right - width,
+        y: MARGIN.bottom - 24,
+        size,
+        font: fonts.italic,
+      });
+      if (data.training) drawWatermark(page, fonts);
+    });
+  }
+  return doc.save();
+}
+
+function drawWatermark(page: PDFPage, fonts: Fonts): void {
+  const size = 38;
+  const width = fonts.bold.widthOfTextAtSize(TRAINING, size);
+  // Rotated 45° about its start, centred on the page; the diagonal fits inside A4.
+  const run = (width * Math.SQRT1_2) / 2;
+  page.drawText(TRAINING, {
+    x: A4.width / 2 - run,
+    y: A4.height / 2 - run,
+    size,
+    font: fonts.bold,
+    color: RED,
+    opacity: 0.12,
+    rotate: degrees(45),
+  });
+}
+
+function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: string): PDFPage[] {
+  const code = clean(data.code);
+  const w = new PageWriter(doc, fonts, (page) => {
+    const y = A4.height - MARGIN.top - 10;
+    const head = `${TITLE} – Mã hồ sơ: ${code} ${label} (tiếp theo)`;
+    page.drawText(head, {
+      x: MARGIN.left,
+      y,
+      size: 8,
+      font: fonts.italic,
+      maxWidth: A4.width - MARGIN.left - MARGIN.right,
+    });
+    return y - 20;
+  });
+  const contentWidth = A4.width - MARGIN.left - MARGIN.right;
+  const leftWidth = contentWidth * 0.42;
+  const rightX = MARGIN.left + leftWidth + 8;
+  const rightWidth = contentWidth - leftWidth - 8;
+
+  if (data.training) w.text(TRAINING, { font: 'bold', size: 11, align: 'center', color: RED });
+
+  // Header: two columns from the same top.
+  const top = w.y;
+  w.text(clean(data.agencyName).toUpperCase(), { size: 10.5, align: 'center', width: leftWidth });
+  w.text('BỘ PHẬN TIẾP NHẬN\nVÀ TRẢ KẾT QUẢ', {
+    font: 'bold',
+    size: 10,
+    align: 'center',
+    width: leftWidth,
+  });
+  const leftBottom = w.y;
+  w.y = top;
+  w.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
+    font: 'bold',
+    size: 10,
+    align: 'center',
+    x: rightX,
+    width: rightWidth,
+  });
+  w.text('Độc lập – Tự do – Hạnh phúc', {
+    font: 'bold',
+    size: 11,
+    align: 'center',
+    x: rightX,
+    width: rightWidth,
+  });
+  w.gap(6);
+  const place = clean(data.place) === '' ? '……………' : clean(data.place);
+  w.text(`${place}, ${vnDateWords(data.receivedAt)}`, {
+    font: 'italic',
+    size: 11,
+    align: 'center',
+    x: rightX,
+    width: rightWidth,
+  });
+  w.y = Math.min(leftBottom, w.y) - 16;
+
+  w.text(TITLE, { font: 'bold', size: 14, align: 'center' });
+  w.gap(2);
+  w.text(`Mã hồ sơ: ${code}`, { font: 'bold', size: 12, align: 'center' });
+  w.text(label, { font: 'italic', size: 11, align: 'center' });
+  w.gap(10);
+
+  const a = data.applicant;
+  const line = (text: string): void => {
+    w.text(text, { size: 11.5, hang: 14 });
+    w.gap(2);
+  };
+  line(`Bộ phận tiếp nhận và trả kết quả: ${clean(data.unitName)}`);
+  line(`Tiếp nhận hồ sơ của: ${clean(a.name)}`);
+  line(`Địa chỉ: ${clean(a.address)}`);
+  line(`Số điện thoại: ${clean(a.phone) || '……………'}      Email: ${clean(a.email) || '……………'}`);
+  line(
+    `Nội dung yêu cầu giải quyết: ${clean(data.procedure.name)} (mã thủ tục ${clean(data.procedure.code)})`,
+  );
+  w.gap(4);
+
+  line('1. Thành phần hồ sơ nộp gồm:');
+  data.components.forEach((c, i) => {
+    w.text(
+      `${String(i + 1)}) ${clean(c.name)} – ${count(c.originals)} bản chính, ${count(c.copies)} bản sao`,
+      { size: 11, x: MARGIN.left + 16, hang: 18 },
+    );
+    w.gap(1);
+  });
+  if (data.components.length === 0) w.text('(không có)', { size: 11, x: MARGIN.left + 16 });
+  w.gap(2);
+  line(`2. Số lượng hồ sơ: ${count(data.sets)} (bộ)`);
+  const days = data.procedure.processingDays;
+  line(
+    `3. Thời gian giải quyết hồ sơ theo quy định là: ${days === 0 ? 'trong ngày làm việc' : `${count(days)} ngày làm việc`}`,
+  );
+  line(`4. Thời gian nhận hồ sơ: ${vnDateTimeWords(data.receivedAt)}`);
+  line(`5. Thời gian trả kết quả giải quyết hồ sơ: ${vnDateTimeWords(data.dueAt)}`);
+  line(`6. Đăng ký nhận kết quả tại: ${clean(data.collectAt) || clean(data.unitName)}`);
+  line(`Phí, lệ phí: ${clean(data.feeText) || 'Không'}`);
+  line('Vào Sổ theo dõi hồ sơ, Quyển số: ………  Số thứ tự: ………');
+  w.gap(6);
+
+  // QR of exactly the dossier code, with its caption beside it.
+  w.ensure(QR_SIZE + 8);
+  const qrTop = w.y;
+  drawQr(w.page, code, MARGIN.left, qrTop - QR_SIZE, QR_SIZE);
+  w.y = qrTop - 10;
+  const besideX = MARGIN.left + QR_SIZE + 14;
+  w.text(`Mã tra cứu: ${code}`, { font: 'bold', size: 11, x: besideX });
+  w.text(
+    'Quét mã QR hoặc nhập mã này tại kiosk hoặc Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.',
+    { font: 'italic', size: 10, x: besideX },
+  );
+  if (clean(data.phone) !== '')
+    w.text(`Điện thoại liên hệ: ${clean(data.phone)}`, { size: 10, x: besideX });
+  w.y = Math.min(w.y, qrTop - QR_SIZE) - 10;
+
+  w.text(
+    'Lưu ý: Giấy này được lập thành 02 liên: một liên lưu tại Bộ phận tiếp nhận và trả kết quả cùng Phiếu kiểm soát quá trình giải quyết hồ sơ, một liên giao người nộp hồ sơ. Kết quả được nhận tại Bộ phận tiếp nhận và trả kết quả hoặc qua dịch vụ bưu chính công ích nếu người nộp đã đăng ký.',
+    { font: 'italic', size: 10 },
+  );
+  w.gap(12);
+
+  // Signatures: kept together on one page.
+  w.ensure(110);
+  const half = contentWidth / 2;
+  const sigTop = w.y;
+  const signer = (x: number, title: string, name: string): void => {
+    w.y = sigTop;
+    w.text(title, { font: 'bold', size: 11, align: 'center', x, width: half });
+    w.text('(Ký và ghi rõ họ tên)', { font: 'italic', size: 10, align: 'center', x, width: half });
+    w.gap(52);
+    w.text(name, { font: 'bold', size: 11, align: 'center', x, width: half });
+  };
+  signer(MARGIN.left, 'NGƯỜI NỘP HỒ SƠ', clean(a.name));
+  const leftEnd = w.y;
+  signer(
+    MARGIN.left + half,
+    'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    data.receiverName === null ? 'Kiosk tự phục vụ' : clean(data.receiverName),
+  );
+  w.y = Math.min(leftEnd, w.y);
+  return w.pages;
+}
+
+/** The QR code as vector squares (sharp at any print resolution), quiet zone included. */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 2;
+  const cell = size / (n + quiet * 2);
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  for (let row = 0; row < n; row += 1) {
+    for (let col = 0; col < n; col += 1) {
+      if (qr.modules.get(row, col) === 1) {
+        page.drawRectangle({
+          x: x + (col + quiet) * cell,
+          y: y + size - (row + quiet + 1) * cell,
+          width: cell,
+          height: cell,
+          color: rgb(0, 0, 0),
+        });
+      }
+    }
+  }
 }

@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MARGIN } from './page-writer';
+import type { ReceiptData } from './receipt-data';
+import { renderReceipt } from './render-receipt';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-receipt-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const base: ReceiptData = {
+  agencyName: 'Ủy ban nhân dân xã Bình Sơn',
+  unitName: 'Bộ phận Một cửa xã Bình Sơn',
+  place: 'Bình Sơn',
+  code: '000.00.53.H48-261125-0001',
+  // Decomposed (NFD) on purpose: the receipt must print it as NFC.
+  applicant: {
+    name: 'Nguyễn Thị Hồng Nhung'.normalize('NFD'),
+    address: 'Thôn Phú Lễ, xã Bình Sơn, tỉnh Quảng Ngãi',
+    phone: '0912345678',
+    email: 'nhung@example.vn',
+  },
+  procedure: { code: '1.004222', name: 'Đăng ký thường trú', processingDays: 7 },
+  components: [
+    { name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originals: 1, copies: 0 },
+    { name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp', originals: 0, copies: 1 },
+  ],
+  sets: 1,
+  receivedAt: new Date('2026-11-25T03:15:00Z'),
+  dueAt: new Date('2026-12-04T10:00:00Z'),
+  collectAt: 'Bộ phận Một cửa xã Bình Sơn',
+  feeText: '20.000 đồng',
+  receiverName: 'Trần Văn Bình',
+  phone: '0255 3812 345',
+  training: false,
+};
+
+async function save(name: string, data: ReceiptData): Promise<string> {
+  const file = join(dir, name);
+  writeFileSync(file, await renderReceipt(data));
+  return file;
+}
+
+/** Text of one page (or all), whitespace collapsed so wrapped phrases still match. */
+async function pageText(file: string, page?: number): Promise<string> {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', ['-layout', ...range, file, '-']);
+  return stdout.replace(/\s+/g, ' ');
+}
+
+async function pageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+}
+
+async function decodeQr(file: string, page: number): Promise<string> {
+  const prefix = join(dir, `qr-${String(page)}`);
+  await run('pdftoppm', [
+    '-r',
+    '200',
+    '-png',
+    '-singlefile',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    prefix,
+  ]);
+  const { stdout } = await run('zbarimg', ['-q', '--raw', `${prefix}.png`]);
+  return stdout.trim();
+}
+
+describe('the receipt PDF (Mẫu 01)', () => {
+  it('prints the code, the applicant with diacritics, the Vietnamese dates and both copy labels', async () => {
+    const file = await save('basic.pdf', base);
+    expect(await pageCount(file)).toBe(2);
+    const first = await pageText(file, 1);
+    expect(first).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(first).toContain('Mã hồ sơ: 000.00.53.H48-261125-0001');
+    expect(first).toContain('Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung');
+    expect(first).toContain('Bình Sơn, ngày 25 tháng 11 năm 2026');
+    expect(first).toContain('Thời gian nhận hồ sơ: 10 giờ 15 phút, ngày 25 tháng 11 năm 2026');
+    expect(first).toContain(
+      'Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 04 tháng 12 năm 2026',
+    );
+    expect(first).toContain('07 ngày làm việc');
+    expect(first).toContain('(Liên 1: Lưu)');
+    expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(first).toContain('VÀ TRẢ KẾT QUẢ');
+    expect(first).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+    expect(first).toContain('Trần Văn Bình');
+    expect(first).not.toContain('BẢN IN THỬ');
+    const second = await pageText(file, 2);
+    expect(second).toContain('(Liên 2: Giao người nộp)');
+    expect(second).toContain('Mã hồ sơ: 000.00.53.H48-261125-0001');
+  });
+
+  it('carries a QR code that a real decoder reads back as exactly the dossier code', async () => {
+    const file = await save('qr.pdf', base);
+    expect(await decodeQr(file, 1)).toBe(base.code);
+    expect(await decodeQr(file, 2)).toBe(base.code);
+  });
+
+  it('marks every page of a training-mode receipt and names the kiosk as receiver when no clerk', async () => {
+    const file = await save('training.pdf', { ...base, training: true, receiverName: null });
+    for (const page of [1, 2]) {
+      const text = await pageText(file, page);
+      expect(text).toContain('BẢN IN THỬ – CHẾ ĐỘ ĐÀO TẠO');
+      expect(text).toContain('Kiosk tự phục vụ');
+    }
+  });
+
+  it('flows a 40-component dossier with long names onto labelled pages, nothing outside the page box', async () => {
+    const longName =
+      'Tôn Nữ Hoàng Thị Minh Nguyệt Phương Thảo Huyền Trân Công Chúa Đại Việt Quốc Ánh';
+    const data: ReceiptData = {
+      ...base,
+      applicant: { ...base.applicant, name: longName, email: `${'rất-dài'.repeat(30)}@example.vn` },
+      procedure: { ...base.procedure, name: 'Đăng ký thường trú '.repeat(12) },
+      components: Array.from({ length: 40 }, (_, i) => ({
+        name: `Thành phần hồ sơ số ${String(i + 1)}: bản sao có chứng thực giấy tờ, tài liệu chứng minh quan hệ nhân thân với chủ hộ, thành viên hộ gia đình`,
+        originals: i % 3,
+        copies: 1,
+      })),
+    };
+    const file = await save('long.pdf', data);
+    const pages = await pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages % 2).toBe(0);
+    const all = await pageText(file);
+    expect(all).toContain('Thành phần hồ sơ số 40');
+    const perCopy = pages / 2;
+    for (let p = 1; p <= pages; p += 1) {
+      const copy = p <= perCopy ? 'Liên 1: Lưu' : 'Liên 2: Giao người nộp';
+      const n = p <= perCopy ? p : p - perCopy;
+      expect(await pageText(file, p)).toContain(`${copy} – trang ${String(n)}/${String(perCopy)}`);
+    }
+
+    // Every word's box, as poppler lays it out, lies inside the page's margins.
+    const { stdout } = await run('pdftotext', ['-bbox', file, '-']);
+    const pageBox = /<page width="([\d.]+)" height="([\d.]+)">/.exec(stdout);
+    const width = Number(pageBox?.[1]);
+    const height = Number(pageBox?.[2]);
+    const words = [
+      ...stdout.matchAll(/xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"/g),
+    ];
+    expect(words.length).toBeGreaterThan(1000);
+    for (const [, x0, y0, x1, y1] of words) {
+      expect(Number(x0)).toBeGreaterThanOrEqual(MARGIN.left - 1);
+      expect(Number(x1)).toBeLessThanOrEqual(width - MARGIN.right + 1);
+      expect(Number(y0)).toBeGreaterThanOrEqual(MARGIN.top - 12);
+      expect(Number(y1)).toBeLessThanOrEqual(height - MARGIN.bottom + 30);
+    }
+  });
+});
