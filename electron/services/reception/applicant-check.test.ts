@@ -33,22 +33,42 @@ const code = (f: () => void) => {
 
 describe('applicant from the chip', () => {
   it('a chip applicant equal to the last read passes (case of the name aside)', () => {
-    expect(code(() => checkApplicant(citizen, read, true))).toBe('ok');
+    expect(
+      code(() => {
+        checkApplicant(citizen, read, true);
+      }),
+    ).toBe('ok');
   });
 
   it('a chip applicant with nothing read, or another id, is not verified', () => {
-    expect(code(() => checkApplicant(citizen, null, false))).toBe('APPLICANT_NOT_VERIFIED');
-    expect(code(() => checkApplicant(citizen, { ...read, id: '001099012346' }, false))).toBe(
-      'APPLICANT_NOT_VERIFIED',
-    );
-    expect(code(() => checkApplicant(citizen, { ...read, birthDate: '1990-05-18' }, false))).toBe(
-      'APPLICANT_NOT_VERIFIED',
-    );
+    expect(
+      code(() => {
+        checkApplicant(citizen, null, false);
+      }),
+    ).toBe('APPLICANT_NOT_VERIFIED');
+    expect(
+      code(() => {
+        checkApplicant(citizen, { ...read, id: '001099012346' }, false);
+      }),
+    ).toBe('APPLICANT_NOT_VERIFIED');
+    expect(
+      code(() => {
+        checkApplicant(citizen, { ...read, birthDate: '1990-05-18' }, false);
+      }),
+    ).toBe('APPLICANT_NOT_VERIFIED');
   });
 
   it('a typed applicant passes at the counter but not at a self-service kiosk', () => {
     const typed = { ...citizen, source: 'typed' as const };
-    expect(code(() => checkApplicant(typed, null, false))).toBe('ok');
-    expect(code(() => checkApplicant(typed, read, true))).toBe('APPLICANT_NOT_VERIFIED');
+    expect(
+      code(() => {
+        checkApplicant(typed, null, false);
+      }),
+    ).toBe('ok');
+    expect(
+      code(() => {
+        checkApplicant(typed, read, true);
+      }),
+    ).toBe('APPLICANT_NOT_VERIFIED');
   });
 });

@@ -30,7 +30,7 @@ export interface IntakeDeps {
   readonly procedure: (code: string) => Procedure | null | Promise<Procedure | null>;
   readonly jobs: ComponentSource;
   /** The appointment (hẹn trả) for a dossier received at `receivedAt`, epoch ms. */
-  readonly dueAt: (receivedAt: number, procedure: Procedure) => number;
+  readonly dueAt: (receivedAt: number, procedure: Procedure) => number | Promise<number>;
   readonly store: IntakeStore;
   /** The card service's last successful read, null when none. */
   readonly lastRead: () => ChipRead | null;
@@ -115,7 +115,7 @@ export class DossierIntake {
       });
     }
     const receivedAt = (this.#deps.now ?? Date.now)();
-    const dueAt = this.#deps.dueAt(receivedAt, procedure);
+    const dueAt = await this.#deps.dueAt(receivedAt, procedure);
     const saved = this.#deps.store.save(
       {
         procedure: {
@@ -135,7 +135,8 @@ export class DossierIntake {
         summary: `${procedure.name} – ${citizen.fullName}`,
         formValues: {
           ...form.values,
-          [RECEIPT_KEYS.address]: citizen.placeOfResidence ?? '',
+          [RECEIPT_KEYS.address]:
+            addressOf(procedure, form.values) ?? citizen.placeOfResidence ?? '',
           [RECEIPT_KEYS.sets]: String(request.sets ?? 1),
         },
         ...(request.notes === undefined || request.notes.trim() === ''
@@ -168,6 +169,15 @@ export class DossierIntake {
       depth: this.#deps.store.outbox.depth(),
     };
   }
+}
+
+/** The residence the e-form holds (the field the chip's placeOfResidence fills), as the clerk left it. */
+function addressOf(
+  procedure: Procedure,
+  values: Readonly<Record<string, string>>,
+): string | undefined {
+  const key = procedure.form.fields.find((f) => f.fill === 'placeOfResidence')?.key;
+  return key === undefined ? undefined : values[key];
 }
 
 function contactIssues(applicant: NewDossierRequest['applicant']): FormIssue[] {
