@@ -119,6 +119,7 @@ export function fileNameOf(component: string | undefined): string {
     .normalize('NFC')
     .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
     .trim()
     .slice(0, 120);
   return `${stem === '' ? 'thanh-phan' : stem}.pdf`;

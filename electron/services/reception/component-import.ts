@@ -13,9 +13,12 @@ import type { ScanResult } from '../scan/scan-service';
 import { toKioskError } from '../scan/scan-errors';
 import { checkImportFile, extensionOf } from './component-file-check';
 import type { ComponentJob } from './component-job';
-import { rasterDpi, rasterisePdf } from './component-raster';
+import { rasterDpiFor, rasterisePdf } from './component-raster';
 
 type ScanPageEvent = z.infer<typeof ScanPageSchema>;
+
+/** The most pages one component may have (what `dossier.create`'s pageOrder can list). */
+export const maxImportPages = 500;
 
 export interface ImportTarget {
   /** `<workDir>/scan-jobs`. */
@@ -55,14 +58,20 @@ export async function importComponent(
     if (built.error) throw built.error;
     if (built.pdf === undefined || built.pdfPath === undefined)
       throw new KioskError('SCAN_BAD_FILE', 'the file has no page with content (every page blank)');
+    if (built.pdf.pageCount > maxImportPages)
+      throw new KioskError(
+        'SCAN_BAD_FILE',
+        `the file has ${String(built.pdf.pageCount)} pages; at most ${String(maxImportPages)} fit one component`,
+      );
+    const dpi = rasterDpiFor(built.pages.map((page) => page.crop));
     const rasters =
       request.mime === 'application/pdf'
-        ? await rasterisePdf(built.pdfPath, join(dir, 'raster'))
+        ? await rasterisePdf(built.pdfPath, join(dir, 'raster'), { dpi })
         : undefined;
     if (rasters !== undefined && rasters.length !== built.pdf.pageCount)
       throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be rendered page by page');
     const events = await Promise.all(
-      built.pages.map((page, i) => pageEvent(jobId, page, rasters?.[i])),
+      built.pages.map((page, i) => pageEvent(jobId, page, rasters?.[i], dpi)),
     );
     const job = target.register(jobId);
     registered = true;
@@ -100,6 +109,7 @@ async function pageEvent(
   jobId: string,
   page: ProcessedPage,
   raster: string | undefined,
+  rasterDpi: number,
 ): Promise<ScanPageEvent> {
   const picture = raster ?? page.image?.path ?? page.source;
   let thumbnail: string | null = null;

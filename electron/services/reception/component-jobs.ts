@@ -32,6 +32,7 @@ export interface ComponentJobsDeps {
   readonly log?: JobLog;
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const defaultMaxAgeMs = 12 * 60 * 60 * 1000;
 const defaultOcrWaitMs = 120_000;
 
@@ -97,10 +98,24 @@ export class ComponentJobs {
     return this.#jobs.get(jobId)?.pdfPath !== undefined;
   }
 
-  /** Removes the job and its files; false when no such job was known. */
+  /**
+   * Removes the job and its files. A job this instance never heard of (a
+   * scan that failed before its first page) still has its folder removed
+   * when the id is one the scan service makes. False when nothing was there.
+   */
   async discard(jobId: string): Promise<boolean> {
     const job = this.#jobs.get(jobId);
-    if (job === undefined) return false;
+    if (job === undefined) {
+      // Only a UUID names a folder: a renderer's '../x' never reaches the file system.
+      if (!uuid.test(jobId) || this.#importing.has(jobId)) return false;
+      const dir = join(this.#jobsDir, jobId);
+      const there = await stat(dir).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+      if (there) await rm(dir, { recursive: true, force: true });
+      return there;
+    }
     this.#jobs.delete(jobId);
     job.discard();
     await rm(job.dir, { recursive: true, force: true });

@@ -6,14 +6,29 @@ import { KioskError } from '../../api/errors';
 /** Renders pages at OCR's resolution: the pool would bring anything finer down to it. */
 export const rasterDpi = 200;
 
+/** The longest side a rendering may have: an A3 page at 200 dpi. */
+const maxRasterSide = 3400;
+
+/**
+ * The resolution to render a PDF at, from its pages' sizes in points
+ * (1/72 inch): `rasterDpi`, lowered so that a poster-sized page cannot
+ * become a rendering of hundreds of megapixels.
+ */
+export function rasterDpiFor(pages: readonly { width: number; height: number }[]): number {
+  const longest = Math.max(1, ...pages.map((page) => Math.max(page.width, page.height)));
+  return Math.max(36, Math.min(rasterDpi, Math.floor((maxRasterSide * 72) / longest)));
+}
+
 export interface RasterOptions {
+  /** Default `rasterDpi`. */
+  readonly dpi?: number;
   readonly signal?: AbortSignal;
   /** Kills pdftoppm after this long; default 10 minutes (a 500-page file). */
   readonly timeoutMs?: number;
 }
 
 /**
- * Renders every page of a PDF to a grey PNG at `rasterDpi` with poppler's
+ * Renders every page of a PDF to a grey PNG with poppler's
  * pdftoppm, for thumbnails and OCR; the PDF itself is not changed. Returns
  * the PNG paths in page order.
  *
@@ -29,7 +44,7 @@ export async function rasterisePdf(
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const prefix = join(outDir, 'r');
-  const args = ['-r', String(rasterDpi), '-gray', '-png', pdfPath, prefix];
+  const args = ['-r', String(options.dpi ?? rasterDpi), '-gray', '-png', pdfPath, prefix];
   await new Promise<void>((resolve, reject) => {
     execFile(
       'pdftoppm',

@@ -323,7 +323,78 @@ describe('component.import', () => {
   });
 });
 
+describe('OCR never holds up the save', () => {
+  const request = (png: Uint8Array) => ({
+    component: 'Bản chụp',
+    fileName: 'ban-chup.png',
+    mime: 'image/png' as const,
+    dataBase64: base64(png),
+  });
+
+  it('a page whose OCR failed (the pool was closed) is reported failed, logged, and saved with empty text', async () => {
+    const closed = new OcrPool({ languages: ['vie'], size: 1 });
+    await closed.close();
+    const seen: ComponentOcrEvent[] = [];
+    const warnings: string[] = [];
+    const failing = new ComponentJobs({
+      ocr: closed,
+      workDir: work,
+      emit: (event) => seen.push(event),
+      log: { warn: (_fields, message) => warnings.push(message) },
+    });
+    const result = await failing.import(request(pngs.don));
+    const assembled = await failing.assemble(result.jobId, [0]);
+    expect(assembled.pages.map((p) => p.ocrText)).toEqual(['']);
+    expect(assembled.pages[0]!.bytes.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatchObject({ state: 'failed', pagesDone: 1, pagesTotal: 1 });
+    expect(warnings.some((w) => w.includes('OCR'))).toBe(true);
+    await failing.discardAll();
+  });
+
+  it('a page whose OCR is not done by the deadline is saved with empty text at once', async () => {
+    const warnings: string[] = [];
+    const hurried = new ComponentJobs({
+      ocr: pool,
+      workDir: work,
+      emit: () => undefined,
+      ocrWaitMs: 0,
+      log: { warn: (_fields, message) => warnings.push(message) },
+    });
+    const result = await hurried.import(request(pngs.toKhai));
+    const started = performance.now();
+    const assembled = await hurried.assemble(result.jobId, [0]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(assembled.pages[0]!.ocrText).toBe('');
+    expect(warnings).toContain('OCR not done in time; the page is saved without text');
+    await hurried.discard(result.jobId);
+  });
+});
+
 describe('job lifetime', () => {
+  it('discard of an id this run never knew removes its folder only when the id is a UUID', async () => {
+    const orphan = '01a2124e-0000-7000-8000-000000000001';
+    mkdirSync(join(jobsDir(), orphan, 'pages'), { recursive: true });
+    expect(await jobs.discard(orphan)).toBe(true);
+    expect(existsSync(join(jobsDir(), orphan))).toBe(false);
+    expect(await jobs.discard('../scan-jobs')).toBe(false);
+    expect(existsSync(jobsDir())).toBe(true);
+  });
+
+  it('a poster-sized PDF page is rendered at a lower resolution, not hundreds of megapixels', async () => {
+    const source = await PDFDocument.create();
+    source
+      .addPage([2000, 2000])
+      .drawImage(await source.embedPng(pngs.don), { x: 0, y: 0, width: 2000, height: 2000 });
+    const result = await jobs.import({
+      component: 'Bản vẽ',
+      fileName: 'ban-ve.pdf',
+      mime: 'application/pdf',
+      dataBase64: base64(await source.save()),
+    });
+    expect(result.pages[0]).toMatchObject({ dpi: 122, width: 3389, height: 3389 });
+    await jobs.discard(result.jobId);
+  });
+
   it('an unknown or discarded job is COMPONENT_NOT_FOUND; discard of an unknown job says false', async () => {
     expect((await rejection(jobs.assemble('no-such-job', [0]))).code).toBe('COMPONENT_NOT_FOUND');
     expect(await jobs.discard('no-such-job')).toBe(false);
