@@ -1,6 +1,6 @@
 /** Vietnamese strings of the intake screens (the source; intake.en.ts mirrors the keys). */
 export const intakeVi = {
-  title: 'Tiếp nhận hồ sơ',
+  title: 'Tiếp nhận hồ sơ mới',
   steps: {
     procedure: 'Thủ tục',
     applicant: 'Người nộp',

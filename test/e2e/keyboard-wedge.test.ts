@@ -53,6 +53,8 @@ beforeAll(async () => {
   await signInWithPassword(page, CLERK);
   await page.getByRole('button', { name: /Tiếp nhận hồ sơ mới/ }).click();
   await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ mới' }).waitFor();
+  // The wizard opens on the procedure; the applicant step is open before one is chosen.
+  await page.getByRole('button', { name: /Người nộp/ }).click();
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import { useKiosk } from '../../api/KioskContext';
@@ -6,6 +6,7 @@ import { CardReadPanel } from '../../components/CardReadPanel';
 import { useScanInput, type ScanTarget } from '../../input/use-scan-input';
 import {
   applicantCitizen,
+  emptyApplicant,
   fromCitizen,
   type ApplicantDraft,
   type ApplicantFields,
@@ -14,7 +15,8 @@ import { ApplicantSummary } from './ApplicantSummary';
 
 interface ApplicantStepProps {
   readonly draft: ApplicantDraft;
-  readonly onChange: (next: ApplicantDraft) => void;
+  /** The parent's state setter: updates are functional, so async answers never undo newer edits. */
+  readonly onChange: Dispatch<SetStateAction<ApplicantDraft>>;
   readonly onNext: () => void;
 }
 
@@ -34,17 +36,20 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
 
   const fill = useCallback(
     (citizen: CitizenWire, card: ApplicantDraft['card'] = null) => {
-      onChange(fromCitizen(citizen, fields.phone, card));
+      onChange((current) => fromCitizen(citizen, current.fields.phone, card));
       setProblem(undefined);
     },
-    [onChange, fields.phone],
+    [onChange],
   );
 
   const onWedgeScan = useCallback(
     (text: string, target: ScanTarget | undefined) => {
       // The burst's characters went into the focused field: put it back as it was.
-      if (target && target.name in fields) {
-        onChange({ ...draft, fields: { ...fields, [target.name]: target.valueBefore } });
+      if (target && target.name in emptyApplicant.fields) {
+        onChange((current) => ({
+          ...current,
+          fields: { ...current.fields, [target.name]: target.valueBefore },
+        }));
       }
       void api.hid.parseScan({ text }).then((result) => {
         if (!result.ok) return;
@@ -54,7 +59,7 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
         }
       });
     },
-    [api, fill, i18n.language, draft, fields, onChange],
+    [api, fill, i18n.language, onChange],
   );
   useScanInput(onWedgeScan);
 
@@ -67,13 +72,13 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
   );
 
   const set = (name: Field, value: string) => {
-    const next = { ...fields, [name]: value };
     // The phone is not part of the card's identity; any other edit makes it typed.
-    onChange(
-      name === 'phone'
-        ? { ...draft, fields: next }
-        : { ...draft, fields: next, source: 'typed', card: null },
-    );
+    onChange((current) => {
+      const next = { ...current.fields, [name]: value };
+      return name === 'phone'
+        ? { ...current, fields: next }
+        : { ...current, fields: next, source: 'typed', card: null };
+    });
   };
 
   const field = (name: Field, label: string, props: Record<string, string> = {}) => (
@@ -114,10 +119,10 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
       />
       <form
         className="form applicant"
+        // Enter does not advance here: a wedge scanner ends every code with
+        // Enter, and a burst the detector takes for typing must not leave the step.
         onSubmit={(event) => {
           event.preventDefault();
-          setTried(true);
-          if (ready) onNext();
         }}
       >
         <p>
@@ -149,7 +154,14 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
             {t('intake.applicant.needed')}
           </p>
         )}
-        <button type="submit" className="primary">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setTried(true);
+            if (ready) onNext();
+          }}
+        >
           {t('intake.next')}
         </button>
       </form>

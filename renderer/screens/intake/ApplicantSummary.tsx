@@ -10,7 +10,7 @@ export function ApplicantSummary({ draft }: { readonly draft: ApplicantDraft }) 
   }
   const trust = card?.passiveAuthentication.status;
   return (
-    <div className="applicant-summary" data-source={draft.source}>
+    <div className="applicant-summary" data-applicant-source={draft.source}>
       {card?.photo && (
         <img src={card.photo.dataUrl} alt={t('card.photo')} className="portrait small" />
       )}

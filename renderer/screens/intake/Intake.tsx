@@ -34,7 +34,8 @@ export function Intake() {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
   const [step, setStep] = useState<StepId>('procedure');
-  const [reached, setReached] = useState(0);
+  // The applicant may come first: citizens often hand over the card before saying what they need.
+  const [reached, setReached] = useState(1);
   const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
   const [applicant, setApplicant] = useState<ApplicantDraft>(emptyApplicant);
   const [values, setValues] = useState<FormValues>({});
@@ -123,7 +124,7 @@ export function Intake() {
   const restart = () => {
     for (const job of Object.values(jobs)) void api.component.discard({ jobId: job.jobId });
     setStep('procedure');
-    setReached(0);
+    setReached(1);
     setProcedure(undefined);
     setApplicant(emptyApplicant);
     setValues({});
@@ -169,7 +170,7 @@ export function Intake() {
           onChange={setApplicant}
           onNext={() => {
             prefill(procedure, applicant);
-            go('form');
+            go(procedure ? 'form' : 'procedure');
           }}
         />
       )}
