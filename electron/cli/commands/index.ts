@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { cardCommand } from './card';
+import { catalogueCommand } from './catalogue';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
 import { hidCommand } from './hid';
@@ -20,4 +21,5 @@ export const commands: readonly CliCommand[] = [
   scanCommand,
   ocrCommand,
   mrzCommand,
+  catalogueCommand,
 ];
