@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { calendarCommand } from './calendar';
 import { cardCommand } from './card';
 import { catalogueCommand } from './catalogue';
 import { doctorCommand } from './doctor';
@@ -22,4 +23,5 @@ export const commands: readonly CliCommand[] = [
   ocrCommand,
   mrzCommand,
   catalogueCommand,
+  calendarCommand,
 ];
