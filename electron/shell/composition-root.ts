@@ -1,12 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { MethodName, Result } from '../api/contract';
-import {
-  createDispatcher,
-  type Dispatch,
-  type HandlerGroup,
-  type Handlers,
-} from '../api/dispatcher';
+import { join, resolve } from 'node:path';
+import type { Result } from '../api/contract';
+import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
 import { KioskError } from '../api/errors';
 import { EventHub } from '../api/event-hub';
 import { createAuthHandlers } from '../services/auth/auth-handlers';
@@ -43,6 +38,19 @@ import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
 import type { KeyProvider } from '../services/store/crypto/key-provider';
 import { DossierStore } from '../services/store/dossier-store';
+import { createWorkingCalendar, dueDate, loadCalendar } from '../services/calendar';
+import { createCatalogueHandlers } from '../services/catalogue/catalogue-handlers';
+import { ProcedureCatalogue } from '../services/catalogue/procedure-catalogue';
+import { createComponentHandlers } from '../services/reception/component-handlers';
+import { ComponentJobs } from '../services/reception/component-jobs';
+import { DossierIntake } from '../services/reception/dossier-intake';
+import { createQueueProbe } from '../services/reception/queue-probe';
+import { receiptServiceFor } from '../services/reception/receipt-wiring';
+import {
+  createReceptionHandlers,
+  KioskSessionDossiers,
+} from '../services/reception/reception-handlers';
+import { StatusLookupService } from '../services/reception/status-lookup';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -62,17 +70,6 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly store: DossierStore;
   dispose(): Promise<void>;
-}
-
-/** Placeholders while the reception services are being wired (issue 7). */
-function notYetWired<M extends MethodName>(names: readonly M[]): HandlerGroup<M> {
-  const group: Partial<Record<M, () => never>> = {};
-  for (const name of names) {
-    group[name] = () => {
-      throw new KioskError('NOT_AVAILABLE', `${name} is not wired yet`);
-    };
-  }
-  return group as HandlerGroup<M>;
 }
 
 function appVersion(): string {
@@ -163,17 +160,88 @@ export function createCore(options: CoreOptions): Core {
     new SaneBackend(),
     ...(esclUrls.length > 0 ? [new EsclBackend({ urls: esclUrls })] : []),
   ];
-  const scan = new ScanService({
-    registry: new ScannerRegistry(scanBackends),
-    workDir: join(options.dataDir, 'scans'),
-    events: scanEventsOn(events),
-  });
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool();
+  const scanDir = join(options.dataDir, 'scans');
+  const jobs = new ComponentJobs({
+    ocr,
+    workDir: scanDir,
+    emit: (event) => {
+      events.emit('component.ocr', event);
+    },
+    log: logger.child({ subsystem: 'components' }),
+  });
+  const scan = new ScanService({
+    registry: new ScannerRegistry(scanBackends),
+    workDir: scanDir,
+    events: scanEventsOn(events),
+    onPage: jobs.onScanPage,
+    onComponent: jobs.onScanComponent,
+  });
   probes.push(createOcrHealthProbe(ocr));
   /** The audit log names the signed-in clerk, or the channel when nobody is (kiosk mode). */
   const actorOf = () => staffSession.current?.username ?? `${config.mode}:${options.shell}`;
   const rendererLog = logger.child({ subsystem: 'renderer' });
+  const catalogue = ProcedureCatalogue.open(store.database);
+  probes.push(
+    createQueueProbe({
+      sync,
+      depth: () => store.outbox.depth(),
+      oldestPendingAt: () => store.oldestPendingAt(),
+    }),
+  );
+  // The calendar loads once; a broken adjustments file leaves the built-in
+  // holidays in force and is logged (due dates are then possibly a day early).
+  const calendarReady = loadCalendar({
+    adjustmentsFile:
+      config.calendar.adjustmentsFile === ''
+        ? undefined
+        : resolve(options.dataDir, config.calendar.adjustmentsFile),
+  }).then(
+    (loaded) => {
+      if (loaded.error !== null) {
+        logger.warn(
+          { err: loaded.error },
+          'calendar adjustments not applied; built-in holidays only',
+        );
+      }
+      return loaded.calendar;
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'calendar not loaded; built-in holidays only');
+      return createWorkingCalendar();
+    },
+  );
+  const sessionDossiers = new KioskSessionDossiers();
+  const reception = createReceptionHandlers({
+    mode: config.mode,
+    staff: staffSession,
+    intake: new DossierIntake({
+      procedure: (code) => catalogue.get(code) ?? null,
+      jobs,
+      dueAt: async (receivedAt, procedure) =>
+        dueDate(
+          new Date(receivedAt),
+          procedure,
+          await calendarReady,
+          config.calendar.officeHours,
+        ).getTime(),
+      store,
+      lastRead: () => card.lastRead(),
+      agencyName: config.agency.name,
+      log: logger.child({ subsystem: 'reception' }),
+    }),
+    receipts: receiptServiceFor({ config, store, catalogue, accounts }),
+    lookup: new StatusLookupService({
+      store,
+      sync,
+      log: logger.child({ subsystem: 'status-lookup' }),
+    }),
+    scan: createScanHandlers(scan),
+    components: createComponentHandlers(jobs),
+    session: sessionDossiers,
+    anonymousActor: `${config.mode}:${options.shell}`,
+  });
   const version = appVersion();
 
   const handlers: Handlers = {
@@ -201,7 +269,14 @@ export function createCore(options: CoreOptions): Core {
     'session.end': async ({ reason }) => {
       await options.wipeRenderer?.();
       if (reason === 'idle') staffSession.signOut();
-      logger.info({ subsystem: 'session', reason }, 'citizen session ended; renderer data wiped');
+      // The next citizen inherits nothing: no chip read, no receipts, no scanned pages.
+      card.forgetLastRead();
+      sessionDossiers.clear();
+      const removed = await jobs.discardAll();
+      logger.info(
+        { subsystem: 'session', reason, jobsRemoved: removed },
+        'citizen session ended; renderer data, chip read and component jobs wiped',
+      );
       return { wiped: true };
     },
     'log.write': ({ level, message, context }) => {
@@ -210,7 +285,8 @@ export function createCore(options: CoreOptions): Core {
     },
     ...createHidHandlers(hid),
     ...createCardHandlers(card),
-    ...requireStaff(staffSession, createScanHandlers(scan)),
+    ...reception,
+    ...createCatalogueHandlers(catalogue),
     ...createOcrHandlers(ocr),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
@@ -223,15 +299,6 @@ export function createCore(options: CoreOptions): Core {
           },
         }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
-    ...notYetWired([
-      'procedure.search',
-      'procedure.get',
-      'component.import',
-      'component.discard',
-      'dossier.create',
-      'dossier.receipt',
-      'status.lookup',
-    ]),
     ...createAuthHandlers({
       accounts,
       passkeys,

@@ -7,6 +7,7 @@ import { dossierCommand } from './dossier';
 import { hidCommand } from './hid';
 import { mrzCommand } from './mrz';
 import { ocrCommand } from './ocr';
+import { receiptCommand } from './receipt';
 import { scanCommand } from './scan';
 import { staffCommand } from './staff';
 import { syncCommand } from './sync';
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   scanCommand,
   ocrCommand,
   mrzCommand,
+  receiptCommand,
   catalogueCommand,
   calendarCommand,
 ];
