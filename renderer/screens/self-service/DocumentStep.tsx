@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
+import type { ScanDevice } from '../../../electron/api/contract/scan';
 import type { ProcedureComponent } from '../../../electron/api/contract/procedure';
 import { useKiosk } from '../../api/KioskContext';
 import { useErrorText } from './use-error-text';
@@ -10,7 +11,7 @@ export type ScanResult = Result<'scan.start'>;
 interface DocumentStepProps {
   readonly component: ProcedureComponent;
   /** The kiosk's scanner (the first ready one), or null when none is ready. */
-  readonly device: string | null;
+  readonly device: ScanDevice | null;
   /** This component's scan when it has one with pages. */
   readonly scan: ScanResult | undefined;
   readonly onScanned: (result: ScanResult) => void;
@@ -51,8 +52,15 @@ export function DocumentStep({
     setScanning(true);
     setError(undefined);
     setLivePages(0);
+    // The flatbed when there is one: the citizen lays one sheet and sees it at once. 300 dpi
+    // grey in, 1-bit out: what OCR and the portal need of a text document.
+    const sources = device.capabilities.sources ?? [];
+    const source = sources.includes('flatbed') ? 'flatbed' : sources[0];
     const result = await api.scan.start({
-      device,
+      device: device.id,
+      ...(source === undefined ? {} : { source }),
+      resolution: 300,
+      mode: 'gray',
       component: component.name,
       profile: 'bitonal',
       removeBlank: true,

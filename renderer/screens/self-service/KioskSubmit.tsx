@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Result } from '../../../electron/api/contract';
 import type { Procedure } from '../../../electron/api/contract/procedure';
+import type { ScanDevice } from '../../../electron/api/contract/scan';
 import { useKiosk } from '../../api/KioskContext';
 import { CardReadPanel } from '../../components/CardReadPanel';
 import { ConfirmStep } from './ConfirmStep';
@@ -38,7 +39,7 @@ export function KioskSubmit() {
   const [fieldPage, setFieldPage] = useState(0);
   const [docIndex, setDocIndex] = useState(0);
   const [scans, setScans] = useState<Record<string, ScanResult>>({});
-  const [device, setDevice] = useState<string | null>(null);
+  const [device, setDevice] = useState<ScanDevice | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<Created | undefined>(undefined);
@@ -48,7 +49,7 @@ export function KioskSubmit() {
   useEffect(() => {
     void api.scan.devices({}).then((result) => {
       if (!result.ok) return;
-      setDevice(result.value.devices.find((d) => d.status === 'ready')?.id ?? null);
+      setDevice(result.value.devices.find((d) => d.status === 'ready') ?? null);
     });
   }, [api]);
 

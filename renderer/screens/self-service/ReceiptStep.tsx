@@ -40,9 +40,6 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
 
   return (
     <>
-      <p role="status" className="success receipt-done">
-        {t('selfService.receipt.done')}
-      </p>
       <div className="receipt-big">
         <dl>
           <dt>{t('selfService.receipt.code')}</dt>
