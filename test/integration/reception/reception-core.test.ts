@@ -240,6 +240,15 @@ describe('a counter receives a dossier end to end', () => {
     );
     const held = await simGet<SimDossiers>(`${sim.url}/__sim/dossiers`);
     expect(held.dossiers.filter((d) => codeOf(d) === code)).toHaveLength(1);
+    const health = await ok<{ checks: { id: string; kind: string; status: string }[] }>(
+      core,
+      'system.health',
+      {},
+    );
+    expect(health.checks.find((c) => c.id === 'queue')).toMatchObject({
+      kind: 'service',
+      status: 'ok',
+    });
   });
 
   it('the receipt PDF holds the dossier code and the appointment date', async () => {
