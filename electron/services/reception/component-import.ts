@@ -64,21 +64,28 @@ export async function importComponent(
         `the file has ${String(built.pdf.pageCount)} pages; at most ${String(maxImportPages)} fit one component`,
       );
     const dpi = rasterDpiFor(built.pages.map((page) => page.crop));
-    const rasters =
-      request.mime === 'application/pdf'
-        ? await rasterisePdf(built.pdfPath, join(dir, 'raster'), { dpi })
-        : undefined;
-    if (rasters !== undefined && rasters.length !== built.pdf.pageCount)
-      throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be rendered page by page');
-    const events = await Promise.all(
-      built.pages.map((page, i) => pageEvent(jobId, page, rasters?.[i], dpi)),
-    );
     const job = target.register(jobId);
     registered = true;
-    for (const [i, page] of built.pages.entries()) {
-      const inPdf = !page.blank && (rasters !== undefined || page.image !== undefined);
-      job.addPage(page.index, inPdf, rasters?.[i] ?? page.image?.path);
+    const pages = built.pages;
+    let rasters: string[] | undefined;
+    if (request.mime === 'application/pdf') {
+      // Each page's OCR starts as soon as it is rendered, while the next one renders.
+      rasters = await rasterisePdf(built.pdfPath, join(dir, 'raster'), built.pdf.pageCount, {
+        dpi,
+        onPage: (i, path) => {
+          const page = pages[i];
+          if (page !== undefined) job.addPage(page.index, true, path);
+        },
+      });
+      if (rasters.length !== pages.length)
+        throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be split page by page');
+    } else {
+      for (const page of pages)
+        job.addPage(page.index, !page.blank && page.image !== undefined, page.image?.path);
     }
+    const events = await Promise.all(
+      pages.map((page, i) => pageEvent(jobId, page, rasters?.[i], dpi)),
+    );
     job.finish(built.pdfPath, built.pdf.pageCount, request.component);
     return {
       jobId,

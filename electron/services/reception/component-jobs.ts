@@ -88,7 +88,10 @@ export class ComponentJobs {
       jobsDir: this.#jobsDir,
       started: (jobId) => this.#importing.add(jobId),
       register: (jobId) => this.#jobOf(jobId),
-      forget: (jobId) => this.#jobs.delete(jobId),
+      forget: (jobId) => {
+        this.#jobs.get(jobId)?.discard();
+        this.#jobs.delete(jobId);
+      },
       ended: (jobId) => this.#importing.delete(jobId),
     });
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KioskError } from '../../api/errors';
 
@@ -23,34 +23,59 @@ export interface RasterOptions {
   /** Default `rasterDpi`. */
   readonly dpi?: number;
   readonly signal?: AbortSignal;
-  /** Kills pdftoppm after this long; default 10 minutes (a 500-page file). */
-  readonly timeoutMs?: number;
+  /** Kills pdftoppm when one page takes longer; default 60 s. */
+  readonly pageTimeoutMs?: number;
+  /** Told about each page as soon as its rendering exists, so OCR can start on it. */
+  readonly onPage?: (pageIndex: number, path: string) => void;
 }
 
 /**
- * Renders every page of a PDF to a grey PNG with poppler's
- * pdftoppm, for thumbnails and OCR; the PDF itself is not changed. Returns
- * the PNG paths in page order.
+ * Renders each page of a PDF to a grey PNG with poppler's pdftoppm, one
+ * process per page, for thumbnails and OCR; the PDF itself is not changed.
+ * Returns the PNG paths in page order.
  *
  * pdftoppm rather than pdfjs-dist: an imported PDF is untrusted input, and a
  * separate process can be killed on a timeout and cannot take the main
  * process down with it; poppler also renders fonts and JPX/JBIG2 images
- * natively without a canvas module in the main process.
+ * natively without a canvas module in the main process. One process per
+ * page lets OCR of page 1 run while page 2 renders.
  */
 export async function rasterisePdf(
   pdfPath: string,
   outDir: string,
+  pageCount: number,
   options: RasterOptions = {},
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
-  const prefix = join(outDir, 'r');
-  const args = ['-r', String(options.dpi ?? rasterDpi), '-gray', '-png', pdfPath, prefix];
-  await new Promise<void>((resolve, reject) => {
+  const paths: string[] = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const stem = join(outDir, `r${String(page).padStart(4, '0')}`);
+    const args = [
+      ...['-f', String(page), '-l', String(page), '-singlefile'],
+      ...['-r', String(options.dpi ?? rasterDpi), '-gray', '-png'],
+      ...[pdfPath, stem],
+    ];
+    await pdftoppm(args, options);
+    const path = `${stem}.png`;
+    const made = await stat(path).then(
+      (info) => info.size > 0,
+      () => false,
+    );
+    if (!made)
+      throw new KioskError('SCAN_BAD_FILE', `page ${String(page)} of the PDF did not render`);
+    paths.push(path);
+    options.onPage?.(page - 1, path);
+  }
+  return paths;
+}
+
+function pdftoppm(args: readonly string[], options: RasterOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     execFile(
       'pdftoppm',
       args,
       {
-        timeout: options.timeoutMs ?? 600_000,
+        timeout: options.pageTimeoutMs ?? 60_000,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         maxBuffer: 1024 * 1024,
       },
@@ -78,10 +103,4 @@ export async function rasterisePdf(
       },
     );
   });
-  // pdftoppm names pages r-1.png … or r-01.png … depending on the page count.
-  const numbered = (await readdir(outDir))
-    .map((name) => ({ name, page: /^r-(\d+)\.png$/.exec(name)?.[1] }))
-    .filter((entry): entry is { name: string; page: string } => entry.page !== undefined)
-    .sort((a, b) => Number(a.page) - Number(b.page));
-  return numbered.map((entry) => join(outDir, entry.name));
 }
