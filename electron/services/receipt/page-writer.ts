@@ -23,6 +23,36 @@ export interface TextStyle {
   readonly color?: RGB;
 }
 
+/** By font name: the widths are the font file's, the same in every document. */
+const wordWidths = new Map<string, Map<string, number>>();
+
+/**
+ * Width of a line in points. pdf-lib measures a custom font by laying the
+ * text out (slow: about a millisecond a call) and sums glyph advances
+ * without kerning, so a line is the sum of its words and spaces: each word
+ * is measured once per font.
+ */
+export function measureText(font: PDFFont, text: string, size: number): number {
+  let cache = wordWidths.get(font.name);
+  if (cache === undefined) {
+    cache = new Map();
+    wordWidths.set(font.name, cache);
+  }
+  // A bound on memory: receipts carry people's names, so the cache forgets.
+  if (cache.size > 20_000) cache.clear();
+  let total = 0;
+  for (const part of text.split(/( )/)) {
+    if (part === '') continue;
+    let w = cache.get(part);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(part, 1);
+      cache.set(part, w);
+    }
+    total += w;
+  }
+  return total * size;
+}
+
 /**
  * Splits text into lines no wider than `width` at spaces; a word longer than
  * a line is broken between characters, so nothing runs off the page.
@@ -40,17 +70,16 @@ export function wrapText(
     const room = (): number => width - (lines.length > 0 ? hang : 0);
     for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (font.widthOfTextAtSize(candidate, size) <= room()) {
+      if (measureText(font, candidate, size) <= room()) {
         line = candidate;
         continue;
       }
       if (line !== '') lines.push(line);
       // Code points, so a break never splits a surrogate pair.
       let rest = Array.from(word);
-      while (font.widthOfTextAtSize(rest.join(''), size) > room()) {
+      while (measureText(font, rest.join(''), size) > room()) {
         let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut).join(''), size) > room())
-          cut -= 1;
+        while (cut > 1 && measureText(font, rest.slice(0, cut).join(''), size) > room()) cut -= 1;
         lines.push(rest.slice(0, cut).join(''));
         rest = rest.slice(cut);
       }
@@ -125,7 +154,7 @@ export class PageWriter {
     lines.forEach((line, i) => {
       this.ensure(leading);
       const lineX = i > 0 ? x + hang : x;
-      const lineWidth = font.widthOfTextAtSize(line, size);
+      const lineWidth = measureText(font, line, size);
       const room = width - (i > 0 ? hang : 0);
       const dx =
         style.align === 'center'

@@ -9,6 +9,10 @@ import type { ReceiptData } from './receipt-data';
 import { clean, count, vnDateTimeWords, vnDateWords } from './receipt-text';
 
 const require = createRequire(import.meta.url);
+/**
+ * Each document parses the fonts anew: a fontkit font shared between
+ * documents lost glyphs from later subsets ("ĐÀO" printed as "ĐÀ").
+ */
 const fontkit = require('@pdf-lib/fontkit') as Parameters<PDFDocument['registerFontkit']>[0];
 
 /** DejaVu Serif ships in ./fonts (Bitstream Vera licence): every Vietnamese glyph, on every OS. */
