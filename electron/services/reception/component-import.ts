@@ -69,6 +69,7 @@ export async function importComponent(
     const pages = built.pages;
     let rasters: string[] | undefined;
     if (request.mime === 'application/pdf') {
+      job.expectPages(built.pdf.pageCount);
       // Each page's OCR starts as soon as it is rendered, while the next one renders.
       rasters = await rasterisePdf(built.pdfPath, join(dir, 'raster'), built.pdf.pageCount, {
         dpi,

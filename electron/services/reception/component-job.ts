@@ -41,6 +41,7 @@ export class ComponentJob {
   readonly #pages = new Map<number, JobPage>();
   readonly #abort = new AbortController();
   #pdfPages = 0;
+  #expected = 0;
   #pdfPath: string | undefined;
   #component: string | undefined;
   #touchedAt: number;
@@ -98,6 +99,14 @@ export class ComponentJob {
     this.#pages.set(index, page);
   }
 
+  /**
+   * How many pages will be recognised, when known before they all exist (an
+   * imported PDF renders page by page), so `pagesTotal` does not grow.
+   */
+  expectPages(count: number): void {
+    this.#expected = count;
+  }
+
   /** The job's PDF exists (written and fsynced). */
   finish(pdfPath: string, pageCount: number, component: string | undefined): void {
     if (pageCount !== this.#pdfPages)
@@ -151,6 +160,12 @@ export class ComponentJob {
       pagesTotal++;
       if (page.state === 'done' || page.state === 'failed') pagesDone++;
     }
-    this.#deps.emit({ jobId: this.id, pageIndex, state, pagesDone, pagesTotal });
+    this.#deps.emit({
+      jobId: this.id,
+      pageIndex,
+      state,
+      pagesDone,
+      pagesTotal: Math.max(pagesTotal, this.#expected),
+    });
   }
 }

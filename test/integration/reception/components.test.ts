@@ -278,7 +278,9 @@ describe('component.import', () => {
     expect(result.pdf?.pageCount).toBe(2);
     expect(result.pages.map((p) => p.index)).toEqual([0, 1]);
     for (const page of result.pages) expect(page.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
-    await ocrFinished(result.jobId, 2);
+    const progress = await ocrFinished(result.jobId, 2);
+    // The total is known from the start although pages render one by one.
+    expect(progress.every((e) => e.pagesTotal === 2)).toBe(true);
     const assembled = await jobs.assemble(result.jobId, [1, 0]);
     const images = await pageImages(assembled.bytes);
     expect(images[0]!.equals(originals[1]!)).toBe(true);
