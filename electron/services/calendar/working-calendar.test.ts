@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CalendarAdjustmentsError, parseCalendarAdjustments } from './calendar-adjustments';
 import { loadCalendar } from './load-calendar';
@@ -173,6 +174,20 @@ describe('the adjustments file', () => {
     expect(error?.en).toContain('entry 2 (2027)');
     expect(c.isWorkingDay('2026-02-16')).toBe(false);
     expect(c.isWorkingDay('2026-08-31')).toBe(false);
+  });
+
+  it('the sample file in build/ loads and agrees with the built-in announced swaps', async () => {
+    const sample = fileURLToPath(
+      new URL('../../../build/calendar-adjustments.sample.json', import.meta.url),
+    );
+    const { calendar: c, error } = await loadCalendar({ adjustmentsFile: sample });
+    expect(error).toBeNull();
+    for (const year of [2025, 2026]) {
+      expect(c.daysOff(year).map((d) => d.date)).toEqual(calendar.daysOff(year).map((d) => d.date));
+      expect(c.extraWorkdays(year).map((d) => d.date)).toEqual(
+        calendar.extraWorkdays(year).map((d) => d.date),
+      );
+    }
   });
 
   it('a date outside its entry year, a missing file and broken JSON are refused the same way', async () => {
