@@ -13,9 +13,10 @@ interface Entry {
   readonly codeTail: string;
   /** "w1 w2 w3": the folded name, for "starts with the query". */
   readonly nameText: string;
-  /** " w1 w2 w3": a word prefix matches when `" " + prefix` occurs. */
+  /** " w1 w2 w3": space-led, so every word follows a space. */
   readonly nameWords: string;
-  readonly fieldWords: string;
+  /** Name, field and code words together: one scan rejects most entries. */
+  readonly allWords: string;
 }
 
 export interface SearchResult {
@@ -24,6 +25,18 @@ export interface SearchResult {
 }
 
 const spaced = (words: readonly string[]): string => ` ${words.join(' ')}`;
+
+/**
+ * Whether `word` starts a word of `hay` (space-led words). Searching for the
+ * word itself and then checking the boundary is several times faster than
+ * searching " word": V8 scans for the first character, and spaces are everywhere.
+ */
+function hasWordPrefix(hay: string, word: string): boolean {
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) {
+    if (hay.charCodeAt(i - 1) === 32) return true;
+  }
+  return false;
+}
 
 /**
  * The folded, in-memory search index over the catalogue, rebuilt whenever
@@ -51,7 +64,12 @@ export class CatalogueIndex {
         codeTail: p.code.slice(2),
         nameText: foldedWords(p.name).join(' '),
         nameWords: spaced(foldedWords(p.name)),
-        fieldWords: spaced(foldedWords(p.fieldName ?? '')),
+        allWords: spaced([
+          ...foldedWords(p.name),
+          ...foldedWords(p.fieldName ?? ''),
+          p.code,
+          p.code.slice(2),
+        ]),
       }))
       .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
   }
@@ -89,17 +107,11 @@ export class CatalogueIndex {
     phrase: string,
     single: string | undefined,
   ): Tier | undefined {
+    for (const word of words) if (!hasWordPrefix(entry.allWords, word)) return undefined;
     if (single !== undefined && (single === entry.code || single === entry.codeTail)) {
       return Tier.CodeExact;
     }
-    let inName = true;
-    for (const word of words) {
-      if (entry.nameWords.includes(` ${word}`)) continue;
-      inName = false;
-      const prefixOfCode = entry.code.startsWith(word) || entry.codeTail.startsWith(word);
-      if (!prefixOfCode && !entry.fieldWords.includes(` ${word}`)) return undefined;
-    }
-    if (!inName) return Tier.WithField;
+    for (const word of words) if (!hasWordPrefix(entry.nameWords, word)) return Tier.WithField;
     return entry.nameText.startsWith(phrase) ? Tier.NameStartsWith : Tier.AllWordsInName;
   }
 }

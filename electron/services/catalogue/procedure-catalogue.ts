@@ -135,33 +135,46 @@ export class ProcedureCatalogue {
     };
     if (result.dryRun) return result;
 
+    this.#write(plans, sourceName, skipped.length);
+    return result;
+  }
+
+  /** One transaction for the rows and the import log; then memory follows without re-reading. */
+  #write(
+    plans: readonly { existing: Row | undefined; procedure: Procedure }[],
+    sourceName: string,
+    skipped: number,
+  ): void {
     const nowMs = this.#now();
     let nextRank = Math.max(0, ...[...this.#rows.values()].map((r) => r.rank + 1));
+    const rows = plans.map(({ existing, procedure }) => ({
+      procedure,
+      source: 'import' as const,
+      seedVersion: null,
+      rank: existing?.rank ?? nextRank++,
+    }));
     const upsert = this.#db.prepare<[string, string, number, number]>(
       `INSERT INTO catalogue_procedures (code, body, source, seed_version, rank, updated_at)
        VALUES (?, ?, 'import', NULL, ?, ?)
        ON CONFLICT (code) DO UPDATE SET body = excluded.body, source = 'import',
          seed_version = NULL, updated_at = excluded.updated_at`,
     );
+    const added = plans.filter((p) => p.existing === undefined).length;
     this.#db
       .transaction(() => {
-        for (const { existing, procedure } of plans) {
-          upsert.run(
-            procedure.code,
-            JSON.stringify(procedure),
-            existing?.rank ?? nextRank++,
-            nowMs,
-          );
+        for (const row of rows) {
+          upsert.run(row.procedure.code, JSON.stringify(row.procedure), row.rank, nowMs);
         }
         this.#db
           .prepare(
             'INSERT INTO catalogue_imports (source_name, imported_at, added, updated, skipped) VALUES (?, ?, ?, ?, ?)',
           )
-          .run(sourceName, nowMs, result.added, result.updated, skipped.length);
+          .run(sourceName, nowMs, added, plans.length - added, skipped);
       })
       .immediate();
-    this.#reload();
-    return result;
+    const next = new Map(this.#rows);
+    for (const row of rows) next.set(row.procedure.code, row);
+    this.#setRows(next);
   }
 
   #applySeed(seed: readonly SeedProcedure[]): void {
@@ -212,8 +225,12 @@ export class ProcedureCatalogue {
         rank: r.rank,
       });
     }
-    this.#rows = rows;
     this.#invalid = invalid;
+    this.#setRows(rows);
+  }
+
+  #setRows(rows: Map<string, Row>): void {
+    this.#rows = rows;
     this.#index = new CatalogueIndex([...rows.values()]);
   }
 }
