@@ -85,6 +85,13 @@ export const ConfigSchema = z
           )
           .min(1)
           .max(4)
+          .refine(
+            (sessions) =>
+              sessions.every(
+                (s, i) => s.start < s.end && (i === 0 || (sessions[i - 1]?.end ?? '') <= s.start),
+              ),
+            { message: 'each session must start before it ends, in order of the day' },
+          )
           .default([
             { start: '07:30', end: '11:30' },
             { start: '13:30', end: '17:00' },
