@@ -67,6 +67,43 @@ describe('kiosk calendar', () => {
     expect(run.stdout).toContain('Thứ Bảy 22/08/2026');
   }, 60_000);
 
+  it('reads the adjustments file named in config.json, relative to the data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-calendar-cfg-'));
+    try {
+      writeFileSync(
+        join(dir, 'swaps.json'),
+        JSON.stringify({
+          year: 2027,
+          source: 'TB thử',
+          daysOff: ['2027-04-29'],
+          workdays: ['2027-04-24'],
+        }),
+      );
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({ calendar: { adjustmentsFile: 'swaps.json' } }),
+      );
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'electron/cli/main.ts', '--json', 'calendar', 'holidays', '2027'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, KIOSK_DATA_DIR: dir },
+        },
+      );
+      const parsed = JSON.parse(run.stdout) as {
+        workdays: { date: string }[];
+        adjustmentsError: unknown;
+      };
+      expect(parsed.adjustmentsError).toBeNull();
+      expect(parsed.workdays.map((w) => w.date)).toEqual(['2027-04-24']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('answers a wrong command line with the usage and exit code 2', () => {
     const run = kiosk('calendar', 'due', '--from', '29/04/2026', '--days', '3');
     expect(run.status).toBe(2);

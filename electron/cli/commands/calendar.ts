@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KioskError } from '../../api/errors';
 import type { DayOff, LoadedCalendar } from '../../services/calendar';
@@ -47,9 +48,12 @@ interface Settings {
 /** The config's calendar keys; a broken config is reported and the defaults used. */
 function settings(io: CliIo, override: string | undefined): Settings {
   try {
-    const { config } = loadConfig(resolveDataDir(process.env));
+    const dataDir = resolveDataDir(process.env);
+    const { config } = loadConfig(dataDir);
+    const configured = config.calendar.adjustmentsFile;
     return {
-      adjustmentsFile: override ?? config.calendar.adjustmentsFile,
+      // As the app does: a relative path in config.json is under the data folder.
+      adjustmentsFile: override ?? (configured === '' ? '' : resolve(dataDir, configured)),
       officeHours: config.calendar.officeHours,
     };
   } catch (err) {
