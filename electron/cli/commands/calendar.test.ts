@@ -34,7 +34,7 @@ describe('kiosk calendar', () => {
       workdays: { date: string }[];
     };
     expect(parsed.daysOff.map((d) => d.date)).toContain('2026-11-24');
-    expect(parsed.workdays.map((d) => d.date)).toEqual(['2026-08-22']);
+    expect(parsed.workdays.map((d) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
   }, 60_000);
 
   it('prints the appointment for a receipt before 30/4 and a same-day procedure after the cutoff', () => {

@@ -35,6 +35,11 @@ describe('the appointment date', () => {
     expect(due('2026-08-21T08:00', 1)).toBe('2026-08-22T17:00');
   });
 
+  it('skips New Year 2026 and its swapped Friday 2/1, and works the Saturday 10/1 that pays it back', () => {
+    expect(due('2025-12-31T10:00', 1)).toBe('2026-01-05T17:00');
+    expect(due('2026-01-09T10:00', 1)).toBe('2026-01-10T17:00');
+  });
+
   it('skips Ngày Văn hóa Việt Nam: received Monday 23/11/2026, 1 day is Wednesday 25/11', () => {
     expect(due('2026-11-23T10:00', 1)).toBe('2026-11-25T17:00');
   });

@@ -156,6 +156,14 @@ export const ANNOUNCED_SWAPS: readonly {
     daysOff: ['2025-05-02'],
     workdays: ['2025-04-26'],
   },
+  // Friday 2/1/2026 off, Saturday 10/1/2026 worked: Công văn 12729/VPCP-KGVX (25/12/2025)
+  // (en.sggp.org.vn/government-approves-four-day-new-year-holiday-for-2026-post122755.html).
+  {
+    year: 2026,
+    source: '12729/VPCP-KGVX (25/12/2025)',
+    daysOff: ['2026-01-02'],
+    workdays: ['2026-01-10'],
+  },
   // Monday 31/8/2026 off, Saturday 22/8/2026 worked (TB 9441/TB-BNV).
   { year: 2026, source: 'TB 9441/TB-BNV', daysOff: ['2026-08-31'], workdays: ['2026-08-22'] },
 ];

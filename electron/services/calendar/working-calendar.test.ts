@@ -29,9 +29,10 @@ describe('the built-in days off', () => {
     expect(calendar.extraWorkdays(2025).map((w) => w.date)).toEqual(['2025-04-26']);
   });
 
-  it('2026: Tết 16–20/2 (TB 9441/TB-BNV), Giỗ Tổ on Sunday 26/4 given back on 27/4, 31/8 swapped, 1–2/9, 24/11', () => {
+  it('2026: 2/1 swapped for 10/1, Tết 16–20/2 (TB 9441/TB-BNV), Giỗ Tổ on Sunday 26/4 given back on 27/4, 31/8 swapped, 1–2/9, 24/11', () => {
     expect(offIn(2026)).toEqual([
       '2026-01-01 holiday',
+      '2026-01-02 swap',
       '2026-02-16 holiday',
       '2026-02-17 holiday',
       '2026-02-18 holiday',
@@ -45,7 +46,7 @@ describe('the built-in days off', () => {
       '2026-09-02 holiday',
       '2026-11-24 holiday',
     ]);
-    expect(calendar.extraWorkdays(2026).map((w) => w.date)).toEqual(['2026-08-22']);
+    expect(calendar.extraWorkdays(2026).map((w) => w.date)).toEqual(['2026-01-10', '2026-08-22']);
     expect(calendar.isWorkingDay('2026-08-22')).toBe(true);
   });
 
