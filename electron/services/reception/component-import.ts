@@ -7,7 +7,7 @@ import type { ComponentImportSchema } from '../../api/contract/reception';
 import type { ScanPageSchema } from '../../api/contract/scan';
 import { KioskError } from '../../api/errors';
 import { importFiles } from '../../../scanners/import/import-files';
-import type { ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import type { OutputProfile, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
 import { scanComponent } from '../../../scanners/pipeline/scan-component';
 import type { ScanResult } from '../scan/scan-service';
 import { toKioskError } from '../scan/scan-errors';
@@ -42,6 +42,7 @@ export async function importComponent(
   target: ImportTarget,
 ): Promise<ScanResult> {
   const bytes = checkImportFile(request.dataBase64, request.mime);
+  const profile = request.mime === 'application/pdf' ? undefined : await profileOf(bytes);
   const jobId = uuidv7();
   const dir = join(target.jobsDir, jobId);
   let registered = false;
@@ -54,6 +55,7 @@ export async function importComponent(
       outDir: join(dir, 'clean'),
       pdfPath: join(dir, 'component.pdf'),
       title: request.component,
+      ...(profile === undefined ? {} : { profile }),
     });
     if (built.error) throw built.error;
     if (built.pdf === undefined || built.pdfPath === undefined)
@@ -109,6 +111,41 @@ export async function importComponent(
     );
   } finally {
     target.ended(jobId);
+  }
+}
+
+/** A pixel whose strongest and weakest channels differ this much is coloured ink, not a tint of the paper. */
+const saturatedSpread = 60;
+/** Share of coloured pixels from which a page is kept in colour (a seal is about 0.5% of A4). */
+const colourShare = 0.001;
+
+/**
+ * How an imported image is kept: a page with coloured ink stays in colour
+ * (a red seal, a portrait photo); any other page becomes a 1-bit text page
+ * as a scan would, even when its file is RGB. Looks at a 300-pixel-wide
+ * copy; a file sharp cannot read is SCAN_BAD_FILE before anything is written.
+ */
+async function profileOf(bytes: Uint8Array): Promise<OutputProfile> {
+  try {
+    const { data, info } = await sharp(bytes)
+      .resize({ width: 300, withoutEnlargement: true })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels < 3) return 'bitonal';
+    let coloured = 0;
+    for (let i = 0; i + 2 < data.length; i += info.channels) {
+      const r = data[i] ?? 0;
+      const g = data[i + 1] ?? 0;
+      const b = data[i + 2] ?? 0;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > saturatedSpread) coloured++;
+    }
+    return coloured > colourShare * info.width * info.height ? 'color' : 'bitonal';
+  } catch (error) {
+    throw new KioskError(
+      'SCAN_BAD_FILE',
+      `the image could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -261,7 +261,38 @@ describe('component.import', () => {
     await ocrFinished(result.jobId, 1);
     const assembled = await jobs.assemble(result.jobId, [0]);
     for (const word of expected.toKhai) expect(assembled.pages[0]!.ocrText).toContain(word);
+    // A grey text page is kept as a 1-bit page, as a scan would be.
+    const kept = await sharp(assembled.pages[0]!.bytes).metadata();
+    expect([kept.format, kept.channels]).toEqual(['png', 1]);
     expect(await jobs.discard(result.jobId)).toBe(true);
+  });
+
+  it('a colour JPEG with a red seal stays in colour and its text is still read', async () => {
+    const seal = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600">' +
+        '<circle cx="300" cy="300" r="260" fill="none" stroke="#d01010" stroke-width="40"/></svg>',
+    );
+    const photo = new Uint8Array(
+      await sharp(pngs.uyQuyen)
+        .toColourspace('srgb')
+        .composite([{ input: seal, left: 1600, top: 1400 }])
+        .jpeg({ quality: 85 })
+        .toBuffer(),
+    );
+    const result = await importing('image/jpeg', photo);
+    await ocrFinished(result.jobId, 1);
+    const assembled = await jobs.assemble(result.jobId, [0]);
+    const page = sharp(assembled.pages[0]!.bytes);
+    const meta = await page.metadata();
+    expect([meta.format, meta.channels]).toEqual(['jpeg', 3]);
+    // Some pixels are clearly red: the seal kept its colour.
+    const { data, info } = await page.raw().toBuffer({ resolveWithObject: true });
+    let red = 0;
+    for (let i = 0; i + 2 < data.length; i += info.channels)
+      if (data[i]! > 150 && data[i + 1]! < 90 && data[i + 2]! < 90) red++;
+    expect(red).toBeGreaterThan(1000);
+    for (const word of expected.uyQuyen) expect(assembled.pages[0]!.ocrText).toContain(word);
+    await jobs.discard(result.jobId);
   });
 
   it('a 2-page PDF keeps its pages as they are, gets thumbnails and OCR, and reorders as [1, 0]', async () => {
@@ -295,7 +326,7 @@ describe('component.import', () => {
     expect(existsSync(join(jobsDir(), result.jobId))).toBe(false);
   });
 
-  it('a truncated PDF, an .exe named .pdf, a JPEG sent as PNG and a PDF with a broken body are typed errors that leave no files', async () => {
+  it('a truncated PDF, an .exe named .pdf, a JPEG sent as PNG, a truncated PNG and a PDF with a broken body are typed errors that leave no files', async () => {
     const before = jobFolders();
     const source = await PDFDocument.create();
     source
@@ -313,6 +344,7 @@ describe('component.import', () => {
       ['application/pdf', truncated],
       ['application/pdf', exe],
       ['image/png', jpeg],
+      ['image/png', pngs.don.subarray(0, 200)],
       ['application/pdf', brokenBody],
     ] as const) {
       const error = await rejection(importing(mime, bytes));
