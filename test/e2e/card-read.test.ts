@@ -43,6 +43,13 @@ afterAll(async () => {
   await pcscd.stop();
 });
 
+async function fillMrz(birthDate: string): Promise<void> {
+  await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
+  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
+  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
+  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+}
+
 describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)', () => {
   it('Diagnostics shows the reader and the card on it, live', async () => {
     await page.getByRole('link', { name: 'Chẩn đoán' }).click();
@@ -55,16 +62,17 @@ describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)',
 
   it('a citizen reads the card at the kiosk: progress, photo, fields with diacritics, trusted badge', async () => {
     await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
-    await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-    await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(generated.birthDate);
-    await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+    await page.locator('[data-procedure="1.001193"]').click();
+    await fillMrz(generated.birthDate);
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await page.getByText('Đang đọc thẻ… Xin giữ nguyên thẻ trên đầu đọc.').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-card-reading.png` });
-    await page.locator('.card-result').waitFor({ timeout: 90_000 });
-    await expect(page.locator('.card-result').getAttribute('data-trust')).resolves.toBe('trusted');
-    await expect(page.locator('dl.citizen dd').first().textContent()).resolves.toBe(
+    // The self-service flow moves on to "Đây có phải là Ông/Bà?" as soon as the chip is read.
+    await page.locator('.confirm-person').waitFor({ timeout: 90_000 });
+    await expect(page.locator('.confirm-person').getAttribute('data-trust')).resolves.toBe(
+      'trusted',
+    );
+    await expect(page.locator('.person-name').textContent()).resolves.toBe(
       generated.person.fullName,
     );
     const photoWidth = await page
@@ -75,7 +83,8 @@ describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)',
   });
 
   it('a wrong MRZ is refused with a message the citizen understands', async () => {
-    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill('010101');
+    await page.getByRole('button', { name: 'Không phải, đọc lại thẻ' }).click();
+    await fillMrz('010101');
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/MRZ|không khớp/);
   });
