@@ -43,16 +43,30 @@ export const SEX_OPTIONS = [
   ['female', 'Nữ', 'Female'],
 ] as const;
 
-/** The applicant (người nộp / người yêu cầu) as the chip or the card's QR gives them, plus a phone typed by the clerk. */
-export function applicantFields(prefix = 'applicant'): FormField[] {
+/** Whose fields these are, e.g. `{ vi: 'người đi đăng ký', en: 'Registrant' }`; labels name them when set. */
+export interface Who {
+  readonly vi: string;
+  readonly en: string;
+}
+
+const labelled = (vi: string, en: string, who: Who | undefined): Bilingual =>
+  who === undefined
+    ? { vi, en }
+    : { vi: `${vi} ${who.vi}`, en: `${who.en}: ${en.charAt(0).toLowerCase()}${en.slice(1)}` };
+
+/**
+ * The applicant (người nộp / người yêu cầu) as the chip or the card's QR
+ * gives them, plus a phone typed by the clerk.
+ */
+export function applicantFields(prefix = 'applicant', who?: Who): FormField[] {
   return [
-    field(`${prefix}Name`, { vi: 'Họ, chữ đệm và tên', en: 'Full name' }, 'text', true, {
+    field(`${prefix}Name`, labelled('Họ, chữ đệm và tên', 'Full name', who), 'text', true, {
       fill: 'fullName',
       maxLength: 100,
     }),
     field(
       `${prefix}Id`,
-      { vi: 'Số định danh cá nhân', en: 'Personal ID number' },
+      labelled('Số định danh cá nhân', 'Personal ID number', who),
       'idNumber',
       true,
       {
@@ -61,22 +75,22 @@ export function applicantFields(prefix = 'applicant'): FormField[] {
     ),
     field(
       `${prefix}BirthDate`,
-      { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+      labelled('Ngày, tháng, năm sinh', 'Date of birth', who),
       'date',
       true,
       {
         fill: 'birthDate',
       },
     ),
-    field(`${prefix}Sex`, { vi: 'Giới tính', en: 'Sex' }, 'select', false, {
+    field(`${prefix}Sex`, labelled('Giới tính', 'Sex', who), 'select', false, {
       fill: 'sex',
       options: SEX_OPTIONS,
     }),
-    field(`${prefix}Residence`, { vi: 'Nơi cư trú', en: 'Place of residence' }, 'text', true, {
+    field(`${prefix}Residence`, labelled('Nơi cư trú', 'Place of residence', who), 'text', true, {
       fill: 'placeOfResidence',
       maxLength: 300,
     }),
-    field(`${prefix}Phone`, { vi: 'Số điện thoại', en: 'Phone number' }, 'phone', false, {
+    field(`${prefix}Phone`, labelled('Số điện thoại', 'Phone number', who), 'phone', false, {
       maxLength: 15,
     }),
   ];

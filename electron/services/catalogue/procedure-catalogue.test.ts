@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../store/migrator';
+import { openDatabase } from '../store/open-database';
+import { catalogueMigrations } from './catalogue-migrations';
 import type Database from 'better-sqlite3';
 import { catalogueTestDb } from './catalogue-test-db';
 import { ProcedureCatalogue } from './procedure-catalogue';
@@ -99,5 +105,29 @@ describe('ProcedureCatalogue seed', () => {
     expect(again.get('1.001193')?.name).toBe('Đăng ký khai sinh (mới)');
     expect(again.get('1.000894')?.name).toBe('Đăng ký kết hôn (nhập)');
     expect(again.get('1.000894')?.source).toBe('import');
+  });
+});
+
+describe('ProcedureCatalogue across processes', () => {
+  it('an import through another connection is seen by the next search, get and count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-catalogue-'));
+    const kiosk = openDatabase(join(dir, 'kiosk.sqlite3'));
+    const cli = openDatabase(join(dir, 'kiosk.sqlite3'));
+    try {
+      migrate(kiosk, catalogueMigrations);
+      const running = ProcedureCatalogue.open(kiosk);
+      expect(running.search('thu nghiem', 5).total).toBe(0);
+      ProcedureCatalogue.open(cli).import(
+        JSON.stringify({ MATTHC: '1.999401', TENTTHC: 'Thủ tục thử nghiệm liên tiến trình' }),
+        'cli',
+      );
+      expect(running.search('thu nghiem', 5).procedures.map((p) => p.code)).toEqual(['1.999401']);
+      expect(running.get('1.999401')?.source).toBe('import');
+      expect(running.count()).toBe(seedProcedures.length + 1);
+    } finally {
+      kiosk.close();
+      cli.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

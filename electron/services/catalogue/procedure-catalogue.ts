@@ -60,6 +60,9 @@ export class ProcedureCatalogue {
   #index = new CatalogueIndex([]);
   /** Codes of stored rows that no longer pass ProcedureSchema; left out of search and get. */
   #invalid: string[] = [];
+  /** SQLite's data_version (moves when another connection commits) and the table's signature, as of the last load. */
+  #dataVersion = -1;
+  #signature = '';
 
   private constructor(db: Database.Database, now: () => number) {
     this.#db = db;
@@ -77,6 +80,7 @@ export class ProcedureCatalogue {
   }
 
   count(): number {
+    this.#refresh();
     return this.#rows.size;
   }
 
@@ -86,10 +90,12 @@ export class ProcedureCatalogue {
   }
 
   search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchResult {
+    this.#refresh();
     return this.#index.search(query, limit);
   }
 
   get(code: string): Procedure | undefined {
+    this.#refresh();
     return this.#rows.get(code)?.procedure;
   }
 
@@ -174,6 +180,7 @@ export class ProcedureCatalogue {
       .immediate();
     const next = new Map(this.#rows);
     for (const row of rows) next.set(row.procedure.code, row);
+    this.#signature = this.#tableSignature();
     this.#setRows(next);
   }
 
@@ -206,7 +213,30 @@ export class ProcedureCatalogue {
     this.#reload();
   }
 
+  /**
+   * Follows a change made by another process on the same database (e.g.
+   * `kiosk catalogue import` while the kiosk runs): one pragma per call, one
+   * small query only when some other connection has committed.
+   */
+  #refresh(): void {
+    const version = Number(this.#db.pragma('data_version', { simple: true }));
+    if (version === this.#dataVersion) return;
+    this.#dataVersion = version;
+    if (this.#tableSignature() !== this.#signature) this.#reload();
+  }
+
+  #tableSignature(): string {
+    const row = this.#db
+      .prepare<[], { n: number; last: number | null }>(
+        'SELECT COUNT(*) AS n, MAX(updated_at) AS last FROM catalogue_procedures',
+      )
+      .get();
+    return `${row?.n ?? 0}:${row?.last ?? 0}`;
+  }
+
   #reload(): void {
+    this.#dataVersion = Number(this.#db.pragma('data_version', { simple: true }));
+    this.#signature = this.#tableSignature();
     const rows = new Map<string, Row>();
     const invalid: string[] = [];
     const stored = this.#db

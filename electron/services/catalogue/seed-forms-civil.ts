@@ -51,7 +51,7 @@ const unknownParent = {
 /** Tờ khai đăng ký khai sinh: the person registering (from the chip), the child, the parents (typed). */
 export function birthFields(): FormField[] {
   return [
-    ...pick(applicantFields('registrant'), [
+    ...pick(applicantFields('registrant', { vi: 'người đi đăng ký', en: 'Registrant' }), [
       'registrantName',
       'registrantId',
       'registrantResidence',
@@ -154,7 +154,10 @@ export function birthJointFields(): FormField[] {
 /** Tờ khai đăng ký kết hôn: one party from the chip, the other typed (with a passport number abroad). */
 export function marriageFields(foreign: boolean): FormField[] {
   return [
-    ...applicantFields('partyOne'),
+    ...applicantFields('partyOne', {
+      vi: 'bên nam hoặc bên nữ (người nộp)',
+      en: 'Applicant party',
+    }),
     field('partyOneEthnicity', { vi: 'Dân tộc', en: 'Ethnicity' }, 'text', false, {
       fill: 'ethnicity',
       maxLength: 50,
@@ -267,65 +270,6 @@ export function deathFields(): FormField[] {
     field('deathPlace', { vi: 'Nơi chết', en: 'Place of death' }, 'text', true, { maxLength: 300 }),
     field('deathCause', { vi: 'Nguyên nhân chết', en: 'Cause of death' }, 'text', false, {
       maxLength: 200,
-    }),
-  ];
-}
-
-/** Cấp bản sao trích lục hộ tịch: which record, whose, and how many copies. */
-export function civilExtractFields(): FormField[] {
-  return [
-    ...applicantFields(),
-    field(
-      'recordType',
-      { vi: 'Loại việc hộ tịch', en: 'Kind of civil-status record' },
-      'select',
-      true,
-      {
-        options: [
-          ['birth', 'Khai sinh', 'Birth'],
-          ['marriage', 'Kết hôn', 'Marriage'],
-          ['death', 'Khai tử', 'Death'],
-          ['other', 'Việc hộ tịch khác', 'Other record'],
-        ],
-      },
-    ),
-    field(
-      'subjectName',
-      {
-        vi: 'Họ, chữ đệm và tên người được cấp trích lục',
-        en: 'Full name of the person on the record',
-      },
-      'text',
-      true,
-      {
-        maxLength: 100,
-      },
-    ),
-    field(
-      'registrationPlace',
-      { vi: 'Nơi đã đăng ký hộ tịch', en: 'Where the record was registered' },
-      'text',
-      false,
-      { maxLength: 300 },
-    ),
-    field('copies', { vi: 'Số bản sao đề nghị cấp', en: 'Number of copies' }, 'number', true),
-  ];
-}
-
-/** Xác nhận tình trạng hôn nhân: the applicant from the chip, the status and what it is for. */
-export function maritalStatusFields(): FormField[] {
-  return [
-    ...applicantFields(),
-    field('nationality', { vi: 'Quốc tịch', en: 'Nationality' }, 'text', true, {
-      fill: 'nationality',
-      maxLength: 50,
-    }),
-    field('maritalStatus', { vi: 'Tình trạng hôn nhân', en: 'Marital status' }, 'textarea', true, {
-      maxLength: 500,
-    }),
-    field('purpose', { vi: 'Mục đích sử dụng', en: 'Purpose' }, 'text', true, {
-      maxLength: 200,
-      hint: { vi: 'Ví dụ: để đăng ký kết hôn', en: 'For example: to register a marriage' },
     }),
   ];
 }
