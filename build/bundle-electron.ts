@@ -4,7 +4,22 @@
  * ones unpacked from the asar), the preload as CommonJS because a sandboxed
  * preload cannot load ES modules.
  */
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * Files the bundled code opens with `new URL('./…', import.meta.url)`: after
+ * bundling, import.meta.url is dist/electron/main.mjs, so they are copied
+ * beside it under the same relative names.
+ */
+const assets: readonly { from: string; to: string }[] = [
+  { from: 'electron/services/ocr/tesseract-worker.cjs', to: 'tesseract-worker.cjs' },
+  ...readdirSync('electron/services/receipt/fonts').map((name) => ({
+    from: join('electron/services/receipt/fonts', name),
+    to: join('fonts', name),
+  })),
+];
 
 await build({
   entryPoints: ['electron/shell/electron-main.ts'],
@@ -30,3 +45,9 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+for (const asset of assets) {
+  const target = join('dist/electron', asset.to);
+  mkdirSync(join(target, '..'), { recursive: true });
+  copyFileSync(asset.from, target);
+}
