@@ -78,12 +78,14 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
   });
 
-  it('the idle warning', async () => {
+  it('the idle warning, then the wipe: the half-done submission is gone', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const idle = await context.newPage();
     await idle.clock.install();
     await idle.goto(shell.url);
-    await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
+    await idle.locator('[data-procedure="1.001193"]').click();
+    await idle.getByLabel('Số định danh cá nhân (12 số)').fill('001185012345');
     await idle.clock.runFor(590_000);
     await idle.getByRole('alertdialog').waitFor();
     const previous = page;
@@ -92,7 +94,13 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
       await expectClean('idle-warning');
     } finally {
       page = previous;
-      await context.close();
     }
+    await idle.clock.runFor(20_000);
+    await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    expect(await idle.content()).not.toContain('001185012345');
+    await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
+    await idle.locator('[data-procedure="1.001193"]').click();
+    await expect(idle.getByLabel('Số định danh cá nhân (12 số)').inputValue()).resolves.toBe('');
+    await context.close();
   });
 });
