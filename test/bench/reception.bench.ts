@@ -114,7 +114,9 @@ try {
     codes.push(created.code);
 
     const bytes = new Uint8Array(page);
-    bytes[round % bytes.length] ^= 0xff; // new content, so the blobs are written, not deduplicated
+    // New content each round, so the blobs are written, not deduplicated.
+    const at = 100 + round;
+    bytes[at] = (bytes[at] ?? 0) ^ 0xff;
     t0 = performance.now();
     core.store.save(
       {
