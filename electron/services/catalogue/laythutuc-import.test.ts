@@ -92,6 +92,38 @@ describe('LayThuTuc import', () => {
     );
   });
 
+  it('a fee not in đồng (a percentage) is left out and marked unconfirmed, never stored as đồng', () => {
+    const c = open();
+    c.import(
+      JSON.stringify([
+        {
+          MATTHC: '1.999501',
+          TENTTHC: 'Thủ tục thử nghiệm lệ phí trước bạ',
+          CACHTHUCTHUCHIEN: [
+            {
+              KENH: 'Trực tiếp',
+              THOIGIAN: [
+                {
+                  THOIGIANGIAIQUYET: '5',
+                  DONVITINH: 'Ngày làm việc',
+                  PHILEPHI: [
+                    { SOTIEN: '2', DONVI: '%', MOTA: 'Theo giá trị tài sản' },
+                    { SOTIEN: '100.000', DONVI: 'Đồng/hồ sơ', MOTA: 'Phí thẩm định' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ]),
+      'percent',
+    );
+    const p = c.get('1.999501');
+    expect(p?.fees).toEqual([{ amount: 100000, description: 'Phí thẩm định' }]);
+    expect(p?.unconfirmed).toContain('fees');
+    expect(p?.processingDays).toBe(5);
+  });
+
   it('reads a single procedure object as well as a list', () => {
     const c = open();
     expect(c.import(fixture('laythutuc-single.json'), 'single')).toMatchObject({

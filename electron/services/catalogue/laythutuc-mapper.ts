@@ -18,6 +18,13 @@ function amountOf(text: string | undefined): number | undefined {
   return undefined;
 }
 
+/** A fee unit the kiosk can print as đồng: none given, "Đồng", "VNĐ", "đ/bản"… (a percentage or a foreign currency is not). */
+function isDong(unit: string | undefined): boolean {
+  if (unit === undefined) return true;
+  const folded = foldText(unit).trim();
+  return /^(dong|vnd|d)\b/.test(folded);
+}
+
 const quantityOf = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text.replace(',', '.'));
@@ -79,11 +86,11 @@ function componentsOf(entry: LayThuTucEntry, unconfirmed: Set<string>): Procedur
       byKey.set(key, {
         component: {
           code: (paper.MAGIAYTO ?? `GT${byKey.size + 1}`).slice(0, 100),
-          name: paper.TENGIAYTO,
+          name: paper.TENGIAYTO.normalize('NFC'),
           required: !optional,
           originals: Math.floor(originals ?? (copies === undefined ? 1 : 0)),
           copies: Math.floor(copies ?? 0),
-          formName: paper.TENMAUDON ?? null,
+          formName: paper.TENMAUDON?.normalize('NFC') ?? null,
         },
         groups: 1,
       });
@@ -116,11 +123,12 @@ function timeAndFees(
     }
     for (const fee of t.PHILEPHI) {
       const amount = amountOf(fee.SOTIEN);
-      if (amount === undefined) {
+      if (amount === undefined || !isDong(fee.DONVI)) {
         unconfirmed.add('fees');
         continue;
       }
-      const description = fee.MOTA ?? (amount === 0 ? 'Không thu phí, lệ phí' : 'Phí, lệ phí');
+      const description =
+        fee.MOTA?.normalize('NFC') ?? (amount === 0 ? 'Không thu phí, lệ phí' : 'Phí, lệ phí');
       if (!fees.some((f) => f.amount === amount && f.description === description)) {
         fees.push({ amount, description });
       }
