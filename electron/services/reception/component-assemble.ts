@@ -31,6 +31,11 @@ export async function assembleComponent(
   const pdfPath = job.pdfPath;
   if (pdfPath === undefined)
     throw new KioskError('COMPONENT_NOT_FOUND', `job ${job.id} has no PDF`);
+  if (!job.pageMapSound)
+    throw new KioskError(
+      'COMPONENT_NOT_FOUND',
+      `job ${job.id}: its PDF's pages do not match the pages seen; scan it again`,
+    );
   if (pageOrder.length === 0) throw new KioskError('FORM_INVALID', `job ${job.id}: no page kept`);
   const seen = new Set<number>();
   const chosen = pageOrder.map((index) => {

@@ -42,6 +42,7 @@ export class ComponentJob {
   readonly #abort = new AbortController();
   #pdfPages = 0;
   #expected = 0;
+  #pdfPageCount: number | undefined;
   #pdfPath: string | undefined;
   #component: string | undefined;
   #touchedAt: number;
@@ -115,7 +116,17 @@ export class ComponentJob {
         'component PDF page count differs from the pages seen',
       );
     this.#pdfPath = pdfPath;
+    this.#pdfPageCount = pageCount;
     this.#component = component;
+  }
+
+  /**
+   * Whether the PDF has exactly the pages this job mapped. If the pipeline
+   * ever kept a page this job did not count (or the reverse), every index
+   * after it would point at the wrong sheet: such a job is not assembled.
+   */
+  get pageMapSound(): boolean {
+    return this.#pdfPageCount === this.#pdfPages;
   }
 
   /** Stops OCR still queued for this job; its events stop. */
