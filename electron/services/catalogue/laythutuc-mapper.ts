@@ -41,9 +41,10 @@ function workingDaysOf(t: ThoiGian): { days: number; exact: boolean } | undefine
   const value = quantityOf(t.THOIGIANGIAIQUYET);
   if (value === undefined) return undefined;
   const unit = foldText(t.DONVITINH ?? '').trim();
-  if (unit === 'ngay lam viec') return { days: Math.ceil(value), exact: true };
-  if (unit === 'ngay') return { days: Math.floor((value * 5) / 7), exact: false };
-  if (unit === 'gio' || unit === 'gio lam viec') {
+  if (unit.startsWith('ngay lam viec')) return { days: Math.ceil(value), exact: true };
+  if (unit === 'ngay' || unit.startsWith('ngay '))
+    return { days: Math.floor((value * 5) / 7), exact: false };
+  if (unit === 'gio' || unit.startsWith('gio ')) {
     return {
       days: value <= WORKING_HOURS_PER_DAY ? 0 : Math.ceil(value / WORKING_HOURS_PER_DAY),
       exact: false,

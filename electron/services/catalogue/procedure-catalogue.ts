@@ -111,18 +111,19 @@ export class ProcedureCatalogue {
     options: { readonly dryRun?: boolean } = {},
   ): ImportResult {
     const { entries, skipped } = readLayThuTuc(text);
+    this.#refresh();
     const updatedAt = new Date(this.#now()).toISOString();
     const plans = entries.map((entry) => {
       const existing = this.#rows.get(entry.MATTHC);
       return { existing, procedure: procedureFromLayThuTuc(entry, existing?.procedure, updatedAt) };
     });
-    const issues = plans.flatMap(({ procedure }, i) => {
+    const issues = plans.flatMap(({ procedure }) => {
       const checked = ProcedureSchema.safeParse(procedure);
       return checked.success
         ? []
         : checked.error.issues.map((issue) => ({
             path: `${procedure.code}.${issue.path.join('.')}`,
-            message: `${procedure.name}: ${issue.message} (mục ${i + 1})`,
+            message: `${procedure.code} ${procedure.name}: ${issue.message}`,
           }));
     });
     if (issues.length > 0) {
