@@ -89,6 +89,7 @@ export function ComponentsStep({ components, jobs, ocr, onJob, onNext }: Compone
     const answer = await api.scan.start({
       device: settings.device,
       ...(settings.source ? { source: settings.source } : {}),
+      ...(settings.resolution ? { resolution: Math.round(settings.resolution) } : {}),
       ...(settings.maxPages ? { maxPages: settings.maxPages } : {}),
       component: component.name,
     });

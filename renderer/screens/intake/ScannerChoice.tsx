@@ -12,7 +12,21 @@ type Source = NonNullable<ScanDevice['capabilities']['sources']>[number];
 export interface ScanSettings {
   readonly device: string;
   readonly source: Source | undefined;
+  readonly resolution: number | undefined;
   readonly maxPages: number | undefined;
+}
+
+/** Paper dossiers are text: 300 dpi is what OCR and the archive want. */
+const DOCUMENT_DPI = 300;
+
+/** 300 dpi when the device offers it, else the offered value nearest to it. */
+function documentResolution(device: ScanDevice): number | undefined {
+  const offered = device.capabilities.resolutions;
+  if (offered === undefined) return undefined;
+  if (Array.isArray(offered)) {
+    return [...offered].sort((a, b) => Math.abs(a - DOCUMENT_DPI) - Math.abs(b - DOCUMENT_DPI))[0];
+  }
+  return Math.min(Math.max(DOCUMENT_DPI, offered.min), offered.max);
 }
 
 interface ScannerChoiceProps {
@@ -26,7 +40,7 @@ function defaults(device: ScanDevice): ScanSettings {
   const sources = device.capabilities.sources ?? [];
   // Dossiers are stacks of sheets: the feeder first when there is one.
   const source = sources.includes('adf') ? 'adf' : sources[0];
-  return { device: device.id, source, maxPages: undefined };
+  return { device: device.id, source, resolution: documentResolution(device), maxPages: undefined };
 }
 
 /** Lists every backend's scanners (scan.devices) and keeps the clerk's choice. */
