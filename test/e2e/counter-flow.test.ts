@@ -31,6 +31,7 @@ let simUrl = '';
 let shot = 0;
 let code = '';
 let dueText = '';
+const consoleErrors: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
   shot += 1;
@@ -97,6 +98,9 @@ beforeAll(async () => {
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.goto(shell.url);
 }, 240_000);
 
@@ -202,15 +206,30 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
       page.locator('[data-part="components"] [data-component="TO_KHAI"]').textContent(),
     ).resolves.toContain('2 trang');
     await screenshot('review');
-    const save = page.getByRole('button', { name: 'Lưu hồ sơ' });
-    await save.click();
-    // Nothing says saved while the request is in flight.
-    const savedEarly = await page
-      .locator('main.intake[data-step="review"]')
-      .getByText(/Đã lưu/)
-      .count();
-    expect(savedEarly).toBe(0);
+    // Every state the page passes through from the click on: the save button's text and
+    // whether anything says "Đã lưu".
+    await page.evaluate(() => {
+      const seen: { button: string; saved: boolean }[] = [];
+      const record = () => {
+        seen.push({
+          button: document.querySelector('button.save')?.textContent ?? '',
+          saved: document.body.innerText.includes('Đã lưu'),
+        });
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      (window as unknown as { saveStates: typeof seen }).saveStates = seen;
+    });
+    await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await page.locator('main.intake[data-step="receipt"]').waitFor({ timeout: 60_000 });
+    const states = await page.evaluate(
+      () => (window as unknown as { saveStates: { button: string; saved: boolean }[] }).saveStates,
+    );
+    expect(states.some((s) => s.button === 'Đang lưu…')).toBe(true);
+    expect(states.filter((s) => s.button !== '' && s.saved)).toEqual([]);
     await page
       .getByRole('status')
       .getByText(/Đã lưu hồ sơ/)
@@ -225,6 +244,10 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
     const link = page.getByRole('link', { name: 'Tải về (PDF)' });
     await link.waitFor({ timeout: 60_000 });
     await page.locator('iframe.receipt-pdf').waitFor();
+    // The CSP lets the page frame its own blob: PDF.
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused to frame/.test(e))).toEqual(
+      [],
+    );
     await screenshot('receipt');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
