@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bacKeyInput } from '../../native/smartcard/mrz/index';
 import { generateCard, type GeneratedCard } from '../fixtures/cccd/generate-card';
 import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
+import { renderPage } from '../fixtures/ocr/vietnamese-pages';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
 import { simGet, startSim, type SimProcess } from '../integration/sync/peers';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
@@ -183,7 +184,7 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
   });
 
-  it('scans the form on the feeder (3 pages), moves one and deletes one; scans the birth certificate', async () => {
+  it('scans the form on the feeder (3 pages), moves one and deletes one', async () => {
     await expect
       .poll(() => page.locator('[name="scanner"]').inputValue(), { timeout: 30_000 })
       .toBe('sane:test:0');
@@ -195,7 +196,22 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
     await expect(pageOrder('TO_KHAI')).resolves.toEqual(['0', '2', '1']);
     await row.getByRole('button', { name: 'Xoá trang 1' }).click();
     await expect(pageOrder('TO_KHAI')).resolves.toEqual(['2', '1']);
-    await scan('GIAY_CHUNG_SINH', 1);
+    await screenshot('components-scanned');
+  });
+
+  it('imports the birth certificate from a PNG file; its page is OCR-read', async () => {
+    const png = await renderPage(
+      'GIẤY CHỨNG SINH\n\nHọ, chữ đệm, tên mẹ: Nguyễn Thị Mai\nSinh con: trai, ngày 01 tháng 11 năm 2026',
+    );
+    await page.locator('[name="import-GIAY_CHUNG_SINH"]').setInputFiles({
+      name: 'giay-chung-sinh.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(png),
+    });
+    const row = page.locator('[data-component="GIAY_CHUNG_SINH"]');
+    await row.getByRole('button', { name: 'Quét lại' }).waitFor({ timeout: 60_000 });
+    await expect(row.locator('.page-strip .page').count()).resolves.toBe(1);
+    await row.locator('[data-ocr="done"]').waitFor({ timeout: 90_000 });
     await screenshot('components');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
   });

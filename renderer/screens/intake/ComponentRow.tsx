@@ -4,8 +4,15 @@ import type { ComponentJob, JobOcr, ScanPage } from './component-draft';
 import { movePage, removePage } from './page-order';
 import { PageStrip } from './PageStrip';
 
+/** A scan in progress (pages as they arrive, `scan.progress` counts) or an import. */
 export type RowBusy =
-  { readonly kind: 'scan'; readonly pages: readonly ScanPage[] } | { readonly kind: 'import' };
+  | {
+      readonly kind: 'scan';
+      readonly pages: readonly ScanPage[];
+      readonly done: number;
+      readonly total?: number;
+    }
+  | { readonly kind: 'import' };
 
 interface ComponentRowProps {
   readonly component: ProcedureComponent;
@@ -94,9 +101,14 @@ export function ComponentRow(props: ComponentRowProps) {
       </div>
       {busy && (
         <div role="status" aria-live="polite" className="progress">
-          {busy.kind === 'scan'
-            ? t('intake.components.scanning', { done: busy.pages.length })
-            : t('intake.components.importing')}
+          {busy.kind === 'scan' ? (
+            <>
+              {t('intake.components.scanning', { done: busy.done })}
+              {busy.total !== undefined && <progress max={busy.total} value={busy.done} />}
+            </>
+          ) : (
+            t('intake.components.importing')
+          )}
         </div>
       )}
       {props.error && (

@@ -64,11 +64,31 @@ export function ComponentsStep({ components, jobs, ocr, onJob, onNext }: Compone
 
   useEffect(
     () =>
+      api.on('scan.progress', (progress) => {
+        if (!scanning.current) return;
+        setBusy((current) =>
+          current?.row.kind === 'scan'
+            ? {
+                ...current,
+                row: {
+                  ...current.row,
+                  done: progress.pagesDone,
+                  ...(progress.pagesTotal === undefined ? {} : { total: progress.pagesTotal }),
+                },
+              }
+            : current,
+        );
+      }),
+    [api],
+  );
+
+  useEffect(
+    () =>
       api.on('scan.page', (page: ScanPage) => {
         if (!scanning.current) return;
         setBusy((current) =>
           current?.row.kind === 'scan'
-            ? { ...current, row: { kind: 'scan', pages: [...current.row.pages, page] } }
+            ? { ...current, row: { ...current.row, pages: [...current.row.pages, page] } }
             : current,
         );
       }),
@@ -84,7 +104,7 @@ export function ComponentsStep({ components, jobs, ocr, onJob, onNext }: Compone
   const scan = async (component: ProcedureComponent) => {
     if (!settings) return;
     setErrors((e) => ({ ...e, [component.code]: '' }));
-    setBusy({ code: component.code, row: { kind: 'scan', pages: [] } });
+    setBusy({ code: component.code, row: { kind: 'scan', pages: [], done: 0 } });
     scanning.current = true;
     const answer = await api.scan.start({
       device: settings.device,
