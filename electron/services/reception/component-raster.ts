@@ -3,7 +3,11 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KioskError } from '../../api/errors';
 
-/** Renders pages at OCR's resolution: the pool would bring anything finer down to it. */
+/**
+ * Renders pages at OCR's resolution: the pool would bring anything finer
+ * down to it. The rendering is also the page image the store keeps, so it is
+ * a grey JPEG: a 200 dpi PNG of a scanned page is megabytes.
+ */
 export const rasterDpi = 200;
 
 /** The longest side a rendering may have: an A3 page at 200 dpi. */
@@ -30,9 +34,9 @@ export interface RasterOptions {
 }
 
 /**
- * Renders each page of a PDF to a grey PNG with poppler's pdftoppm, one
+ * Renders each page of a PDF to a grey JPEG with poppler's pdftoppm, one
  * process per page, for thumbnails and OCR; the PDF itself is not changed.
- * Returns the PNG paths in page order.
+ * Returns the JPEG paths in page order.
  *
  * pdftoppm rather than pdfjs-dist: an imported PDF is untrusted input, and a
  * separate process can be killed on a timeout and cannot take the main
@@ -52,11 +56,11 @@ export async function rasterisePdf(
     const stem = join(outDir, `r${String(page).padStart(4, '0')}`);
     const args = [
       ...['-f', String(page), '-l', String(page), '-singlefile'],
-      ...['-r', String(options.dpi ?? rasterDpi), '-gray', '-png'],
+      ...['-r', String(options.dpi ?? rasterDpi), '-gray', '-jpeg', '-jpegopt', 'quality=75'],
       ...[pdfPath, stem],
     ];
     await pdftoppm(args, options);
-    const path = `${stem}.png`;
+    const path = `${stem}.jpg`;
     const made = await stat(path).then(
       (info) => info.size > 0,
       () => false,
