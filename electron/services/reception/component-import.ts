@@ -1,5 +1,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -42,7 +43,8 @@ export async function importComponent(
   target: ImportTarget,
 ): Promise<ScanResult> {
   const bytes = checkImportFile(request.dataBase64, request.mime);
-  const profile = request.mime === 'application/pdf' ? undefined : await profileOf(bytes);
+  const profile =
+    request.mime === 'application/pdf' ? await checkPdf(bytes) : await profileOf(bytes);
   const jobId = uuidv7();
   const dir = join(target.jobsDir, jobId);
   let registered = false;
@@ -55,16 +57,11 @@ export async function importComponent(
       outDir: join(dir, 'clean'),
       pdfPath: join(dir, 'component.pdf'),
       title: request.component,
-      ...(profile === undefined ? {} : { profile }),
+      ...(profile === 'pdf' ? {} : { profile }),
     });
     if (built.error) throw built.error;
     if (built.pdf === undefined || built.pdfPath === undefined)
       throw new KioskError('SCAN_BAD_FILE', 'the file has no page with content (every page blank)');
-    if (built.pdf.pageCount > maxImportPages)
-      throw new KioskError(
-        'SCAN_BAD_FILE',
-        `the file has ${String(built.pdf.pageCount)} pages; at most ${String(maxImportPages)} fit one component`,
-      );
     const dpi = rasterDpiFor(built.pages.map((page) => page.crop));
     const job = target.register(jobId);
     registered = true;
@@ -112,6 +109,29 @@ export async function importComponent(
   } finally {
     target.ended(jobId);
   }
+}
+
+/**
+ * Parses a PDF in memory before anything is written: unreadable, encrypted
+ * and over-long files are refused here, not after their pages were split.
+ */
+async function checkPdf(bytes: Uint8Array): Promise<'pdf'> {
+  let pages: number;
+  try {
+    pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  } catch (error) {
+    throw new KioskError(
+      'SCAN_BAD_FILE',
+      `the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (pages === 0) throw new KioskError('SCAN_BAD_FILE', 'the PDF has no page');
+  if (pages > maxImportPages)
+    throw new KioskError(
+      'SCAN_BAD_FILE',
+      `the PDF has ${String(pages)} pages; at most ${String(maxImportPages)} fit one component`,
+    );
+  return 'pdf';
 }
 
 /** A pixel whose strongest and weakest channels differ this much is coloured ink, not a tint of the paper. */

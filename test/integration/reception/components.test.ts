@@ -354,6 +354,16 @@ describe('component.import', () => {
     );
     expect(jobFolders()).toEqual(before);
   });
+
+  it('a PDF of more than 500 pages is refused before anything is written', async () => {
+    const before = jobFolders();
+    const long = await PDFDocument.create();
+    for (let i = 0; i < 501; i++) long.addPage([595, 842]);
+    const error = await rejection(importing('application/pdf', await long.save()));
+    expect(error.code).toBe('SCAN_BAD_FILE');
+    expect(error.message).toContain('501');
+    expect(jobFolders()).toEqual(before);
+  });
 });
 
 describe('OCR never holds up the save', () => {
