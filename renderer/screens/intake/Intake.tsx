@@ -118,7 +118,12 @@ export function Intake() {
       return;
     }
     setProblem(say(answer.error.code));
-    if (answer.error.code === 'FORM_INVALID') setCoreErrors(issuesByField(answer.error.issues));
+    // Take the clerk to the part the core refused; everything entered stays as it was.
+    if (answer.error.code === 'FORM_INVALID') {
+      setCoreErrors(issuesByField(answer.error.issues));
+      setStep('form');
+    } else if (answer.error.code === 'COMPONENT_MISSING') setStep('components');
+    else if (answer.error.code === 'APPLICANT_NOT_VERIFIED') setStep('applicant');
   };
 
   const restart = () => {
