@@ -4,7 +4,6 @@ import type { Translation } from './vi';
 export const lookupEn: Translation['lookup'] = {
   title: 'Look up a dossier',
   question: "Type the dossier code or scan the receipt's QR code",
-  code: 'Dossier code',
   codeHint:
     "The code printed on the receipt, like 000.00.00.H00-YYMMDD-0000. Or hold the receipt's QR code to the reader.",
   search: 'Look up',

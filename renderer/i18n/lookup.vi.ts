@@ -2,7 +2,6 @@
 export const lookupVi = {
   title: 'Tra cứu hồ sơ',
   question: 'Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn',
-  code: 'Mã hồ sơ',
   codeHint:
     'Mã in trên giấy hẹn, dạng 000.00.00.H00-YYMMDD-0000. Hoặc đưa mã QR của giấy hẹn vào đầu đọc.',
   search: 'Tra cứu',

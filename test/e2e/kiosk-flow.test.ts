@@ -188,9 +188,9 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
     await page
       .getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' })
       .waitFor({ timeout: 60_000 });
-    code = (await page.locator('.big-code').getAttribute('data-code')) ?? '';
+    code = (await page.locator('.receipt-code').getAttribute('data-code')) ?? '';
     expect(code).toMatch(/^[\w.]+-\d{6}-\d{4}$/);
-    const due = ((await page.locator('.big-due').textContent()) ?? '').trim();
+    const due = ((await page.locator('.receipt-due').textContent()) ?? '').trim().slice(0, 10);
     expect(due).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await page.locator('.receipt-qr').waitFor();
     const link = page.getByRole('link', { name: 'Tải về (PDF)' });
@@ -227,8 +227,11 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
   });
 
   it('"Hoàn tất" goes back to the start with nothing of the citizen left in the page', async () => {
-    await page.getByRole('button', { name: 'Hoàn tất' }).click();
-    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    const finish = page.getByRole('button', { name: 'Hoàn tất' });
+    // Scrolled into view first: the PDF preview above it settles its layout as it loads.
+    await finish.scrollIntoViewIfNeeded();
+    await finish.click();
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor({ timeout: 10_000 });
     const html = await page.content();
     for (const trace of [generated.person.fullName, generated.person.id, code]) {
       expect(html).not.toContain(trace);

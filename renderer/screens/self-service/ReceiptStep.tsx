@@ -15,12 +15,10 @@ interface ReceiptStepProps {
   readonly onFinish: () => void;
 }
 
-/** `dd/mm/yyyy` of an instant, local time. */
-const dayOf = (at: number) => formatDateTime(at).slice(0, 10);
-
 /**
- * The dossier is saved: its code and appointment day very large, a QR that
- * the lookup screen reads back, the receipt PDF to print, and "Hoàn tất".
+ * The dossier is saved: the receipt (code and appointment very large, the
+ * PDF to print), a QR of the code that the lookup screen reads back, and
+ * "Hoàn tất".
  */
 export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
   const { t } = useTranslation();
@@ -40,15 +38,8 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
 
   return (
     <>
-      <div className="receipt-big">
-        <dl>
-          <dt>{t('selfService.receipt.code')}</dt>
-          <dd className="big-code" data-code={created.code}>
-            {created.code}
-          </dd>
-          <dt>{t('selfService.receipt.due')}</dt>
-          <dd className="big-due">{dayOf(created.dueAt)}</dd>
-        </dl>
+      <ReceiptView idOrCode={created.code} code={created.code} dueAt={created.dueAt} large />
+      <div className="receipt-qr-row">
         {qr && (
           <img
             className="receipt-qr"
@@ -56,12 +47,11 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
             alt={t('selfService.receipt.qr', { code: created.code })}
           />
         )}
+        <p>
+          {t('selfService.receipt.received', { time: formatDateTime(created.receivedAt) })}.{' '}
+          {t('selfService.receipt.keep')}
+        </p>
       </div>
-      <p className="hint">
-        {t('selfService.receipt.received', { time: formatDateTime(created.receivedAt) })}.{' '}
-        {t('selfService.receipt.keep')}
-      </p>
-      <ReceiptView idOrCode={created.code} code={created.code} dueAt={created.dueAt} large />
       <div className="answer-buttons">
         <button type="button" className="primary big" onClick={onFinish}>
           {t('selfService.receipt.finish')}

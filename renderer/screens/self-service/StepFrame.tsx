@@ -55,18 +55,20 @@ export function StepFrame({ step, question, onBack, onCancel, children }: StepFr
       </nav>
       <h1>{question}</h1>
       <div className="step-body">{children}</div>
-      <div className="step-nav">
-        {onBack && (
-          <button type="button" className="back" onClick={onBack}>
-            ← {t('selfService.back')}
-          </button>
-        )}
-        {onCancel && (
-          <button type="button" className="cancel" onClick={onCancel}>
-            {t('selfService.cancel')}
-          </button>
-        )}
-      </div>
+      {(onBack ?? onCancel) && (
+        <div className="step-nav">
+          {onBack && (
+            <button type="button" className="back" onClick={onBack}>
+              ← {t('selfService.back')}
+            </button>
+          )}
+          {onCancel && (
+            <button type="button" className="cancel" onClick={onCancel}>
+              {t('selfService.cancel')}
+            </button>
+          )}
+        </div>
+      )}
     </main>
   );
 }
