@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OcrStatus } from '../../electron/api/contract/ocr';
 import { useKiosk } from '../api/KioskContext';
+import './ocr-pool-status.css';
 
 interface OcrPoolStatusProps {
   /** Changes when Diagnostics is asked to check again, so the figures are read again too. */

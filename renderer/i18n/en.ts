@@ -58,6 +58,8 @@ export const en: Translation = {
       queue: 'Sync queue',
       ocr: 'Text recognition (OCR)',
       'card-readers': 'ID card readers',
+      hid: 'HID devices (barcode readers, security keys)',
+      'fingerprint-readers': 'Fingerprint readers',
     },
     ocr: {
       title: 'Text recognition (OCR)',

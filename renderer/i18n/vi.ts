@@ -58,6 +58,8 @@ export const vi = {
       queue: 'Hàng đợi đồng bộ',
       ocr: 'Nhận dạng chữ (OCR)',
       'card-readers': 'Đầu đọc thẻ Căn cước',
+      hid: 'Thiết bị HID (đầu đọc mã vạch, khoá bảo mật)',
+      'fingerprint-readers': 'Đầu đọc vân tay',
     },
     ocr: {
       title: 'Bộ nhận dạng chữ (OCR)',

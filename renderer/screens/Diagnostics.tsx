@@ -8,9 +8,8 @@ import { CardReaders } from '../components/CardReaders';
 import { OcrPoolStatus } from '../components/OcrPoolStatus';
 import { formatClockDate } from '../i18n/format';
 
-type NamedCheck =
-  'config' | 'node' | 'pcscd' | 'scanners' | 'disk' | 'portal' | 'queue' | 'ocr' | 'card-readers';
-const named: readonly string[] = [
+/** Checks whose label the screen translates; any other id is shown as it is. */
+const namedChecks = [
   'config',
   'node',
   'pcscd',
@@ -20,7 +19,11 @@ const named: readonly string[] = [
   'queue',
   'ocr',
   'card-readers',
-] satisfies NamedCheck[];
+  'hid',
+  'fingerprint-readers',
+] as const;
+type NamedCheck = (typeof namedChecks)[number];
+const named: readonly string[] = namedChecks;
 
 /**
  * Each service's health and each device bridge's status, with what to do
