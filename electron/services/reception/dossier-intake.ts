@@ -66,6 +66,8 @@ export interface CreatedDossier {
  */
 export class DossierIntake {
   readonly #deps: IntakeDeps;
+  /** Jobs of the saves in flight. */
+  readonly #claimed = new Set<string>();
 
   constructor(deps: IntakeDeps) {
     this.#deps = deps;
@@ -100,6 +102,29 @@ export class DossierIntake {
     const citizen = request.applicant.citizen;
     checkApplicant(citizen, this.#deps.lastRead(), receiver.channel === 'kiosk');
 
+    const jobIds = request.components.map((c) => c.jobId);
+    if (new Set(jobIds).size !== jobIds.length || jobIds.some((j) => this.#claimed.has(j))) {
+      // A double-clicked save, or one job named twice: never two dossiers from the same pages.
+      throw new KioskError(
+        'COMPONENT_NOT_FOUND',
+        'A component job is already part of a dossier being saved, or is named twice',
+      );
+    }
+    for (const j of jobIds) this.#claimed.add(j);
+    try {
+      return await this.#commit(request, procedure, form.values, receiver);
+    } finally {
+      for (const j of jobIds) this.#claimed.delete(j);
+    }
+  }
+
+  async #commit(
+    request: NewDossierRequest,
+    procedure: Procedure,
+    formValues: Record<string, string>,
+    receiver: Receiver,
+  ): Promise<CreatedDossier> {
+    const citizen = request.applicant.citizen;
     const components = [];
     for (const c of request.components) {
       const built = await this.#deps.jobs.assemble(c.jobId, c.pageOrder);
@@ -134,9 +159,9 @@ export class DossierIntake {
         },
         summary: `${procedure.name} – ${citizen.fullName}`,
         formValues: {
-          ...form.values,
+          ...formValues,
           [RECEIPT_KEYS.address]:
-            addressOf(procedure, form.values) ?? citizen.placeOfResidence ?? '',
+            addressOf(procedure, formValues) ?? citizen.placeOfResidence ?? '',
           [RECEIPT_KEYS.sets]: String(request.sets ?? 1),
         },
         ...(request.notes === undefined || request.notes.trim() === ''

@@ -320,6 +320,27 @@ describe('a counter receives a dossier end to end', () => {
     expect(unknown.ok || unknown.error.code).toBe('LOOKUP_NOT_FOUND');
   });
 
+  it('a save sent twice at once (double click) makes one dossier; the repeat is COMPONENT_NOT_FOUND', async () => {
+    const jobs = [await importPage(core, 'Tờ khai'), await importPage(core, 'Giấy chứng sinh')];
+    const before = core.store.list({}, 'test').length;
+    const body = request([
+      { code: 'TO_KHAI', jobId: jobs[0] ?? '' },
+      { code: 'GIAY_CHUNG_SINH', jobId: jobs[1] ?? '' },
+    ]);
+    const results = await Promise.all([
+      call(core, 'dossier.create', body),
+      call(core, 'dossier.create', body),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual([
+      'COMPONENT_NOT_FOUND',
+      'ok',
+    ]);
+    const again = await call(core, 'dossier.create', body);
+    expect(again.ok || again.error.code).toBe('COMPONENT_NOT_FOUND');
+    expect(core.store.list({}, 'test')).toHaveLength(before + 1);
+  });
+
   it('session.end removes every component job and its files', async () => {
     const jobId = await importPage(core, 'Tờ khai');
     const jobsDir = join(dirs[0] ?? '', 'scans', 'scan-jobs');
