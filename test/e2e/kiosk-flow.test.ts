@@ -76,6 +76,8 @@ beforeAll(async () => {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 1000 },
     acceptDownloads: true,
+    // A kiosk in Vietnam: the screen's dates and the receipt's (UTC+7) are the same clock.
+    timezoneId: 'Asia/Ho_Chi_Minh',
   });
   page = await context.newPage();
   await page.goto(shell.url);

@@ -78,7 +78,11 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 1000));
   }
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  page = await context.newPage();
   await page.goto(shell.url);
   await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
 }, 180_000);
