@@ -1,13 +1,28 @@
-/** Dates as Vietnamese forms write them: dd/mm/yyyy, 24-hour clock, local time. */
+/**
+ * Dates as Vietnamese forms write them: dd/mm/yyyy, 24-hour clock, in
+ * Vietnam's time (Asia/Ho_Chi_Minh) whatever the machine's zone, so the
+ * screen and the printed receipt (which the core writes at UTC+7) always name
+ * the same day and hour.
+ */
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const VIETNAM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 function parts(at: string | number) {
-  const d = new Date(at);
+  const field = new Map(VIETNAM.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  const get = (type: Intl.DateTimeFormatPartTypes) => field.get(type) ?? '00';
   return {
-    date: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`,
-    hhmm: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-    ss: pad(d.getSeconds()),
+    date: `${get('day')}/${get('month')}/${get('year')}`,
+    hhmm: `${get('hour')}:${get('minute')}`,
+    ss: get('second'),
   };
 }
 
