@@ -147,6 +147,17 @@ export class ScanService {
           : null,
         stopped: stop ? { code: stop.code, vi: stop.text('vi'), en: stop.text('en') } : null,
       };
+    } catch (error) {
+      // The page pipeline (sharp) can fail on a page it cannot analyse, e.g. a
+      // tiny 50 dpi test image: the clerk gets SCAN_FAILED with what to do,
+      // not an INTERNAL error.
+      if (error instanceof KioskError) throw error;
+      const typed = toKioskError(error);
+      if (typed instanceof KioskError) throw typed;
+      throw new KioskError(
+        'SCAN_FAILED',
+        `page pipeline: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       this.#current = null;
     }

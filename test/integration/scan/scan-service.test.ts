@@ -129,6 +129,13 @@ describe('scan.* API handlers on the SANE test backend', () => {
     ).rejects.toSatisfy((e) => e instanceof KioskError && e.code === 'SCAN_FEEDER_EMPTY');
   });
 
+  it('a page the pipeline cannot analyse (the test device at its 50 dpi default) is SCAN_FAILED, not INTERNAL', async () => {
+    const { handlers } = setup([]);
+    await expect(
+      handlers['scan.start']({ device: 'sane:test:0', mode: 'gray' }, local),
+    ).rejects.toSatisfy((e) => e instanceof KioskError && e.code === 'SCAN_FAILED');
+  });
+
   it('a second scan while one runs is SCAN_BUSY', async () => {
     const { handlers } = setup(['--read-delay=yes', '--read-delay-duration', '20000']);
     const first = handlers['scan.start'](
