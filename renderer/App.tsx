@@ -10,7 +10,6 @@ import { QueueBadge } from './components/QueueBadge';
 import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
 import { Intake } from './screens/intake/Intake';
-import { KioskCard } from './screens/KioskCard';
 import { KioskStart } from './screens/KioskStart';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
@@ -77,7 +76,8 @@ function Shell({ connected }: { readonly connected: boolean }) {
           )}
           {!kioskMode && <LanguageSwitch />}
         </header>
-        {info.trainingMode && <div className="training-banner">{t('app.training')}</div>}
+        {/* An aside, not a bare div: axe wants all content inside a landmark. */}
+        {info.trainingMode && <aside className="training-banner">{t('app.training')}</aside>}
         {!connected && (
           <div role="alert" className="connection-lost">
             {t('connection.lost')}
@@ -102,10 +102,6 @@ function Shell({ connected }: { readonly connected: boolean }) {
             }
           />
           <Route path="/diagnostics" element={<Diagnostics />} />
-          <Route
-            path="/kiosk/card"
-            element={kioskMode ? <KioskCard /> : <Navigate to="/" replace />}
-          />
           <Route
             path="/kiosk/submit"
             element={kioskMode ? <KioskSubmit /> : <Navigate to="/" replace />}
