@@ -39,7 +39,7 @@ const config = {
     maintainer: 'Kiosk Một cửa',
   },
   deb: {
-    depends: ['pcscd', 'libpcsclite1', 'sane-utils', 'libnss3'],
+    depends: ['pcscd', 'libpcsclite1', 'sane-utils', 'poppler-utils', 'libnss3'],
     afterInstall: 'build/linux/after-install.sh',
   },
   win: { target: ['nsis'] },

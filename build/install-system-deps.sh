@@ -18,7 +18,7 @@ packages=(
   "tesseract-ocr|native OCR, the anchor of the OCR benchmark"
   "tesseract-ocr-vie|Vietnamese language data for the native OCR anchor"
   "tesseract-ocr-eng|English language data for the native OCR anchor"
-  "poppler-utils|pdftotext, to check the text of generated PDFs in tests"
+  "poppler-utils|pdftoppm renders imported PDF pages for thumbnails and OCR (run time); pdftotext checks generated PDFs in tests"
   "chromium|the browser the end-to-end tests and the browser shell drive"
   "fonts-dejavu-core|a font with every Vietnamese diacritic for screenshots and OCR test pages"
   "fonts-ocr-b|OCR-B, the MRZ typeface, for the synthetic card-back images of the MRZ OCR tests"
