@@ -1,35 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bacKeyInput } from '../../native/smartcard/mrz/index';
-import { generateCard, type GeneratedCard } from '../fixtures/cccd/generate-card';
-import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
+import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
+import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
 
 let browser: Browser;
 let shell: ShellProcess;
 let page: Page;
-let pcscd: Pcscd;
-let card: VirtualCccd;
+let inserted: InsertedCard;
 let generated: GeneratedCard;
 
 beforeAll(async () => {
-  const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
-  generated = await generateCard({ outDir: mkdtempSync(join(tmpdir(), 'cccd-files-')), trustDir });
-  pcscd = new Pcscd();
-  await pcscd.start();
-  card = new VirtualCccd(
-    join(generated.files[0]!.path, '..'),
-    bacKeyInput({
-      documentNumber: generated.documentNumber,
-      birthDate: generated.birthDate,
-      expiryDate: generated.expiryDate,
-    }),
-  );
-  await card.insert();
+  inserted = await insertVirtualCccd();
+  generated = inserted.generated;
+  const { trustDir } = inserted;
   shell = await startShellProcess({ mode: 'kiosk', idleTimeoutSeconds: 600, card: { trustDir } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -39,16 +24,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   await shell.stop();
-  await card.remove();
-  await pcscd.stop();
+  await inserted.stop();
 });
-
-async function fillMrz(birthDate: string): Promise<void> {
-  await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
-  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
-}
 
 describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)', () => {
   it('Diagnostics shows the reader and the card on it, live', async () => {
@@ -63,7 +40,7 @@ describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)',
   it('a citizen reads the card at the kiosk: progress, photo, fields with diacritics, trusted badge', async () => {
     await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await page.locator('[data-procedure="1.001193"]').click();
-    await fillMrz(generated.birthDate);
+    await fillMrz(page, generated);
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await page.getByText('Đang đọc thẻ… Xin giữ nguyên thẻ trên đầu đọc.').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-card-reading.png` });
@@ -84,7 +61,7 @@ describe('the virtual CCCD through the browser shell (pcscd + vsmartcard vicc)',
 
   it('a wrong MRZ is refused with a message the citizen understands', async () => {
     await page.getByRole('button', { name: 'Không phải, đọc lại thẻ' }).click();
-    await fillMrz('010101');
+    await fillMrz(page, generated, '010101');
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/MRZ|không khớp/);
   });

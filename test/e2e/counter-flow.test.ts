@@ -1,18 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bacKeyInput } from '../../native/smartcard/mrz/index';
-import { generateCard, type GeneratedCard } from '../fixtures/cccd/generate-card';
-import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
+import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { renderPage } from '../fixtures/ocr/vietnamese-pages';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
 import { simGet, startSim, type SimProcess } from '../integration/sync/peers';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 import { addStaff, CLERK, signInWithPassword } from './support/staff';
+import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
 
 /**
  * (a) A clerk at the counter receives a birth registration end to end
@@ -23,8 +21,7 @@ import { addStaff, CLERK, signInWithPassword } from './support/staff';
 let browser: Browser | undefined;
 let shell: ShellProcess | undefined;
 let page: Page;
-let pcscd: Pcscd | undefined;
-let card: VirtualCccd | undefined;
+let inserted: InsertedCard | undefined;
 let generated: GeneratedCard;
 let sane: SaneTestEnv | undefined;
 let sim: SimProcess | undefined;
@@ -62,19 +59,9 @@ async function scan(component: string, pages: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
-  generated = await generateCard({ outDir: mkdtempSync(join(tmpdir(), 'cccd-files-')), trustDir });
-  pcscd = new Pcscd();
-  await pcscd.start();
-  card = new VirtualCccd(
-    join(generated.files[0]!.path, '..'),
-    bacKeyInput({
-      documentNumber: generated.documentNumber,
-      birthDate: generated.birthDate,
-      expiryDate: generated.expiryDate,
-    }),
-  );
-  await card.insert();
+  inserted = await insertVirtualCccd();
+  generated = inserted.generated;
+  const { trustDir } = inserted;
   sane = createSaneTestEnv();
   // A grid rather than the default solid black, so the pages look like paper to the pipeline.
   writeFileSync(join(sane.dir, 'test.conf'), 'number_of_devices 2\ntest-picture "Grid"\n');
@@ -110,8 +97,7 @@ afterAll(async () => {
   await browser?.close();
   await shell?.stop();
   await sim?.stop();
-  await card?.remove();
-  await pcscd?.stop();
+  await inserted?.stop();
   sane?.dispose();
 });
 
@@ -133,10 +119,7 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
   });
 
   it('reads the chip: progress, then the trusted badge and the photo', async () => {
-    await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-    await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(generated.birthDate);
-    await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+    await fillMrz(page, generated);
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await page.getByText('Đang đọc thẻ… Xin giữ nguyên thẻ trên đầu đọc.').waitFor();
     const summary = page.locator('.applicant-summary[data-applicant-source="chip"]');

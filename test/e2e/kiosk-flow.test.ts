@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCard, type GeneratedCard } from '../fixtures/cccd/generate-card';
-import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
-import { bacKeyInput } from '../../native/smartcard/mrz/index';
+import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
 import { startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen, axeSummary } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
+import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
 
 /**
  * (b) A citizen at a kiosk-mode machine, card to receipt, against real
@@ -21,8 +18,7 @@ import { startShellProcess, type ShellProcess } from './support/shell-process';
 let browser: Browser;
 let shell: ShellProcess;
 let page: Page;
-let pcscd: Pcscd;
-let card: VirtualCccd;
+let inserted: InsertedCard;
 let generated: GeneratedCard;
 let sane: SaneTestEnv;
 let sim: SimProcess;
@@ -47,21 +43,9 @@ const answers: Readonly<Record<string, string>> = {
 };
 
 beforeAll(async () => {
-  const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
-  generated = await generateCard({ outDir: mkdtempSync(join(tmpdir(), 'cccd-files-')), trustDir });
-  const daemon = new Pcscd();
-  await daemon.start();
-  pcscd = daemon;
-  const virtual = new VirtualCccd(
-    join(generated.files[0]!.path, '..'),
-    bacKeyInput({
-      documentNumber: generated.documentNumber,
-      birthDate: generated.birthDate,
-      expiryDate: generated.expiryDate,
-    }),
-  );
-  await virtual.insert();
-  card = virtual;
+  inserted = await insertVirtualCccd();
+  generated = inserted.generated;
+  const { trustDir } = inserted;
   sane = createSaneTestEnv();
   sim = await startSim(['--port', '0', '--memory']);
   shell = await startShellProcess(
@@ -91,8 +75,7 @@ afterAll(async () => {
   await (shell as ShellProcess | undefined)?.stop();
   await (sim as SimProcess | undefined)?.stop();
   (sane as SaneTestEnv | undefined)?.dispose();
-  await (card as VirtualCccd | undefined)?.remove();
-  await (pcscd as Pcscd | undefined)?.stop();
+  await (inserted as InsertedCard | undefined)?.stop();
 });
 
 describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, portal simulator)', () => {
@@ -106,10 +89,7 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
     await page.getByRole('heading', { name: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc' }).waitFor();
     await step('card');
     // vicc answers BAC only, so the chip is opened with the MRZ rather than the CAN.
-    await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-    await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-    await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(generated.birthDate);
-    await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+    await fillMrz(page, generated);
     await page.getByRole('button', { name: 'Đọc thẻ' }).click();
     await page
       .getByRole('heading', { name: 'Đây có phải là Ông/Bà?' })

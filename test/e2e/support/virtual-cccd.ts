@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateCard, type GeneratedCard } from '../../fixtures/cccd/generate-card';
+import { Pcscd, VirtualCccd } from '../../fixtures/cccd/vicc/virtual-card-peers';
+import { bacKeyInput } from '../../../native/smartcard/mrz/index';
+
+/** A generated CCCD in vicc behind this test's own pcscd, and the CSCA folder it chains to. */
+export interface InsertedCard {
+  readonly generated: GeneratedCard;
+  /** Pass as the shell's `card.trustDir` so the read is "trusted". */
+  readonly trustDir: string;
+  /** Removes the card and stops pcscd (only what was started). */
+  stop(): Promise<void>;
+}
+
+/** Generates a card, starts pcscd + vpcd and inserts the card in vicc. */
+export async function insertVirtualCccd(): Promise<InsertedCard> {
+  const trustDir = mkdtempSync(join(tmpdir(), 'cccd-trust-'));
+  const generated = await generateCard({
+    outDir: mkdtempSync(join(tmpdir(), 'cccd-files-')),
+    trustDir,
+  });
+  const pcscd = new Pcscd();
+  await pcscd.start();
+  let card: VirtualCccd | undefined;
+  try {
+    card = new VirtualCccd(
+      join(generated.files[0]!.path, '..'),
+      bacKeyInput({
+        documentNumber: generated.documentNumber,
+        birthDate: generated.birthDate,
+        expiryDate: generated.expiryDate,
+      }),
+    );
+    await card.insert();
+  } catch (error) {
+    await pcscd.stop();
+    throw error;
+  }
+  const inserted = card;
+  return {
+    generated,
+    trustDir,
+    stop: async () => {
+      await inserted.remove();
+      await pcscd.stop();
+    },
+  };
+}
+
+/** Chooses MRZ access in the card panel and types the card's MRZ fields (vicc has no PACE). */
+export async function fillMrz(
+  page: Page,
+  generated: GeneratedCard,
+  birthDate = generated.birthDate,
+): Promise<void> {
+  await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
+  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
+  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
+  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+}
