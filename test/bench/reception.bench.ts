@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StaffAccounts } from '../../electron/services/auth/staff-accounts';
 import { createCore } from '../../electron/shell/composition-root';
+import { sampleCitizen } from '../fixtures/citizen/sample-citizen';
 import { renderPage } from '../fixtures/ocr/vietnamese-pages';
 import { captureLogger } from '../support/capture-logger';
 import { startSim } from '../integration/sync/peers';
@@ -58,25 +59,7 @@ try {
         dataBase64: Buffer.from(page).toString('base64'),
       })
     ).jobId;
-  const citizen = {
-    id: '001099012345',
-    fullName: 'Trần Văn Dũng',
-    birthDate: '1990-05-17',
-    sex: 'male',
-    nationality: 'Việt Nam',
-    ethnicity: 'Kinh',
-    religion: null,
-    placeOfOrigin: null,
-    placeOfResidence: 'Quảng Ngãi',
-    identifyingFeatures: null,
-    issueDate: null,
-    expiryDate: null,
-    father: null,
-    mother: null,
-    spouse: null,
-    oldIdNumber: null,
-    source: 'typed',
-  };
+  const citizen = sampleCitizen({ placeOfResidence: 'Quảng Ngãi' });
   const formValues = {
     registrantName: citizen.fullName,
     registrantId: citizen.id,

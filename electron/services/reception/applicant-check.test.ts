@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { CitizenWire } from '../../api/contract/citizen';
+import { sampleCitizen } from '../../../test/fixtures/citizen/sample-citizen';
 import { checkApplicant } from './applicant-check';
 
-const citizen: CitizenWire = {
-  id: '001099012345',
+const citizen = sampleCitizen({
   fullName: 'Nguyễn Thị Hoa',
-  birthDate: '1990-05-17',
   sex: 'female',
-  nationality: 'Việt Nam',
   ethnicity: null,
-  religion: null,
-  placeOfOrigin: null,
   placeOfResidence: 'Hà Nội',
-  identifyingFeatures: null,
-  issueDate: null,
-  expiryDate: null,
-  father: null,
-  mother: null,
-  spouse: null,
-  oldIdNumber: null,
   source: 'chip',
-};
+});
 const read = { id: citizen.id, fullName: 'NGUYỄN THỊ HOA', birthDate: citizen.birthDate };
 const code = (f: () => void) => {
   try {

@@ -10,35 +10,17 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import type { ApiResult } from '../../../electron/api/errors';
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
+import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
 import { simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
 
-const applicant: CitizenWire = {
-  id: '001099012345',
-  fullName: 'Trần Văn Dũng',
-  birthDate: '1990-05-17',
-  sex: 'male',
-  nationality: 'Việt Nam',
-  ethnicity: 'Kinh',
-  religion: null,
-  placeOfOrigin: null,
-  placeOfResidence: 'Số 12 Lê Lợi, phường Nghĩa Chánh, tỉnh Quảng Ngãi',
-  identifyingFeatures: null,
-  issueDate: null,
-  expiryDate: null,
-  father: null,
-  mother: null,
-  spouse: null,
-  oldIdNumber: null,
-  source: 'typed',
-};
+const applicant = sampleCitizen();
 
 const birthForm: Record<string, string> = {
   registrantName: applicant.fullName,
