@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Result } from '../api/contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
 import { KioskError } from '../api/errors';
@@ -15,11 +15,8 @@ import { CardService, cardEventsOn } from '../services/card/card-service';
 import { loadConfig } from '../services/config/config-file';
 import { createOcrHandlers, createOcrHealthProbe } from '../services/ocr/ocr-handlers';
 import { OcrPool } from '../services/ocr/ocr-pool';
-import { createScanHandlers, scanEventsOn } from '../services/scan/scan-handlers';
-import { ScanService } from '../services/scan/scan-service';
 import { EsclBackend } from '../../scanners/escl/escl-backend';
 import { SaneBackend } from '../../scanners/sane/sane-backend';
-import { ScannerRegistry } from '../../scanners/scanner-registry';
 import type { ScannerBackend } from '../../scanners/scanner';
 import { PortalClient } from '../services/portal/portal-client';
 import { PortalConfigSchema } from '../services/portal/portal-config';
@@ -38,19 +35,8 @@ import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
 import type { KeyProvider } from '../services/store/crypto/key-provider';
 import { DossierStore } from '../services/store/dossier-store';
-import { createWorkingCalendar, dueDate, loadCalendar } from '../services/calendar';
-import { createCatalogueHandlers } from '../services/catalogue/catalogue-handlers';
-import { ProcedureCatalogue } from '../services/catalogue/procedure-catalogue';
-import { createComponentHandlers } from '../services/reception/component-handlers';
-import { ComponentJobs } from '../services/reception/component-jobs';
-import { DossierIntake } from '../services/reception/dossier-intake';
 import { createQueueProbe } from '../services/reception/queue-probe';
-import { receiptServiceFor } from '../services/reception/receipt-wiring';
-import {
-  createReceptionHandlers,
-  KioskSessionDossiers,
-} from '../services/reception/reception-handlers';
-import { StatusLookupService } from '../services/reception/status-lookup';
+import { wireReception } from './reception-wiring';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -162,27 +148,10 @@ export function createCore(options: CoreOptions): Core {
   ];
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool();
-  const scanDir = join(options.dataDir, 'scans');
-  const jobs = new ComponentJobs({
-    ocr,
-    workDir: scanDir,
-    emit: (event) => {
-      events.emit('component.ocr', event);
-    },
-    log: logger.child({ subsystem: 'components' }),
-  });
-  const scan = new ScanService({
-    registry: new ScannerRegistry(scanBackends),
-    workDir: scanDir,
-    events: scanEventsOn(events),
-    onPage: jobs.onScanPage,
-    onComponent: jobs.onScanComponent,
-  });
   probes.push(createOcrHealthProbe(ocr));
   /** The audit log names the signed-in clerk, or the channel when nobody is (kiosk mode). */
   const actorOf = () => staffSession.current?.username ?? `${config.mode}:${options.shell}`;
   const rendererLog = logger.child({ subsystem: 'renderer' });
-  const catalogue = ProcedureCatalogue.open(store.database);
   probes.push(
     createQueueProbe({
       sync,
@@ -190,56 +159,18 @@ export function createCore(options: CoreOptions): Core {
       oldestPendingAt: () => store.oldestPendingAt(),
     }),
   );
-  // The calendar loads once; a broken adjustments file leaves the built-in
-  // holidays in force and is logged (due dates are then possibly a day early).
-  const calendarReady = loadCalendar({
-    adjustmentsFile:
-      config.calendar.adjustmentsFile === ''
-        ? undefined
-        : resolve(options.dataDir, config.calendar.adjustmentsFile),
-  }).then(
-    (loaded) => {
-      if (loaded.error !== null) {
-        logger.warn(
-          { err: loaded.error },
-          'calendar adjustments not applied; built-in holidays only',
-        );
-      }
-      return loaded.calendar;
-    },
-    (error: unknown) => {
-      logger.error({ err: error }, 'calendar not loaded; built-in holidays only');
-      return createWorkingCalendar();
-    },
-  );
-  const sessionDossiers = new KioskSessionDossiers();
-  const reception = createReceptionHandlers({
-    mode: config.mode,
+  const reception = wireReception({
+    config,
+    dataDir: options.dataDir,
+    events,
+    logger,
+    store,
+    accounts,
     staff: staffSession,
-    intake: new DossierIntake({
-      procedure: (code) => catalogue.get(code) ?? null,
-      jobs,
-      dueAt: async (receivedAt, procedure) =>
-        dueDate(
-          new Date(receivedAt),
-          procedure,
-          await calendarReady,
-          config.calendar.officeHours,
-        ).getTime(),
-      store,
-      lastRead: () => card.lastRead(),
-      agencyName: config.agency.name,
-      log: logger.child({ subsystem: 'reception' }),
-    }),
-    receipts: receiptServiceFor({ config, store, catalogue, accounts }),
-    lookup: new StatusLookupService({
-      store,
-      sync,
-      log: logger.child({ subsystem: 'status-lookup' }),
-    }),
-    scan: createScanHandlers(scan),
-    components: createComponentHandlers(jobs),
-    session: sessionDossiers,
+    card,
+    ocr,
+    sync,
+    scanBackends,
     anonymousActor: `${config.mode}:${options.shell}`,
   });
   const version = appVersion();
@@ -269,12 +200,9 @@ export function createCore(options: CoreOptions): Core {
     'session.end': async ({ reason }) => {
       await options.wipeRenderer?.();
       if (reason === 'idle') staffSession.signOut();
-      // The next citizen inherits nothing: no chip read, no receipts, no scanned pages.
-      card.forgetLastRead();
-      sessionDossiers.clear();
-      const removed = await jobs.discardAll();
+      const { jobsRemoved } = await reception.endSession();
       logger.info(
-        { subsystem: 'session', reason, jobsRemoved: removed },
+        { subsystem: 'session', reason, jobsRemoved },
         'citizen session ended; renderer data, chip read and component jobs wiped',
       );
       return { wiped: true };
@@ -285,8 +213,7 @@ export function createCore(options: CoreOptions): Core {
     },
     ...createHidHandlers(hid),
     ...createCardHandlers(card),
-    ...reception,
-    ...createCatalogueHandlers(catalogue),
+    ...reception.handlers,
     ...createOcrHandlers(ocr),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))

@@ -1,0 +1,134 @@
+import { join, resolve } from 'node:path';
+import type { HandlerGroup } from '../api/dispatcher';
+import type { EventHub } from '../api/event-hub';
+import type { StaffAccounts } from '../services/auth/staff-accounts';
+import type { StaffSession } from '../services/auth/staff-session';
+import { dueDate, loadCalendar, type WorkingCalendar } from '../services/calendar';
+import { createCatalogueHandlers } from '../services/catalogue/catalogue-handlers';
+import { ProcedureCatalogue } from '../services/catalogue/procedure-catalogue';
+import type { CardService } from '../services/card/card-service';
+import type { Config } from '../services/config/config-schema';
+import type { Logger } from '../services/log/logger';
+import type { OcrPool } from '../services/ocr/ocr-pool';
+import { createComponentHandlers } from '../services/reception/component-handlers';
+import { ComponentJobs } from '../services/reception/component-jobs';
+import { DossierIntake } from '../services/reception/dossier-intake';
+import { receiptServiceFor } from '../services/reception/receipt-wiring';
+import {
+  createReceptionHandlers,
+  KioskSessionDossiers,
+  type ReceptionMethods,
+} from '../services/reception/reception-handlers';
+import { StatusLookupService } from '../services/reception/status-lookup';
+import { createScanHandlers, scanEventsOn } from '../services/scan/scan-handlers';
+import { ScanService } from '../services/scan/scan-service';
+import type { DossierStore } from '../services/store/dossier-store';
+import type { SyncEngine } from '../services/sync/sync-engine';
+import type { ScannerBackend } from '../../scanners/scanner';
+import { ScannerRegistry } from '../../scanners/scanner-registry';
+
+export interface ReceptionWiringDeps {
+  readonly config: Config;
+  readonly dataDir: string;
+  readonly events: EventHub;
+  readonly logger: Logger;
+  readonly store: DossierStore;
+  readonly accounts: StaffAccounts;
+  readonly staff: StaffSession;
+  readonly card: CardService;
+  readonly ocr: OcrPool;
+  readonly sync: SyncEngine | undefined;
+  readonly scanBackends: readonly ScannerBackend[];
+  /** The audit log's actor when nobody is signed in (kiosk mode). */
+  readonly anonymousActor: string;
+}
+
+export interface Reception {
+  readonly handlers: HandlerGroup<ReceptionMethods | 'procedure.search' | 'procedure.get'>;
+  /** session.end: the next citizen inherits no chip read, no receipts, no scanned pages. */
+  endSession(): Promise<{ jobsRemoved: number }>;
+}
+
+/**
+ * Receiving a dossier, wired: the catalogue, scanning with its component
+ * jobs (OCR per page as it arrives), the working-day calendar, saving,
+ * receipts and the status lookup, with the counter/kiosk gating.
+ */
+export function wireReception(deps: ReceptionWiringDeps): Reception {
+  const { config, logger, store } = deps;
+  const scanDir = join(deps.dataDir, 'scans');
+  const jobs = new ComponentJobs({
+    ocr: deps.ocr,
+    workDir: scanDir,
+    emit: (event) => {
+      deps.events.emit('component.ocr', event);
+    },
+    log: logger.child({ subsystem: 'components' }),
+  });
+  const scan = new ScanService({
+    registry: new ScannerRegistry([...deps.scanBackends]),
+    workDir: scanDir,
+    events: scanEventsOn(deps.events),
+    onPage: jobs.onScanPage,
+    onComponent: jobs.onScanComponent,
+  });
+  const catalogue = ProcedureCatalogue.open(store.database);
+  const calendar = loadWorkingCalendar(config, deps.dataDir, logger);
+  const sessionDossiers = new KioskSessionDossiers();
+  const reception = createReceptionHandlers({
+    mode: config.mode,
+    staff: deps.staff,
+    intake: new DossierIntake({
+      procedure: (code) => catalogue.get(code) ?? null,
+      jobs,
+      dueAt: async (receivedAt, procedure) =>
+        dueDate(
+          new Date(receivedAt),
+          procedure,
+          await calendar,
+          config.calendar.officeHours,
+        ).getTime(),
+      store,
+      lastRead: () => deps.card.lastRead(),
+      agencyName: config.agency.name,
+      log: logger.child({ subsystem: 'reception' }),
+    }),
+    receipts: receiptServiceFor({ config, store, catalogue, accounts: deps.accounts }),
+    lookup: new StatusLookupService({
+      store,
+      sync: deps.sync,
+      log: logger.child({ subsystem: 'status-lookup' }),
+    }),
+    scan: createScanHandlers(scan),
+    components: createComponentHandlers(jobs),
+    session: sessionDossiers,
+    anonymousActor: deps.anonymousActor,
+  });
+  return {
+    handlers: { ...reception, ...createCatalogueHandlers(catalogue) },
+    endSession: async () => {
+      deps.card.forgetLastRead();
+      sessionDossiers.clear();
+      return { jobsRemoved: await jobs.discardAll() };
+    },
+  };
+}
+
+/**
+ * The calendar loads once. A broken adjustments file leaves the built-in
+ * holidays in force and is logged (due dates may then be a day early).
+ */
+async function loadWorkingCalendar(
+  config: Config,
+  dataDir: string,
+  logger: Logger,
+): Promise<WorkingCalendar> {
+  const file = config.calendar.adjustmentsFile;
+  const loaded = await loadCalendar({
+    adjustmentsFile: file === '' ? undefined : resolve(dataDir, file),
+  });
+  if (loaded.error !== null) {
+    logger.warn({ err: loaded.error }, 'calendar adjustments not applied; built-in holidays only');
+  }
+  return loaded.calendar;
+}
