@@ -215,4 +215,8 @@ export const errorMessages: Readonly<
     vi: 'Không tìm thấy hồ sơ có mã này. Kiểm tra lại mã trên giấy hẹn (dạng 000.00.00.H00-YYMMDD-0000) hoặc quét mã QR.',
     en: 'No dossier has this code. Check the code on the receipt (000.00.00.H00-YYMMDD-0000) or scan its QR code.',
   },
+  LOOKUP_RATE_LIMITED: {
+    vi: 'Kiosk đã nhận quá nhiều lượt tra cứu trong một phút. Xin chờ một phút rồi tra cứu lại, hoặc hỏi cán bộ tại quầy.',
+    en: 'Too many lookups in one minute at this kiosk. Wait a minute and look up again, or ask the staff at the counter.',
+  },
 };

@@ -66,6 +66,7 @@ export const errorCodes = [
   'APPLICANT_NOT_VERIFIED',
   'RECEIPT_FAILED',
   'LOOKUP_NOT_FOUND',
+  'LOOKUP_RATE_LIMITED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

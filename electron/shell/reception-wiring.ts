@@ -13,6 +13,7 @@ import type { OcrPool } from '../services/ocr/ocr-pool';
 import { createComponentHandlers } from '../services/reception/component-handlers';
 import { ComponentJobs } from '../services/reception/component-jobs';
 import { DossierIntake } from '../services/reception/dossier-intake';
+import { LookupThrottle } from '../services/reception/lookup-throttle';
 import { receiptServiceFor } from '../services/reception/receipt-wiring';
 import {
   createReceptionHandlers,
@@ -102,6 +103,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
     scan: createScanHandlers(scan),
     components: createComponentHandlers(jobs),
     session: sessionDossiers,
+    lookupThrottle: new LookupThrottle(),
     anonymousActor: deps.anonymousActor,
   });
   return {

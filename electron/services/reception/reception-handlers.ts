@@ -3,6 +3,7 @@ import { KioskError } from '../../api/errors';
 import { requireStaff } from '../auth/require-staff';
 import type { StaffSession } from '../auth/staff-session';
 import type { DossierIntake } from './dossier-intake';
+import type { LookupThrottle } from './lookup-throttle';
 import type { ReceiptService } from './receipt-service';
 import type { StatusLookupService } from './status-lookup';
 
@@ -42,6 +43,8 @@ export interface ReceptionHandlerDeps {
   readonly scan: HandlerGroup<ScanMethods>;
   readonly components: HandlerGroup<ComponentMethods>;
   readonly session: KioskSessionDossiers;
+  /** Bounds lookups by anonymous callers (codes are sequential). */
+  readonly lookupThrottle: LookupThrottle;
   /** Who the audit log names when nobody is signed in (kiosk mode). */
   readonly anonymousActor: string;
 }
@@ -85,7 +88,10 @@ export function createReceptionHandlers(
     },
   };
   const lookup: HandlerGroup<'status.lookup'> = {
-    'status.lookup': ({ query }) => deps.lookup.lookup(query),
+    'status.lookup': ({ query }) => {
+      if (staff.current === undefined) deps.lookupThrottle.take();
+      return deps.lookup.lookup(query);
+    },
   };
   if (deps.mode === 'staff') {
     return {

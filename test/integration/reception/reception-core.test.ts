@@ -381,4 +381,17 @@ describe('a self-service kiosk', () => {
     const lookup = await ok<{ code: string }>(kiosk, 'status.lookup', { query: other.code });
     expect(lookup.code).toBe(other.code);
   });
+
+  it('anonymous lookups are bounded: codes are sequential, so walking them is refused', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      const result = await call(kiosk, 'status.lookup', {
+        query: `000.00.00.H00-991231-${String(i).padStart(4, '0')}`,
+      });
+      codes.push(result.ok ? 'ok' : result.error.code);
+    }
+    // The earlier tests of this kiosk already looked up once; the window holds 20.
+    expect(codes.filter((c) => c === 'LOOKUP_NOT_FOUND').length).toBeLessThanOrEqual(20);
+    expect(codes.at(-1)).toBe('LOOKUP_RATE_LIMITED');
+  });
 });
