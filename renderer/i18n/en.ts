@@ -104,6 +104,8 @@ export const en: Translation = {
     allSynced: 'All synced',
   },
   dossiers: {
+    statusFilter: 'Dossier status',
+    status: 'Status',
     title: 'Dossiers',
     filter: 'Sync state',
     all: 'All',

@@ -103,6 +103,8 @@ export const vi = {
     allSynced: 'Đã đồng bộ hết',
   },
   dossiers: {
+    statusFilter: 'Tình trạng hồ sơ',
+    status: 'Tình trạng',
     title: 'Danh sách hồ sơ',
     filter: 'Trạng thái đồng bộ',
     all: 'Tất cả',

@@ -1,18 +1,28 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary, DossierView, SyncState } from '../../electron/api/contract/dossier';
+import { STATUS_TEXT } from '../../electron/api/contract/status-text';
 import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/format';
 
 const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
+type Status = DossierSummary['status'];
+const statuses = Object.keys(STATUS_TEXT) as Status[];
 
-/** Staff: received dossiers by sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
+interface Filter {
+  readonly sync: SyncState | 'all';
+  readonly status: Status | 'all';
+}
+
+/** Staff: received dossiers by portal status and sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
 export function Dossiers() {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
-  const [filter, setFilter] = useState<SyncState | 'all'>('all');
+  const [filter, setFilter] = useState<Filter>({ sync: 'all', status: 'all' });
+  const statusText = (status: Status) =>
+    i18n.language === 'en' ? STATUS_TEXT[status].en : STATUS_TEXT[status].vi;
   const [dossiers, setDossiers] = useState<DossierSummary[] | undefined>(undefined);
   const [open, setOpen] = useState<DossierView | undefined>(undefined);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
@@ -23,9 +33,13 @@ export function Dossiers() {
   );
 
   const load = useCallback(
-    (state: SyncState | 'all') =>
+    ({ sync, status }: Filter) =>
       api.dossier
-        .list(state === 'all' ? { limit: 200 } : { syncState: state, limit: 200 })
+        .list({
+          limit: 200,
+          ...(sync === 'all' ? {} : { syncState: sync }),
+          ...(status === 'all' ? {} : { status }),
+        })
         .then((result) => {
           if (result.ok) setDossiers(result.value.dossiers);
           else setNotice({ ok: false, text: describe(result.error) });
@@ -71,22 +85,40 @@ export function Dossiers() {
   return (
     <main className="screen dossiers">
       <h1>{t('dossiers.title')}</h1>
-      <label className="filter">
-        {t('dossiers.filter')}
-        <select
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value as SyncState | 'all');
-          }}
-        >
-          <option value="all">{t('dossiers.all')}</option>
-          {syncStates.map((state) => (
-            <option key={state} value={state}>
-              {t(`dossiers.states.${state}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="filters">
+        <label className="filter">
+          {t('dossiers.statusFilter')}
+          <select
+            value={filter.status}
+            onChange={(event) => {
+              setFilter({ ...filter, status: event.target.value as Status | 'all' });
+            }}
+          >
+            <option value="all">{t('dossiers.all')}</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {statusText(status)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          {t('dossiers.filter')}
+          <select
+            value={filter.sync}
+            onChange={(event) => {
+              setFilter({ ...filter, sync: event.target.value as SyncState | 'all' });
+            }}
+          >
+            <option value="all">{t('dossiers.all')}</option>
+            {syncStates.map((state) => (
+              <option key={state} value={state}>
+                {t(`dossiers.states.${state}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {notice && (
         <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'success' : 'error'}>
           {notice.text}
@@ -101,12 +133,13 @@ export function Dossiers() {
               <th scope="col">{t('dossiers.procedure')}</th>
               <th scope="col">{t('dossiers.applicant')}</th>
               <th scope="col">{t('dossiers.received')}</th>
+              <th scope="col">{t('dossiers.status')}</th>
               <th scope="col">{t('dossiers.sync')}</th>
             </tr>
           </thead>
           <tbody>
             {dossiers.map((d) => (
-              <tr key={d.id} data-code={d.code} data-sync={d.syncState}>
+              <tr key={d.id} data-code={d.code} data-sync={d.syncState} data-status={d.status}>
                 <th scope="row">
                   <button type="button" className="link" onClick={() => void openDossier(d.id)}>
                     {d.code}
@@ -115,6 +148,7 @@ export function Dossiers() {
                 <td>{d.procedureName}</td>
                 <td>{d.applicantName ?? t('dossiers.purged')}</td>
                 <td>{formatDateTime(d.receivedAt)}</td>
+                <td>{statusText(d.status)}</td>
                 <td>
                   <span
                     className={`badge badge-${d.syncState === 'synced' ? 'ok' : d.syncState === 'parked' ? 'fail' : 'warn'}`}

@@ -76,6 +76,20 @@ describe('the sync queue as staff see it', () => {
     expect(await page.getByText('bị Cổng từ chối').count()).toBe(0);
   });
 
+  it('filters by the portal status as well as the sync state', async () => {
+    await page.getByLabel('Trạng thái đồng bộ').selectOption('all');
+    await page.getByLabel('Tình trạng hồ sơ').selectOption('2');
+    await page.locator(`tr[data-code="${rejectedCode}"]`).waitFor();
+    const statuses = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['2']));
+    await page.getByLabel('Tình trạng hồ sơ').selectOption('10');
+    await page.getByText('Chưa có hồ sơ nào.').waitFor();
+    await page.getByLabel('Tình trạng hồ sơ').selectOption('all');
+  });
+
   it('serves no dossier to a page where nobody is signed in', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     const answer = await page.evaluate(async () => {

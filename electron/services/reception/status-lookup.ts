@@ -2,7 +2,7 @@ import type { StatusLookup } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
 import type { PublicDossierStatus } from '../store/dossier-status';
 import { findDossierCode, maskedCode } from './dossier-code-query';
-import { isTrangThai, STATUS_TEXT } from './status-text';
+import { isTrangThai, STATUS_TEXT } from '../../api/contract/status-text';
 
 /** The store's part the lookup needs: non-personal fields only. */
 export interface PublicStatusSource {

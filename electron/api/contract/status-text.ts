@@ -1,10 +1,12 @@
-import type { StatusLookup } from '../../api/contract/reception';
+import type { TrangThaiHoSoSchema } from './dossier';
+import type { z } from 'zod';
 
-type TrangThai = StatusLookup['status'];
+type TrangThai = z.infer<typeof TrangThaiHoSoSchema>;
 
 /**
  * The portal's dossier status codes (TrangThaiHoSo, notes/portal.md §2) as
- * a citizen reads them, Vietnamese first.
+ * a citizen reads them, Vietnamese first; the lookup answers them and the
+ * staff dossier list shows them.
  */
 export const STATUS_TEXT: Readonly<
   Record<TrangThai, { readonly vi: string; readonly en: string }>
