@@ -6,6 +6,7 @@ import { sampleDossier } from '../fixtures/store/sample-dossier';
 import { startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
+import { keyBurst } from './support/key-burst';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 
 /**
@@ -19,30 +20,6 @@ let shell: ShellProcess | undefined;
 let sim: SimProcess | undefined;
 let page: Page;
 let code = '';
-let lastBurstEnd = 0;
-
-/** Key events with the sender's own timestamps (CDP): 5 ms apart is a scanner, then Enter. */
-async function keyBurst(text: string, gapMs: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const start = Math.max(Date.now() / 1000, lastBurstEnd + 1);
-  let i = 0;
-  const at = () => (lastBurstEnd = start + (i++ * gapMs) / 1000);
-  for (const char of text) {
-    const timestamp = at();
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'keyDown',
-      key: char,
-      text: char,
-      unmodifiedText: char,
-      timestamp,
-    });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char, timestamp });
-  }
-  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, timestamp: at() };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
-  await cdp.detach();
-}
 
 async function simDossierStatus(): Promise<string | undefined> {
   if (!sim) throw new Error('no simulator');
@@ -99,7 +76,7 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).click();
     await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).click();
     await page.screenshot({ path: `${SCREENSHOTS}/lookup-1-start.png` });
-    await keyBurst(code, 5);
+    await keyBurst(page, code, 5);
     const result = page.locator(`.lookup-result[data-code="${code}"]`);
     await result.waitFor({ timeout: 30_000 });
     await expect(
@@ -137,7 +114,7 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
 
   it('an unknown code shows what to check', async () => {
     await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).click();
-    await keyBurst('000.00.00.H00-261125-9999', 5);
+    await keyBurst(page, '000.00.00.H00-261125-9999', 5);
     await page.getByRole('heading', { name: 'Không tìm thấy hồ sơ' }).waitFor();
     await expect(page.locator('.lookup-not-found').textContent()).resolves.toContain(
       'Kiểm tra từng ký tự của mã',
