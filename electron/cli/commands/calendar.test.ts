@@ -1,25 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runKioskCli, type CliRun } from '../../../test/support/kiosk-cli';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-calendar-cli-'));
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function kiosk(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const kiosk = (...args: string[]): CliRun => runKioskCli(dataDir, args);
 
 describe('kiosk calendar', () => {
   it('lists the days off of 2026 in Vietnamese, and as JSON', () => {
@@ -83,16 +73,7 @@ describe('kiosk calendar', () => {
         join(dir, 'config.json'),
         JSON.stringify({ calendar: { adjustmentsFile: 'swaps.json' } }),
       );
-      const run = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'electron/cli/main.ts', '--json', 'calendar', 'holidays', '2027'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          timeout: 60_000,
-          env: { ...process.env, KIOSK_DATA_DIR: dir },
-        },
-      );
+      const run = runKioskCli(dir, ['--json', 'calendar', 'holidays', '2027']);
       const parsed = JSON.parse(run.stdout) as {
         workdays: { date: string }[];
         adjustmentsError: unknown;

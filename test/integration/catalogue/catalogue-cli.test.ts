@@ -1,32 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKioskCli, type CliRun } from '../../support/kiosk-cli';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/catalogue');
 let dir = '';
 
-/** Runs the real `kiosk` CLI in a child process on a private data folder. */
-function kiosk(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'electron/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        KIOSK_DATA_DIR: join(dir, 'data'),
-        KIOSK_AGENCY_CODE: '000.00.53.H48',
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real `kiosk` CLI on this test's private data folder. */
+const kiosk = (...args: string[]): CliRun =>
+  runKioskCli(join(dir, 'data'), args, { KIOSK_AGENCY_CODE: '000.00.53.H48' });
 
 function json(r: { status: number | null; stdout: string; stderr: string }): unknown {
   expect(r.status, r.stderr).toBe(0);

@@ -1,32 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKioskCli, type CliRun } from '../../support/kiosk-cli';
 import { fakeBytes } from '../../fixtures/store/sample-dossier';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir = '';
 
-/** Runs the real `kiosk` CLI in a child process on a private data folder. */
-function kiosk(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'electron/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        KIOSK_DATA_DIR: join(dir, 'data'),
-        KIOSK_AGENCY_CODE: '000.00.53.H48',
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real `kiosk` CLI on this test's private data folder. */
+const kiosk = (...args: string[]): CliRun =>
+  runKioskCli(join(dir, 'data'), args, { KIOSK_AGENCY_CODE: '000.00.53.H48' });
 
 const entry = (over: Record<string, unknown>): Record<string, unknown> => ({
   MaTTHC: '1.001193',
