@@ -14,35 +14,12 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ReceiptData } from '../../electron/services/receipt';
 import { renderReceipt } from '../../electron/services/receipt';
+import { sampleReceipt } from '../fixtures/receipt/sample-receipt';
 
 const RUNS = 20;
 const work = mkdtempSync(join(tmpdir(), 'bench-receipt-'));
 
-const base: ReceiptData = {
-  agencyName: 'Ủy ban nhân dân xã Bình Sơn',
-  unitName: 'Bộ phận Một cửa xã Bình Sơn',
-  place: 'Bình Sơn',
-  code: '000.00.53.H48-261125-0001',
-  applicant: {
-    name: 'Nguyễn Thị Hồng Nhung',
-    address: 'Thôn Phú Lễ, xã Bình Sơn, tỉnh Quảng Ngãi',
-    phone: '0912345678',
-    email: 'nhung@example.vn',
-  },
-  procedure: { code: '1.004222', name: 'Đăng ký thường trú', processingDays: 7 },
-  components: [
-    { name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originals: 1, copies: 0 },
-    { name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp', originals: 0, copies: 1 },
-  ],
-  sets: 1,
-  receivedAt: new Date('2026-11-25T03:15:00Z'),
-  dueAt: new Date('2026-12-04T10:00:00Z'),
-  collectAt: 'Bộ phận Một cửa xã Bình Sơn',
-  feeText: '20.000 đồng',
-  receiverName: 'Trần Văn Bình',
-  phone: '0255 3812 345',
-  training: false,
-};
+const base = sampleReceipt;
 const long: ReceiptData = {
   ...base,
   components: Array.from({ length: 40 }, (_, i) => ({

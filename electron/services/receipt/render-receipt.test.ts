@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MARGIN } from './page-writer';
 import type { ReceiptData } from './receipt-data';
 import { renderReceipt } from './render-receipt';
+import { sampleReceipt } from '../../../test/fixtures/receipt/sample-receipt';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-receipt-'));
@@ -15,30 +16,9 @@ afterAll(() => {
 });
 
 const base: ReceiptData = {
-  agencyName: 'Ủy ban nhân dân xã Bình Sơn',
-  unitName: 'Bộ phận Một cửa xã Bình Sơn',
-  place: 'Bình Sơn',
-  code: '000.00.53.H48-261125-0001',
+  ...sampleReceipt,
   // Decomposed (NFD) on purpose: the receipt must print it as NFC.
-  applicant: {
-    name: 'Nguyễn Thị Hồng Nhung'.normalize('NFD'),
-    address: 'Thôn Phú Lễ, xã Bình Sơn, tỉnh Quảng Ngãi',
-    phone: '0912345678',
-    email: 'nhung@example.vn',
-  },
-  procedure: { code: '1.004222', name: 'Đăng ký thường trú', processingDays: 7 },
-  components: [
-    { name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originals: 1, copies: 0 },
-    { name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp', originals: 0, copies: 1 },
-  ],
-  sets: 1,
-  receivedAt: new Date('2026-11-25T03:15:00Z'),
-  dueAt: new Date('2026-12-04T10:00:00Z'),
-  collectAt: 'Bộ phận Một cửa xã Bình Sơn',
-  feeText: '20.000 đồng',
-  receiverName: 'Trần Văn Bình',
-  phone: '0255 3812 345',
-  training: false,
+  applicant: { ...sampleReceipt.applicant, name: sampleReceipt.applicant.name.normalize('NFD') },
 };
 
 async function save(name: string, data: ReceiptData): Promise<string> {
