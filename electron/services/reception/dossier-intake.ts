@@ -4,15 +4,8 @@ import { KioskError } from '../../api/errors';
 import type { NewDossierInput } from '../store/dossier-input';
 import type { SavedDossier } from '../store/dossier-writer';
 import { checkApplicant, type ChipRead } from './applicant-check';
+import type { AssembledComponent } from './component-assemble';
 import { isEmail, isPhone, validateForm, type FormIssue } from './form-validation';
-
-/** A component rebuilt from its job's pages in the order the clerk kept. */
-export interface AssembledComponent {
-  readonly fileName: string;
-  readonly mime: string;
-  readonly bytes: Uint8Array;
-  readonly pages: readonly { readonly bytes: Uint8Array; readonly ocrText?: string | undefined }[];
-}
 
 /** The component jobs' part the intake needs (ComponentJobs fits). */
 export interface ComponentSource {
@@ -133,10 +126,7 @@ export class DossierIntake {
         fileName: built.fileName,
         mime: built.mime,
         bytes: built.bytes,
-        pages: built.pages.map((p) => ({
-          bytes: p.bytes,
-          ...(p.ocrText === undefined ? {} : { ocrText: p.ocrText }),
-        })),
+        pages: built.pages.map((p) => ({ bytes: p.bytes, ocrText: p.ocrText })),
       });
     }
     const receivedAt = (this.#deps.now ?? Date.now)();
