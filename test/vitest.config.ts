@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root,
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
