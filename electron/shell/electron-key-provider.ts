@@ -4,9 +4,14 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KioskError } from '../api/errors';
-import type { KeyProvider } from '../services/store/crypto/key-provider';
+import {
+  KEY_FILE_NAME,
+  KeyMismatchError,
+  SAFE_KEY_FILE_NAME,
+  type KeyProvider,
+} from '../services/store/crypto/key-provider';
 
-export const SAFE_KEY_FILE_NAME = 'master.key.safe';
+export { SAFE_KEY_FILE_NAME };
 
 async function seal(path: string, key: Buffer): Promise<void> {
   const temp = `${path}.tmp`;
@@ -43,8 +48,12 @@ export async function loadSafeStorageKey(dataDir: string): Promise<KeyProvider> 
     // The keystore rotated its own key: seal ours again under the new one.
     if (unsealed.shouldReEncrypt) await seal(path, key);
   } else {
+    // A folder started by the browser shell or the CLI: refuse rather than seal
+    // a second key (the store would also refuse it by its recorded check value).
+    if (existsSync(join(dataDir, KEY_FILE_NAME)))
+      throw new KeyMismatchError('file', 'safeStorage', dataDir);
     key = randomBytes(32);
     await seal(path, key);
   }
-  return { description: `safeStorage:${path}`, masterKey: () => key };
+  return { kind: 'safeStorage', description: `safeStorage:${path}`, masterKey: () => key };
 }

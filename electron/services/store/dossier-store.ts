@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from './audit-log';
 import { BlobStore, type BlobFs } from './blob-store';
-import { FieldCipher } from './crypto/field-cipher';
-import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { openCheckedKey } from './crypto/key-check';
+import type { KeyProvider } from './crypto/key-provider';
 import { DossierCodeAllocator, SINGLE_KIOSK, type CodeBlock } from './dossier-code';
 import { DossierFixSchema, resubmitDossier, type DossierFix } from './dossier-fix';
 import type { NewDossier, NewDossierInput } from './dossier-input';
@@ -32,7 +32,10 @@ export interface DossierStoreOptions {
   readonly agencyCode: string;
   /** This kiosk's share of the daily sequence (dossier-code.ts); one kiosk by default. */
   readonly codeBlock?: CodeBlock;
-  /** Default: a 0600 key file in the data folder. The Electron shell passes safeStorage's. */
+  /**
+   * Default: a 0600 key file in the data folder. The Electron shell passes
+   * safeStorage's. Checked against the key the database recorded (key-check.ts).
+   */
   readonly keyProvider?: KeyProvider;
   /** The store's migrations plus other modules' (auth…); default: the store's own. */
   readonly migrations?: readonly Migration[];
@@ -61,11 +64,16 @@ export class DossierStore {
 
   static open(options: DossierStoreOptions): DossierStore {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const keys = options.keyProvider ?? new FileKeyProvider(options.dataDir);
-    const cipher = new FieldCipher(keys.masterKey());
     const db = openDatabase(join(options.dataDir, DATABASE_FILE));
     try {
       const applied = migrate(db, options.migrations ?? storeMigrations);
+      // The key is asked for only after the database says which key it expects.
+      const cipher = openCheckedKey(
+        db,
+        options.dataDir,
+        options.keyProvider,
+        options.now ?? Date.now,
+      );
       const ctx: StoreContext = {
         db,
         cipher,

@@ -8,16 +8,27 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../store-error';
 
 /**
+ * Which key a data folder is sealed with: the browser shell's and the CLI's
+ * 0600 file (`master.key`), the Electron shell's key sealed by the OS keystore
+ * (`master.key.safe`), or a fixed key in tests. The database records the kind
+ * and a check value of the key (key-check.ts), so a process holding another
+ * key refuses to open the store instead of writing data nobody can read.
+ */
+export type KeyKind = 'file' | 'safeStorage' | 'static';
+
+/**
  * Where the 32-byte master key of the store comes from. The browser shell and
- * the CLI use {@link FileKeyProvider}; the Electron shell will provide one
- * backed by safeStorage (the OS keystore) that keeps the key sealed on disk.
- * Synchronous because the store is (better-sqlite3), and safeStorage is too.
+ * the CLI use {@link FileKeyProvider}; the Electron shell unseals its key with
+ * safeStorage before the core starts (electron/shell/electron-key-provider.ts).
+ * Synchronous because the store is (better-sqlite3).
  */
 export interface KeyProvider {
+  readonly kind: KeyKind;
   /** A short name for diagnostics, e.g. `file:/var/lib/kiosk/master.key`. */
   readonly description: string;
   /** The master key; created on first use. */
@@ -25,11 +36,54 @@ export interface KeyProvider {
 }
 
 export const KEY_FILE_NAME = 'master.key';
+/** The Electron shell's key, sealed by the OS keystore; only Electron can open it. */
+export const SAFE_KEY_FILE_NAME = 'master.key.safe';
 
 function keyError(vi: string, en: string, cause?: unknown): StoreError {
   const err = new StoreError('STORE_KEY_UNAVAILABLE', vi, en);
   if (cause !== undefined) err.cause = cause;
   return err;
+}
+
+const KIND_VI: Readonly<Record<KeyKind, string>> = {
+  file: `tệp khóa ${KEY_FILE_NAME} (vỏ trình duyệt và lệnh kiosk)`,
+  safeStorage: `khóa của ứng dụng kiosk Electron, do kho khóa của hệ điều hành niêm phong (safeStorage, tệp ${SAFE_KEY_FILE_NAME})`,
+  static: 'khóa cố định (chỉ dùng khi kiểm thử)',
+};
+const KIND_EN: Readonly<Record<KeyKind, string>> = {
+  file: `the key file ${KEY_FILE_NAME} (browser shell and kiosk CLI)`,
+  safeStorage: `the Electron kiosk app's key sealed by the OS keystore (safeStorage, file ${SAFE_KEY_FILE_NAME})`,
+  static: 'a fixed key (tests only)',
+};
+
+/**
+ * The data folder is sealed with another key than the one this process holds.
+ * Nothing was opened or written; `expected` says which key the folder needs.
+ */
+export class KeyMismatchError extends StoreError {
+  readonly expected: KeyKind;
+  readonly offered: KeyKind;
+
+  constructor(expected: KeyKind, offered: KeyKind, dataDir: string) {
+    const todo =
+      expected === 'safeStorage'
+        ? {
+            vi: 'Lệnh kiosk (Node) không mở được khóa safeStorage và sẽ không tạo khóa thứ hai. Hãy làm việc này trong ứng dụng kiosk Electron, hoặc chạy lệnh với một thư mục dữ liệu riêng (KIOSK_DATA_DIR=...).',
+            en: 'The kiosk CLI (Node) cannot open a safeStorage key and will not create a second key. Do this in the Electron kiosk app, or run the command on a separate data folder (KIOSK_DATA_DIR=...).',
+          }
+        : {
+            vi: 'Hãy chạy bằng đúng vỏ đã tạo thư mục này, hoặc khôi phục đúng tệp khóa từ bản sao lưu. Không xóa hay tạo lại tệp khóa.',
+            en: 'Run the shell that created this folder, or restore the right key file from backup. Do not delete or recreate the key file.',
+          };
+    super(
+      'STORE_KEY_UNAVAILABLE',
+      `Thư mục dữ liệu ${dataDir} được mã hóa bằng ${KIND_VI[expected]}, nhưng tiến trình này có ${KIND_VI[offered]} khác nên không mở kho dữ liệu (không ghi gì). ${todo.vi}`,
+      `The data folder ${dataDir} is sealed with ${KIND_EN[expected]}, but this process holds ${KIND_EN[offered]}, so the store was not opened (nothing written). ${todo.en}`,
+    );
+    this.name = 'KeyMismatchError';
+    this.expected = expected;
+    this.offered = offered;
+  }
 }
 
 /**
@@ -38,11 +92,17 @@ function keyError(vi: string, en: string, cause?: unknown): StoreError {
  * loudly instead of leaking the key.
  */
 export class FileKeyProvider implements KeyProvider {
+  readonly kind = 'file';
   readonly #path: string;
+  readonly #dataDir: string;
+  readonly #create: boolean;
   readonly description: string;
 
-  constructor(dataDir: string) {
+  /** `create: false`: the folder's database already names its key; a missing file is an error. */
+  constructor(dataDir: string, options: { readonly create?: boolean } = {}) {
+    this.#dataDir = dataDir;
     this.#path = join(dataDir, KEY_FILE_NAME);
+    this.#create = options.create ?? true;
     this.description = `file:${this.#path}`;
   }
 
@@ -58,7 +118,7 @@ export class FileKeyProvider implements KeyProvider {
           error,
         );
       }
-      return this.#create();
+      return this.#createKey();
     }
     if ((stat.mode & 0o077) !== 0 || (process.getuid && stat.uid !== process.getuid())) {
       throw keyError(
@@ -76,7 +136,18 @@ export class FileKeyProvider implements KeyProvider {
     return key;
   }
 
-  #create(): Buffer {
+  #createKey(): Buffer {
+    // The Electron shell owns this folder: a second key would make every later
+    // write unreadable by the shell (and the shell's data unreadable here).
+    if (existsSync(join(this.#dataDir, SAFE_KEY_FILE_NAME))) {
+      throw new KeyMismatchError('safeStorage', 'file', this.#dataDir);
+    }
+    if (!this.#create) {
+      throw keyError(
+        `Thiếu tệp khóa ${this.#path} mà dữ liệu trong thư mục này cần. Khôi phục tệp khóa từ bản sao lưu; không tạo khóa mới (dữ liệu cũ sẽ không đọc được).`,
+        `The key file ${this.#path}, which this folder's data needs, is missing. Restore it from backup; do not create a new key (the existing data would become unreadable).`,
+      );
+    }
     const key = randomBytes(32);
     const dir = join(this.#path, '..');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -106,6 +177,7 @@ export class FileKeyProvider implements KeyProvider {
 
 /** A fixed key, for tests and benchmarks only. */
 export class StaticKeyProvider implements KeyProvider {
+  readonly kind = 'static';
   readonly description = 'static';
   readonly #key: Buffer;
 

@@ -1,5 +1,6 @@
 import { initial } from './0001-initial';
 import { outboxDueIndex } from './0002-outbox-due-index';
+import { storeKey } from './0003-store-key';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,4 +13,5 @@ export type { Migration } from './migration';
 export const storeMigrations: readonly Migration[] = [
   { module: 'store', version: 1, name: 'initial', up: initial },
   { module: 'store', version: 2, name: 'outbox-due-index', up: outboxDueIndex },
+  { module: 'store', version: 3, name: 'store-key', up: storeKey },
 ];
