@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { toPortalDateTime } from '../../services/portal-contract/portal-time';
-import { readImportFile } from '../../services/store/dossier-import';
+import { readImport } from '../../services/store/dossier-import';
 import {
   SyncStateSchema,
   type DossierView,
@@ -61,14 +61,29 @@ function runImport(args: readonly string[], io: CliIo): ExitCode {
     io.error(io.t(usage.vi, usage.en));
     return ExitCode.usage;
   }
-  const dossiers = readImportFile(file);
+  const { sha256, dossiers } = readImport(file);
   const store = openStore(process.env);
   try {
-    const saved = store.saveAll(dossiers, actor());
-    for (const s of saved)
-      io.line(io.t(`Đã nhập ${s.code}  (${s.id})`, `Imported ${s.code}  (${s.id})`));
-    io.line(io.t(`Đã nhập ${saved.length} hồ sơ.`, `Imported ${saved.length} dossier(s).`));
-    io.result({ imported: saved });
+    // Idempotent: a run killed after its commit but before printing is re-run safely.
+    const results = store.importFile(sha256, dossiers, actor());
+    const saved = results.filter((r) => !r.already);
+    const earlier = results.filter((r) => r.already);
+    for (const s of results)
+      io.line(
+        s.already
+          ? io.t(`Đã nhập từ trước ${s.code}  (${s.id})`, `Already imported ${s.code}  (${s.id})`)
+          : io.t(`Đã nhập ${s.code}  (${s.id})`, `Imported ${s.code}  (${s.id})`),
+      );
+    io.line(
+      io.t(
+        `Đã nhập ${saved.length} hồ sơ; ${earlier.length} hồ sơ đã nhập từ trước (bỏ qua).`,
+        `Imported ${saved.length} dossier(s); ${earlier.length} already imported earlier (skipped).`,
+      ),
+    );
+    io.result({
+      imported: saved.map(({ id, code }) => ({ id, code })),
+      alreadyImported: earlier.map(({ id, code, index }) => ({ id, code, index })),
+    });
   } finally {
     store.close();
   }

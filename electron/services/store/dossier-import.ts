@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -65,9 +66,20 @@ function invalid(file: string, issues: readonly Issue[]): StoreError {
  * `[2].TaiLieuNop[0].DuongDanTaiTepTin`). Returns dossiers ready for `saveAll`.
  */
 export function readImportFile(file: string): NewDossier[] {
+  return readImport(file).dossiers;
+}
+
+/**
+ * {@link readImportFile} plus the SHA-256 of the bytes parsed, which names the
+ * file for idempotent import (`DossierStore.importFile`).
+ */
+export function readImport(file: string): { sha256: string; dossiers: NewDossier[] } {
   let raw: unknown;
+  let sha256: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(file);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw invalid(file, [{ path: '(tệp)', message }]);
@@ -142,7 +154,7 @@ export function readImportFile(file: string): NewDossier[] {
     }
   });
   if (issues.length > 0) throw invalid(file, issues);
-  return out;
+  return { sha256, dossiers: out };
 }
 
 function pathOf(path: readonly PropertyKey[]): string {

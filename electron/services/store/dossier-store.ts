@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from './audit-log';
 import { BlobStore, type BlobFs } from './blob-store';
@@ -11,6 +11,7 @@ import type { NewDossier, NewDossierInput } from './dossier-input';
 import { listDossiers, readDossier, type ListFilter } from './dossier-reader';
 import { oldestPendingAt, readPublicStatus, type PublicDossierStatus } from './dossier-status';
 import type { DossierSummary, DossierView } from './dossier-view';
+import { importDossiers, type ImportedDossier } from './dossier-importer';
 import { saveDossier, type SavedDossier } from './dossier-writer';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
@@ -64,7 +65,13 @@ export class DossierStore {
 
   static open(options: DossierStoreOptions): DossierStore {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    // mkdir's mode does not touch a folder that exists (an older install, a
+    // folder IT made by hand): enforce owner-only on every open.
+    chmodSync(options.dataDir, 0o700);
+    const dbPath = join(options.dataDir, DATABASE_FILE);
+    const db = openDatabase(dbPath);
+    for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`])
+      if (existsSync(file)) chmodSync(file, 0o600);
     try {
       const applied = migrate(db, options.migrations ?? storeMigrations);
       // The key is asked for only after the database says which key it expects.
@@ -110,6 +117,20 @@ export class DossierStore {
       .immediate();
     this.outbox.notify();
     return saved;
+  }
+
+  /**
+   * Imports the entries of one file (by its SHA-256) all-or-nothing and
+   * idempotently: entries an earlier run saved come back with `already`.
+   */
+  importFile(
+    fileSha256: string,
+    dossiers: readonly NewDossier[],
+    actor: string,
+  ): ImportedDossier[] {
+    const out = importDossiers(this.#ctx, this.#codes, fileSha256, dossiers, actor);
+    this.outbox.notify();
+    return out;
   }
 
   /** One dossier by id or code, decrypted; audited. */
