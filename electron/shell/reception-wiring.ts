@@ -66,6 +66,8 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
     },
     log: logger.child({ subsystem: 'components' }),
   });
+  const leftovers = jobs.recoverAtStartup();
+  if (leftovers > 0) logger.warn({ leftovers }, 'removed scan jobs left by a crashed run');
   const scan = new ScanService({
     registry: new ScannerRegistry([...deps.scanBackends]),
     workDir: scanDir,

@@ -50,9 +50,10 @@ export async function importComponent(
   let registered = false;
   target.started(jobId);
   try {
-    await mkdir(join(dir, 'upload'), { recursive: true });
+    // Owner-only: the citizen's document in plaintext until the dossier is saved sealed.
+    await mkdir(join(dir, 'upload'), { recursive: true, mode: 0o700 });
     const file = join(dir, 'upload', `source${extensionOf(request.mime)}`);
-    await writeFile(file, bytes);
+    await writeFile(file, bytes, { mode: 0o600 });
     const built = await scanComponent(importFiles([file], { outDir: join(dir, 'pages') }), {
       outDir: join(dir, 'clean'),
       pdfPath: join(dir, 'component.pdf'),

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -65,6 +66,23 @@ export class ComponentJobs {
     this.#maxAgeMs = Math.max(60_000, deps.maxAgeMs ?? defaultMaxAgeMs);
     this.#ocrWaitMs = Math.max(0, deps.ocrWaitMs ?? defaultOcrWaitMs);
     this.#log = deps.log;
+  }
+
+  /**
+   * Start-up, before any scan: jobs live in memory, so every job folder on
+   * disk is a crashed run's plaintext scan or upload; it is removed, and the
+   * jobs folder (and the work folder above it) made owner-only, so files
+   * written inside by scanimage, pdftoppm or the pipeline are unreadable by
+   * other users whatever their own mode. Returns how many folders went.
+   */
+  recoverAtStartup(): number {
+    for (const dir of [join(this.#jobsDir, '..'), this.#jobsDir]) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+    }
+    const names = readdirSync(this.#jobsDir);
+    for (const name of names) rmSync(join(this.#jobsDir, name), { recursive: true, force: true });
+    return names.length;
   }
 
   /** ScanService's `onPage`: records the page and starts its OCR at once. */
