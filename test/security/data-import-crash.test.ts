@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { runKioskCli } from '../support/kiosk-cli';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const AGENCY = '000.00.53.H48';
 const ROUNDS = 40;
+const CHILD = 'test/security/dossier-import-child.ts';
 const ENTRIES = 2;
 let dir = '';
 
@@ -34,20 +35,30 @@ function importFile(round: number): string {
   return file;
 }
 
-/** The real CLI import, SIGKILLed after `delayMs` (or finishing first). */
+/** The CLI's import command in its own process, SIGKILLed after `delayMs` (or finishing first). */
 function killedImport(file: string, delayMs: number): Promise<'killed' | 'finished'> {
   return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/main.ts', 'dossier', 'import', file],
-      { cwd: root, env: { ...process.env, ...env, KIOSK_DATA_DIR: data() }, stdio: 'ignore' },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file], {
+      cwd: root,
+      env: { ...process.env, ...env, KIOSK_DATA_DIR: data() },
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
       done(signal === 'SIGKILL' ? 'killed' : 'finished');
     });
   });
+}
+
+function importToEnd(file: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, file], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, KIOSK_DATA_DIR: data() },
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 interface ImportOut {
@@ -66,7 +77,7 @@ describe('import after a crash', () => {
   it(`${ROUNDS} SIGKILLs at random points, each followed by a re-run: 0 duplicates, 0 lost`, async () => {
     // A full run's duration sets the range the kills are drawn from.
     const started = Date.now();
-    const warm = runKioskCli(data(), ['--json', 'dossier', 'import', importFile(-1)], env);
+    const warm = importToEnd(importFile(-1));
     expect(warm.status, warm.stderr).toBe(0);
     const fullMs = Date.now() - started;
 
@@ -75,7 +86,7 @@ describe('import after a crash', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const file = importFile(round);
       if ((await killedImport(file, Math.random() * fullMs * 1.2)) === 'killed') killed++;
-      const rerun = runKioskCli(data(), ['--json', 'dossier', 'import', file], env);
+      const rerun = importToEnd(file);
       expect(rerun.status, rerun.stderr).toBe(0);
       const out = JSON.parse(rerun.stdout) as ImportOut;
       // All or nothing: either the killed run committed the whole file or none of it.
