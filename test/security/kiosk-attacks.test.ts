@@ -86,10 +86,20 @@ describe('attacks on the browser shell are refused and the kiosk stays up', () =
     const sockets = Array.from({ length: 1000 }, () => {
       const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin });
       return new Promise<'open' | 'refused'>((resolve) => {
-        ws.once('open', () => resolve('open'));
-        ws.once('error', () => resolve('refused'));
-        setTimeout(() => resolve('refused'), 10_000);
-      }).finally(() => setTimeout(() => ws.terminate(), 100));
+        ws.once('open', () => {
+          resolve('open');
+        });
+        ws.once('error', () => {
+          resolve('refused');
+        });
+        setTimeout(() => {
+          resolve('refused');
+        }, 10_000);
+      }).finally(() =>
+        setTimeout(() => {
+          ws.terminate();
+        }, 100),
+      );
     });
     const outcomes = await Promise.all(sockets);
     expect(outcomes.filter((o) => o === 'refused').length).toBeGreaterThan(900);
