@@ -37,6 +37,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'security',
+          root,
+          include: ['test/security/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root,
           include: ['test/e2e/**/*.test.ts'],

@@ -7,6 +7,17 @@ export interface CallContext {
   readonly transport: 'ipc' | 'ws' | 'local';
   /** The calling page's origin (already checked by the transport); WebAuthn binds to it. */
   readonly origin?: string;
+  /**
+   * The connection the call came in on (one socket, one Electron page); a
+   * staff sign-in, the lookup limit and the log budget belong to it. Calls
+   * without one (the CLI, tests) share the connection named by `transport`.
+   */
+  readonly connection?: string;
+}
+
+/** The connection a call belongs to. */
+export function connectionOf(context: CallContext): string {
+  return context.connection ?? context.transport;
 }
 
 export type Handler<M extends MethodName> = (

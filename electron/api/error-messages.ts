@@ -24,6 +24,10 @@ export const errorMessages: Readonly<
     vi: 'Dữ liệu gửi đi không hợp lệ. Hãy kiểm tra lại các ô đã nhập.',
     en: 'The data sent was not valid. Check the fields you filled in.',
   },
+  TOO_LARGE: {
+    vi: 'Tệp hoặc dữ liệu gửi đi quá lớn (tối đa 30 MB một tệp). Hãy chia nhỏ tệp hoặc quét lại với độ phân giải thấp hơn.',
+    en: 'The file or data sent is too large (at most 30 MB per file). Split the file or scan again at a lower resolution.',
+  },
   INVALID_RESULT: {
     vi: 'Phần lõi trả về dữ liệu không hợp lệ. Hãy báo cho bộ phận CNTT.',
     en: 'The core answered with invalid data. Tell the IT staff.',

@@ -15,6 +15,7 @@ export const errorCodes = [
   'NOT_AVAILABLE',
   'CANCELLED',
   'INTERNAL',
+  'TOO_LARGE',
   // configuration
   'CONFIG_INVALID',
   // staff sign-in

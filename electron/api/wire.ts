@@ -36,3 +36,9 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 /** WebSocket close code sent after a bad token (4000-4999 are for applications). */
 export const CLOSE_BAD_TOKEN = 4401;
 export const API_PATH = '/api';
+/**
+ * The browser shell's file upload: POST the bytes with `Authorization: Bearer
+ * <token>` and the file's Content-Type; the answer is an ApiResult of
+ * `{ uploadId }` for `component.importUpload`, or TOO_LARGE over the limit.
+ */
+export const UPLOAD_PATH = '/api/upload';

@@ -23,11 +23,20 @@ try {
     ...(portOverride === undefined ? {} : { port: portOverride }),
   });
   const portal = await startTrainingPortal(shell.core.config, dataDir, shell.core.logger);
+  // A socket or request handler's error must not end the kiosk (the training
+  // portal would be orphaned and a citizen's scan left on disk): log it and
+  // keep serving. Start-up errors above still stop the process.
+  process.on('uncaughtException', (error) => {
+    shell.core.logger.error({ err: error }, 'uncaught error; the kiosk keeps running');
+  });
+  process.on('unhandledRejection', (reason) => {
+    shell.core.logger.error({ err: reason }, 'unhandled rejection; the kiosk keeps running');
+  });
   process.stdout.write(`Kiosk Một cửa: ${shell.url}\n`);
   const { browser, kioskWindow } = shell.core.config.browserShell;
   const browserProcess =
     process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env)
-      ? openBrowser(browser, shell.url, dataDir, kioskWindow)
+      ? openBrowser(browser, shell.launchUrl(), dataDir, kioskWindow)
       : undefined;
   if (browserProcess) {
     shell.core.logger.info(

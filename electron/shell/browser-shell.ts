@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { attachWsTransport } from '../api/transports/ws-server';
+import { attachWsTransport, type WsLimits } from '../api/transports/ws-server';
+import { UPLOAD_PATH } from '../api/wire';
 import { createCore, type Core } from './composition-root';
 import { securityHeaders } from './security-policy';
+import { LaunchCodes } from './launch-codes';
 import { readStaticFile } from './static-files';
+import { handleUpload } from './upload-route';
 
 export interface BrowserShellOptions {
   readonly dataDir: string;
@@ -13,6 +16,8 @@ export interface BrowserShellOptions {
   /** Overrides the config's port (0 = any free port). */
   readonly port?: number;
   readonly core?: Core;
+  /** Overrides the socket limits (tests). */
+  readonly wsLimits?: Partial<WsLimits>;
 }
 
 export interface BrowserShell {
@@ -20,6 +25,11 @@ export interface BrowserShell {
   /** http://localhost:PORT/?token=… (served on 127.0.0.1) — the one address that opens the kiosk. */
   readonly url: string;
   readonly origin: string;
+  /**
+   * A one-time address for the browser's command line: its first load is
+   * redirected to the page with the token, and it opens nothing after that.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -33,23 +43,72 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const token = randomBytes(32).toString('hex');
   let origins: string[] = [];
   const headers = securityHeaders();
+  const launchCodes = new LaunchCodes();
 
-  const server: Server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname === UPLOAD_PATH) {
+      handleUpload(request, response, {
+        token,
+        allowedOrigins: () => origins,
+        uploads: core.uploads,
+        log,
+      });
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    void readStaticFile(options.rendererDir, path).then((file) => {
-      if (!file) {
+    const launch = url.searchParams.get('launch');
+    if (launch !== null) {
+      if (launchCodes.redeem(launch)) {
         response
-          .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
-          .end('Not found');
-        return;
+          .writeHead(303, { ...headers, 'Cache-Control': 'no-store', Location: `/?token=${token}` })
+          .end();
+      } else {
+        log.warn({}, 'launch code refused (used, expired or forged)');
+        response
+          .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(
+            'Mã mở kiosk đã dùng hoặc hết hạn. Hãy khởi động lại kiosk. / This launch code was used or has expired; restart the kiosk.',
+          );
       }
-      response.writeHead(200, { ...headers, 'Content-Type': file.type });
-      response.end(request.method === 'HEAD' ? undefined : file.body);
+      return;
+    }
+    void readStaticFile(options.rendererDir, url.pathname).then(
+      (file) => {
+        if (!file) {
+          response
+            .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+            .end('Not found');
+          return;
+        }
+        response.writeHead(200, { ...headers, 'Content-Type': file.type });
+        response.end(request.method === 'HEAD' ? undefined : file.body);
+      },
+      (error: unknown) => {
+        log.warn({ err: error }, 'static file not served');
+        if (!response.headersSent) response.writeHead(500).end();
+      },
+    );
+  };
+  // No request can end the process: a handler's failure is logged and answered 500.
+  const server: Server = createServer((request, response) => {
+    response.on('error', (error) => {
+      log.warn({ err: error }, 'HTTP response error');
     });
+    try {
+      serve(request, response);
+    } catch (error) {
+      log.error({ err: error }, 'HTTP handler failed');
+      if (!response.headersSent) response.writeHead(500).end();
+    }
+  });
+  server.on('clientError', (error, socket) => {
+    log.warn({ err: error }, 'malformed HTTP request refused');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   const wss = attachWsTransport({
     server,
@@ -58,6 +117,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     dispatch: core.dispatch,
     events: core.events,
     log,
+    ...(options.wsLimits ? { limits: options.wsLimits } : {}),
+    onConnectionClosed: (connection) => {
+      core.endConnection(connection);
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -77,6 +140,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     core,
     origin,
     url: `${origin}/?token=${token}`,
+    launchUrl: () => `${origin}/?launch=${launchCodes.issue()}`,
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();

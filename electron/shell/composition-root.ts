@@ -1,15 +1,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../api/contract';
-import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatcher';
+import {
+  connectionOf,
+  createDispatcher,
+  type CallContext,
+  type Dispatch,
+  type Handlers,
+} from '../api/dispatcher';
 import { KioskError } from '../api/errors';
 import { EventHub } from '../api/event-hub';
 import { createAuthHandlers } from '../services/auth/auth-handlers';
 import { Passkeys } from '../services/auth/passkeys';
 import { requireStaff } from '../services/auth/require-staff';
 import { StaffAccounts } from '../services/auth/staff-accounts';
+import { SignInAudit } from '../services/auth/sign-in-audit';
 import { StaffSession } from '../services/auth/staff-session';
-import { createCardHandlers } from '../services/card/card-handlers';
 import { createCardHealthProbe } from '../services/card/card-health';
 import { CardService, cardEventsOn } from '../services/card/card-service';
 import { loadConfig } from '../services/config/config-file';
@@ -24,18 +30,22 @@ import { portalSettings } from '../services/portal/portal-settings';
 import { SyncEngine } from '../services/sync/sync-engine';
 import { createSyncHandlers, forwardSyncProgress } from '../services/sync/sync-handlers';
 import { PcscBridge } from '../../native/smartcard/pcsc/pcsc-bridge';
-import { createHidHandlers, createHidHealthProbes } from '../services/hid/hid-handlers';
+import { createHidHealthProbes } from '../services/hid/hid-handlers';
 import { HidService } from '../services/hid/hid-service';
 import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
 import { createDossierHandlers, forwardQueueChanges } from '../services/store/dossier-handlers';
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
+import { shareInFlight } from '../services/health/shared-health';
+import { RendererLogBudget } from '../services/log/renderer-log-budget';
 import { systemProbes } from '../services/health/system-probes';
 import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
 import type { KeyProvider } from '../services/store/crypto/key-provider';
 import { DossierStore } from '../services/store/dossier-store';
 import { createQueueProbe } from '../services/reception/queue-probe';
+import { UploadStore } from '../services/reception/upload-store';
+import { deviceHandlers } from './device-handlers';
 import { wireReception } from './reception-wiring';
 
 export interface CoreOptions {
@@ -55,6 +65,10 @@ export interface Core {
   readonly events: EventHub;
   readonly dispatch: Dispatch;
   readonly store: DossierStore;
+  /** Files uploaded over HTTP (browser shell) for `component.import`. */
+  readonly uploads: UploadStore;
+  /** A connection (socket, window) closed: its staff sign-in ends with it. */
+  endConnection(connection: string): void;
   dispose(): Promise<void>;
 }
 
@@ -149,8 +163,10 @@ export function createCore(options: CoreOptions): Core {
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool();
   probes.push(createOcrHealthProbe(ocr));
-  /** The audit log names the signed-in clerk, or the channel when nobody is (kiosk mode). */
-  const actorOf = () => staffSession.current?.username ?? `${config.mode}:${options.shell}`;
+  /** The audit log names the clerk signed in on the caller's connection, or the channel. */
+  const actorOf = (context: CallContext) =>
+    staffSession.current(context)?.username ?? `${config.mode}:${options.shell}`;
+  const uploads = new UploadStore();
   const rendererLog = logger.child({ subsystem: 'renderer' });
   probes.push(
     createQueueProbe({
@@ -172,7 +188,21 @@ export function createCore(options: CoreOptions): Core {
     sync,
     scanBackends,
     anonymousActor: `${config.mode}:${options.shell}`,
+    uploads,
   });
+  const health = shareInFlight(async () => {
+    const checks = [
+      {
+        id: 'config',
+        kind: 'system' as const,
+        status: 'ok' as const,
+        detail: 'config.json valid',
+      },
+      ...(await runProbes(probes)),
+    ];
+    return { checkedAt: new Date().toISOString(), checks };
+  });
+  const logBudget = new RendererLogBudget();
   const version = appVersion();
 
   const handlers: Handlers = {
@@ -185,21 +215,20 @@ export function createCore(options: CoreOptions): Core {
       idleTimeoutSeconds: config.idleTimeoutSeconds,
       agencyName: config.agency.name,
     }),
-    'system.health': async () => {
-      const checks = [
-        {
-          id: 'config',
-          kind: 'system' as const,
-          status: 'ok' as const,
-          detail: 'config.json valid',
-        },
-        ...(await runProbes(probes)),
-      ];
-      return { checkedAt: new Date().toISOString(), checks };
-    },
-    'session.end': async ({ reason }) => {
+    'system.health': health,
+    'session.end': async ({ reason }, context) => {
       await options.wipeRenderer?.();
-      if (reason === 'idle') staffSession.signOut();
+      const clerk = staffSession.current(context);
+      staffSession.signOut(context);
+      // A page with nobody signed in must not wipe a clerk's work in progress
+      // on another connection (their scans, their chip read).
+      if (clerk === undefined && staffSession.anySignedIn()) {
+        logger.warn(
+          { subsystem: 'session', reason },
+          'anonymous session end left staff work alone',
+        );
+        return { wiped: true };
+      }
       const { jobsRemoved } = await reception.endSession();
       logger.info(
         { subsystem: 'session', reason, jobsRemoved },
@@ -207,12 +236,15 @@ export function createCore(options: CoreOptions): Core {
       );
       return { wiped: true };
     },
-    'log.write': ({ level, message, context }) => {
-      rendererLog[level](context ?? {}, message);
+    'log.write': ({ level, message, context }, call) => {
+      const { allowed, droppedBefore } = logBudget.take(connectionOf(call));
+      if (droppedBefore > 0) {
+        rendererLog.warn({ dropped: droppedBefore }, 'renderer log lines dropped over the budget');
+      }
+      if (allowed) rendererLog[level](context ?? {}, message);
       return {};
     },
-    ...createHidHandlers(hid),
-    ...createCardHandlers(card),
+    ...deviceHandlers({ mode: config.mode, staff: staffSession, card, hid }),
     ...reception.handlers,
     ...createOcrHandlers(ocr),
     ...(sync
@@ -230,6 +262,7 @@ export function createCore(options: CoreOptions): Core {
       accounts,
       passkeys,
       session: staffSession,
+      audit: new SignInAudit(store.database),
       log: logger.child({ subsystem: 'auth' }),
     }),
   };
@@ -242,6 +275,10 @@ export function createCore(options: CoreOptions): Core {
     events,
     dispatch,
     store,
+    uploads,
+    endConnection: (connection) => {
+      staffSession.endConnection(connection);
+    },
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();

@@ -124,6 +124,9 @@ async function start(): Promise<void> {
     log: core.logger.child({ subsystem: 'ipc' }),
     senderAllowed,
     targets: () => (mainWindow ? [mainWindow.webContents] : []),
+    onConnectionClosed: (connection) => {
+      core.endConnection(connection);
+    },
   });
   mainWindow = createWindow(core);
   app.on('window-all-closed', () => {

@@ -14,6 +14,7 @@ import { createComponentHandlers } from '../services/reception/component-handler
 import { ComponentJobs } from '../services/reception/component-jobs';
 import { DossierIntake } from '../services/reception/dossier-intake';
 import { LookupThrottle } from '../services/reception/lookup-throttle';
+import type { UploadStore } from '../services/reception/upload-store';
 import { receiptServiceFor } from '../services/reception/receipt-wiring';
 import {
   createReceptionHandlers,
@@ -42,6 +43,7 @@ export interface ReceptionWiringDeps {
   readonly scanBackends: readonly ScannerBackend[];
   /** The audit log's actor when nobody is signed in (kiosk mode). */
   readonly anonymousActor: string;
+  readonly uploads: UploadStore;
 }
 
 export interface Reception {
@@ -103,7 +105,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       log: logger.child({ subsystem: 'status-lookup' }),
     }),
     scan: createScanHandlers(scan),
-    components: createComponentHandlers(jobs),
+    components: createComponentHandlers(jobs, deps.uploads),
     session: sessionDossiers,
     lookupThrottle: new LookupThrottle(),
     anonymousActor: deps.anonymousActor,

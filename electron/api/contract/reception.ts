@@ -29,6 +29,21 @@ export const ComponentImportSchema = z
   })
   .strict();
 
+/**
+ * The same import, for a file sent ahead over the browser shell's HTTP upload
+ * (POST UPLOAD_PATH with the session token): large files do not fit in one
+ * WebSocket message, and a socket's messages are kept small on purpose.
+ */
+export const ComponentImportUploadSchema = z
+  .object({
+    component: z.string().min(1).max(200),
+    fileName: z.string().min(1).max(255),
+    mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    /** What the upload answered; the upload is used once. */
+    uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  })
+  .strict();
+
 export const ComponentOcrSchema = z.object({
   jobId: JobId,
   pageIndex: z.number().int().nonnegative(),
@@ -88,6 +103,8 @@ export type StatusLookup = z.infer<typeof StatusLookupSchema>;
 export const receptionMethods = {
   /** A component from a file (PDF, JPEG, PNG): pages, thumbnails and PDF like a scan; OCR starts. */
   'component.import': method(ComponentImportSchema, ScanResultSchema),
+  /** `component.import` of a file uploaded over HTTP (browser shell). */
+  'component.importUpload': method(ComponentImportUploadSchema, ScanResultSchema),
   /** Forget a scan or import job (rescanned, deleted): its files are removed. */
   'component.discard': method(
     z.object({ jobId: JobId }).strict(),

@@ -14,6 +14,8 @@ export interface IpcTransportOptions {
   readonly senderAllowed: (frameUrl: string | undefined) => boolean;
   /** The pages that receive events. */
   readonly targets: () => readonly WebContents[];
+  /** A page was reloaded or closed: whatever it was signed in to ends with it. */
+  readonly onConnectionClosed?: (connection: string) => void;
 }
 
 /** scheme://host[:port]; URL.origin is "null" for custom schemes such as app:// outside a browser. */
@@ -28,6 +30,30 @@ function originOf(url: string): string {
  * that navigated elsewhere (or an injected one) reaches no service.
  */
 export function registerIpcTransport(options: IpcTransportOptions): () => void {
+  // One page load of one webContents is one connection, like one socket of
+  // the browser shell: a reload or a closed window starts anonymous again.
+  const loads = new Map<number, number>();
+  const connectionOf = (contents: WebContents): string => {
+    let load = loads.get(contents.id);
+    if (load === undefined) {
+      load = 0;
+      loads.set(contents.id, load);
+      const end = () => {
+        options.onConnectionClosed?.(
+          `ipc:${String(contents.id)}:${String(loads.get(contents.id) ?? 0)}`,
+        );
+      };
+      contents.on('did-navigate', () => {
+        end();
+        loads.set(contents.id, (loads.get(contents.id) ?? 0) + 1);
+      });
+      contents.once('destroyed', () => {
+        end();
+        loads.delete(contents.id);
+      });
+    }
+    return `ipc:${String(contents.id)}:${String(load)}`;
+  };
   for (const method of Object.keys(methods)) {
     options.ipcMain.handle(
       ipcChannel(method),
@@ -49,6 +75,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
         return options.dispatch(method, params, {
           transport: 'ipc',
           origin: originOf(frameUrl ?? ''),
+          connection: connectionOf(event.sender),
         });
       },
     );

@@ -1,14 +1,14 @@
-import type { HandlerGroup } from '../../api/dispatcher';
+import { connectionOf, type CallContext, type HandlerGroup } from '../../api/dispatcher';
 import { KioskError } from '../../api/errors';
 import { requireStaff } from '../auth/require-staff';
 import type { StaffSession } from '../auth/staff-session';
+import type { ComponentMethods } from './component-handlers';
 import type { DossierIntake } from './dossier-intake';
 import type { LookupThrottle } from './lookup-throttle';
 import type { ReceiptService } from './receipt-service';
 import type { StatusLookupService } from './status-lookup';
 
 type ScanMethods = 'scan.devices' | 'scan.start' | 'scan.cancel';
-type ComponentMethods = 'component.import' | 'component.discard';
 export type ReceptionMethods =
   ScanMethods | ComponentMethods | 'dossier.create' | 'dossier.receipt' | 'status.lookup';
 
@@ -43,7 +43,7 @@ export interface ReceptionHandlerDeps {
   readonly scan: HandlerGroup<ScanMethods>;
   readonly components: HandlerGroup<ComponentMethods>;
   readonly session: KioskSessionDossiers;
-  /** Bounds lookups by anonymous callers (codes are sequential). */
+  /** Bounds lookups per connection, staff included (codes are sequential). */
   readonly lookupThrottle: LookupThrottle;
   /** Who the audit log names when nobody is signed in (kiosk mode). */
   readonly anonymousActor: string;
@@ -60,26 +60,27 @@ export function createReceptionHandlers(
   deps: ReceptionHandlerDeps,
 ): HandlerGroup<ReceptionMethods> {
   const { staff, session } = deps;
-  const actor = (): string => staff.current?.username ?? deps.anonymousActor;
+  const actor = (context: CallContext): string =>
+    staff.current(context)?.username ?? deps.anonymousActor;
   const open: HandlerGroup<'dossier.create' | 'dossier.receipt'> = {
-    'dossier.create': async (params) => {
-      const clerk = staff.current;
+    'dossier.create': async (params, context) => {
+      const clerk = staff.current(context);
       const created = await deps.intake.create(params, {
         channel: deps.mode === 'kiosk' ? 'kiosk' : 'counter',
         staffId: clerk?.id,
-        actor: actor(),
+        actor: actor(context),
       });
       if (deps.mode === 'kiosk') session.add(created.id, created.code);
       return created;
     },
-    'dossier.receipt': async ({ idOrCode }) => {
-      if (deps.mode === 'kiosk' && staff.current === undefined && !session.has(idOrCode)) {
+    'dossier.receipt': async ({ idOrCode }, context) => {
+      if (deps.mode === 'kiosk' && staff.current(context) === undefined && !session.has(idOrCode)) {
         throw new KioskError(
           'AUTH_REQUIRED',
           'At a self-service kiosk only the receipts of this session can be printed',
         );
       }
-      const receipt = await deps.receipts.render(idOrCode, actor());
+      const receipt = await deps.receipts.render(idOrCode, actor(context));
       return {
         fileName: receipt.fileName,
         pdfBase64: Buffer.from(receipt.pdf).toString('base64'),
@@ -88,8 +89,8 @@ export function createReceptionHandlers(
     },
   };
   const lookup: HandlerGroup<'status.lookup'> = {
-    'status.lookup': ({ query }) => {
-      if (staff.current === undefined) deps.lookupThrottle.take();
+    'status.lookup': ({ query }, context) => {
+      deps.lookupThrottle.take(connectionOf(context), staff.current(context) !== undefined);
       return deps.lookup.lookup(query);
     },
   };
@@ -103,7 +104,10 @@ export function createReceptionHandlers(
   }
   return {
     ...deps.scan,
-    ...requireStaff(staff, { 'component.import': deps.components['component.import'] }),
+    ...requireStaff(staff, {
+      'component.import': deps.components['component.import'],
+      'component.importUpload': deps.components['component.importUpload'],
+    }),
     'component.discard': deps.components['component.discard'],
     ...open,
     ...lookup,

@@ -4,6 +4,7 @@ import type { ProcedureComponent } from '../../../electron/api/contract/procedur
 import type { ScanDevice } from '../../../electron/api/contract/scan';
 import type { ApiError } from '../../../electron/api/errors';
 import { errorMessages } from '../../../electron/api/error-messages';
+import { importComponentFile } from '../../api/import-file';
 import { useKiosk } from '../../api/KioskContext';
 import {
   jobFromResult,
@@ -21,20 +22,6 @@ interface ComponentsStepProps {
   readonly ocr: OcrStates;
   readonly onJob: (code: string, job: ComponentJob | undefined) => void;
   readonly onNext: () => void;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error('read failed'));
-    };
-    reader.readAsDataURL(file);
-  });
 }
 
 const MIMES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -127,12 +114,7 @@ export function ComponentsStep({ components, jobs, ocr, onJob, onNext }: Compone
     }
     setErrors((e) => ({ ...e, [component.code]: '' }));
     setBusy({ code: component.code, row: { kind: 'import' } });
-    const answer = await api.component.import({
-      component: component.name,
-      fileName: file.name,
-      mime,
-      dataBase64: await readBase64(file),
-    });
+    const answer = await importComponentFile(api, file, component.name, mime);
     setBusy(undefined);
     if (answer.ok) replace(component.code, jobFromResult(answer.value));
     else setErrors((e) => ({ ...e, [component.code]: say(answer.error) }));

@@ -1,0 +1,178 @@
+/**
+ * Replays the attacks of issue 11 against a real browser shell process and
+ * checks each is refused while the kiosk keeps running and answering.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startShellProcess, type ShellProcess } from '../e2e/support/shell-process';
+import { addStaff, CLERK } from '../e2e/support/staff';
+
+let shell: ShellProcess;
+let origin: string;
+let token: string;
+
+beforeAll(async () => {
+  shell = await startShellProcess({ mode: 'staff' }, {}, (dataDir) => {
+    addStaff(dataDir, CLERK);
+    addStaff(dataDir, { username: 'canbo2', password: 'mat-khau-can-bo-2' });
+  });
+  const url = new URL(shell.url);
+  origin = url.origin;
+  token = url.searchParams.get('token') ?? '';
+});
+afterAll(async () => {
+  await shell.stop();
+});
+
+interface Client {
+  ws: WebSocket;
+  call(method: string, params?: unknown): Promise<{ ok: boolean; error?: { code: string } }>;
+  closed: Promise<number>;
+}
+
+async function connect(hello = true): Promise<Client> {
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin });
+  ws.on('error', () => undefined);
+  const waiting = new Map<number, (r: { ok: boolean; error?: { code: string } }) => void>();
+  let welcomed: () => void = () => undefined;
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
+    if (m.type === 'welcome') welcomed();
+    if (m.type === 'result' && m.id !== undefined) waiting.get(m.id)?.(m.result as never);
+  });
+  const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  if (hello) {
+    ws.send(JSON.stringify({ type: 'hello', token }));
+    await welcome;
+  }
+  let next = 1;
+  return {
+    ws,
+    closed,
+    call: (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = next++;
+        waiting.set(id, resolve);
+        ws.send(JSON.stringify({ type: 'call', id, method, params }));
+      }),
+  };
+}
+
+async function stillUp(): Promise<void> {
+  expect(shell.child.exitCode).toBeNull();
+  const client = await connect();
+  expect((await client.call('system.info')).ok).toBe(true);
+  client.ws.close();
+}
+
+describe('attacks on the browser shell are refused and the kiosk stays up', () => {
+  it('a 2 MB frame sent before the token (Origin forged by a local script) only closes that socket', async () => {
+    const client = await connect(false);
+    client.ws.send(Buffer.alloc(2 * 1024 * 1024, 0x41));
+    const code = await client.closed;
+    expect(code).not.toBe(1000);
+    const malformed = await connect(false);
+    malformed.ws.send('{"type":"hello","token":');
+    await malformed.closed;
+    await stillUp();
+  });
+
+  it('1,000 sockets that never say hello are refused beyond the cap', async () => {
+    const sockets = Array.from({ length: 1000 }, () => {
+      const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin });
+      return new Promise<'open' | 'refused'>((resolve) => {
+        ws.once('open', () => {
+          resolve('open');
+        });
+        ws.once('error', () => {
+          resolve('refused');
+        });
+        setTimeout(() => {
+          resolve('refused');
+        }, 10_000);
+      }).finally(() =>
+        setTimeout(() => {
+          ws.terminate();
+        }, 100),
+      );
+    });
+    const outcomes = await Promise.all(sockets);
+    expect(outcomes.filter((o) => o === 'refused').length).toBeGreaterThan(900);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stillUp();
+  });
+
+  it('12 parallel wrong passwords lock the account: the right one is then refused', async () => {
+    const client = await connect();
+    const wrong = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        client.call('auth.signIn', { username: 'canbo2', password: `doan sai ${String(i)}` }),
+      ),
+    );
+    expect(wrong.every((r) => !r.ok)).toBe(true);
+    const right = await client.call('auth.signIn', {
+      username: 'canbo2',
+      password: 'mat-khau-can-bo-2',
+    });
+    expect(right.error?.code).toBe('AUTH_LOCKED');
+    client.ws.close();
+    await stillUp();
+  }, 110_000);
+
+  it("a second connection after a clerk signs in gets no dossier; session.end ends the clerk's session", async () => {
+    const clerk = await connect();
+    expect((await clerk.call('auth.signIn', CLERK)).ok).toBe(true);
+    expect((await clerk.call('dossier.list')).ok).toBe(true);
+    const other = await connect();
+    expect((await other.call('dossier.list')).error?.code).toBe('AUTH_REQUIRED');
+    expect((await other.call('card.read', { access: { can: '123456' } })).ok).toBe(false);
+    await other.call('session.end', { reason: 'done' });
+    expect((await clerk.call('dossier.list')).ok).toBe(true);
+    await clerk.call('session.end', { reason: 'done' });
+    expect((await clerk.call('dossier.list')).error?.code).toBe('AUTH_REQUIRED');
+    clerk.ws.close();
+    other.ws.close();
+    await stillUp();
+  });
+
+  it('200 parallel system.health calls are all answered', async () => {
+    const client = await connect();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => client.call('system.health')),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(200);
+    client.ws.close();
+    await stillUp();
+  }, 60_000);
+
+  it('a log.write flood is accepted but written only up to the budget', async () => {
+    const client = await connect();
+    const answers = await Promise.all(
+      Array.from({ length: 2000 }, (_, i) =>
+        client.call('log.write', { level: 'info', message: `tràn ${String(i)}` }),
+      ),
+    );
+    // Every call is answered: written, dropped over the budget, or refused as too many in flight.
+    expect(answers.every((a) => a.ok || a.error?.code === 'NOT_AVAILABLE')).toBe(true);
+    client.ws.close();
+    await stillUp();
+  }, 60_000);
+
+  it('an upload over 30 MB is refused with TOO_LARGE', async () => {
+    const response = await fetch(`${origin}/api/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/png', Origin: origin },
+      body: Buffer.alloc(31 * 1024 * 1024),
+    }).catch(() => undefined);
+    if (response) {
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('TOO_LARGE');
+    }
+    await stillUp();
+  }, 60_000);
+});
