@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Three projects: unit tests beside the code (parallel), integration tests
-// that start real peers, and end-to-end tests in Chromium. Peers such as
+// Three projects: unit tests beside the code (parallel), integration and
+// security tests that start real peers, and end-to-end tests in Chromium. Peers such as
 // pcscd own machine-wide sockets, so those two run one file at a time.
 export default defineConfig({
   test: {
@@ -30,16 +30,6 @@ export default defineConfig({
           name: 'integration',
           root,
           include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        test: {
-          name: 'security',
-          root,
-          include: ['test/security/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
