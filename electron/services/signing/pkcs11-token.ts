@@ -209,7 +209,10 @@ export class TokenSession {
         return {
           id: id?.value.toString('hex') ?? '',
           label: label?.value.toString('utf8') ?? '',
-          keyType: type?.value.readUIntLE(0, type.value.length) === CK.CKK_EC ? 'ec' : 'rsa',
+          keyType:
+            type !== undefined && type.value.length > 0 && type.value[0] === CK.CKK_EC
+              ? 'ec'
+              : 'rsa',
         };
       });
     } catch (error) {
