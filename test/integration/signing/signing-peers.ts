@@ -312,7 +312,7 @@ export function makeToken(
       bytes.writeBigUInt64BE(value, valueAt);
       writeFileSync(path, bytes);
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => { rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
