@@ -83,6 +83,13 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
   }
   if (doc.isEncrypted) throw new SigningError('SIGNING_BAD_PDF', 'encrypted PDF');
   const context = doc.context;
+  // New objects must not reuse numbers the original's xref uses for object
+  // and xref streams (pdf-lib does not count those), or their contents are lost.
+  const sizeMatch = /\/Size\s+(\d+)/.exec(
+    Buffer.from(input.pdf.subarray(prevXref, prevXref + 4096)).toString('latin1'),
+  );
+  const originalSize = sizeMatch === null ? 0 : Number(sizeMatch[1]);
+  context.largestObjectNumber = Math.max(context.largestObjectNumber, originalSize - 1);
   const firstNew = context.largestObjectNumber + 1;
   const changed = new Set<PDFRef>();
   const pages = doc.getPages();

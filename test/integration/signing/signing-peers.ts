@@ -312,7 +312,9 @@ export function makeToken(
       bytes.writeBigUInt64BE(value, valueAt);
       writeFileSync(path, bytes);
     },
-    remove: () => { rmSync(dir, { recursive: true, force: true }); },
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
