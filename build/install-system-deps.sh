@@ -26,6 +26,9 @@ packages=(
   "make|compiles native modules"
   "openssl|the independent CMS and X.509 verifier the passive-authentication tests agree with"
   "zbar-tools|zbarimg, the QR decoder the receipt tests read the printed QR code back with"
+  "softhsm2|a software PKCS#11 token the signing tests sign with"
+  "opensc|pkcs11-tool, which loads the test key and certificate into the SoftHSM2 token"
+  "libnss3-tools|certutil and pk12util make the NSS database poppler's pdfsig checks signatures against"
 )
 
 missing=()

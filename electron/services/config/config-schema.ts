@@ -116,6 +116,21 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ place: '', collectAt: '', phone: '' }),
+    signing: z
+      .object({
+        /** The token vendor's PKCS#11 library (.so/.dll); empty: no signing, documents stay "chưa ký số". Env KIOSK_SIGNING_MODULE wins. */
+        pkcs11Module: z.string().default(''),
+        /** The token's label; empty takes the only token present. Env KIOSK_SIGNING_TOKEN wins. */
+        tokenLabel: z.string().default(''),
+        /** PEM file of the issuing CAs above the signer, embedded in each signature. */
+        chainFile: z.string().default(''),
+        /** Folder of trusted root CAs (PEM/DER) that signed PDFs must chain to. */
+        trustDir: z.string().default(''),
+        /** RFC 3161 time-stamping authority; empty signs without a timestamp (PAdES B-B). */
+        tsaUrl: z.string().default(''),
+      })
+      .strict()
+      .default({ pkcs11Module: '', tokenLabel: '', chainFile: '', trustDir: '', tsaUrl: '' }),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */
