@@ -95,7 +95,10 @@ function activeVerdict(read: CccdFiles): CardIdentity['active'] {
   if (!('response' in aa)) {
     return {
       ok: false,
-      algorithm: `INTERNAL AUTHENTICATE refused (SW ${aa.sw.toString(16).toUpperCase()})`,
+      algorithm:
+        aa.sw === null
+          ? 'INTERNAL AUTHENTICATE answered without a valid MAC'
+          : `INTERNAL AUTHENTICATE refused (SW ${aa.sw.toString(16).toUpperCase()})`,
       vi: 'Chip từ chối xác thực chủ động: thẻ có thể bị sao chép; hãy đối chiếu giấy tờ gốc.',
       en: 'The chip refused Active Authentication: the card may be a clone; check the physical card.',
     };

@@ -41,7 +41,8 @@ export interface ReadProgress {
 /** INTERNAL AUTHENTICATE with a fresh challenge (ICAO 9303-11 §6.1); verified above this layer. */
 export type ActiveAuthExchange =
   | { readonly challenge: Uint8Array; readonly response: Uint8Array }
-  | { readonly challenge: Uint8Array; readonly sw: number };
+  /** `sw` is null when the answer carried no valid MAC (the secure channel refused it). */
+  | { readonly challenge: Uint8Array; readonly sw: number | null };
 
 export interface CccdFiles {
   readonly files: Partial<Record<LdsFileName, Uint8Array>>;
@@ -163,8 +164,20 @@ export async function readCccdFiles(
   if (options.activeAuth === true && files.DG15 !== undefined) {
     checkAbort();
     const challenge = new Uint8Array(randomBytes(8));
-    const res = await secure.send({ cla: 0x00, ins: 0x88, p1: 0, p2: 0, data: challenge, ne: 256 });
-    activeAuth = res.sw === 0x9000 ? { challenge, response: res.data } : { challenge, sw: res.sw };
+    // Every file is read and MAC-verified by now: an answer the secure channel
+    // refuses only fails Active Authentication (the pessimistic verdict).
+    const res = await secure
+      .send({ cla: 0x00, ins: 0x88, p1: 0, p2: 0, data: challenge, ne: 256 })
+      .catch((error: unknown) => {
+        if (error instanceof CardError && error.code === 'SECURE_MESSAGING') return null;
+        throw error;
+      });
+    activeAuth =
+      res === null
+        ? { challenge, sw: null }
+        : res.sw === 0x9000
+          ? { challenge, response: res.data }
+          : { challenge, sw: res.sw };
   }
   return {
     files,
