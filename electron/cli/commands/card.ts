@@ -104,6 +104,7 @@ function identityJson(identity: CardIdentity): unknown {
         : { mimeType: identity.photo.mimeType, bytes: identity.photo.data.length },
     passiveAuthentication: identity.passive,
     activeAuthentication: identity.active,
+    warnings: identity.warnings,
     accessProtocol: identity.accessProtocol,
     files: identity.files,
     counters: { ...identity.counters, chunk: identity.chunk },
@@ -196,6 +197,7 @@ async function read(args: readonly string[], io: CliIo): Promise<ExitCode> {
         : io.t('Xác thực thụ động: KHÔNG TIN CẬY', 'Passive authentication: NOT TRUSTED'),
     );
     for (const f of p.failures) io.line(`  ✘ ${io.t(f.vi, f.en)}`);
+    for (const w of identity.warnings) io.line(`⚠ ${io.t(w.vi, w.en)}`);
     const aa = identity.active;
     if (aa !== null) {
       io.line(

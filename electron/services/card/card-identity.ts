@@ -1,5 +1,5 @@
 import type { Citizen } from '../../../native/smartcard/citizen';
-import { parseDg13, parseDg2 } from '../../../native/smartcard/lds';
+import { ParseError, parseDg13, parseDg2 } from '../../../native/smartcard/lds';
 import {
   trustStoreFrom,
   verifyActiveAuthentication,
@@ -33,11 +33,30 @@ export interface CardIdentity {
     readonly vi: string;
     readonly en: string;
   } | null;
+  /**
+   * Damaged optional data groups (DG2/DG14/DG15): the identity (DG1/DG13) is
+   * still shown, with what could not be used named here.
+   */
+  readonly warnings: readonly CardWarning[];
   readonly accessProtocol: 'BAC' | 'PACE';
   readonly chunk: number;
   readonly files: readonly LdsFileName[];
   readonly counters: CccdFiles['counters'];
 }
+
+export interface CardWarning {
+  readonly code: 'PHOTO_UNREADABLE' | 'DATA_GROUP_UNREADABLE';
+  readonly file: LdsFileName;
+  readonly vi: string;
+  readonly en: string;
+}
+
+const photoUnreadable = (detail: string): CardWarning => ({
+  code: 'PHOTO_UNREADABLE',
+  file: 'DG2',
+  vi: 'Không đọc được ảnh chân dung trên chip; thông tin công dân vẫn dùng được, hãy đối chiếu khuôn mặt với ảnh in trên thẻ.',
+  en: `The portrait on the chip cannot be read (${detail}); the citizen data is still usable, compare the face with the printed photo.`,
+});
 
 const DG_NUMBER: Partial<Record<LdsFileName, number>> = {
   DG1: 1,
@@ -65,11 +84,33 @@ export function identityFromFiles(
     const n = DG_NUMBER[name];
     if (n !== undefined) dataGroups.set(n, bytes);
   }
+  // Every data group read is hashed, damaged or not: a damaged DG2 is judged too.
   const verdict = verifyPassiveAuthentication({ sod, dataGroups, trust });
-  const faces = files.DG2 === undefined ? [] : parseDg2(files.DG2);
-  const face = faces[0];
+  const citizen = parseDg13(dg13);
+  const warnings: CardWarning[] = [];
+  for (const u of read.unreadable ?? []) {
+    warnings.push(
+      u.file === 'DG2'
+        ? photoUnreadable(u.en)
+        : {
+            code: 'DATA_GROUP_UNREADABLE',
+            file: u.file,
+            vi: `Không đọc được ${u.file} trên chip; thông tin công dân vẫn dùng được.`,
+            en: `${u.file} on the chip cannot be read (${u.en}); the citizen data is still usable.`,
+          },
+    );
+  }
+  let face: ReturnType<typeof parseDg2>[number] | undefined;
+  if (files.DG2 !== undefined) {
+    try {
+      face = parseDg2(files.DG2)[0];
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      warnings.push(photoUnreadable(error.en));
+    }
+  }
   return {
-    citizen: parseDg13(dg13),
+    citizen,
     photo: face === undefined ? null : { mimeType: face.mimeType, data: face.data },
     passive: {
       status: verdict.trusted ? 'trusted' : 'untrusted',
@@ -81,6 +122,7 @@ export function identityFromFiles(
       failures: verdict.failures.map((f) => ({ code: f.code, vi: f.vi, en: f.en })),
     },
     active: activeVerdict(read),
+    warnings,
     accessProtocol: read.accessProtocol,
     chunk: read.chunk,
     files: Object.keys(files) as LdsFileName[],
@@ -91,20 +133,35 @@ export function identityFromFiles(
 function activeVerdict(read: CccdFiles): CardIdentity['active'] {
   const aa = read.activeAuth;
   const dg15 = read.files.DG15;
+  if (read.unreadable?.some((u) => u.file === 'DG15') === true) {
+    // Listed but unreadable: never let a damaged (or jammed) DG15 pass as "no AA on this card".
+    return {
+      ok: false,
+      algorithm: 'DG15 unreadable',
+      vi: 'Không đọc được khóa xác thực chủ động (DG15): chưa chứng minh được chip là chip gốc; hãy đối chiếu giấy tờ gốc.',
+      en: 'The Active Authentication key (DG15) cannot be read: the chip is not proven genuine; check the physical card.',
+    };
+  }
   if (aa === undefined || dg15 === undefined) return null;
   if (!('response' in aa)) {
     return {
       ok: false,
-      algorithm: `INTERNAL AUTHENTICATE refused (SW ${aa.sw.toString(16).toUpperCase()})`,
+      algorithm:
+        aa.sw === null
+          ? 'INTERNAL AUTHENTICATE answered without a valid MAC'
+          : `INTERNAL AUTHENTICATE refused (SW ${aa.sw.toString(16).toUpperCase()})`,
       vi: 'Chip từ chối xác thực chủ động: thẻ có thể bị sao chép; hãy đối chiếu giấy tờ gốc.',
       en: 'The chip refused Active Authentication: the card may be a clone; check the physical card.',
     };
   }
-  const v = verifyActiveAuthentication({
-    dg15,
-    dg14: read.files.DG14,
-    challenge: aa.challenge,
-    response: aa.response,
-  });
+  const input = { dg15, challenge: aa.challenge, response: aa.response };
+  let v: ReturnType<typeof verifyActiveAuthentication>;
+  try {
+    v = verifyActiveAuthentication({ ...input, dg14: read.files.DG14 });
+  } catch (error) {
+    // A damaged DG14 only names the hash; without it every ICAO hash is tried.
+    if (!(error instanceof ParseError)) throw error;
+    v = verifyActiveAuthentication(input);
+  }
   return { ok: v.ok, algorithm: v.algorithm, vi: v.vi, en: v.en };
 }

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { performBac } from '../bac/perform-bac';
-import { CardError, cardErrors, StatusWordError } from '../errors';
-import { ApduChannel, type ApduCounters, type ApduSender } from '../iso7816/apdu-channel';
+import { CardError, cardErrors, type CardErrorCode } from '../errors';
+import { ApduChannel, type ApduCounters } from '../iso7816/apdu-channel';
 import { atrSupportsExtendedLength } from '../iso7816/atr';
 import type { CardTransport } from '../iso7816/card-transport';
-import { classifySw, statusError } from '../iso7816/status-word';
-import { SecureChannel } from '../sm/secure-channel';
-import { aesSmCipher, des3SmCipher } from '../sm/sm-cipher';
 import type { AccessKey } from './access-key';
 import { EXTENDED_CHUNK, FileReader, SHORT_MAX_CHUNK, type FileProgress } from './file-reader';
-import { CARD_ACCESS, dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
-
-export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
+import { dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
+import { openSession } from './open-session';
 
 /** Session keys a PACE run leaves behind (card-B's native/smartcard/pace provides the key agreement). */
 export interface PaceSession {
@@ -41,12 +36,15 @@ export interface ReadProgress {
 /** INTERNAL AUTHENTICATE with a fresh challenge (ICAO 9303-11 §6.1); verified above this layer. */
 export type ActiveAuthExchange =
   | { readonly challenge: Uint8Array; readonly response: Uint8Array }
-  | { readonly challenge: Uint8Array; readonly sw: number };
+  /** `sw` is null when the answer carried no valid MAC (the secure channel refused it). */
+  | { readonly challenge: Uint8Array; readonly sw: number | null };
 
 export interface CccdFiles {
   readonly files: Partial<Record<LdsFileName, Uint8Array>>;
   /** Present when DG15 was read and active authentication was asked for. */
   readonly activeAuth?: ActiveAuthExchange;
+  /** Optional data groups that were listed but could not be read whole. */
+  readonly unreadable?: readonly UnreadableFile[];
   readonly accessProtocol: 'BAC' | 'PACE';
   /** The READ BINARY chunk (plaintext bytes) the chip accepted. */
   readonly chunk: number;
@@ -67,11 +65,32 @@ export interface ReadCccdOptions {
   readonly activeAuth?: boolean;
 }
 
+/** A data group the chip listed but that could not be read whole (the read went on without it). */
+export interface UnreadableFile {
+  readonly file: LdsFileName;
+  readonly code: CardErrorCode;
+  readonly en: string;
+}
+
+/** DG1 and DG13 carry the identity and EF.COM/EF.SOD the structure and proof: they decide the read. */
+const DECIDING: ReadonlySet<LdsFileName> = new Set(['COM', 'DG1', 'DG13', 'SOD']);
+/** Failures that say something about the file, not about the card, the reader or the user. */
+const FILE_DAMAGE: ReadonlySet<CardErrorCode> = new Set([
+  'SECURE_MESSAGING',
+  'MALFORMED_RESPONSE',
+  'STATUS_WORD',
+  'FILE_NOT_FOUND',
+]);
+
 /**
  * Opens the chip (PACE when offered and available, else BAC), then reads
  * EF.COM, DG1, DG13, DG2, DG14/DG15 when EF.COM lists them, and EF.SOD under
- * secure messaging. All or nothing: any failure (card removed, wrong key,
- * MAC error, abort) rejects and no partial record is returned.
+ * secure messaging. EF.COM, DG1, DG13 and EF.SOD decide the read: any failure
+ * there (card removed, wrong key, MAC error, abort) rejects and no partial
+ * record is returned. A damaged DG2/DG14/DG15 (a length that runs past the
+ * file, a response the secure channel refuses) is listed in `unreadable`, the
+ * session is opened again if it was torn down, and the read goes on; a card
+ * pulled or a cancel still rejects.
  */
 export async function readCccdFiles(
   transport: CardTransport,
@@ -83,77 +102,34 @@ export async function readCccdFiles(
   const checkAbort = (): void => {
     if (signal?.aborted) throw cardErrors.cancelled();
   };
-  let secure: ApduSender | null = null;
-  let accessProtocol: 'BAC' | 'PACE' = 'BAC';
-
-  if (options.access.kind === 'can' || options.pace !== undefined) {
-    checkAbort();
-    // Any refusal (6A82 absent, 6982, 6A86 on chips without PACE) means "no PACE here".
-    const cardAccess = await new FileReader(plain)
-      .read(CARD_ACCESS, signal)
-      .catch((error: unknown) => {
-        if (error instanceof StatusWordError) return null;
-        throw error;
-      });
-    const session =
-      cardAccess !== null && options.pace !== undefined
-        ? await options.pace((apdu) => plain.transmit(apdu), {
-            cardAccess,
-            password: options.access,
-          })
-        : 'notSupported';
-    if (session !== 'notSupported') {
-      const cipher =
-        session.cipher === 'AES-128'
-          ? aesSmCipher(session.ksEnc, session.ksMac)
-          : des3SmCipher(session.ksEnc, session.ksMac);
-      secure = new SecureChannel(plain, cipher, session.ssc ?? new Uint8Array(cipher.sscLength));
-      accessProtocol = 'PACE';
-    } else if (options.access.kind === 'can') {
-      throw new CardError(
-        'BAD_ACCESS_DATA',
-        'Thẻ này hoặc phần mềm chưa hỗ trợ mở bằng mã CAN; hãy nhập thông tin MRZ (số giấy tờ, ngày sinh, ngày hết hạn).',
-        'This card or build cannot be opened with the CAN; enter the MRZ data (document number, birth date, expiry).',
-      );
-    }
-  }
-
-  checkAbort();
-  const selectCmd = { cla: 0x00, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID };
-  const selected = await (secure ?? plain).send(selectCmd);
-  if (selected.sw !== 0x9000) {
-    const kind = classifySw(selected.sw);
-    if (
-      kind === 'fileNotFound' ||
-      kind === 'insNotSupported' ||
-      kind === 'claNotSupported' ||
-      kind === 'wrongParameters'
-    ) {
-      throw cardErrors.notAnIdCard(selected.sw);
-    }
-    throw statusError(selected.sw, 'SELECT eMRTD');
-  }
-
-  if (secure === null) {
-    if (options.access.kind !== 'mrz') throw cardErrors.accessDenied('can');
-    checkAbort();
-    const session = await performBac(plain, options.access.mrzInformation);
-    secure = new SecureChannel(plain, des3SmCipher(session.ksEnc, session.ksMac), session.ssc);
-  }
+  let session = await openSession(plain, options);
 
   const extended = options.atr !== undefined && atrSupportsExtendedLength(options.atr);
-  const reader = new FileReader(secure, {
+  let reader = new FileReader(session.secure, {
     chunk: options.chunk ?? (extended ? EXTENDED_CHUNK : SHORT_MAX_CHUNK),
   });
   const files: Partial<Record<LdsFileName, Uint8Array>> = {};
+  const unreadable: UnreadableFile[] = [];
   let listed: Set<number> | null = null;
   for (const file of LDS_FILES) {
     if (file.comTag !== null && listed !== null && !listed.has(file.comTag)) continue;
     const progress = (p: FileProgress): void => options.onProgress?.({ file: file.name, ...p });
-    const bytes = await reader.read(file, signal, progress);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await reader.read(file, signal, progress);
+    } catch (error) {
+      if (DECIDING.has(file.name) || !(error instanceof CardError) || !FILE_DAMAGE.has(error.code))
+        throw error;
+      unreadable.push({ file: file.name, code: error.code, en: error.en });
+      if (error.code === 'SECURE_MESSAGING') {
+        checkAbort();
+        session = await openSession(plain, options);
+        reader = new FileReader(session.secure, { chunk: reader.chunk });
+      }
+      continue;
+    }
     if (bytes === null) {
-      if (file.name === 'COM' || file.name === 'DG1' || file.name === 'SOD')
-        throw cardErrors.notAnIdCard(0x6a82);
+      if (DECIDING.has(file.name)) throw cardErrors.notAnIdCard(0x6a82);
       continue;
     }
     files[file.name] = bytes;
@@ -163,13 +139,26 @@ export async function readCccdFiles(
   if (options.activeAuth === true && files.DG15 !== undefined) {
     checkAbort();
     const challenge = new Uint8Array(randomBytes(8));
-    const res = await secure.send({ cla: 0x00, ins: 0x88, p1: 0, p2: 0, data: challenge, ne: 256 });
-    activeAuth = res.sw === 0x9000 ? { challenge, response: res.data } : { challenge, sw: res.sw };
+    // Every file is read and MAC-verified by now: an answer the secure channel
+    // refuses only fails Active Authentication (the pessimistic verdict).
+    const res = await session.secure
+      .send({ cla: 0x00, ins: 0x88, p1: 0, p2: 0, data: challenge, ne: 256 })
+      .catch((error: unknown) => {
+        if (error instanceof CardError && error.code === 'SECURE_MESSAGING') return null;
+        throw error;
+      });
+    activeAuth =
+      res === null
+        ? { challenge, sw: null }
+        : res.sw === 0x9000
+          ? { challenge, response: res.data }
+          : { challenge, sw: res.sw };
   }
   return {
     files,
+    ...(unreadable.length === 0 ? {} : { unreadable }),
     ...(activeAuth === undefined ? {} : { activeAuth }),
-    accessProtocol,
+    accessProtocol: session.protocol,
     chunk: reader.chunk,
     counters: { ...plain.counters, ms: Math.round(performance.now() - started) },
   };

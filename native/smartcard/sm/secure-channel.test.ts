@@ -65,6 +65,30 @@ describe('3DES secure messaging', () => {
       code: 'SECURE_MESSAGING',
     });
   });
+  it('an error status without a MAC is refused and closes the session (it could be injected to hide a file)', async () => {
+    const transport = scriptedTransport([
+      ['0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800', '6A82'],
+    ]);
+    const sm = new SecureChannel(new ApduChannel(transport), des3SmCipher(KS_ENC, KS_MAC), SSC);
+    await expect(
+      sm.send({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: fromHex('011E') }),
+    ).rejects.toMatchObject({ code: 'SECURE_MESSAGING' });
+    await expect(sm.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 })).rejects.toMatchObject({
+      code: 'SECURE_MESSAGING',
+    });
+  });
+
+  it('the chip ending secure messaging (6987/6988 without a MAC) is refused with the status named', async () => {
+    const transport = scriptedTransport([
+      ['0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800', '6988'],
+    ]);
+    const sm = new SecureChannel(new ApduChannel(transport), des3SmCipher(KS_ENC, KS_MAC), SSC);
+    const error: unknown = await sm
+      .send({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: fromHex('011E') })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SECURE_MESSAGING' });
+    expect(String(error)).toContain('6988');
+  });
 });
 
 describe('AES secure messaging', () => {

@@ -14,10 +14,15 @@ import type { SmCipher } from './sm-cipher';
  * Response: [DO87] [DO99 = 99 02 SW1 SW2] DO8E SW1 SW2
  *           DO8E = 8E 08 MAC(SSC+2 ‖ DO87 ‖ DO99)
  *
- * Every response that carries data or success must carry a MAC that
- * verifies; otherwise the session is torn down and the call fails. A bare
- * error status (no data objects) is passed up as it is, with no data, and the
- * SSC is not advanced for it (the chip did not MAC it).
+ * Every response must carry a MAC that verifies; otherwise the session is
+ * torn down and the call fails. That includes a bare status word, error or
+ * not. ICAO 9303-11 §9.8 has the chip protect every response once secure
+ * messaging is on (DO99 carries the status, DO8E MACs it); the only plain
+ * answers it allows are 6987/6988, sent when the chip itself aborts secure
+ * messaging and forgets the session keys, so no later command can succeed
+ * either. Any other unMACed status is indistinguishable from one injected
+ * in the RF field (a forged 6A82 would make DG15 "absent" and skip Active
+ * Authentication), so it is refused like a wrong MAC (JMRTD does the same).
  */
 export class SecureChannel implements ApduSender {
   readonly #inner: ApduSender;
@@ -67,12 +72,14 @@ export class SecureChannel implements ApduSender {
     return { cla, ins: cmd.ins, p1: cmd.p1, p2: cmd.p2, data: body, ne: ne > 256 ? 65536 : 256 };
   }
 
-  /** Verifies and decrypts a protected response; advances the SSC when it carries a MAC. */
+  /** Verifies and decrypts a protected response; advances the SSC. */
   unprotect(res: ResponseApdu): ResponseApdu {
     if (res.data.length === 0) {
+      const sw = res.sw.toString(16).toUpperCase().padStart(4, '0');
       if (res.sw === 0x9000) throw this.#fail('success without a MAC');
-      if (res.sw === 0x6987 || res.sw === 0x6988) this.#broken = true;
-      return { data: res.data, sw: res.sw };
+      if (res.sw === 0x6987 || res.sw === 0x6988)
+        throw this.#fail(`the chip ended secure messaging (status ${sw})`);
+      throw this.#fail(`status ${sw} without a MAC`);
     }
     let offset = 0;
     let do87: { value: Uint8Array; odd: boolean } | null = null;
