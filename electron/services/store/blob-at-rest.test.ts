@@ -67,11 +67,12 @@ describe('blob files at rest', () => {
       keyProvider: new StaticKeyProvider(Buffer.alloc(32, 1)),
     });
     const input = sampleDossier('rest', { attachments: 1 });
-    const component = input.components[0]!;
+    const component = input.components?.[0];
+    if (!component) throw new Error('the sample dossier has one component');
     const dossier = {
       ...input,
       components: [
-        { ...component, bytes: page(), pages: [{ ...component.pages[0]!, bytes: page() }] },
+        { ...component, bytes: page(), pages: [{ ocrText: 'Họ và tên', bytes: page() }] },
       ],
     };
     const saved = store.save(dossier, 'clerk-1');
