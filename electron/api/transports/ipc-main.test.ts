@@ -25,7 +25,7 @@ const frame = (url: string | undefined) =>
   ({ senderFrame: url === undefined ? null : { url } }) as unknown as IpcMainInvokeEvent;
 
 describe('the IPC transport with the shell sender check', () => {
-  const calls: { method: unknown; origin: string }[] = [];
+  const calls: { method: unknown; origin: string | undefined }[] = [];
   const warnings: unknown[] = [];
   const { ipcMain, handlers } = fakeIpcMain();
   registerIpcTransport({
