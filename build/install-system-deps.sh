@@ -11,6 +11,7 @@ packages=(
   "pcscd|the PC/SC daemon the chip-card tests talk to"
   "pcsc-tools|pcsc_scan, for IT staff diagnosing readers"
   "vsmartcard-vpcd|virtual PC/SC reader driver (the card tests' reader)"
+  "xvfb|a virtual screen for the Electron shell test where the Electron binary is present"
   "vsmartcard-vpicc|vicc, the virtual ICAO card the card tests read"
   "python3|runs vicc"
   "python3-pycryptodome|vicc's cryptography"

@@ -6,6 +6,7 @@ import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../electron/shell/electron-binary';
 import { SCREENSHOTS } from './support/chromium';
+import { startXvfb, type VirtualDisplay } from './support/xvfb';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const electron = findElectronBinary(root);
@@ -14,13 +15,24 @@ const display = Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
 describe('the Electron shell', () => {
   it('opens the sandboxed kiosk window with window.kiosk and no Node', async (context) => {
     if (!electron.ok) context.skip(`Electron binary not available here: ${electron.reason}`);
-    if (!display) context.skip('Electron needs a display (run under xvfb-run)');
     if (!electron.ok) return;
-    const app = await _electron.launch({
-      executablePath: electron.path,
-      args: [root],
-      env: { ...process.env, KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-electron-')) },
-    });
+    // With no screen, the test brings its own virtual one (as xvfb-run would).
+    const xvfb: VirtualDisplay | undefined = display ? undefined : await startXvfb();
+    if (!display && !xvfb) context.skip('Electron needs a display and Xvfb is not installed');
+    const app = await _electron
+      .launch({
+        executablePath: electron.path,
+        args: [root],
+        env: {
+          ...process.env,
+          ...(xvfb ? { DISPLAY: xvfb.display } : {}),
+          KIOSK_DATA_DIR: mkdtempSync(join(tmpdir(), 'kiosk-electron-')),
+        },
+      })
+      .catch((error: unknown) => {
+        xvfb?.stop();
+        throw error;
+      });
     try {
       const page = await app.firstWindow();
       await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
@@ -36,6 +48,7 @@ describe('the Electron shell', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/electron-start-vi.png` });
     } finally {
       await app.close();
+      xvfb?.stop();
     }
   });
 });

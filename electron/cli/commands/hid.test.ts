@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import HID from 'node-hid';
 import { describe, expect, it } from 'vitest';
 import { VirtualAuthenticator } from '../../../native/hid/ctap/virtual-authenticator';
 import { toDeviceInfos } from '../../../native/hid/hid-device-info';
@@ -39,10 +40,14 @@ function captureIo(
 }
 
 describe('kiosk hid', () => {
-  it('`kiosk --json hid list` runs on this machine through real node-hid and prints an empty list', () => {
+  it('`kiosk --json hid list` runs through real node-hid and lists what node-hid sees on this machine', () => {
+    // Whatever is plugged in: the CLI's list is as long as node-hid's own enumeration.
+    const seen = toDeviceInfos(HID.devices()).length;
     const run = kiosk('--json', 'hid', 'list');
     expect(run.status).toBe(ExitCode.ok);
-    expect(JSON.parse(run.stdout)).toEqual({ devices: [], fingerprintReaders: [] });
+    const out = JSON.parse(run.stdout) as { devices: unknown[]; fingerprintReaders: unknown[] };
+    expect(out.devices).toHaveLength(seen);
+    expect(Array.isArray(out.fingerprintReaders)).toBe(true);
   });
 
   it('`kiosk --json hid fido` prints an empty list, and the human output says why it is empty', () => {
