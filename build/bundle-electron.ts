@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { writeStamp } from './build-stamp.mjs';
 
 /**
  * Files the bundled code opens with `new URL('./…', import.meta.url)`: after
@@ -21,7 +22,7 @@ const assets: readonly { from: string; to: string }[] = [
   })),
 ];
 
-await build({
+const main = await build({
   entryPoints: ['electron/shell/electron-main.ts'],
   outfile: 'dist/electron/main.mjs',
   bundle: true,
@@ -29,11 +30,12 @@ await build({
   format: 'esm',
   target: 'node22',
   packages: 'external',
+  metafile: true,
   sourcemap: false,
   logLevel: 'warning',
 });
 
-await build({
+const preload = await build({
   entryPoints: ['electron/shell/electron-preload.ts'],
   outfile: 'dist/electron/preload.cjs',
   bundle: true,
@@ -42,6 +44,7 @@ await build({
   target: 'chrome140',
   external: ['electron'],
   minify: true,
+  metafile: true,
   sourcemap: false,
   logLevel: 'warning',
 });
@@ -51,3 +54,10 @@ for (const asset of assets) {
   mkdirSync(join(target, '..'), { recursive: true });
   copyFileSync(asset.from, target);
 }
+
+// `npm start` rebuilds dist/electron only when one of these files changed.
+writeStamp('electron', [
+  ...Object.keys(main.metafile.inputs),
+  ...Object.keys(preload.metafile.inputs),
+  ...assets.map((asset) => asset.from),
+]);

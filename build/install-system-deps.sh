@@ -15,6 +15,7 @@ packages=(
   "vsmartcard-vpicc|vicc, the virtual ICAO card the card tests read"
   "python3|runs vicc"
   "python3-pycryptodome|vicc's cryptography"
+  "time|/usr/bin/time: the cli and ocr benches read child processes' CPU seconds"
   "sane-utils|scanimage and SANE's test backend for the scanner tests"
   "tesseract-ocr|native OCR, the anchor of the OCR benchmark"
   "tesseract-ocr-vie|Vietnamese language data for the native OCR anchor"

@@ -14,5 +14,20 @@ export default defineConfig({
     // No inline scripts or styles: the CSP allows only 'self'.
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Libraries in chunks of their own (each under Vite's 500 kB warning):
+    // they change less often than the app, and the browser parses them in
+    // parallel.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/ },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

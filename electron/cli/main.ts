@@ -33,7 +33,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       ? ExitCode.ok
       : ExitCode.usage;
   }
-  return command.run(args, io);
+  return (await command.load()).run(args, io);
 }
 
 process.exitCode = await main(process.argv.slice(2));

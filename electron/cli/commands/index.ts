@@ -1,29 +1,103 @@
 import type { CliCommand } from '../command';
-import { calendarCommand } from './calendar';
-import { cardCommand } from './card';
-import { catalogueCommand } from './catalogue';
-import { doctorCommand } from './doctor';
-import { dossierCommand } from './dossier';
-import { hidCommand } from './hid';
-import { mrzCommand } from './mrz';
-import { ocrCommand } from './ocr';
-import { receiptCommand } from './receipt';
-import { scanCommand } from './scan';
-import { staffCommand } from './staff';
-import { syncCommand } from './sync';
 
-/** Every `kiosk` subcommand. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [
-  doctorCommand,
-  syncCommand,
-  dossierCommand,
-  hidCommand,
-  cardCommand,
-  staffCommand,
-  scanCommand,
-  ocrCommand,
-  mrzCommand,
-  receiptCommand,
-  catalogueCommand,
-  calendarCommand,
+/**
+ * A `kiosk` subcommand as `kiosk --help` lists it, with its module loaded
+ * only when it runs: `card`, `hid`, `scan`, `ocr` and the store commands pull
+ * in native modules (pcsclite, node-hid, sharp, better-sqlite3) and
+ * tesseract.js, which `kiosk --help` or `kiosk calendar` must not pay for.
+ * The name and summary repeat the command's own; commands.test.ts holds
+ * them equal.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: CliCommand['summary'];
+  load(): Promise<CliCommand>;
+}
+
+/** Every `kiosk` subcommand. Add one entry per new command file. */
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'doctor',
+    summary: {
+      vi: 'Kiểm tra máy kiosk và chỉ cách sửa',
+      en: 'Check this kiosk and say how to fix it',
+    },
+    load: async () => (await import('./doctor')).doctorCommand,
+  },
+  {
+    name: 'sync',
+    summary: { vi: 'Đồng bộ hồ sơ chờ lên Cổng DVC', en: 'Send waiting dossiers to the portal' },
+    load: async () => (await import('./sync')).syncCommand,
+  },
+  {
+    name: 'dossier',
+    summary: {
+      vi: 'Nhập, liệt kê và xem hồ sơ trong kho',
+      en: 'Import, list and show stored dossiers',
+    },
+    load: async () => (await import('./dossier')).dossierCommand,
+  },
+  {
+    name: 'hid',
+    summary: { vi: 'Thiết bị HID: máy quét mã, khóa FIDO', en: 'HID devices: scanners, FIDO keys' },
+    load: async () => (await import('./hid')).hidCommand,
+  },
+  {
+    name: 'card',
+    summary: { vi: 'Đầu đọc và thẻ CCCD gắn chip', en: 'Card readers and the chip ID card' },
+    load: async () => (await import('./card')).cardCommand,
+  },
+  {
+    name: 'staff',
+    summary: { vi: 'Tài khoản cán bộ (thêm, liệt kê)', en: 'Staff accounts (add, list)' },
+    load: async () => (await import('./staff')).staffCommand,
+  },
+  {
+    name: 'scan',
+    summary: {
+      vi: 'Liệt kê máy quét, quét hoặc nhập tệp thành PDF thành phần hồ sơ',
+      en: 'List scanners, scan or import files into a component PDF',
+    },
+    load: async () => (await import('./scan')).scanCommand,
+  },
+  {
+    name: 'ocr',
+    summary: {
+      vi: 'Nhận dạng chữ trên ảnh trang (tạo PDF tìm kiếm được)',
+      en: 'Recognise text in page images (searchable PDF)',
+    },
+    load: async () => (await import('./ocr')).ocrCommand,
+  },
+  {
+    name: 'mrz',
+    summary: {
+      vi: 'Đọc MRZ từ ảnh mặt sau thẻ CCCD (khóa BAC)',
+      en: 'Read the MRZ from an ID card back image (BAC key)',
+    },
+    load: async () => (await import('./mrz')).mrzCommand,
+  },
+  {
+    name: 'receipt',
+    summary: {
+      vi: 'In lại giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
+      en: "Print a dossier's receipt again (PDF)",
+    },
+    load: async () => (await import('./receipt')).receiptCommand,
+  },
+  {
+    name: 'catalogue',
+    summary: {
+      vi: 'Danh mục thủ tục hành chính (nhập LayThuTuc, tìm, xem)',
+      en: 'Administrative procedure catalogue (import LayThuTuc, search, show)',
+    },
+    load: async () => (await import('./catalogue')).catalogueCommand,
+  },
+  {
+    name: 'calendar',
+    summary: {
+      vi: 'Lịch ngày làm việc: ngày nghỉ trong năm, ngày hẹn trả kết quả',
+      en: 'Working-day calendar: days off in a year, appointment date',
+    },
+    load: async () => (await import('./calendar')).calendarCommand,
+  },
 ];
