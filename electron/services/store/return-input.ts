@@ -8,7 +8,9 @@ export const HandlerSchema = z.object({
   unit: z.string().trim().max(300).optional(),
 });
 
-const Bytes = z.instanceof(Uint8Array).refine((b) => b.length > 0, 'empty file');
+const Bytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes')
+  .refine((b) => b.length > 0, 'empty file');
 
 /** A result handed back (issue 17): what the return service hands the store, validated here. */
 export const NewReturnSchema = z.object({
