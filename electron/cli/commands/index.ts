@@ -4,6 +4,7 @@ import { cardCommand } from './card';
 import { catalogueCommand } from './catalogue';
 import { doctorCommand } from './doctor';
 import { dossierCommand } from './dossier';
+import { formsCommand } from './forms';
 import { hidCommand } from './hid';
 import { mrzCommand } from './mrz';
 import { ocrCommand } from './ocr';
@@ -26,4 +27,5 @@ export const commands: readonly CliCommand[] = [
   receiptCommand,
   catalogueCommand,
   calendarCommand,
+  formsCommand,
 ];
