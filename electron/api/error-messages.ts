@@ -223,4 +223,28 @@ export const errorMessages: Readonly<
     vi: 'Kiosk đã nhận quá nhiều lượt tra cứu trong một phút. Xin chờ một phút rồi tra cứu lại, hoặc hỏi cán bộ tại quầy.',
     en: 'Too many lookups in one minute at this kiosk. Wait a minute and look up again, or ask the staff at the counter.',
   },
+  RETURN_NOT_READY: {
+    vi: 'Hồ sơ chưa có kết quả (Cổng chưa báo "Đã xử lý xong"). Hẹn người dân quay lại, hoặc tra cứu lại sau.',
+    en: 'The dossier has no result yet (the portal does not say "processing finished"). Ask the citizen to come back, or look it up again later.',
+  },
+  RETURN_ALREADY_RETURNED: {
+    vi: 'Kết quả của hồ sơ này đã được trả. Xem ngày trả và người nhận trong hồ sơ; không trả lại lần nữa.',
+    en: 'The result of this dossier was already handed back. See the date and receiver in the dossier; do not return it again.',
+  },
+  RETURN_PORTAL_UNREACHABLE: {
+    vi: 'Không hỏi được Cổng về tình trạng hồ sơ. Chỉ trả khi đang cầm kết quả trên tay: đánh dấu "Tôi đang giữ kết quả" rồi trả lại.',
+    en: 'The portal could not be asked about the dossier. Return only a result you hold in hand: tick "I hold the result" and return again.',
+  },
+  RETURN_RECEIVER_MISMATCH: {
+    vi: 'Người nhận không phải người nộp hồ sơ. Đọc thẻ Căn cước của người nộp, hoặc đọc thẻ của người được ủy quyền và quét giấy ủy quyền.',
+    en: "The receiver is not the applicant. Read the applicant's ID card, or read the authorised person's card and scan the authorisation letter.",
+  },
+  RETURN_LETTER_REQUIRED: {
+    vi: 'Người được ủy quyền nhận kết quả phải có giấy ủy quyền. Quét giấy ủy quyền rồi trả lại.',
+    en: 'An authorised person needs an authorisation letter. Scan the letter and return again.',
+  },
+  RETURN_RESULT_INVALID: {
+    vi: 'Tệp kết quả không phải PDF đọc được. Quét lại kết quả hoặc chọn tệp PDF khác.',
+    en: 'The result file is not a readable PDF. Scan the result again or choose another PDF.',
+  },
 };

@@ -68,6 +68,13 @@ export const errorCodes = [
   'RECEIPT_FAILED',
   'LOOKUP_NOT_FOUND',
   'LOOKUP_RATE_LIMITED',
+  // returning results (issue 17)
+  'RETURN_NOT_READY',
+  'RETURN_ALREADY_RETURNED',
+  'RETURN_PORTAL_UNREACHABLE',
+  'RETURN_RECEIVER_MISMATCH',
+  'RETURN_LETTER_REQUIRED',
+  'RETURN_RESULT_INVALID',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

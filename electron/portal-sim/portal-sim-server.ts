@@ -7,6 +7,7 @@ import { TRAINING_PORTAL_PASSWORD } from '../services/portal/portal-settings';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, faultKinds, seededRandom, type FaultKind } from './fault-plan';
+import { statusRoutes } from './sim-progress-route';
 import { SimRoutes, type Reply } from './sim-routes';
 import { SimStore, type SimStats } from './sim-store';
 
@@ -173,7 +174,9 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
   };
 
   const onSim = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    if (req.method === 'GET' && url.pathname === '/__sim/stats') {
+    const statusReply = statusRoutes(store, req.method, url);
+    if (statusReply !== null) send(res, statusReply);
+    else if (req.method === 'GET' && url.pathname === '/__sim/stats') {
       const s = store.stats();
       send(res, { status: 200, body: { ...s } });
     } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkBatch, SimErrorCode } from './dossier-rules';
+import { progressRoute } from './sim-progress-route';
 import type { SimStore } from './sim-store';
 
 export interface Reply {
@@ -169,6 +170,8 @@ export class SimRoutes {
       }
       case 'DongBoHoSoMC':
         return this.#sync(body);
+      case 'CapNhatTienDoHoSoMC':
+        return progressRoute(this.#store, body, this.#opts.now());
       default:
         return fail(
           400,
@@ -199,12 +202,30 @@ export class SimRoutes {
         }
       }
     }
+    for (const d of batch.dossiers) {
+      for (const doc of d.DanhSachGiayToKetQua ?? []) {
+        if (!this.#linkResolves(doc.DuongDanTepTinKetQua)) {
+          this.#store.bump('resultLinksMissing');
+          return fail(
+            422,
+            SimErrorCode.missingAttachment,
+            `Hồ sơ ${d.MaHoSo}: tệp kết quả "${doc.TenGiayTo}" chưa có trong kho tài liệu; hãy tải tệp lên trước.`,
+          );
+        }
+      }
+    }
     const outcome = this.#store.saveDossiers(
       batch.dossiers,
       req.data.isUpdating === 'True',
       this.#opts.now(),
     );
-    if (outcome.ok) return { status: 200, body: { error_code: 0 } };
+    if (outcome.ok) {
+      const source = req.data.isUpdating === 'True' ? 'update' : 'create';
+      for (const d of batch.dossiers) {
+        this.#store.statusLog.status(d.MaHoSo, d.TrangThaiHoSo, source, this.#opts.now());
+      }
+      return { status: 200, body: { error_code: 0 } };
+    }
     return outcome.reason === 'duplicate'
       ? fail(
           409,

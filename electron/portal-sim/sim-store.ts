@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { SimStatusLog } from './sim-status-log';
 
 export interface StoredFile {
   readonly id: string;
@@ -44,6 +45,8 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 
 export class SimStore {
   readonly #db: Database.Database;
+  /** Progress objects and status history (issue 17). */
+  readonly statusLog: SimStatusLog;
 
   /** `dataDir` null keeps everything in memory (tests that need no restart). */
   constructor(dataDir: string | null) {
@@ -52,6 +55,18 @@ export class SimStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(SCHEMA);
+    this.statusLog = new SimStatusLog(this.#db, (name) => {
+      this.bump(name);
+    });
+  }
+
+  /** Every named counter (faults, duplicates, replays…). */
+  counters(): ReadonlyMap<string, number> {
+    const rows = this.#db.prepare('SELECT name, value FROM counters').all() as {
+      name: string;
+      value: number;
+    }[];
+    return new Map(rows.map((r) => [r.name, r.value]));
   }
 
   close(): void {
@@ -158,6 +173,7 @@ export class SimStore {
     this.#db
       .prepare('UPDATE dossiers SET body = ?, status = ?, updated_at = ? WHERE ma_ho_so = ?')
       .run(body, status, now, maHoSo);
+    this.statusLog.status(maHoSo, status, 'back-office', now);
     return true;
   }
 

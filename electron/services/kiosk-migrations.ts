@@ -1,6 +1,7 @@
 import { authMigrations } from './auth/auth-migrations';
 import { catalogueMigrations } from './catalogue/catalogue-migrations';
 import { storeMigrations, type Migration } from './store/migrations/index';
+import { returnsMigrations } from './store/migrations/returns/index';
 
 /**
  * Every module's migrations for the kiosk database. Everything that opens the
@@ -11,4 +12,5 @@ export const kioskMigrations: readonly Migration[] = [
   ...storeMigrations,
   ...authMigrations,
   ...catalogueMigrations,
+  ...returnsMigrations,
 ];

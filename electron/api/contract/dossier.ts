@@ -19,10 +19,20 @@ export const QueueDepthSchema = z.object({
   parked: z.number().int().nonnegative(),
 });
 
+/** Outbox operations: intake (upload-file, sync-dossier) and status events after it (issue 17). */
+export const OutboxOpSchema = z.enum([
+  'upload-file',
+  'sync-dossier',
+  'upload-result',
+  'progress',
+  'update-dossier',
+]);
+export type OutboxOp = z.infer<typeof OutboxOpSchema>;
+
 export const OutboxRowViewSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
-  op: z.enum(['upload-file', 'sync-dossier']),
+  op: OutboxOpSchema,
   attempts: z.number().int(),
   nextAttemptAt: z.number(),
   lastError: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { OutboxOpSchema } from './dossier';
 
 /**
  * The sync engine as the renderer sees it: the queue badge ("3 hồ sơ chờ
@@ -21,7 +22,7 @@ export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 /** One outbox row sent, retried or parked; the UI refreshes the dossier and the badge. */
 export const SyncProgressSchema = z.object({
   dossierId: z.string(),
-  op: z.enum(['upload-file', 'sync-dossier']),
+  op: OutboxOpSchema,
   outcome: z.enum(['done', 'retry', 'parked']),
   /** Vietnamese: the portal's refusal for `parked`, the transient cause for `retry`. */
   message: z.string().nullable(),

@@ -14,10 +14,11 @@ import { StoreError } from '../../services/store/store-error';
 import { KioskError } from '../../api/errors';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
+import { runReturn } from './dossier-return';
 
 const usage = {
-  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ | purge [--days N]',
-  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE | purge [--days N]',
+  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ | purge [--days N] | return MÃ-HỒ-SƠ --result TỆP.pdf …',
+  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE | purge [--days N] | return CODE --result FILE.pdf …',
 };
 
 const syncLabel: Record<SyncState, readonly [string, string]> = {
@@ -211,6 +212,7 @@ export const dossierCommand: CliCommand = {
       if (sub === 'list') return Promise.resolve(runList(rest, io));
       if (sub === 'show') return Promise.resolve(runShow(rest, io));
       if (sub === 'purge') return Promise.resolve(runPurge(rest, io));
+      if (sub === 'return') return runReturn(rest, io);
       io.error(io.t(usage.vi, usage.en));
       return Promise.resolve(ExitCode.usage);
     } catch (error) {

@@ -100,4 +100,12 @@ export const commands: readonly CommandEntry[] = [
     },
     load: async () => (await import('./calendar')).calendarCommand,
   },
+  {
+    name: 'forms',
+    summary: {
+      vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi hồ sơ – Mẫu 06)',
+      en: 'Print the one-stop forms (tracking book – form 06)',
+    },
+    load: async () => (await import('./forms')).formsCommand,
+  },
 ];

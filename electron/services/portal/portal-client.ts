@@ -93,6 +93,10 @@ export class PortalClient implements Portal {
     });
   }
 
+  async updateProgress(data: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+    await this.#integration({ service: 'CapNhatTienDoHoSoMC', data });
+  }
+
   #integration(params: Readonly<Record<string, unknown>>): Promise<Answer> {
     return this.#withSession((session) =>
       this.#call(

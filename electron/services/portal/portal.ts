@@ -28,4 +28,6 @@ export interface Portal {
     updating: boolean,
     data: readonly Readonly<Record<string, unknown>>[],
   ): Promise<void>;
+  /** CapNhatTienDoHoSoMC: progress objects of dossiers the portal already holds. */
+  updateProgress(data: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
 }

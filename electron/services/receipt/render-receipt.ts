@@ -23,7 +23,7 @@ const FONT_FILES = {
 } as const;
 
 let fontBytes: Promise<Record<keyof Fonts, Uint8Array>> | null = null;
-function loadFontBytes(): Promise<Record<keyof Fonts, Uint8Array>> {
+export function loadFontBytes(): Promise<Record<keyof Fonts, Uint8Array>> {
   fontBytes ??= (async () => {
     const read = (name: string): Promise<Uint8Array> =>
       readFile(new URL(`./fonts/${name}`, import.meta.url));
@@ -77,7 +77,7 @@ export async function renderReceipt(data: ReceiptData): Promise<Uint8Array> {
   return doc.save();
 }
 
-function drawWatermark(page: PDFPage, fonts: Fonts): void {
+export function drawWatermark(page: PDFPage, fonts: Fonts): void {
   const size = 38;
   const width = fonts.bold.widthOfTextAtSize(TRAINING, size);
   // Rotated 45° about its start, centred on the page; the diagonal fits inside A4.
@@ -236,7 +236,7 @@ function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: st
 }
 
 /** The QR code as vector squares (sharp at any print resolution), quiet zone included. */
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;

@@ -2,7 +2,8 @@ import type { StatusLookup } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
 import type { PublicDossierStatus } from '../store/dossier-status';
 import { findDossierCode, maskedCode } from './dossier-code-query';
-import { isTrangThai, STATUS_TEXT } from '../../api/contract/status-text';
+import { citizenStatusText } from '../../api/contract/citizen-status-text';
+import { isTrangThai } from '../../api/contract/status-text';
 
 /** The store's part the lookup needs: non-personal fields only. */
 export interface PublicStatusSource {
@@ -68,7 +69,7 @@ export class StatusLookupService {
       code: fresh.code,
       procedureName: fresh.procedureName,
       status,
-      statusText: { ...STATUS_TEXT[status] },
+      statusText: citizenStatusText({ status, dueAt: fresh.dueAt, now: Date.now() }),
       receivedAt: fresh.receivedAt,
       dueAt: fresh.dueAt,
       syncState: fresh.syncState,

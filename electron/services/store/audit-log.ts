@@ -2,7 +2,15 @@ import type Database from 'better-sqlite3';
 
 /** Actions on a citizen's record that leave a trace. */
 export type AuditAction =
-  'create' | 'read' | 'list' | 'read-for-sync' | 'resubmit' | 'purge' | 'import';
+  | 'create'
+  | 'read'
+  | 'list'
+  | 'read-for-sync'
+  | 'resubmit'
+  | 'purge'
+  | 'import'
+  | 'return'
+  | 'event';
 
 /**
  * The audit trail: who did what to which dossier, when. It never holds

@@ -3,6 +3,7 @@ import type { ComponentView, DossierSummary, DossierView, SyncState } from './do
 import { DossierViewSchema } from './dossier-view';
 import { openField, type StoreContext } from './store-context';
 import { StoreError } from './store-error';
+import type { OutboxOp } from '../../api/contract/dossier';
 
 interface DossierRow {
   id: string;
@@ -206,7 +207,7 @@ function readOutbox(ctx: StoreContext, dossierId: string): DossierView['outbox']
       {
         id: string;
         seq: number;
-        op: 'upload-file' | 'sync-dossier';
+        op: OutboxOp;
         attempts: number;
         next_attempt_at: number;
         last_error_enc: Buffer | null;

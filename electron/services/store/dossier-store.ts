@@ -13,6 +13,15 @@ import { oldestPendingAt, readPublicStatus, type PublicDossierStatus } from './d
 import type { DossierSummary, DossierView } from './dossier-view';
 import { importDossiers, type ImportedDossier } from './dossier-importer';
 import { saveDossier, type SavedDossier } from './dossier-writer';
+import type { NewEvent, NewReturn } from './return-input';
+import {
+  readReturn,
+  recordEvent,
+  recordReturn,
+  type ReturnRecord,
+  type SavedReturn,
+} from './return-store';
+import { trackingBook, type BookLine } from './tracking-book';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
 import { openDatabase } from './open-database';
@@ -168,6 +177,30 @@ export class DossierStore {
 
   gc(graceMs = DEFAULT_GC_GRACE_MS): { rows: number; blobs: number; temps: number } {
     return collectGarbage(this.#ctx, graceMs);
+  }
+
+  /** Issue 17: a result handed back, queued for the portal after the dossier's create. */
+  recordReturn(input: NewReturn, actor: string): SavedReturn {
+    const saved = recordReturn(this.#ctx, input, actor);
+    this.outbox.notify();
+    return saved;
+  }
+
+  /** A supplement request, refusal or apology (Mẫu 02/03/04), queued for the portal. */
+  recordEvent(input: NewEvent, actor: string): string {
+    const id = recordEvent(this.#ctx, input, actor);
+    this.outbox.notify();
+    return id;
+  }
+
+  /** The dossier's return, or null when not returned yet. */
+  returnOf(idOrCode: string): ReturnRecord | null {
+    return readReturn(this.#ctx, idOrCode);
+  }
+
+  /** Mẫu 06: dossiers received in [from, to). */
+  trackingBook(from: number, to: number, actor: string): BookLine[] {
+    return guardDiskFull(() => trackingBook(this.#ctx, from, to, actor));
   }
 
   /** The raw connection, for diagnostics and tests (integrity checks). */

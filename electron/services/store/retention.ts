@@ -42,6 +42,20 @@ export function purgeExpired(ctx: StoreContext, retentionMs: number, actor: stri
     .immediate();
 }
 
+/** Blobs the returns module names (results, letters, slips), when its tables exist in this database. */
+function returnBlobs(db: StoreContext['db']): string {
+  const has = db
+    .prepare<[], { n: number }>(
+      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'dossier_returns'`,
+    )
+    .get();
+  if (has?.n !== 1) return '';
+  return `
+         UNION SELECT blob_sha256 FROM result_documents WHERE blob_sha256 IS NOT NULL
+         UNION SELECT letter_sha256 FROM dossier_returns WHERE letter_sha256 IS NOT NULL
+         UNION SELECT slip_sha256 FROM dossier_returns WHERE slip_sha256 IS NOT NULL`;
+}
+
 /**
  * Removes blob rows no component or page names, then blob files no row names
  * and leftover tmp files (both older than `graceMs`, see BlobStore.gc).
@@ -55,7 +69,7 @@ export function collectGarbage(
     .prepare(
       `DELETE FROM blobs WHERE sha256 NOT IN (
          SELECT blob_sha256 FROM components WHERE blob_sha256 IS NOT NULL
-         UNION SELECT blob_sha256 FROM pages WHERE blob_sha256 IS NOT NULL)`,
+         UNION SELECT blob_sha256 FROM pages WHERE blob_sha256 IS NOT NULL${returnBlobs(db)})`,
     )
     .run().changes;
   const keep = new Set(

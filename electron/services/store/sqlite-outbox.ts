@@ -2,14 +2,16 @@ import { z } from 'zod';
 import type { DongBoHoSoMC } from '../portal-contract/dong-bo-ho-so';
 import type { OutboxEntry, OutboxPort } from '../sync/outbox-port';
 import { readDossier } from './dossier-reader';
+import { SqliteStatusEvents } from './sqlite-status-events';
 import { toPortalDossier } from './portal-mapping';
 import { openField, sealField, type StoreContext } from './store-context';
+import type { OutboxOp } from '../../api/contract/dossier';
 
 interface OutboxRow {
   id: string;
   dossier_id: string;
   seq: number;
-  op: 'upload-file' | 'sync-dossier';
+  op: OutboxOp;
   payload_enc: Buffer;
   idempotency_key: string;
   attempts: number;
@@ -38,9 +40,11 @@ export const SYNC_ACTOR = 'sync-engine';
 export class SqliteOutbox implements OutboxPort {
   readonly #ctx: StoreContext;
   readonly #listeners = new Set<QueueListener>();
+  readonly statusEvents: SqliteStatusEvents;
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx;
+    this.statusEvents = new SqliteStatusEvents(ctx);
   }
 
   due(now: number, limit: number): OutboxEntry[] {
@@ -67,7 +71,7 @@ export class SqliteOutbox implements OutboxPort {
           ack.fileUrl ?? null,
           componentId ?? '',
         );
-      } else {
+      } else if (row.op === 'sync-dossier') {
         db.prepare('UPDATE dossiers SET portal_created = 1 WHERE id = ?').run(row.dossier_id);
       }
       db.prepare('DELETE FROM outbox WHERE id = ?').run(entryId);

@@ -11,6 +11,7 @@
 import type { Portal } from '../portal/portal';
 import { PortalError } from '../portal/portal-error';
 import type { OutboxEntry, OutboxPort } from './outbox-port';
+import { isStatusOp, StatusRunner } from './status-runner';
 
 export interface RunOutcome {
   /** The portal's status code of the dossier after a sync, when known. */
@@ -45,14 +46,19 @@ function sameDossier(
 export class EntryRunner {
   readonly #outbox: OutboxPort;
   readonly #portal: Portal;
+  readonly #status: StatusRunner;
 
   constructor(outbox: OutboxPort, portal: Portal) {
     this.#outbox = outbox;
     this.#portal = portal;
+    this.#status = new StatusRunner(outbox, portal);
   }
 
   /** Resolves when the portal acknowledged the row (and it left the outbox); throws otherwise. */
   async run(entry: OutboxEntry): Promise<RunOutcome> {
+    if (isStatusOp(entry.op)) {
+      return { portalStatus: await this.#status.run({ ...entry, op: entry.op }) };
+    }
     return entry.op === 'upload-file' ? this.#upload(entry) : this.#syncDossier(entry);
   }
 

@@ -1,3 +1,6 @@
+import type { OutboxOp } from '../../api/contract/dossier';
+import type { StatusEventPort } from './status-event-port';
+
 /**
  * The seam between the offline store (queue-A, SqliteOutbox) and the sync engine (queue-B).
  * The store implements {@link OutboxPort}; the sync engine only drains it.
@@ -8,8 +11,11 @@ export interface OutboxEntry {
   readonly id: string; // uuid v7
   readonly dossierId: string;
   readonly seq: number; // order within the dossier
-  readonly op: 'upload-file' | 'sync-dossier';
-  /** upload-file: { blobSha256, fileName, mime }; sync-dossier: { maHoSo } */
+  readonly op: OutboxOp;
+  /**
+   * upload-file: { blobSha256, fileName, mime }; sync-dossier: { maHoSo };
+   * upload-result: { resultId, fileName }; progress: { eventId }; update-dossier: { maHoSo }
+   */
   readonly payload: Readonly<Record<string, string>>;
   readonly idempotencyKey: string; // stable across retries
   readonly attempts: number;
@@ -36,4 +42,6 @@ export interface OutboxPort {
   depth(): { pending: number; parked: number };
   /** After a successful sync: record the portal status for status lookup. */
   recordPortalStatus(dossierId: string, status: string, at: number): void;
+  /** Status events after intake (results, progress, the return's update). */
+  readonly statusEvents: StatusEventPort;
 }

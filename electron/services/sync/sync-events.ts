@@ -1,3 +1,5 @@
+import type { OutboxOp } from '../../api/contract/dossier';
+
 /** The sync engine's events, typed for the UI badge ("3 hồ sơ chờ đồng bộ") and the `sync.progress` API event. */
 
 export interface QueueDepth {
@@ -12,7 +14,7 @@ export interface SyncProgress extends QueueDepth {
   readonly entryId: string;
   /** For people: the dossier code (mã hồ sơ) when the row names it, else the file name, else the dossier id. */
   readonly label: string;
-  readonly op: 'upload-file' | 'sync-dossier';
+  readonly op: OutboxOp;
   readonly outcome: 'done' | 'retry' | 'parked';
   /** Vietnamese: the portal's refusal for `parked`, the transient cause for `retry`. */
   readonly message: string | null;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { citizenStatusText } from './citizen-status-text';
+
+const due = Date.UTC(2026, 11, 3, 10, 0, 0);
+
+describe('the citizen status text', () => {
+  it('invites the citizen to the counter when the portal says 9', () => {
+    expect(citizenStatusText({ status: '9', dueAt: due, now: due, counterName: 'Quầy 2' }).vi).toBe(
+      'Đã có kết quả — mời Ông/Bà đến quầy nhận (Quầy 2)',
+    );
+  });
+
+  it('names the return day in Vietnam time', () => {
+    const late = Date.UTC(2026, 11, 4, 18, 30, 0); // 01:30 on 05/12 in Vietnam
+    expect(citizenStatusText({ status: '10', dueAt: due, now: late, returnedAt: late }).vi).toBe(
+      'Đã trả kết quả ngày 05/12/2026',
+    );
+  });
+
+  it('says what to supplement, and apologises for an overdue dossier', () => {
+    expect(
+      citizenStatusText({ status: '5', dueAt: due, now: due, supplement: 'Giấy chứng sinh' }).vi,
+    ).toBe('Cần bổ sung hồ sơ: Giấy chứng sinh');
+    const text = citizenStatusText({ status: '4', dueAt: due, now: due + 1 }).vi;
+    expect(text).toContain('xin lỗi');
+    expect(text).toContain('03/12/2026');
+  });
+
+  it('keeps the plain label for other statuses', () => {
+    expect(citizenStatusText({ status: '2', dueAt: due, now: due - 1 }).vi).toBe('Được tiếp nhận');
+  });
+});

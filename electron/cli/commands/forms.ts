@@ -1,0 +1,113 @@
+/**
+ * `kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf`: the
+ * tracking book (Sổ theo dõi hồ sơ, Mẫu 06) of the dossiers received in
+ * those days (Vietnam time, both included), as a PDF and beside it a CSV
+ * (UTF-8 with BOM) that a spreadsheet opens.
+ */
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadConfig, resolveDataDir } from '../../services/config/config-file';
+import { renderTrackingBook } from '../../services/forms/render-tracking-book';
+import { trackingBookCsv } from '../../services/forms/tracking-book-csv';
+import { kioskMigrations } from '../../services/kiosk-migrations';
+import { DossierStore } from '../../services/store/dossier-store';
+import { ExitCode } from '../cli-io';
+import type { CliCommand } from '../command';
+
+const usage = {
+  vi: 'Cách dùng: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out TỆP.pdf',
+  en: 'Usage: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf',
+};
+
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/** Midnight of a civil date in Vietnam, as epoch ms; null when not a real date. */
+function vnMidnight(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    return null;
+  }
+  return t - VN_OFFSET_MS;
+}
+
+export const formsCommand: CliCommand = {
+  name: 'forms',
+  summary: {
+    vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi hồ sơ – Mẫu 06)',
+    en: 'Print the one-stop forms (tracking book – form 06)',
+  },
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: rest,
+        options: {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          out: { type: 'string' },
+        },
+      }));
+    } catch {
+      io.error(io.t(usage.vi, usage.en));
+      return ExitCode.usage;
+    }
+    if (sub !== 'book' || !values.from || !values.to || !values.out) {
+      io.error(io.t(usage.vi, usage.en));
+      return ExitCode.usage;
+    }
+    const from = vnMidnight(values.from);
+    const toDay = vnMidnight(values.to);
+    if (from === null || toDay === null || toDay < from) {
+      io.error(
+        io.t(
+          'Ngày không hợp lệ: --from và --to phải là ngày có thật dạng YYYY-MM-DD, --from không sau --to.',
+          'Invalid dates: --from and --to must be real YYYY-MM-DD dates, --from not after --to.',
+        ),
+      );
+      return ExitCode.badInput;
+    }
+    const to = toDay + 24 * 3600_000;
+    const dataDir = resolveDataDir(process.env);
+    const { config } = loadConfig(dataDir);
+    const store = DossierStore.open({
+      dataDir,
+      agencyCode: config.agency.code,
+      migrations: kioskMigrations,
+    });
+    try {
+      const now = Date.now();
+      const lines = store.trackingBook(from, to, `cli:${userInfo().username}`);
+      const pdf = await renderTrackingBook(
+        lines,
+        {
+          agencyName: config.agency.name,
+          place: config.receipt.place,
+          date: new Date(now),
+          training: config.portal.trainingMode,
+        },
+        { from, to },
+        now,
+        config.agency.code,
+      );
+      const csvPath = values.out.replace(/\.pdf$/i, '') + '.csv';
+      writeFileSync(values.out, pdf);
+      writeFileSync(csvPath, trackingBookCsv(lines, now));
+      io.line(
+        io.t(
+          `Sổ theo dõi hồ sơ: ${String(lines.length)} hồ sơ → ${values.out} và ${csvPath}`,
+          `Tracking book: ${String(lines.length)} dossiers → ${values.out} and ${csvPath}`,
+        ),
+      );
+      io.result({ dossiers: lines.length, pdf: values.out, csv: csvPath });
+      return ExitCode.ok;
+    } finally {
+      store.close();
+    }
+  },
+};
