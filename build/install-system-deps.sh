@@ -26,6 +26,8 @@ packages=(
   "make|compiles native modules"
   "openssl|the independent CMS and X.509 verifier the passive-authentication tests agree with"
   "zbar-tools|zbarimg, the QR decoder the receipt tests read the printed QR code back with"
+  "espeak-ng|the offline Vietnamese voice of the kiosk's spoken guidance (run time)"
+  "sox|measures the spoken guidance's duration and level in its test"
 )
 
 missing=()
