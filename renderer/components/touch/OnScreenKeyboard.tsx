@@ -55,10 +55,9 @@ export function OnScreenKeyboard({
 
   return (
     <div
-      className={`osk osk-${layout}`}
+      className={`osk osk-${layout} osk-cols-${String(columns)}`}
       role="group"
       aria-label={t('touch.keyboardFor', { target })}
-      style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
     >
       {rows.flatMap((row, r) =>
         row.map((key) => {
@@ -67,11 +66,10 @@ export function OnScreenKeyboard({
             <button
               key={`${r}-${key.id}`}
               type="button"
-              className={`osk-key osk-${key.action.kind}`}
+              className={`osk-key osk-${key.action.kind}${key.span ? ` osk-span-${String(key.span)}` : ''}`}
               data-key={key.id}
               aria-label={name}
               aria-pressed={key.action.kind === 'shift' ? shift : undefined}
-              style={key.span ? { gridColumn: `span ${key.span}` } : undefined}
               // Keeps the focus (and a screen reader's place) in the field being typed.
               onMouseDown={(event) => {
                 event.preventDefault();

@@ -57,8 +57,8 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
   // A reader lost mid-read: the read is abandoned at once rather than waiting for its timeout.
   useEffect(() => {
     if (reader === 'down' && reading) {
+      // The cancelled read then answers at once; its answer is ignored (attempt moved on).
       attempt.current += 1;
-      setReading(false);
       void api.card.cancel({});
     }
   }, [reader, reading, api]);
@@ -93,8 +93,8 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
     setReading(true);
     setError(undefined);
     const answer = await api.card.read({ access: chosen, waitSeconds: WAIT_SECONDS });
-    if (mine !== attempt.current) return;
     setReading(false);
+    if (mine !== attempt.current) return;
     if (answer.ok) onRead(answer.value);
     else if (!OUTAGE.has(answer.error.code)) setError(errorText(answer.error));
   };
