@@ -48,14 +48,14 @@ export async function expectTouchSizes(page: Page, minText: number, minHeading: 
       );
       if (!own || !visible(el) || el.closest('.visually-hidden')) continue;
       texts.push({
-        text: (el.textContent ?? '').trim().slice(0, 40),
+        text: el.textContent.trim().slice(0, 40),
         px: parseFloat(getComputedStyle(el).fontSize),
       });
     }
     const headings = Array.from(document.querySelectorAll('h1, h2'))
       .filter(visible)
       .map((h) => ({
-        text: (h.textContent ?? '').slice(0, 40),
+        text: h.textContent.slice(0, 40),
         px: parseFloat(getComputedStyle(h).fontSize),
       }));
     const targets = Array.from(
@@ -67,7 +67,7 @@ export async function expectTouchSizes(page: Page, minText: number, minHeading: 
       .map((el) => {
         const r = el.getBoundingClientRect();
         return {
-          text: (el.textContent ?? el.getAttribute('name') ?? '').trim().slice(0, 30),
+          text: (el.textContent || (el.getAttribute('name') ?? '')).trim().slice(0, 30),
           w: r.width,
           h: r.height,
         };
