@@ -31,6 +31,8 @@ packages=(
   "softhsm2|a software PKCS#11 token the signing tests sign with"
   "opensc|pkcs11-tool, which loads the test key and certificate into the SoftHSM2 token"
   "libnss3-tools|certutil and pk12util make the NSS database poppler's pdfsig checks signatures against"
+  "espeak-ng|the offline Vietnamese voice of the kiosk's spoken guidance (run time)"
+  "sox|measures the spoken guidance's duration and level in its test"
 )
 
 missing=()

@@ -117,7 +117,8 @@ function Shell({ connected }: { readonly connected: boolean }) {
         </Routes>
         <footer className="footer">
           <Link to="/">{t('nav.home')}</Link>
-          <Link to="/diagnostics">{t('nav.diagnostics')}</Link>
+          {/* Citizens never see staff pages: IT opens Diagnostics by its address. */}
+          {!kioskMode && <Link to="/diagnostics">{t('nav.diagnostics')}</Link>}
           {staff?.role === 'admin' && <Link to="/staff/keys">{t('passkeys.link')}</Link>}
           <span className="version">
             v{info.appVersion} · {info.shell}

@@ -19,6 +19,7 @@ import { receptionEvents, receptionMethods } from './contract/reception';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
+import { voiceMethods } from './contract/voice';
 
 export const methods = {
   ...systemMethods,
@@ -31,6 +32,7 @@ export const methods = {
   ...ocrMethods,
   ...procedureMethods,
   ...receptionMethods,
+  ...voiceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

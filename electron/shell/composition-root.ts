@@ -20,6 +20,8 @@ import { createCardHealthProbe } from '../services/card/card-health';
 import { CardService, cardEventsOn } from '../services/card/card-service';
 import { loadConfig } from '../services/config/config-file';
 import { createOcrHandlers, createOcrHealthProbe } from '../services/ocr/ocr-handlers';
+import { createEspeakVoice } from '../services/voice/espeak-voice';
+import { createVoiceHandlers } from '../services/voice/voice-handlers';
 import { OcrPool } from '../services/ocr/ocr-pool';
 import { EsclBackend } from '../../scanners/escl/escl-backend';
 import { SaneBackend } from '../../scanners/sane/sane-backend';
@@ -247,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
     ...deviceHandlers({ mode: config.mode, staff: staffSession, card, hid }),
     ...reception.handlers,
     ...createOcrHandlers(ocr),
+    ...createVoiceHandlers(createEspeakVoice()),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {

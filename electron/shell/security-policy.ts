@@ -13,6 +13,8 @@ export function contentSecurityPolicy(): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Spoken guidance: the core's WAV bytes played from a blob: URL the page made.
+    'media-src blob:',
     'frame-src blob:',
     "object-src 'none'",
     "base-uri 'none'",

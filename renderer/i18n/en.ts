@@ -1,6 +1,7 @@
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
 import { selfServiceEn } from './self-service.en';
+import { touchEn } from './touch.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -184,4 +185,5 @@ export const en: Translation = {
   intake: intakeEn,
   selfService: selfServiceEn,
   lookup: lookupEn,
+  touch: touchEn,
 };

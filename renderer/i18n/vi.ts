@@ -1,6 +1,7 @@
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
 import { selfServiceVi } from './self-service.vi';
+import { touchVi } from './touch.vi';
 
 /** Vietnamese: the source language. Every other locale mirrors these keys (checked by the type). */
 export const vi = {
@@ -181,6 +182,7 @@ export const vi = {
   intake: intakeVi,
   selfService: selfServiceVi,
   lookup: lookupVi,
+  touch: touchVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatusLookup as Found } from '../../../electron/api/contract/reception';
 import { useKiosk } from '../../api/KioskContext';
+import { OnScreenKeyboard } from '../../components/touch/OnScreenKeyboard';
 import { formatDateTime } from '../../i18n/format';
 import { useScanInput } from '../../input/use-scan-input';
 import { useErrorText } from '../self-service/use-error-text';
@@ -20,7 +21,7 @@ type Outcome =
  */
 export function StatusLookup() {
   const { t, i18n } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const errorText = useErrorText();
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
@@ -65,6 +66,7 @@ export function StatusLookup() {
           name="lookup-code"
           autoComplete="off"
           spellCheck={false}
+          {...(info.mode === 'kiosk' ? { inputMode: 'none' as const } : {})}
           value={query}
           aria-describedby="lookup-code-hint"
           onChange={(event) => {
@@ -74,6 +76,16 @@ export function StatusLookup() {
         <p id="lookup-code-hint" className="hint">
           {t('lookup.codeHint')}
         </p>
+        {/* The kiosk has no keyboard: the code's own characters on keys, or the receipt's QR. */}
+        {info.mode === 'kiosk' && (
+          <OnScreenKeyboard
+            layout="code"
+            value={query}
+            maxLength={40}
+            target={t('lookup.question')}
+            onChange={setQuery}
+          />
+        )}
         <div className="answer-buttons">
           <button type="submit" className="primary big" disabled={busy || query.trim() === ''}>
             {busy ? t('lookup.searching') : t('lookup.search')}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../electron/api/contract/procedure';
-import { EFormFields } from '../../components/EFormFields';
+import { KioskFormFields } from '../../components/touch/KioskFormFields';
 import { problemsOf, type FieldProblem } from './kiosk-form';
 
 interface FieldsStepProps {
@@ -18,10 +18,20 @@ interface FieldsStepProps {
 export function FieldsStep({ fields, values, page, pages, onChange, onNext }: FieldsStepProps) {
   const { t } = useTranslation();
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
+  const [checks, setChecks] = useState(0);
+
+  // After a refused "Tiếp tục" the first wrong answer is brought into view, not left below the fold.
+  useEffect(() => {
+    if (checks === 0) return;
+    const first = document.querySelector<HTMLElement>('.kiosk-fields [aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [checks]);
 
   const next = () => {
     const found = problemsOf(fields, values);
     setProblems(found);
+    setChecks((n) => n + 1);
     if (Object.keys(found).length === 0) onNext();
   };
   const errors: Record<string, string> = {};
@@ -45,7 +55,7 @@ export function FieldsStep({ fields, values, page, pages, onChange, onNext }: Fi
     >
       {pages > 1 && <p className="hint">{t('selfService.fields.page', { page, pages })}</p>}
       {fields.length === 0 && <p>{t('selfService.fields.noneLeft')}</p>}
-      <EFormFields fields={fields} values={values} errors={errors} onChange={onChange} large />
+      <KioskFormFields fields={fields} values={values} errors={errors} onChange={onChange} />
       <div className="answer-buttons">
         <button type="submit" className="primary big">
           {t('selfService.next')}

@@ -4,16 +4,18 @@ import { useNavigate } from 'react-router';
 import type { Result } from '../../../electron/api/contract';
 import type { Procedure } from '../../../electron/api/contract/procedure';
 import type { ScanDevice } from '../../../electron/api/contract/scan';
+import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import { useKiosk } from '../../api/KioskContext';
-import { CardReadPanel } from '../../components/CardReadPanel';
 import { ConfirmStep } from './ConfirmStep';
 import { DocumentStep, type ScanResult } from './DocumentStep';
 import { FieldsStep } from './FieldsStep';
+import { KioskCardStep } from './KioskCardStep';
 import { fieldsToAsk, pages as pagesOf, prefill } from './kiosk-form';
 import { ProcedureStep } from './ProcedureStep';
 import { ReceiptStep, type Created } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
 import { StepFrame, type Step } from './StepFrame';
+import { TypedApplicant } from './TypedApplicant';
 import { useErrorText } from './use-error-text';
 import './self-service.css';
 
@@ -35,6 +37,10 @@ export function KioskSubmit() {
   const [step, setStep] = useState<Step>('procedure');
   const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
   const [read, setRead] = useState<CardRead | undefined>(undefined);
+  /** The applicant typed on the keys when the chip could not be read. */
+  const [typed, setTyped] = useState<CitizenWire | undefined>(undefined);
+  const [typing, setTyping] = useState(false);
+  const citizen = read?.citizen ?? typed;
   const [values, setValues] = useState<Record<string, string>>({});
   const [fieldPage, setFieldPage] = useState(0);
   const [docIndex, setDocIndex] = useState(0);
@@ -62,8 +68,8 @@ export function KioskSubmit() {
   }, [api]);
 
   const asked = useMemo(
-    () => (procedure && read ? pagesOf(fieldsToAsk(procedure.form.fields, read.citizen)) : []),
-    [procedure, read],
+    () => (procedure && citizen ? pagesOf(fieldsToAsk(procedure.form.fields, citizen)) : []),
+    [procedure, citizen],
   );
   const components = procedure?.components ?? [];
 
@@ -80,13 +86,13 @@ export function KioskSubmit() {
     }
     setError(undefined);
     setProcedure(result.value);
-    if (read) setValues({ ...prefill(result.value.form.fields, read.citizen), ...values });
-    setStep(read ? 'confirm' : 'card');
+    if (citizen) setValues({ ...prefill(result.value.form.fields, citizen), ...values });
+    setStep(read ? 'confirm' : typed ? 'fields' : 'card');
   };
 
-  const confirmed = () => {
-    if (!procedure || !read) return;
-    setValues({ ...prefill(procedure.form.fields, read.citizen), ...values });
+  const confirmed = (who: CitizenWire | undefined = citizen) => {
+    if (!procedure || !who) return;
+    setValues({ ...prefill(procedure.form.fields, who), ...values });
     setFieldPage(0);
     setStep('fields');
   };
@@ -122,12 +128,12 @@ export function KioskSubmit() {
   };
 
   const submit = async () => {
-    if (!procedure || !read || submitting) return;
+    if (!procedure || !citizen || submitting) return;
     setSubmitting(true);
     setError(undefined);
     const result = await api.dossier.create({
       procedureCode: procedure.code,
-      applicant: { citizen: read.citizen },
+      applicant: { citizen },
       formValues: values,
       components: components.flatMap((c) => {
         const scan = scans[c.code];
@@ -155,7 +161,8 @@ export function KioskSubmit() {
         return undefined;
       case 'card':
         return () => {
-          setStep('procedure');
+          if (typing) setTyping(false);
+          else setStep('procedure');
         };
       case 'confirm':
         return () => {
@@ -165,7 +172,7 @@ export function KioskSubmit() {
       case 'fields':
         return () => {
           if (fieldPage > 0) setFieldPage(fieldPage - 1);
-          else setStep('confirm');
+          else setStep(typed ? 'card' : 'confirm');
         };
       case 'documents':
         return () => {
@@ -194,7 +201,7 @@ export function KioskSubmit() {
       case 'procedure':
         return t('selfService.procedure.question');
       case 'card':
-        return t('selfService.card.question');
+        return typing ? t('touch.typedQuestion') : t('selfService.card.question');
       case 'confirm':
         return t('selfService.confirm.question');
       case 'fields':
@@ -227,22 +234,36 @@ export function KioskSubmit() {
         </p>
       )}
       {step === 'procedure' && <ProcedureStep onChoose={(code) => void choose(code)} />}
-      {step === 'card' && (
+      {step === 'card' && !typing && (
         <>
           <p className="lead">{t('selfService.card.hint')}</p>
-          <CardReadPanel
-            large
+          <KioskCardStep
             onRead={(result) => {
+              setTyped(undefined);
               setRead(result);
               setStep('confirm');
+            }}
+            onTypeInstead={() => {
+              setTyping(true);
             }}
           />
         </>
       )}
+      {step === 'card' && typing && (
+        <TypedApplicant
+          onDone={(who) => {
+            setRead(undefined);
+            setTyped(who);
+            confirmed(who);
+          }}
+        />
+      )}
       {step === 'confirm' && read && (
         <ConfirmStep
           read={read}
-          onYes={confirmed}
+          onYes={() => {
+            confirmed();
+          }}
           onNo={() => {
             setRead(undefined);
             setStep('card');
@@ -277,10 +298,10 @@ export function KioskSubmit() {
           onNext={afterDocument}
         />
       )}
-      {step === 'review' && procedure && read && (
+      {step === 'review' && procedure && citizen && (
         <ReviewStep
           procedure={procedure}
-          citizen={read.citizen}
+          citizen={citizen}
           values={values}
           scans={scans}
           submitting={submitting}

@@ -13,6 +13,10 @@ export interface InsertedCard {
   readonly trustDir: string;
   /** Removes the card and stops pcscd (only what was started). */
   stop(): Promise<void>;
+  /** A reader outage: the card is pulled and pcscd stopped, keeping the machine's pcscd slot. */
+  takeReaderDown(): Promise<void>;
+  /** The reader returns: pcscd started again and the same card inserted. */
+  bringReaderBack(): Promise<void>;
 }
 
 /** Generates a card, starts pcscd + vpcd and inserts the card in vicc. */
@@ -46,6 +50,14 @@ export async function insertVirtualCccd(): Promise<InsertedCard> {
     stop: async () => {
       await inserted.remove();
       await pcscd.stop();
+    },
+    takeReaderDown: async () => {
+      await inserted.remove();
+      await pcscd.stop({ keepLock: true });
+    },
+    bringReaderBack: async () => {
+      await pcscd.start();
+      await inserted.insert();
     },
   };
 }

@@ -1,0 +1,34 @@
+import type { Translation } from './vi';
+
+/** English strings of the touch kiosk; keys mirror touch.vi.ts (checked by the type). */
+export const touchEn: Translation['touch'] = {
+  keyboardFor: 'Keyboard for: {{target}}',
+  type: 'Type “{{field}}”',
+  space: 'Space',
+  shift: 'Capital',
+  backspace: 'Delete',
+  backspaceName: 'Delete the last letter',
+  clear: 'Clear',
+  clearName: 'Clear everything typed',
+  toneName: '{{tone}} tone',
+  tones: { sac: 'Sắc', huyen: 'Huyền', hoi: 'Hỏi', nga: 'Ngã', nang: 'Nặng' },
+  datePlaceholder: 'day/month/year',
+  readerDown:
+    'The card reader is out of service for now. Please type your details on the screen keyboard, or go to the reception counter for help.',
+  readerDownWhat: 'You can still submit: only your ID number, full name and birth date are needed.',
+  readerComesBack: 'When the card reader works again, this screen goes back to reading the card.',
+  typeInstead: 'Type my details',
+  typedQuestion: 'Please type your details',
+  typedHint: 'Type them as printed on your ID card. Bring the card when you collect the result.',
+  fullName: 'Full name',
+  birthDate: 'Date of birth (day/month/year)',
+  scanPrompt: 'Or hold the QR code on your receipt in front of the scanner',
+  voice: {
+    toggle: 'Spoken guidance',
+    repeat: 'Repeat',
+    louder: 'Louder',
+    softer: 'Softer',
+    volume: 'Volume {{percent}}%',
+    unavailable: 'The voice cannot play right now. Please read the guidance on the screen.',
+  },
+};

@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Params, Result } from '../../../electron/api/contract';
+import type { FormField } from '../../../electron/api/contract/procedure';
+import { useKiosk } from '../../api/KioskContext';
+import { KioskFormFields } from '../../components/touch/KioskFormFields';
+import { useErrorText } from './use-error-text';
+import { useReaderState } from './use-reader-state';
+
+type CardRead = Result<'card.read'>;
+type Access = Params<'card.read'>['access'];
+
+/** The citizen places the card: the core waits this long for it, then says so. */
+const WAIT_SECONDS = 15;
+/** Errors that mean "no reader right now": the citizen gets the outage text, not pcscd's name. */
+const OUTAGE = new Set(['CARD_PCSCD_DOWN', 'CARD_NO_READER']);
+
+interface KioskCardStepProps {
+  readonly onRead: (result: CardRead) => void;
+  /** The citizen types the ID number, name and birth date instead (no reader, or it fails). */
+  readonly onTypeInstead: () => void;
+}
+
+/** A field of this step in the e-form's shape, so it gets the same keypad; `label` is already translated. */
+export const localField = (
+  key: string,
+  label: string,
+  type: FormField['type'],
+  maxLength: number,
+): FormField => ({
+  key,
+  label: { vi: label, en: label },
+  type,
+  required: true,
+  maxLength,
+  fill: null,
+});
+
+/**
+ * The card step for touch: the 12-digit number (or the MRZ's three fields)
+ * on a keypad, "Đọc thẻ", a plain progress line. When the reader is down —
+ * seen within 2 s — the step says so in plain words and offers what still
+ * works: typing the details, or the counter. A reader that comes back is
+ * used at once.
+ */
+export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
+  const { t } = useTranslation();
+  const { api } = useKiosk();
+  const errorText = useErrorText();
+  const reader = useReaderState();
+  const [mode, setMode] = useState<'can' | 'mrz'>('can');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [reading, setReading] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const attempt = useRef(0);
+
+  // A reader lost mid-read: the read is abandoned at once rather than waiting for its timeout.
+  useEffect(() => {
+    if (reader === 'down' && reading) {
+      // The cancelled read then answers at once; its answer is ignored (attempt moved on).
+      attempt.current += 1;
+      void api.card.cancel({});
+    }
+  }, [reader, reading, api]);
+
+  const fields =
+    mode === 'can'
+      ? [localField('cardId', t('card.idNumber'), 'idNumber', 12)]
+      : [
+          localField('cardDoc', t('card.doc'), 'number', 9),
+          localField('cardDob', t('card.dob'), 'number', 6),
+          localField('cardExpiry', t('card.expiry'), 'number', 6),
+        ];
+
+  const access = (): Access | undefined => {
+    if (mode === 'can') {
+      const id = values.cardId ?? '';
+      return /^\d{12}$/.test(id) ? { can: id.slice(6) } : undefined;
+    }
+    const doc = (values.cardDoc ?? '').toUpperCase();
+    const dob = values.cardDob ?? '';
+    const expiry = values.cardExpiry ?? '';
+    return /^[0-9A-Z<]{9}$/.test(doc) && /^\d{6}$/.test(dob) && /^\d{6}$/.test(expiry)
+      ? { doc, dob, expiry }
+      : undefined;
+  };
+
+  const read = async () => {
+    const chosen = access();
+    if (!chosen || reader !== 'ready') return;
+    attempt.current += 1;
+    const mine = attempt.current;
+    setReading(true);
+    setError(undefined);
+    const answer = await api.card.read({ access: chosen, waitSeconds: WAIT_SECONDS });
+    setReading(false);
+    if (mine !== attempt.current) return;
+    if (answer.ok) onRead(answer.value);
+    else if (!OUTAGE.has(answer.error.code)) setError(errorText(answer.error));
+  };
+
+  if (reader === 'down') {
+    return (
+      <section className="reader-down" data-reader="down">
+        <p role="alert" className="error outage">
+          {t('touch.readerDown')}
+        </p>
+        <p>{t('touch.readerDownWhat')}</p>
+        <div className="answer-buttons">
+          <button type="button" className="primary big" onClick={onTypeInstead}>
+            {t('touch.typeInstead')}
+          </button>
+        </div>
+        <p className="hint">{t('touch.readerComesBack')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="kiosk-card" data-reader={reader}>
+      <fieldset className="choice-rows">
+        <legend>{t('card.access')}</legend>
+        {(['can', 'mrz'] as const).map((m) => (
+          <label key={m} className="choice-row">
+            <input
+              type="radio"
+              name="access"
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+              }}
+            />
+            {m === 'can' ? t('card.byCan') : t('card.byMrz')}
+          </label>
+        ))}
+      </fieldset>
+      <KioskFormFields
+        key={mode}
+        fields={fields}
+        values={values}
+        errors={{}}
+        onChange={(key, value) => {
+          setValues((v) => ({ ...v, [key]: value }));
+        }}
+      />
+      <div className="answer-buttons">
+        <button
+          type="button"
+          className="primary big"
+          disabled={reading || reader !== 'ready' || !access()}
+          onClick={() => void read()}
+        >
+          {t('card.read')}
+        </button>
+        {reading && (
+          <button type="button" className="big" onClick={() => void api.card.cancel({})}>
+            {t('card.cancel')}
+          </button>
+        )}
+      </div>
+      {reading && (
+        <p role="status" aria-live="polite" className="progress">
+          {t('card.reading')}
+        </p>
+      )}
+      {error && (
+        <>
+          <p role="alert" className="error">
+            {error}
+          </p>
+          <div className="answer-buttons">
+            <button type="button" className="big" onClick={onTypeInstead}>
+              {t('touch.typeInstead')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

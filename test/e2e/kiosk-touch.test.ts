@@ -1,0 +1,237 @@
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GeneratedCard } from '../fixtures/cccd/generate-card';
+import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
+import { axeScreen, axeSummary } from './support/axe';
+import { launchChromium, SCREENSHOTS } from './support/chromium';
+import { startShellProcess, type ShellProcess } from './support/shell-process';
+import { expectTouchSizes, tapText } from './support/touch';
+import { insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
+
+/**
+ * The kiosk as a citizen meets it: a portrait 1080×1920 touchscreen, no
+ * keyboard. The whole submission and the lookup are done with taps only
+ * (no keyboard.type, no fill), in normal and in large text; every screen is
+ * photographed, checked by axe and measured (text, headings, targets). The
+ * reader is taken down on the card step: the plain message must show within
+ * 2 s, the reader's return must be picked up, and typing the details must
+ * still reach the e-form.
+ */
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+let inserted: InsertedCard;
+let generated: GeneratedCard;
+let sane: SaneTestEnv;
+let shot = 0;
+let minText = Infinity;
+let minTarget = Infinity;
+let outageMs = -1;
+
+async function step(name: string, large = false): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: `${SCREENSHOTS}/touch-${shot}-${name}.png`, fullPage: true });
+  const count = await axeScreen(page, `touch-${name}`);
+  expect(count.blocking, name).toEqual([]);
+  const sizes = await expectTouchSizes(page, large ? 30 : 20, 32);
+  minText = Math.min(minText, sizes.minText);
+  minTarget = Math.min(minTarget, sizes.minTarget);
+}
+
+const answers: Readonly<Record<string, string>> = {
+  childName: 'Trần Minh Khôi',
+  childBirthDate: '01/11/2026',
+  childBirthPlace: 'Bệnh viện Phụ sản Hà Nội',
+  childEthnicity: 'Kinh',
+  childNationality: 'Việt Nam',
+};
+const keyboard = () => page.locator('.osk').first();
+
+beforeAll(async () => {
+  inserted = await insertVirtualCccd();
+  generated = inserted.generated;
+  sane = createSaneTestEnv();
+  shell = await startShellProcess(
+    { mode: 'kiosk', idleTimeoutSeconds: 600, card: { trustDir: inserted.trustDir } },
+    { SANE_CONFIG_DIR: sane.dir },
+  );
+  browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1080, height: 1920 },
+    hasTouch: true,
+    isMobile: false,
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  page = await context.newPage();
+  await page.goto(shell.url);
+}, 240_000);
+
+afterAll(async () => {
+  writeFileSync(
+    'test-results/kiosk-touch.txt',
+    `${axeSummary()}\nmin text ${String(minText)} px, min target ${String(minTarget)} px, reader outage shown after ${String(outageMs)} ms\n`,
+  );
+  console.log(
+    `touch kiosk: min text ${String(minText)} px, min target ${String(minTarget)} px, outage shown after ${String(outageMs)} ms`,
+  );
+  await (browser as Browser | undefined)?.close();
+  await (shell as ShellProcess | undefined)?.stop();
+  (sane as SaneTestEnv | undefined)?.dispose();
+  await (inserted as InsertedCard | undefined)?.stop();
+});
+
+/** Answers every e-form screen by taps: a radio row for a choice, the keys for a typed field. */
+async function answerFields(large: boolean): Promise<void> {
+  for (let screen = 0; screen < 12; screen += 1) {
+    if ((await page.locator('[data-step="fields"]').count()) === 0) return;
+    await step(`fields-${String(screen + 1)}${large ? '-large' : ''}`, large);
+    const first = await page.locator('.eform-field').first().getAttribute('data-field');
+    for (const field of await page.locator('.eform-field').all()) {
+      const key = (await field.getAttribute('data-field')) ?? '';
+      const radios = field.locator('input[type="radio"]');
+      if ((await radios.count()) > 0) {
+        if ((await radios.first().getAttribute('required')) !== null) {
+          await field.locator('.choice-row').first().tap();
+        }
+        continue;
+      }
+      const input = field.locator('input');
+      if ((await input.getAttribute('required')) === null || (await input.inputValue()) !== '')
+        continue;
+      await input.tap();
+      await tapText(field.locator('.osk'), answers[key] ?? 'Không');
+      expect(await input.inputValue()).toBe((answers[key] ?? 'Không').normalize('NFC'));
+    }
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-step="fields"]') === null ||
+        document.querySelector('[aria-invalid="true"]') !== null ||
+        document.querySelector('.eform-field')?.getAttribute('data-field') !== before,
+      first,
+    );
+    if ((await page.locator('[aria-invalid="true"]').count()) > 0)
+      throw new Error(`field refused on screen ${String(screen + 1)}`);
+  }
+}
+
+describe('the kiosk on a 1080×1920 touchscreen, taps only', () => {
+  let code = '';
+
+  it('normal text: the card read with the MRZ typed on the keypad, the e-form on the keyboard, documents, receipt', async () => {
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    await step('start');
+    await page.getByRole('button', { name: /Nộp hồ sơ/ }).tap();
+    await page.locator('[data-procedure="1.001193"]').waitFor();
+    await step('procedure');
+    await page.locator('[data-procedure="1.001193"]').tap();
+    await page.locator('.kiosk-card[data-reader="ready"]').waitFor({ timeout: 10_000 });
+    await step('card');
+    await page.locator('label.choice-row', { hasText: 'Dòng mã MRZ' }).tap();
+    expect(generated.documentNumber).toMatch(/^\d{9}$/);
+    for (const [key, value] of [
+      ['cardDoc', generated.documentNumber],
+      ['cardDob', generated.birthDate],
+      ['cardExpiry', generated.expiryDate],
+    ] as const) {
+      await page.locator(`#eform-${key}`).tap();
+      await tapText(keyboard(), value);
+    }
+    await step('card-typed');
+    await page.getByRole('button', { name: 'Đọc thẻ' }).tap();
+    await page
+      .getByRole('heading', { name: 'Đây có phải là Ông/Bà?' })
+      .waitFor({ timeout: 90_000 });
+    await step('confirm');
+    await page.getByRole('button', { name: 'Đúng, là tôi' }).tap();
+    await answerFields(false);
+    for (let doc = 0; doc < 10; doc += 1) {
+      if ((await page.locator('main').getAttribute('data-step')) !== 'documents') break;
+      const heading = (await page.locator('h1').textContent()) ?? '';
+      await step(`document-${String(doc + 1)}`);
+      if (await page.getByText('Giấy tờ bắt buộc').isVisible()) {
+        await page.getByRole('button', { name: 'Quét', exact: true }).tap();
+        await page.locator('.scanned').waitFor({ timeout: 90_000 });
+        await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+      } else {
+        await page.getByRole('button', { name: 'Tôi không có giấy tờ này' }).tap();
+      }
+      await page.waitForFunction(
+        (before) => document.querySelector('h1')?.textContent !== before,
+        heading,
+      );
+    }
+    await page.getByRole('heading', { name: 'Mời Ông/Bà kiểm tra lại trước khi nộp' }).waitFor();
+    await step('review');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).tap();
+    await page
+      .getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' })
+      .waitFor({ timeout: 60_000 });
+    code = (await page.locator('.receipt-code').getAttribute('data-code')) ?? '';
+    expect(code).toMatch(/^[\w.]+-\d{6}-\d{4}$/);
+    await step('receipt');
+    const finish = page.getByRole('button', { name: 'Hoàn tất' });
+    await finish.scrollIntoViewIfNeeded();
+    await finish.tap();
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+    // Every letter is a tap with its own round trip: a whole dossier takes minutes, as for a citizen.
+  }, 400_000);
+
+  it('normal text: the lookup, the dossier code typed on the code keypad', async () => {
+    await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).tap();
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+    await step('lookup');
+    await tapText(keyboard(), code);
+    expect(await page.locator('#lookup-code').inputValue()).toBe(code);
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).tap();
+    await page.locator(`.lookup-result[data-code="${code}"]`).waitFor({ timeout: 20_000 });
+    await step('lookup-found');
+    await page.getByRole('link', { name: /Quay lại/ }).tap();
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
+  });
+
+  it('large text: every text 1.5× larger; the reader taken down is reported within 2 s, its return picked up, typing the details still works', async () => {
+    await page.getByRole('button', { name: 'Chữ to' }).tap();
+    const body = await page
+      .locator('.lead')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(body).toBeGreaterThanOrEqual(1.5 * 22);
+    await step('start-large', true);
+    await page.getByRole('button', { name: /Nộp hồ sơ/ }).tap();
+    await page.locator('[data-procedure="1.001193"]').tap();
+    await page.locator('.kiosk-card[data-reader="ready"]').waitFor({ timeout: 10_000 });
+    await step('card-large', true);
+
+    await inserted.takeReaderDown();
+    const down = Date.now();
+    await page.locator('.reader-down [role="alert"]').waitFor({ timeout: 2000 });
+    outageMs = Date.now() - down;
+    const message = (await page.locator('.reader-down').textContent()) ?? '';
+    expect(message).toContain('Máy đọc thẻ đang tạm ngừng');
+    expect(message).not.toMatch(/pcscd|kiosk doctor|sudo|\/usr|\/etc/);
+    await step('reader-down-large', true);
+
+    await inserted.bringReaderBack();
+    await page.locator('.kiosk-card[data-reader="ready"]').waitFor({ timeout: 15_000 });
+    await inserted.takeReaderDown();
+    await page.locator('.reader-down [role="alert"]').waitFor({ timeout: 2000 });
+
+    await page.getByRole('button', { name: 'Nhập thông tin bằng bàn phím' }).tap();
+    await page.getByRole('heading', { name: 'Mời Ông/Bà nhập thông tin của mình' }).waitFor();
+    for (const [key, value] of [
+      ['applicantId', generated.person.id],
+      ['applicantName', 'Nguyễn Văn An'],
+      ['applicantBirthDate', generated.person.birthDate],
+    ] as const) {
+      await page.locator(`#eform-${key}`).tap();
+      await tapText(keyboard(), value);
+    }
+    await step('typed-applicant-large', true);
+    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    await page.locator('[data-step="fields"]').waitFor();
+    await answerFields(true);
+    await inserted.bringReaderBack();
+  });
+});
