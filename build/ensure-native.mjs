@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const modules = ['better-sqlite3', 'pcsclite', 'node-hid', 'sharp'];
+const modules = ['better-sqlite3', 'pcsclite', 'node-hid', 'sharp', 'pkcs11js'];
 
 for (const name of modules) {
   try {
