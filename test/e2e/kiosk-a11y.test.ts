@@ -50,7 +50,7 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
     await expectClean('lookup');
     await page
-      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn')
+      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true })
       .fill('000.00.00.H00-251125-9999');
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.getByRole('heading', { name: 'Không tìm thấy hồ sơ' }).waitFor();
@@ -87,7 +87,7 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await idle.goto(shell.url);
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
-    await idle.getByLabel('Số định danh cá nhân (12 số)').fill('001185012345');
+    await idle.getByLabel('Số định danh cá nhân (12 số)', { exact: true }).fill('001185012345');
     await idle.clock.runFor(590_000);
     await idle.getByRole('alertdialog').waitFor();
     const previous = page;
@@ -102,7 +102,9 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     expect(await idle.content()).not.toContain('001185012345');
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
-    await expect(idle.getByLabel('Số định danh cá nhân (12 số)').inputValue()).resolves.toBe('');
+    await expect(
+      idle.getByLabel('Số định danh cá nhân (12 số)', { exact: true }).inputValue(),
+    ).resolves.toBe('');
     await context.close();
   });
 });

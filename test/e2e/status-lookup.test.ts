@@ -80,7 +80,7 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     const result = page.locator(`.lookup-result[data-code="${code}"]`);
     await result.waitFor({ timeout: 30_000 });
     await expect(
-      page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn').inputValue(),
+      page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true }).inputValue(),
     ).resolves.toBe(code);
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('Đăng ký khai sinh');
@@ -98,7 +98,9 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     });
     expect(changed.status).toBe(200);
     await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).click();
-    await page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn').fill(code);
+    await page
+      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true })
+      .fill(code);
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.locator('.lookup-result[data-status="9"]').waitFor({ timeout: 30_000 });
     const after = await page.locator('.lookup-status').textContent();

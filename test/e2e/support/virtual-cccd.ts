@@ -69,7 +69,11 @@ export async function fillMrz(
   birthDate = generated.birthDate,
 ): Promise<void> {
   await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
-  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+  await page
+    .getByLabel('Số thẻ trong MRZ (9 ký tự)', { exact: true })
+    .fill(generated.documentNumber);
+  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)', { exact: true }).fill(birthDate);
+  await page
+    .getByLabel('Ngày hết hạn trong MRZ (YYMMDD)', { exact: true })
+    .fill(generated.expiryDate);
 }
