@@ -45,8 +45,11 @@ function openFilesUnder(dir: string): string[] {
     .filter((target) => target.startsWith(dir));
 }
 
-const unavailable = (vi: RegExp) =>
-  expect.objectContaining({ code: 'STORE_KEY_UNAVAILABLE', vi: expect.stringMatching(vi) });
+const unavailable = (vi: RegExp): unknown =>
+  expect.objectContaining({
+    code: 'STORE_KEY_UNAVAILABLE',
+    vi: expect.stringMatching(vi) as unknown,
+  }) as unknown;
 
 describe('FileKeyProvider', () => {
   it('creates the missing data folder 0700 and a 0600 file of 64 hex digits, closing what it opened', () => {
