@@ -45,10 +45,12 @@ function openFilesUnder(dir: string): string[] {
     .filter((target) => target.startsWith(dir));
 }
 
-const unavailable = (vi: RegExp): unknown =>
+/** A typed key error whose Vietnamese and English texts both name the key file. */
+const unavailable = (vi: RegExp, keyFile: string): unknown =>
   expect.objectContaining({
     code: 'STORE_KEY_UNAVAILABLE',
     vi: expect.stringMatching(vi) as unknown,
+    message: expect.stringContaining(keyFile) as unknown,
   }) as unknown;
 
 describe('FileKeyProvider', () => {
@@ -83,7 +85,9 @@ describe('FileKeyProvider', () => {
     const dir = tempDir();
     new FileKeyProvider(dir).masterKey();
     chmodSync(join(dir, KEY_FILE_NAME), mode);
-    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(unavailable(/không an toàn/));
+    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(
+      unavailable(/không an toàn/, join(dir, KEY_FILE_NAME)),
+    );
   });
 
   // Only root can hand a file to another user; CI's unit run and Stryker run as root here.
@@ -91,14 +95,16 @@ describe('FileKeyProvider', () => {
     const dir = tempDir();
     new FileKeyProvider(dir).masterKey();
     chownSync(join(dir, KEY_FILE_NAME), 4242, 4242);
-    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(unavailable(/chown/));
+    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(
+      unavailable(/chown/, join(dir, KEY_FILE_NAME)),
+    );
   });
 
   it('refuses a key file that is not 32 bytes of hex, and leaves it as it is', () => {
     const dir = tempDir();
     const path = join(dir, KEY_FILE_NAME);
     writeFileSync(path, 'ab'.repeat(31), { mode: 0o600 });
-    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(unavailable(/bị hỏng/));
+    expect(() => new FileKeyProvider(dir).masterKey()).toThrow(unavailable(/bị hỏng/, path));
     expect(readFileSync(path, 'utf8')).toBe('ab'.repeat(31));
   });
 
@@ -113,7 +119,7 @@ describe('FileKeyProvider', () => {
       }
       return undefined;
     })();
-    expect(error).toEqual(unavailable(/Không đọc được tệp khóa/));
+    expect(error).toEqual(unavailable(/Không đọc được tệp khóa/, join(file, KEY_FILE_NAME)));
     expect((error?.cause as NodeJS.ErrnoException).code).toBe('ENOTDIR');
   });
 
@@ -122,7 +128,7 @@ describe('FileKeyProvider', () => {
     const target = join(dir, 'gone');
     symlinkSync(target, join(dir, KEY_FILE_NAME));
     expect(() => new FileKeyProvider(dir).masterKey()).toThrow(
-      unavailable(/Không đọc được tệp khóa/),
+      unavailable(/Không đọc được tệp khóa/, join(dir, KEY_FILE_NAME)),
     );
     expect(existsSync(target)).toBe(false);
   });
@@ -130,7 +136,7 @@ describe('FileKeyProvider', () => {
   it('create: false never makes a key for a folder whose data needs the missing one', () => {
     const dir = tempDir();
     expect(() => new FileKeyProvider(dir, { create: false }).masterKey()).toThrow(
-      unavailable(/Thiếu tệp khóa .*không tạo khóa mới/),
+      unavailable(/Thiếu tệp khóa .*không tạo khóa mới/, join(dir, KEY_FILE_NAME)),
     );
     expect(existsSync(join(dir, KEY_FILE_NAME))).toBe(false);
   });
@@ -158,6 +164,7 @@ describe('KeyMismatchError', () => {
     expect(error.vi).toContain(`safeStorage, tệp ${SAFE_KEY_FILE_NAME}`);
     expect(error.vi).toContain(`tệp khóa ${KEY_FILE_NAME}`);
     expect(error.vi).toContain('ứng dụng kiosk Electron');
+    expect(error.vi).toContain('KIOSK_DATA_DIR');
     expect(error.message).toContain(`safeStorage, file ${SAFE_KEY_FILE_NAME}`);
     expect(error.message).toContain(`the key file ${KEY_FILE_NAME}`);
     expect(error.message).toContain('KIOSK_DATA_DIR');
