@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromFiles } from '../../../electron/services/card/card-identity';
 import { encodeOid, encodeTlv } from '../../../native/smartcard/lds';
@@ -120,6 +122,13 @@ describe('PACE against the card-side PACE peer (pcscd + vpcd + vicc + pace_peer.
         await new Promise((r) => setTimeout(r, 50));
     }
   }
+
+  it('the peer itself reproduces ICAO 9303-11 Appendix G.1 (ECDH-GM, brainpoolP256r1) value for value', () => {
+    const peer = fileURLToPath(new URL('../../fixtures/cccd/vicc/pace_peer.py', import.meta.url));
+    const run = spawnSync('/usr/bin/python3', [peer, '--self-test'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/G\.1 matches/);
+  });
 
   it('PACE-CAN on the CCCD profile (ECDH-GM, brainpoolP256r1, AES-128) reads the citizen and passive authentication trusts it', async () => {
     const read = await readWith(fullDir, cardAccess([13, 16]), ['--pace', '13:16'], {
