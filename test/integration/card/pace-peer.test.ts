@@ -124,8 +124,10 @@ describe('PACE against the card-side PACE peer (pcscd + vpcd + vicc + pace_peer.
   }
 
   it('the peer itself reproduces ICAO 9303-11 Appendix G.1 (ECDH-GM, brainpoolP256r1) value for value', () => {
-    const peer = fileURLToPath(new URL('../../fixtures/cccd/vicc/pace_peer.py', import.meta.url));
-    const run = spawnSync('/usr/bin/python3', [peer, '--self-test'], { encoding: 'utf8' });
+    const peer = fileURLToPath(
+      new URL('../../fixtures/cccd/vicc/pace_peer_selftest.py', import.meta.url),
+    );
+    const run = spawnSync('/usr/bin/python3', [peer], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/G\.1 matches/);
   });
