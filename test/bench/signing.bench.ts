@@ -20,13 +20,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { loadTrustStore } from '../../native/smartcard/passive-auth';
 import { verifyPdf } from '../../electron/services/signing/pdf-verifier';
 import { TokenSigner } from '../../electron/services/signing/token-signer';
-import {
-  PIN,
-  SOFTHSM_MODULE,
-  makeNssDb,
-  makePki,
-  makeToken,
-} from '../integration/signing/signing-peers';
+import { PIN, makeNssDb, makePki, makeToken } from '../integration/signing/signing-peers';
 
 const RUNS = 15;
 const work = mkdtempSync(join(tmpdir(), 'bench-signing-'));
@@ -36,7 +30,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-async function timeRuns(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function timeRuns(fn: () => unknown): Promise<number> {
   await fn(); // warm-up
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
@@ -98,7 +92,7 @@ try {
   };
 
   const signer = TokenSigner.open(settings, PIN);
-  let signed = new Uint8Array(0);
+  let signed: Uint8Array = new Uint8Array(0);
   const oursWarm = await timeRuns(async () => {
     signed = (await signer.signPdf(pdf)).pdf;
   });
