@@ -65,6 +65,8 @@ export class Pkcs11Module {
     const out: TokenInfo[] = [];
     for (const slot of this.#call(() => this.#lib.C_GetSlotList(true))) {
       const info = this.#call(() => this.#lib.C_GetTokenInfo(slot));
+      // A blank token (SoftHSM's spare slot, a card never personalised) has no objects to list.
+      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) continue;
       const session = this.#call(() => this.#lib.C_OpenSession(slot, CK.CKF_SERIAL_SESSION));
       try {
         out.push({

@@ -61,6 +61,7 @@ describe('signing with a SoftHSM2 token', () => {
       const report1 = pdfsig(one, nss);
       expect(report1).toContain('Signature is Valid');
       expect(report1).toContain('Total document signed');
+      expect(report1).toContain('Certificate is Trusted');
       expect(report1).toContain('ETSI.CAdES.detached');
       const second = await signer.signPdf(first.pdf, { appearance: { page: 1 } });
       expect(
@@ -72,6 +73,9 @@ describe('signing with a SoftHSM2 token', () => {
       writeFileSync(two, second.pdf);
       const report2 = pdfsig(two, nss);
       expect(report2.match(/Signature is Valid/g)?.length).toBe(2);
+      // poppler 22.12 reads "Unknown issue with Certificate" for the second signature of a file
+      // even though it carries the very same chain; our verifier checks both (verify tests).
+      expect(report2.split('Signature #2')[0]).toContain('Certificate is Trusted');
       expect(report2).toContain('Not total document signed');
       // poppler still finds every page through the updated catalog
       expect(execFileSync('pdfinfo', [two], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
