@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
-import { startSim, type SimProcess } from '../integration/sync/peers';
+import { simFetch, startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen, axeSummary } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
@@ -197,14 +197,16 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
   it('the portal simulator receives the dossier exactly once', async () => {
     let copies = 0;
     for (let attempt = 0; attempt < 60 && copies === 0; attempt += 1) {
-      const answer = (await (await fetch(`${sim.url}/__sim/dossiers`)).json()) as {
+      const answer = (await (await simFetch(`${sim.url}/__sim/dossiers`)).json()) as {
         dossiers: { MaHoSo?: string }[];
       };
       copies = answer.dossiers.filter((d) => d.MaHoSo === code).length;
       if (copies === 0) await new Promise((r) => setTimeout(r, 1000));
     }
     expect(copies).toBe(1);
-    const stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { duplicates: number };
+    const stats = (await (await simFetch(`${sim.url}/__sim/stats`)).json()) as {
+      duplicates: number;
+    };
     expect(stats.duplicates).toBe(0);
   });
 

@@ -16,7 +16,7 @@ import { createCore, type Core } from '../../../electron/shell/composition-root'
 import { captureLogger } from '../../support/capture-logger';
 import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
-import { simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
+import { simFetch, simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
 
@@ -286,10 +286,13 @@ describe('a counter receives a dossier end to end', () => {
     expect(first.code).toBe(code);
     expect(first.status).toBe('2');
     expect(first.statusText.vi).toBe('Được tiếp nhận');
-    const res = await fetch(`${sim.url}/__sim/status?mahoso=${encodeURIComponent(code)}&status=4`, {
-      method: 'POST',
-      signal: AbortSignal.timeout(10_000),
-    });
+    const res = await simFetch(
+      `${sim.url}/__sim/status?mahoso=${encodeURIComponent(code)}&status=4`,
+      {
+        method: 'POST',
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
     expect(res.status).toBe(200);
     const asked = Date.now();
     const second = await ok<Lookup>(core, 'status.lookup', { query: code });
