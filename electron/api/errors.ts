@@ -75,6 +75,7 @@ export const errorCodes = [
   'RETURN_RECEIVER_MISMATCH',
   'RETURN_LETTER_REQUIRED',
   'RETURN_RESULT_INVALID',
+  'RETURN_SIGNING_FAILED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

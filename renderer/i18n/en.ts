@@ -1,5 +1,6 @@
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
+import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
 import type { Translation } from './vi';
@@ -185,5 +186,6 @@ export const en: Translation = {
   intake: intakeEn,
   selfService: selfServiceEn,
   lookup: lookupEn,
+  returns: returnsEn,
   touch: touchEn,
 };

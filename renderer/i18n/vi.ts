@@ -1,5 +1,6 @@
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
+import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
 
@@ -182,6 +183,7 @@ export const vi = {
   intake: intakeVi,
   selfService: selfServiceVi,
   lookup: lookupVi,
+  returns: returnsVi,
   touch: touchVi,
 } as const;
 

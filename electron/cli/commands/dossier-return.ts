@@ -3,8 +3,9 @@
  * [--receiver-id N | --by-post [--address TEXT]] [--offline-in-hand]
  * [--staff NAME] [--slip FILE.pdf]`: hands a result back from the command
  * line. Asks the portal first when it is configured; exit 4 with the reason
- * when the dossier is unknown, not finished or already returned. No signer
- * is wired here yet, so results are recorded "chưa ký số".
+ * when the dossier is unknown, not finished or already returned. Results are
+ * signed with the token `signing.*` names (PIN from KIOSK_SIGNING_PIN);
+ * without a token they are recorded "chưa ký số".
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -19,6 +20,8 @@ import { portalSettings } from '../../services/portal/portal-settings';
 import type { Receiver } from '../../services/returns/receiver-check';
 import { ReturnError } from '../../services/returns/return-error';
 import { ReturnService } from '../../services/returns/return-service';
+import { openResultSigner } from '../../services/returns/token-result-signer';
+import { tokenSignerSettings } from '../../services/signing/token-signer';
 import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
@@ -101,7 +104,13 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     agencyCode: config.agency.code,
     migrations: kioskMigrations,
   });
+  let signing: ReturnType<typeof openResultSigner> = null;
   try {
+    signing = openResultSigner(
+      tokenSignerSettings(config, process.env),
+      process.env.KIOSK_SIGNING_PIN,
+      config.receipt.place,
+    );
     const results = files.map((file, i) => ({
       name: values.name?.[i] ?? `Kết quả ${String(i + 1)}`,
       pdf: readFileSync(file),
@@ -113,7 +122,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     const service = new ReturnService({
       store,
       portal: settings.success ? new PortalClient(settings.data) : null,
-      signer: null,
+      signer: signing?.signer ?? null,
       forms: {
         agencyName: config.agency.name,
         unitName: `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
@@ -162,6 +171,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     }
     throw error;
   } finally {
+    await signing?.close();
     store.close();
   }
 }
