@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCard } from '../fixtures/cccd/generate-card';
@@ -68,6 +68,12 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  // The peers are stopped first: a failed report must not leave pcscd holding the machine's slot.
+  await (browser as Browser | undefined)?.close();
+  await (shell as ShellProcess | undefined)?.stop();
+  (sane as SaneTestEnv | undefined)?.dispose();
+  await (inserted as InsertedCard | undefined)?.stop();
+  mkdirSync('test-results', { recursive: true });
   writeFileSync(
     'test-results/kiosk-touch.txt',
     `${axeSummary()}\nmin text ${String(minText)} px, min target ${String(minTarget)} px, reader outage shown after ${String(outageMs)} ms\n`,
@@ -75,10 +81,6 @@ afterAll(async () => {
   console.log(
     `touch kiosk: min text ${String(minText)} px, min target ${String(minTarget)} px, outage shown after ${String(outageMs)} ms`,
   );
-  await (browser as Browser | undefined)?.close();
-  await (shell as ShellProcess | undefined)?.stop();
-  (sane as SaneTestEnv | undefined)?.dispose();
-  await (inserted as InsertedCard | undefined)?.stop();
 });
 
 /** Answers every e-form screen by taps: a radio row for a choice, the keys for a typed field. */
@@ -192,6 +194,9 @@ describe('the kiosk on a 1080×1920 touchscreen, taps only', () => {
   });
 
   it('large text: every text 1.5× larger; the reader taken down is reported within 2 s, its return picked up, typing the details still works', async () => {
+    // On its own feet: the start screen, whatever the case before left on screen.
+    await page.goto(shell.url);
+    await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
     await page.getByRole('button', { name: 'Chữ to' }).tap();
     const body = await page
       .locator('.lead')
