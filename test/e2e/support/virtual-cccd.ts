@@ -68,8 +68,16 @@ export async function fillMrz(
   generated: GeneratedCard,
   birthDate = generated.birthDate,
 ): Promise<void> {
-  await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
-  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+  // The citizen's card step words the same fields plainly (no "MRZ", no "YYMMDD").
+  const kiosk = (await page.locator('.kiosk-card').count()) > 0;
+  await page.getByLabel(kiosk ? 'Nhập các số ở mặt sau thẻ' : 'Dòng mã MRZ ở mặt sau thẻ').check();
+  await page
+    .getByLabel(kiosk ? 'Số thẻ: 9 số đứng sau chữ IDVNM, dòng đầu' : 'Số thẻ trong MRZ (9 ký tự)')
+    .fill(generated.documentNumber);
+  await page
+    .getByLabel(kiosk ? 'Ngày sinh: 6 số, năm tháng ngày' : 'Ngày sinh trong MRZ (YYMMDD)')
+    .fill(birthDate);
+  await page
+    .getByLabel(kiosk ? 'Ngày hết hạn: 6 số, năm tháng ngày' : 'Ngày hết hạn trong MRZ (YYMMDD)')
+    .fill(generated.expiryDate);
 }
