@@ -85,6 +85,9 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     const idle = await context.newPage();
     await idle.clock.install();
     await idle.goto(shell.url);
+    // A citizen's aids are theirs alone: on now, back to default after the wipe.
+    await idle.getByRole('button', { name: 'Chữ to' }).click();
+    await idle.getByRole('button', { name: 'Nghe hướng dẫn' }).click();
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
     await idle.getByLabel('Số định danh cá nhân (12 số)').fill('001185012345');
@@ -100,6 +103,8 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await idle.clock.runFor(20_000);
     await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
     expect(await idle.content()).not.toContain('001185012345');
+    await idle.getByRole('button', { name: 'Chữ to', pressed: false }).waitFor();
+    await idle.getByRole('button', { name: 'Nghe hướng dẫn', pressed: false }).waitFor();
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
     await expect(idle.getByLabel('Số định danh cá nhân (12 số)').inputValue()).resolves.toBe('');

@@ -23,7 +23,6 @@ export function VoiceBar() {
       data-spoken={voiceOn ? lastText : ''}
     >
       <button type="button" className="voice-toggle" aria-pressed={voiceOn} onClick={toggleVoice}>
-        <span aria-hidden="true">🔊 </span>
         {t('touch.voice.toggle')}
       </button>
       {voiceOn && (
