@@ -35,6 +35,8 @@ export const en: Translation = {
     normalText: 'Normal text',
     help: 'Need help? Please go to the reception desk; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
+    tools: 'Reading and listening aids',
+    voiceChoices: 'Tap Submit a dossier, or Look up a dossier.',
   },
   diagnostics: {
     title: 'System diagnostics',

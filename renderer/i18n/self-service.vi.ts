@@ -26,7 +26,7 @@ export const selfServiceVi = {
   },
   card: {
     question: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc',
-    hint: 'Nhập 12 chữ số in trên mặt trước thẻ rồi bấm "Đọc thẻ". Thông tin trên chip sẽ được điền sẵn vào tờ khai.',
+    hint: 'Nhập các số in trên thẻ, rồi bấm “Đọc thẻ”. Máy sẽ tự điền thông tin của Ông/Bà vào tờ khai.',
   },
   confirm: {
     question: 'Đây có phải là Ông/Bà?',

@@ -35,6 +35,8 @@ export const vi = {
     normalText: 'Chữ thường',
     help: 'Cần giúp đỡ? Mời Ông/Bà đến quầy tiếp nhận, cán bộ sẽ hỗ trợ.',
     comingSoon: 'Chức năng này sắp có. Mời Ông/Bà đến quầy tiếp nhận.',
+    tools: 'Trợ giúp đọc và nghe',
+    voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',

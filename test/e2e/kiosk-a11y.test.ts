@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScreen, axeSummary } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
+import { inputLabelled } from './support/labels';
 
 /**
  * axe-core on the kiosk screens a citizen reaches without a card: start,
@@ -85,9 +86,12 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     const idle = await context.newPage();
     await idle.clock.install();
     await idle.goto(shell.url);
+    // A citizen's aids are theirs alone: on now, back to default after the wipe.
+    await idle.getByRole('button', { name: 'Chữ to' }).click();
+    await idle.getByRole('button', { name: 'Nghe hướng dẫn' }).click();
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
-    await idle.getByLabel('Số định danh cá nhân (12 số)', { exact: true }).fill('001185012345');
+    await inputLabelled(idle, 'Số định danh cá nhân (12 số)').fill('001185012345');
     await idle.clock.runFor(590_000);
     await idle.getByRole('alertdialog').waitFor();
     const previous = page;
@@ -100,11 +104,13 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await idle.clock.runFor(20_000);
     await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
     expect(await idle.content()).not.toContain('001185012345');
+    await idle.getByRole('button', { name: 'Chữ to', pressed: false }).waitFor();
+    await idle.getByRole('button', { name: 'Nghe hướng dẫn', pressed: false }).waitFor();
     await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
     await idle.locator('[data-procedure="1.001193"]').click();
-    await expect(
-      idle.getByLabel('Số định danh cá nhân (12 số)', { exact: true }).inputValue(),
-    ).resolves.toBe('');
+    await expect(inputLabelled(idle, 'Số định danh cá nhân (12 số)').inputValue()).resolves.toBe(
+      '',
+    );
     await context.close();
   });
 });
