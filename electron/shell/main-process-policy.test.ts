@@ -31,7 +31,9 @@ describe('a second start of the kiosk', () => {
   });
 
   it('does nothing before the first window exists', () => {
-    expect(() => { focusExistingWindow(undefined); }).not.toThrow();
+    expect(() => {
+      focusExistingWindow(undefined);
+    }).not.toThrow();
   });
 });
 
