@@ -21,10 +21,12 @@ import type { Receiver } from '../../services/returns/receiver-check';
 import { ReturnError } from '../../services/returns/return-error';
 import { ReturnService } from '../../services/returns/return-service';
 import { openResultSigner } from '../../services/returns/token-result-signer';
+import { SigningError } from '../../services/signing/signing-errors';
 import { tokenSignerSettings } from '../../services/signing/token-signer';
 import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
+import { reportSigningError } from './signing-cli';
 
 const usage = {
   vi: 'Cách dùng: kiosk dossier return MÃ-HỒ-SƠ --result TỆP.pdf [--name "Tên kết quả"] (--receiver-id SỐ-ĐỊNH-DANH | --by-post [--address "Địa chỉ"]) [--offline-in-hand] [--staff "Họ tên"] [--slip PHIẾU.pdf]',
@@ -158,6 +160,8 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     });
     return ExitCode.ok;
   } catch (error) {
+    // Before the generic KioskError branch: a signing failure is a KioskError too.
+    if (error instanceof SigningError) return reportSigningError(io, error);
     if (error instanceof ReturnError || error instanceof StoreError) {
       io.error(io.t(error.vi, error.message));
       io.result({ error: { code: error.code, message: error.message } });

@@ -24,8 +24,8 @@ export function reportSigningError(io: CliIo, error: unknown): ExitCode {
   io.result({ ok: false, error: { code: error.code, ...text, info: error.info } });
   io.error(`${io.t(text.vi, text.en)} [${error.code}]`);
   switch (error.code) {
-    case 'SIGNING_MODULE_LOAD_FAILED':
-    case 'SIGNING_TOKEN_NOT_FOUND':
+    case 'SIGNING_MODULE_MISSING':
+    case 'SIGNING_TOKEN_ABSENT':
     case 'SIGNING_TOKEN_REMOVED':
     case 'SIGNING_NOT_CONFIGURED':
       return ExitCode.unavailable;

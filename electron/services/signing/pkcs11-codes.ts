@@ -75,7 +75,7 @@ export function signingErrorFromPkcs11(error: unknown, pinAfter?: PinState): Sig
     case CKR.PIN_INVALID:
     case CKR.PIN_LEN_RANGE:
       if (pinAfter?.locked === true) return new SigningError('SIGNING_PIN_LOCKED', detail);
-      return new SigningError('SIGNING_PIN_INCORRECT', detail, {
+      return new SigningError('SIGNING_PIN_WRONG', detail, {
         ...(pinAfter?.triesLeft === undefined ? {} : { triesLeft: pinAfter.triesLeft }),
         triesLow: pinAfter?.countLow === true || pinAfter?.finalTry === true,
       });

@@ -53,7 +53,7 @@ export class Pkcs11Module {
       lib.C_Initialize();
     } catch (error) {
       throw new SigningError(
-        'SIGNING_MODULE_LOAD_FAILED',
+        'SIGNING_MODULE_MISSING',
         `${modulePath}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
@@ -97,7 +97,7 @@ export class Pkcs11Module {
     const slot = matching[0];
     if (slot === undefined || (tokenLabel === '' && matching.length > 1))
       throw new SigningError(
-        'SIGNING_TOKEN_NOT_FOUND',
+        'SIGNING_TOKEN_ABSENT',
         tokenLabel === ''
           ? `${String(matching.length)} tokens present and no signing.tokenLabel`
           : `no token labelled "${tokenLabel}"`,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/portal-sim-server';
+import { SIM_CONTROL_HEADER } from '../../../electron/portal-sim/sim-guard';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
 import type { ResultSigner } from '../../../electron/services/returns/result-signer';
@@ -18,6 +19,7 @@ import { ReturnService } from '../../../electron/services/returns/return-service
 import { openResultSigner } from '../../../electron/services/returns/token-result-signer';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { SyncEngine } from '../../../electron/services/sync/sync-engine';
+import { simFile } from '../sync/peers';
 import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { PIN, makeNssDb, makePki, makeToken, pdfsig } from '../signing/signing-peers';
@@ -74,7 +76,10 @@ const settings = (): { pkcs11Module: string; tokenLabel: string; chainFile: stri
 async function readyDossier(tag: string): Promise<string> {
   const { code } = store.save(sampleDossier(tag, { receivedAt: Date.now() }), 'test');
   await new SyncEngine(store.outbox, portal).runUntilEmpty();
-  const res = await fetch(`${sim.url}/__sim/status?mahoso=${code}&status=9`, { method: 'POST' });
+  const res = await fetch(`${sim.url}/__sim/status?mahoso=${code}&status=9`, {
+    method: 'POST',
+    headers: { [SIM_CONTROL_HEADER]: sim.controlSecret },
+  });
   expect(res.status).toBe(200);
   return code;
 }
@@ -127,7 +132,9 @@ describe('returning a result signed with the agency token', () => {
     const [held] = await portal.lookup(code);
     expect(held).toMatchObject({ TrangThaiHoSo: '10' });
     const links = held?.DanhSachGiayToKetQua as { DuongDanTepTinKetQua: string }[];
-    const fetched = Buffer.from(await (await fetch(links[0]!.DuongDanTepTinKetQua)).arrayBuffer());
+    const fetched = Buffer.from(
+      await (await simFile(links[0]!.DuongDanTepTinKetQua)).arrayBuffer(),
+    );
     // The original bytes are kept: the signature is an incremental update.
     expect(fetched.subarray(0, pdf.length - 1).equals(Buffer.from(pdf).subarray(0, -1))).toBe(true);
     const file = join(dir, 'fetched.pdf');
@@ -146,17 +153,17 @@ describe('returning a result signed with the agency token', () => {
     expect(store.returnOf(code)).not.toBeNull();
   });
 
-  it('a configured token without its PIN, or with a wrong one, refuses the return in Vietnamese', () => {
+  it('a configured token without its PIN, or with a wrong one, refuses the return with the signing code', () => {
     expect(() => openResultSigner(settings(), undefined)).toThrow(
       expect.objectContaining({
-        code: 'RETURN_SIGNING_FAILED',
+        code: 'SIGNING_PIN_REQUIRED',
         vi: expect.stringContaining('mã PIN') as string,
       }) as Error,
     );
     expect(() => openResultSigner(settings(), '000000')).toThrow(
       expect.objectContaining({
-        code: 'RETURN_SIGNING_FAILED',
-        vi: expect.stringContaining('chưa được ghi nhận trả') as string,
+        code: 'SIGNING_PIN_WRONG',
+        vi: expect.stringContaining('Mã PIN không đúng') as string,
       }) as Error,
     );
   });

@@ -109,7 +109,7 @@ describe('kiosk signing, sign and verify', () => {
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Mã PIN không đúng');
-    expect(run.stderr).toContain('SIGNING_PIN_INCORRECT');
+    expect(run.stderr).toContain('SIGNING_PIN_WRONG');
     expect(run.stdout + run.stderr).not.toContain('999999');
   });
 });

@@ -86,7 +86,7 @@ describe('signing with a SoftHSM2 token', () => {
 
   it('a wrong PIN is refused with a Vietnamese message, and the token flags turn it into a warning', async () => {
     const error = await failure(() => open(token, '000000'));
-    expect(error.code).toBe('SIGNING_PIN_INCORRECT');
+    expect(error.code).toBe('SIGNING_PIN_WRONG');
     expect(error.vi).toContain('Mã PIN không đúng');
     expect(error.message).not.toContain('000000');
     token.setUserPinFlags({ finalTry: true });
@@ -111,7 +111,7 @@ describe('signing with a SoftHSM2 token', () => {
   it('an expired certificate and one without nonRepudiation may not sign', async () => {
     for (const [identity, code] of [
       [pki.expiredSigner, 'SIGNING_CERT_EXPIRED'],
-      [pki.noNonRepudiation, 'SIGNING_CERT_NO_NON_REPUDIATION'],
+      [pki.noNonRepudiation, 'SIGNING_KEY_USAGE'],
     ] as const) {
       const t = makeToken(identity, [], 'Other Token');
       try {
