@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Result } from '../../../electron/api/contract';
 import type { Procedure } from '../../../electron/api/contract/procedure';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { prefillFromCard } from '../../../electron/api/contract/form-prefill';
 import { useKiosk } from '../../api/KioskContext';
 import { useKioskPrefs } from '../../components/voice/KioskPrefs';
 import { useSpokenAlert, useSpokenScreen } from '../../components/voice/use-spoken';
@@ -11,7 +12,7 @@ import { ConfirmStep } from './ConfirmStep';
 import { DocumentStep } from './DocumentStep';
 import { FieldsStep } from './FieldsStep';
 import { KioskCardStep } from './KioskCardStep';
-import { fieldsToAsk, pages as pagesOf, prefill } from './kiosk-form';
+import { fieldsToAsk, pages as pagesOf } from './kiosk-form';
 import { ProcedureStep } from './ProcedureStep';
 import { ReceiptStep, type Created } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
@@ -73,13 +74,13 @@ export function KioskSubmit() {
     }
     setError(undefined);
     setProcedure(result.value);
-    if (citizen) setValues({ ...prefill(result.value.form.fields, citizen), ...values });
+    if (citizen) setValues({ ...prefillFromCard(result.value.form.fields, citizen), ...values });
     setStep(read ? 'confirm' : typed ? 'fields' : 'card');
   };
 
   const confirmed = (who: CitizenWire | undefined = citizen) => {
     if (!procedure || !who) return;
-    setValues({ ...prefill(procedure.form.fields, who), ...values });
+    setValues({ ...prefillFromCard(procedure.form.fields, who), ...values });
     setFieldPage(0);
     setStep('fields');
   };
