@@ -7,6 +7,7 @@ import { TRAINING_PORTAL_PASSWORD } from '../services/portal/portal-settings';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, faultKinds, seededRandom, type FaultKind } from './fault-plan';
+import { LateCreates } from './sim-late-create';
 import { controlAllowed, newControlSecret, refuseForeign } from './sim-guard';
 import { statusRoutes } from './sim-progress-route';
 import { SimRoutes, type Reply } from './sim-routes';
@@ -106,6 +107,7 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
   });
   const hangMs = options.hangMs ?? 30_000;
   const lateMs = options.lateMs ?? 8_000;
+  const lateCreates = new LateCreates();
 
   const api = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
     if (path === paths.auth) return routes.auth(raw);
@@ -121,7 +123,8 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       return;
     }
     store.bump('requests');
-    let fault: FaultKind | null = plan.next();
+    let fault: FaultKind | null =
+      path === paths.integration && lateCreates.take(raw) ? 'late-commit' : plan.next();
     const session = routes.sessionOf(req.headers, raw);
     if (fault === 'expired-session' && session === null) fault = null;
     if (fault !== null) {
@@ -196,6 +199,9 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       send(res, { status: 200, body: { ...s } });
     } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {
       send(res, { status: 200, body: { dossiers: store.allDossiers() } });
+    } else if (req.method === 'POST' && url.pathname === '/__sim/late-create') {
+      const ok = lateCreates.arm(url.searchParams.get('count'));
+      send(res, { status: ok ? 200 : 400, body: { error_code: ok ? 0 : 1 } });
     } else if (req.method === 'POST' && url.pathname === '/__sim/status') {
       const code = url.searchParams.get('mahoso') ?? '';
       const status = url.searchParams.get('status') ?? '';

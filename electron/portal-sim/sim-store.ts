@@ -22,6 +22,8 @@ export interface StoredFile {
 export interface SimStats {
   readonly dossiers: number;
   readonly duplicates: number;
+  /** Create calls (isUpdating "False") that reached the store, accepted or refused, per dossier. */
+  readonly creates: number;
   readonly requests: number;
   readonly faults: number;
   readonly files: number;
@@ -158,6 +160,7 @@ export class SimStore {
     const update = this.#db.prepare(
       'UPDATE dossiers SET body = ?, status = ?, updated_at = ?, updates = updates + 1 WHERE ma_ho_so = ?',
     );
+    if (!updating) this.bump('creates', dossiers.length);
     const run = this.#db.transaction((): SaveOutcome => {
       for (const d of dossiers) {
         const held = exists.get(d.MaHoSo) !== undefined;
@@ -241,6 +244,7 @@ export class SimStore {
     return {
       dossiers: count('dossiers'),
       duplicates: counters.get('duplicates') ?? 0,
+      creates: counters.get('creates') ?? 0,
       requests: counters.get('requests') ?? 0,
       faults: counters.get('faults') ?? 0,
       files: count('files'),
