@@ -17,6 +17,7 @@ import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
 import { sampleDossier } from '../../fixtures/store/sample-dossier';
+import { rememberSim, simFetch } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-return-api-'));
@@ -44,6 +45,7 @@ async function until(what: string, probe: () => Promise<boolean>, ms = 30_000): 
 
 beforeAll(async () => {
   sim = await startPortalSim({ port: 0, faults: 0, dataDir: null, seed: 1 });
+  rememberSim(sim);
   process.env.KIOSK_PORTAL_URL = sim.url;
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ receipt: { place: 'Bình Sơn' } }));
   core = createCore({ dataDir, shell: 'browser', logger: captureLogger().logger });
@@ -90,7 +92,9 @@ describe('the return API', () => {
       'the create to sync',
       async () => (await ok<Check>('return.check', { query: code })).portal.kind === 'status',
     );
-    const res = await fetch(`${sim.url}/__sim/status?mahoso=${code}&status=4`, { method: 'POST' });
+    const res = await simFetch(`${sim.url}/__sim/status?mahoso=${code}&status=4`, {
+      method: 'POST',
+    });
     expect(res.status).toBe(200);
     // The receipt QR's text finds the dossier as well as the bare code.
     const check = await ok<Check>('return.check', { query: `MaHoSo:${code}|MaTTHC:1.001193` });
@@ -106,7 +110,10 @@ describe('the return API', () => {
   });
 
   it('at "Đã xử lý xong" the applicant needs a chip read, and by post it returns with a slip', async () => {
-    await fetch(`${sim.url}/__sim/status?mahoso=${code}&status=9`, { method: 'POST' });
+    const ready = await simFetch(`${sim.url}/__sim/status?mahoso=${code}&status=9`, {
+      method: 'POST',
+    });
+    expect(ready.status).toBe(200);
     expect(await ok<Check>('return.check', { query: code })).toMatchObject({ ready: true });
     const noCard = await call('return.record', {
       query: code,
