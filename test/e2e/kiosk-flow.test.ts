@@ -117,6 +117,13 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
           }
           continue;
         }
+        // A choice is a column of radio rows on the kiosk: a required one takes its first option.
+        const radios = field.locator('input[type="radio"]');
+        if ((await radios.count()) > 0) {
+          if ((await radios.first().getAttribute('required')) !== null)
+            await radios.first().check();
+          continue;
+        }
         const input = field.locator('input, textarea');
         if ((await input.getAttribute('required')) === null) continue;
         await input.fill(answers[key] ?? 'Không');
