@@ -184,9 +184,9 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
     await page.locator('.receipt-qr').waitFor();
     const link = page.getByRole('link', { name: 'Tải về (PDF)' });
     await link.waitFor({ timeout: 60_000 });
-    await step('receipt');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     await download.saveAs('test-results/receipt-kiosk.pdf');
+    await step('receipt');
     const text = execFileSync('pdftotext', ['-layout', 'test-results/receipt-kiosk.pdf', '-'], {
       encoding: 'utf8',
     }).replace(/\s+/g, ' ');
