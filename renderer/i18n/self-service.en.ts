@@ -45,7 +45,7 @@ export const selfServiceEn: Translation['selfService'] = {
     page: 'Page {{page}} of {{pages}}',
     required: 'Please fill in this field.',
     maxLength: 'Too long (at most {{max}} characters).',
-    phone: 'A phone number has 10 to 11 digits.',
+    phone: 'A phone number has 10 or 11 digits and starts with 0.',
     email: 'The email address should look like name@example.vn.',
     date: 'Dates as day/month/year, e.g. 05/09/2025.',
     idNumber: 'A personal ID number has 12 digits.',

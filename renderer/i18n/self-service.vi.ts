@@ -43,7 +43,7 @@ export const selfServiceVi = {
     page: 'Trang {{page}} trên {{pages}}',
     required: 'Mời Ông/Bà điền ô này.',
     maxLength: 'Nội dung quá dài (tối đa {{max}} ký tự).',
-    phone: 'Số điện thoại gồm 10 đến 11 chữ số.',
+    phone: 'Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0.',
     email: 'Địa chỉ thư điện tử chưa đúng dạng ten@vidu.vn.',
     date: 'Ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025.',
     idNumber: 'Số định danh gồm 12 chữ số.',
