@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { PDFPage } from 'pdf-lib';
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { FONT_FILES, fontUrl } from './font-files';
 import { A4, MARGIN, PageWriter } from './page-writer';
 import type { Fonts } from './page-writer';
 import type { ReceiptData } from './receipt-data';
@@ -15,18 +16,11 @@ const require = createRequire(import.meta.url);
  */
 const fontkit = require('@pdf-lib/fontkit') as Parameters<PDFDocument['registerFontkit']>[0];
 
-/** DejaVu Serif ships in ./fonts (Bitstream Vera licence): every Vietnamese glyph, on every OS. */
-const FONT_FILES = {
-  regular: 'DejaVuSerif.ttf',
-  bold: 'DejaVuSerif-Bold.ttf',
-  italic: 'DejaVuSerif-Italic.ttf',
-} as const;
-
 let fontBytes: Promise<Record<keyof Fonts, Uint8Array>> | null = null;
 export function loadFontBytes(): Promise<Record<keyof Fonts, Uint8Array>> {
   fontBytes ??= (async () => {
-    const read = (name: string): Promise<Uint8Array> =>
-      readFile(new URL(`./fonts/${name}`, import.meta.url));
+    const read = (name: (typeof FONT_FILES)[keyof Fonts]): Promise<Uint8Array> =>
+      readFile(fontUrl(name));
     const [regular, bold, italic] = await Promise.all([
       read(FONT_FILES.regular),
       read(FONT_FILES.bold),

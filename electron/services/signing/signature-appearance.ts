@@ -15,9 +15,10 @@ import {
   moveText,
 } from 'pdf-lib';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { FONT_FILES, fontUrl } from '../receipt/font-files';
 
-/** The receipt's font, read from beside that module (never from the OS). */
-const FONT_URL = new URL('../receipt/fonts/DejaVuSerif.ttf', import.meta.url);
+/** The receipt's font, found the way the receipt finds it (never from the OS). */
+const FONT_URL = fontUrl(FONT_FILES.regular);
 let fontBytes: Uint8Array | undefined;
 
 /** Vietnam time (UTC+7, no daylight saving): dd/mm/yyyy HH:mm:ss. */
