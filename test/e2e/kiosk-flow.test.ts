@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedProcedures } from '../../electron/services/catalogue/seed-procedures';
 import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
 import { simFetch, startSim, type SimProcess } from '../integration/sync/peers';
@@ -102,6 +103,7 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
   });
 
   it('asks only the fields the chip did not fill, a few per screen', async () => {
+    const asked: string[] = [];
     for (let screen = 0; screen < 12; screen += 1) {
       await page.locator('[data-step="fields"]').waitFor();
       const fields = page.locator('.eform-field');
@@ -109,6 +111,7 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
       await step(`fields-${screen + 1}`);
       for (const field of await fields.all()) {
         const key = (await field.getAttribute('data-field')) ?? '';
+        asked.push(key);
         const select = field.locator('select');
         if ((await select.count()) > 0) {
           if ((await select.getAttribute('required')) !== null) {
@@ -143,6 +146,16 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
         throw new Error(`field refused on screen ${screen + 1}`);
     }
     await expect(page.locator('main').getAttribute('data-step')).resolves.toBe('documents');
+    // The generated card holds every value a field can be filled from, so the citizen is asked
+    // exactly the fields with no chip source: none the chip filled, none skipped.
+    const fields = seedProcedures.find((p) => p.code === '1.001193')?.form.fields ?? [];
+    expect(fields.length).toBeGreaterThan(0);
+    expect([...asked].sort()).toEqual(
+      fields
+        .filter((f) => f.fill === null)
+        .map((f) => f.key)
+        .sort(),
+    );
   });
 
   it('scans each document on the SANE test scanner', async () => {
