@@ -43,8 +43,8 @@ export const errorMessages: Readonly<
     en: 'Something unexpected went wrong. Saved data is not lost; try again or tell IT.',
   },
   CONFIG_INVALID: {
-    vi: 'Tệp cấu hình có lỗi. Hãy báo bộ phận CNTT chạy "kiosk doctor".',
-    en: 'The configuration file has an error. Ask IT staff to run "kiosk doctor".',
+    vi: 'Kiosk đang tạm ngừng vì lỗi cài đặt. Mời Ông/Bà liên hệ cán bộ tại quầy; cán bộ báo bộ phận CNTT kiểm tra trong mục Chẩn đoán.',
+    en: 'The kiosk is paused by a settings error. Please ask the staff at the counter; staff ask IT to run the checks in Diagnostics.',
   },
   AUTH_FAILED: {
     vi: 'Sai tên đăng nhập hoặc mật khẩu. Hãy thử lại.',
@@ -100,8 +100,8 @@ export const errorMessages: Readonly<
     en: "This kiosk has used all of today's dossier numbers. Ask IT to allocate more.",
   },
   CARD_PCSCD_DOWN: {
-    vi: 'Dịch vụ thẻ thông minh (pcscd) không chạy. Hãy khởi động lại kiosk hoặc báo CNTT chạy "kiosk doctor".',
-    en: 'The smart-card service (pcscd) is not running. Restart the kiosk or ask IT to run "kiosk doctor".',
+    vi: 'Máy đọc thẻ đang tạm ngừng. Mời Ông/Bà liên hệ cán bộ tại quầy; cán bộ khởi động lại kiosk hoặc báo bộ phận CNTT kiểm tra trong mục Chẩn đoán.',
+    en: 'The card reader is out of service for now. Please ask the staff at the counter; staff restart the kiosk or ask IT to run the checks in Diagnostics.',
   },
   CARD_NO_READER: {
     vi: 'Không thấy đầu đọc thẻ. Hãy kiểm tra dây cắm đầu đọc rồi thử lại.',

@@ -49,6 +49,28 @@ describe('the queue Diagnostics probe', () => {
     store.close();
   });
 
+  it('names the last sync in Vietnam time as dd/mm/yyyy HH:mm, not as UTC', async () => {
+    const store = openStore();
+    const probe = createQueueProbe({
+      sync: {
+        // 25/11/2026 23:30 UTC is 06:30 the next morning in Vietnam.
+        status: () => ({
+          pending: 0,
+          parked: 0,
+          lastSyncAt: Date.UTC(2026, 10, 25, 23, 30),
+          online: true,
+        }),
+      },
+      depth: () => store.outbox.depth(),
+      oldestPendingAt: () => store.oldestPendingAt(),
+      now: () => NOW,
+    });
+    const check = await probe.check();
+    expect(check.detail).toContain('last sync 26/11/2026 06:30');
+    expect(check.detail).not.toContain('T23:30');
+    store.close();
+  });
+
   it('a dossier the portal refused warns that staff must fix and resubmit it', async () => {
     const store = openStore();
     const saved = store.save(sampleDossier('c', { receivedAt: NOW, attachments: 0 }), 'test');

@@ -1,3 +1,4 @@
+import { vnDateDigits } from '../forms/vn-date';
 import type { HealthCheck, HealthProbe } from '../health/health-check';
 
 export interface QueueProbeDeps {
@@ -44,7 +45,7 @@ export function createQueueProbe(deps: QueueProbeDeps): HealthProbe {
       const age = oldest === null ? 0 : now - oldest;
       const detail =
         `${pending} pending, ${parked} parked; last sync ` +
-        (lastSyncAt === null ? 'never in this run' : new Date(lastSyncAt).toISOString()) +
+        (lastSyncAt === null ? 'never in this run' : vnDateDigits(lastSyncAt)) +
         (oldest === null ? '' : `; oldest pending ${minutes(age)} min`) +
         (status === undefined ? '; sync stopped (portal settings invalid)' : '') +
         (status !== undefined && !status.online ? '; portal unreachable' : '');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureSummary } from '../../../electron/api/contract/procedure';
 import { errorMessages } from '../../../electron/api/error-messages';
 import { useKiosk } from '../../api/KioskContext';
+import { unconfirmedNote } from './unconfirmed-note';
 
 interface ProcedureStepProps {
   readonly chosen: string | undefined;
@@ -110,7 +111,11 @@ export function ProcedureStep({ chosen, onChoose }: ProcedureStepProps) {
               </span>
               {procedure.unconfirmed.length > 0 && (
                 <span className="badge badge-warn" data-unconfirmed="">
-                  {t('intake.procedure.unconfirmed', { what: procedure.unconfirmed.join(', ') })}
+                  {t('intake.procedure.unconfirmed', {
+                    what: unconfirmedNote(procedure.unconfirmed, (key) =>
+                      t(`intake.procedure.unconfirmedWhat.${key}`),
+                    ),
+                  })}
                 </span>
               )}
             </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../electron/api/contract/procedure';
+import { fieldValueText } from '../../components/field-value';
 import type { ApplicantDraft } from './applicant-draft';
 import { ApplicantSummary } from './ApplicantSummary';
 import type { ComponentJobs } from './component-draft';
@@ -60,7 +61,7 @@ export function ReviewStep(props: ReviewStepProps) {
               <dt>{en ? field.label.en : field.label.vi}</dt>
               <dd>
                 {props.values[field.key]?.trim()
-                  ? props.values[field.key]
+                  ? fieldValueText(field, props.values[field.key] ?? '', i18n.language)
                   : t('intake.review.none')}
               </dd>
             </div>

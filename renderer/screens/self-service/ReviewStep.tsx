@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../electron/api/contract/procedure';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { fieldValueText } from '../../components/field-value';
 import { formatDate } from '../../i18n/format';
 import type { ScanResult } from './DocumentStep';
 
@@ -30,7 +31,6 @@ export function ReviewStep({
 }: ReviewStepProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const shown = (type: string, value: string) => (type === 'date' ? formatDate(value) : value);
   return (
     <>
       <dl className="review">
@@ -47,16 +47,12 @@ export function ReviewStep({
       <dl className="review">
         {procedure.form.fields
           .filter((f) => (values[f.key] ?? '') !== '')
-          .map((f) => {
-            const value = values[f.key] ?? '';
-            const option = f.options?.find((o) => o.value === value);
-            return (
-              <div key={f.key} className="review-row">
-                <dt>{en ? f.label.en : f.label.vi}</dt>
-                <dd>{option ? (en ? option.label.en : option.label.vi) : shown(f.type, value)}</dd>
-              </div>
-            );
-          })}
+          .map((f) => (
+            <div key={f.key} className="review-row">
+              <dt>{en ? f.label.en : f.label.vi}</dt>
+              <dd>{fieldValueText(f, values[f.key] ?? '', i18n.language)}</dd>
+            </div>
+          ))}
       </dl>
       {procedure.components.length > 0 && (
         <>
