@@ -97,8 +97,8 @@ describe('the return draft', () => {
     const big = { ...result, base64: 'A'.repeat(2 * 1024 * 1024) };
     const draft: ReturnDraft = { ...emptyDraft(check()), receiver: 'post', results: [big] };
     expect(fitsBrowserFrame(recordRequest(CODE, check(), draft))).toBe(false);
-    expect(
-      fitsBrowserFrame(recordRequest(CODE, check(), { ...draft, results: [result] })),
-    ).toBe(true);
+    expect(fitsBrowserFrame(recordRequest(CODE, check(), { ...draft, results: [result] }))).toBe(
+      true,
+    );
   });
 });

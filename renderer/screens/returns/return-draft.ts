@@ -41,7 +41,8 @@ export function emptyDraft(check: ReturnCheck): ReturnDraft {
 }
 
 /** Keys of returns.* texts: what still stops the hand-over, in the order the screen asks. */
-export type Missing = 'needInHand' | 'needCard' | 'needLetter' | 'needResult' | 'needPin';
+export type Missing =
+  'needInHand' | 'needCard' | 'needLetter' | 'needResult' | 'needResultName' | 'needPin';
 
 /** The portal cannot say whether the result exists: only the clerk's confirmation lets it go. */
 export function portalSilent(check: ReturnCheck): boolean {
@@ -59,6 +60,7 @@ export function missing(check: ReturnCheck, draft: ReturnDraft): readonly Missin
   if (draft.receiver !== 'post' && draft.cardName === null) out.push('needCard');
   if (draft.receiver === 'authorised' && draft.letter === null) out.push('needLetter');
   if (draft.results.length === 0) out.push('needResult');
+  else if (draft.results.some((r) => r.name.trim() === '')) out.push('needResultName');
   // PKCS#11 PINs are at least 4 characters; the contract refuses shorter ones.
   if (check.signingConfigured && draft.pin.length < 4) out.push('needPin');
   return out;
