@@ -41,21 +41,26 @@ export function ReturnSubmit(props: ReturnSubmitProps) {
           {check.signingConfigured ? t('returns.signingNote') : t('returns.unsignedNote')}
         </p>
         {check.signingConfigured && (
-          <label>
-            {t('returns.pin')}
-            <input
-              type="password"
-              name="signing-pin"
-              autoComplete="off"
-              inputMode="numeric"
-              maxLength={64}
-              value={draft.pin}
-              onChange={(event) => {
-                onChange({ pin: event.target.value });
-              }}
-            />
-            <span className="hint">{t('returns.pinHint')}</span>
-          </label>
+          <>
+            <label>
+              {t('returns.pin')}
+              <input
+                type="password"
+                name="signing-pin"
+                autoComplete="off"
+                inputMode="numeric"
+                maxLength={64}
+                aria-describedby="signing-pin-hint"
+                value={draft.pin}
+                onChange={(event) => {
+                  onChange({ pin: event.target.value });
+                }}
+              />
+            </label>
+            <p id="signing-pin-hint" className="hint">
+              {t('returns.pinHint')}
+            </p>
+          </>
         )}
         {missing.length > 0 && (
           <div className="missing" data-missing={missing.join(' ')}>
