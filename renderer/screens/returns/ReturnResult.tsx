@@ -51,6 +51,9 @@ export function ReturnResult() {
       const answer = await api.return.check({ query });
       setFinding(false);
       if (!answer.ok) {
+        // The dossier shown before must not stay on screen to be returned by mistake.
+        setCheck(undefined);
+        setDraft(undefined);
         setFindError(errorText(answer.error));
         return;
       }
