@@ -55,7 +55,7 @@ export const returnsEn: Record<keyof typeof returnsVi, string> = {
   needResult: 'Choose at least one result PDF.',
   needPin: "Type the signing token's PIN (at least 4 characters).",
   stillNeeded: 'Still needed before the hand-over:',
-  chooseFile: 'Choose file',
+  chooseFile: 'Choose the result files (PDF, several allowed)',
   removeFile: 'Remove {{file}}',
   notPdf:
     '{{file}} is not a PDF. Choose the result PDF (or print the result to PDF and choose it).',

@@ -56,7 +56,7 @@ export const returnsVi = {
   needResult: 'Chọn ít nhất một tệp kết quả PDF.',
   needPin: 'Nhập mã PIN của token ký số (ít nhất 4 ký tự).',
   stillNeeded: 'Còn thiếu trước khi trả:',
-  chooseFile: 'Chọn tệp',
+  chooseFile: 'Chọn tệp kết quả (PDF, có thể chọn nhiều tệp)',
   removeFile: 'Bỏ tệp {{file}}',
   notPdf:
     'Tệp {{file}} không phải PDF. Chọn tệp PDF kết quả (hoặc in kết quả ra PDF rồi chọn lại).',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -52,6 +52,7 @@ let page: Page;
 let nss = '';
 let readyCode = '';
 let busyCode = '';
+let otherCode = '';
 let shot = 0;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-return-'));
 const resultPdf = join(work, 'ket-qua-khai-sinh.pdf');
@@ -81,6 +82,16 @@ async function setSimStatus(code: string, status: string): Promise<void> {
     method: 'POST',
   });
   expect(res.status).toBe(200);
+}
+
+async function readCard(): Promise<void> {
+  if (!inserted) throw new Error('no card');
+  await fillMrz(page, inserted.generated);
+  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+  await page
+    .locator('.card-name')
+    .filter({ hasText: inserted.generated.person.fullName })
+    .waitFor({ timeout: 90_000 });
 }
 
 async function find(code: string): Promise<void> {
@@ -139,6 +150,11 @@ beforeAll(async () => {
           sampleDossier('return-busy', { attachments: 1, receivedAt: Date.now() }),
           'seed',
         ).code;
+        // Another citizen's dossier: the card in the reader is not its applicant.
+        otherCode = store.save(
+          sampleDossier('return-other', { attachments: 1, receivedAt: Date.now() }),
+          'seed',
+        ).code;
       } finally {
         store.close();
       }
@@ -146,9 +162,12 @@ beforeAll(async () => {
   );
   // The kiosk syncs both creates on its own; the portal then moves them on.
   await until('both creates to reach the portal', async () => {
-    return (await held(readyCode)) !== undefined && (await held(busyCode)) !== undefined;
+    for (const code of [readyCode, busyCode, otherCode])
+      if ((await held(code)) === undefined) return false;
+    return true;
   });
   await setSimStatus(readyCode, '9');
+  await setSimStatus(otherCode, '9');
   await setSimStatus(busyCode, '4');
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
@@ -204,13 +223,7 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
   });
 
   it("reads the applicant's chip and takes the result PDF", async () => {
-    if (!inserted) throw new Error('no card');
-    await fillMrz(page, inserted.generated);
-    await page.getByRole('button', { name: 'Đọc thẻ' }).click();
-    await page
-      .locator('.card-name')
-      .filter({ hasText: inserted.generated.person.fullName })
-      .waitFor({ timeout: 90_000 });
+    await readCard();
     await page.locator('input[name="result-files"]').setInputFiles(resultPdf);
     await page.locator('[data-result-file="ket-qua-khai-sinh.pdf"]').waitFor();
     await page.locator('input[name="result-name-0"]').fill('Giấy khai sinh');
@@ -247,6 +260,8 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     const slip = join(work, download.suggestedFilename());
     await download.saveAs(slip);
     expect(download.suggestedFilename()).toBe(`phieu-tra-ket-qua-${readyCode}.pdf`);
+    // Kept for a person to look at, as kiosk-flow keeps its receipt.
+    copyFileSync(slip, 'test-results/return-slip.pdf');
     const text = execFileSync('pdftotext', ['-layout', slip, '-'], { encoding: 'utf8' });
     expect(text).toContain(readyCode);
     const count = await axeScreen(page, 'return-slip');
@@ -277,5 +292,35 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await verdict.waitFor({ timeout: 30_000 });
     await expect(verdict.innerText()).resolves.toContain('đã được trả kết quả');
     await screenshot('already-returned');
+  });
+
+  it("another applicant's dossier refuses the card in the reader, in Vietnamese, and records nothing", async () => {
+    await find(otherCode);
+    await page.locator('.return-verdict[data-verdict="ready"]').waitFor({ timeout: 30_000 });
+    await readCard();
+    await page.locator('input[name="result-files"]').setInputFiles(resultPdf);
+    await page.getByLabel('Mã PIN thiết bị ký số').fill(PIN);
+    await page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+    const alert = page.locator('[role="alert"]').filter({ hasText: 'Người nhận không phải' });
+    await alert.waitFor({ timeout: 60_000 });
+    await screenshot('wrong-person');
+    expect((await held(otherCode))?.TrangThaiHoSo).toBe('9');
+  });
+
+  it('the same person as an authorised receiver, by their own chip read and with the letter, may take it', async () => {
+    await page.getByLabel('Người được ủy quyền (đọc thẻ và quét giấy ủy quyền)').check();
+    // Changing the receiver's role asks for the card again.
+    await expect(page.locator('.missing').getAttribute('data-missing')).resolves.toContain(
+      'needCard',
+    );
+    await readCard();
+    await page.locator('input[name="letter-file"]').setInputFiles(resultPdf);
+    await page.getByLabel('Mã PIN thiết bị ký số').fill(PIN);
+    await screenshot('authorised');
+    await page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+    await page.locator(`[data-returned="${otherCode}"]`).waitFor({ timeout: 90_000 });
+    await until('the authorised return to reach the portal', async () => {
+      return (await held(otherCode))?.TrangThaiHoSo === '10';
+    });
   });
 });

@@ -37,8 +37,7 @@ export function ResultFiles({ files, onChange }: ResultFilesProps) {
   };
 
   return (
-    <fieldset className="return-results">
-      <legend>{t('returns.results')}</legend>
+    <div className="return-results">
       <label className="file-pick">
         {t('returns.chooseFile')}
         <input
@@ -83,6 +82,6 @@ export function ResultFiles({ files, onChange }: ResultFilesProps) {
           ))}
         </ul>
       )}
-    </fieldset>
+    </div>
   );
 }
