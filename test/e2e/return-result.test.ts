@@ -309,7 +309,10 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
 
   it('the same person as an authorised receiver, by their own chip read and with the letter, may take it', async () => {
     await page.getByLabel('Người được ủy quyền (đọc thẻ và quét giấy ủy quyền)').check();
-    // Changing the receiver's role asks for the card again.
+    // The refusal was about the receiver sent; changing it takes the refusal away and asks for the card again.
+    await expect(
+      page.locator('[role="alert"]').filter({ hasText: 'Người nhận không phải' }).count(),
+    ).resolves.toBe(0);
     await expect(page.locator('.missing').getAttribute('data-missing')).resolves.toContain(
       'needCard',
     );

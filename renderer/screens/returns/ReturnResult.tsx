@@ -68,6 +68,8 @@ export function ReturnResult() {
 
   const change = (part: Partial<ReturnDraft>) => {
     setDraft((current) => (current ? { ...current, ...part } : current));
+    // A refusal is about what was sent; once the clerk changes it, it no longer applies.
+    setSubmitError(undefined);
   };
 
   const submit = async () => {
