@@ -34,7 +34,11 @@ import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual
  * one and is refused with the reason; scans the finished one's receipt QR,
  * reads the applicant's card, imports the result PDF, is refused a wrong
  * PIN in Vietnamese, returns with the right one and gets the slip. The
- * simulator ends at 10 with NgayTra and a result pdfsig finds valid.
+ * simulator ends at 10 with NgayTra and a result pdfsig finds valid. Then
+ * a third dossier refuses the card of someone who is not its applicant and
+ * takes the same person as an authorised receiver with a letter; last, with
+ * the simulator stopped, a result held in hand goes only after the clerk
+ * confirms it.
  */
 interface HeldDossier {
   MaHoSo?: string;
@@ -299,6 +303,7 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await page.locator('.return-verdict[data-verdict="ready"]').waitFor({ timeout: 30_000 });
     await readCard();
     await page.locator('input[name="result-files"]').setInputFiles(resultPdf);
+    await page.locator('[data-result-file="ket-qua-khai-sinh.pdf"]').waitFor();
     await page.getByLabel('Mã PIN thiết bị ký số').fill(PIN);
     await page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
     const alert = page.locator('[role="alert"]').filter({ hasText: 'Người nhận không phải' });
@@ -325,5 +330,26 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await until('the authorised return to reach the portal', async () => {
       return (await held(otherCode))?.TrangThaiHoSo === '10';
     });
+  });
+
+  it('with the portal down, a result held in hand goes by post only after the clerk confirms it', async () => {
+    await page.getByRole('button', { name: 'Trả hồ sơ khác' }).click();
+    await sim?.stop();
+    await find(busyCode);
+    await page.locator('.return-verdict[data-verdict="silent"]').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Gửi qua dịch vụ bưu chính công ích').check();
+    await page.getByLabel('Địa chỉ nhận').fill('Thôn 2, xã Bình Sơn, Quảng Ngãi');
+    await page.locator('input[name="result-files"]').setInputFiles(resultPdf);
+    await page.locator('[data-result-file="ket-qua-khai-sinh.pdf"]').waitFor();
+    await page.getByLabel('Mã PIN thiết bị ký số').fill(PIN);
+    await expect(page.locator('.missing').getAttribute('data-missing')).resolves.toBe('needInHand');
+    await screenshot('portal-down');
+    await page.getByLabel('Tôi đang giữ kết quả trên tay (Cổng không trả lời được)').check();
+    await page.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+    await page.locator(`[data-returned="${busyCode}"]`).waitFor({ timeout: 90_000 });
+    await expect(page.locator('.return-done').innerText()).resolves.toContain(
+      'Đã ghi nhận: trả khi Cổng không xác nhận',
+    );
+    await screenshot('returned-in-hand');
   });
 });
