@@ -16,6 +16,7 @@ import { KioskStart } from './screens/KioskStart';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
+import { ReturnResult } from './screens/returns/ReturnResult';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
@@ -100,6 +101,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route path="/lookup" element={<StatusLookup />} />
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
+          <Route path="/returns" element={staff ? <ReturnResult /> : <Navigate to="/" replace />} />
           <Route
             path="/staff/keys"
             element={staff?.role === 'admin' ? <PasskeyAdmin /> : <Navigate to="/" replace />}

@@ -4,22 +4,9 @@ import type { ApiResult } from '../../electron/api/errors';
 import { ApiErrorSchema } from '../../electron/api/errors';
 import { UPLOAD_PATH } from '../../electron/api/wire';
 import { TOKEN_KEY } from './kiosk-client';
+import { readBase64 } from './read-base64';
 
 export type ImportMime = 'application/pdf' | 'image/jpeg' | 'image/png';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => {
-      reject(reader.error ?? new Error('read failed'));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 /** POSTs the file to the browser shell; its upload id, or the shell's typed refusal. */
 async function upload(file: File, token: string): Promise<ApiResult<{ uploadId: string }>> {

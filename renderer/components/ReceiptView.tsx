@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/format';
+import { pdfBlobUrl } from './pdf-blob-url';
 
 export interface ReceiptViewProps {
   /** The dossier's id or code, as dossier.receipt takes it. */
@@ -17,13 +18,6 @@ export interface ReceiptViewProps {
 interface Pdf {
   readonly url: string;
   readonly fileName: string;
-}
-
-function pdfBlobUrl(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
 /**

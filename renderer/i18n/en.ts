@@ -108,6 +108,13 @@ export const en: Translation = {
     allSynced: 'All synced',
   },
   dossiers: {
+    returnFilter: 'Results',
+    returnFilters: {
+      all: 'All',
+      waiting: 'Awaiting return',
+      returned: 'Returned',
+      overdue: 'Overdue',
+    },
     statusFilter: 'Dossier status',
     status: 'Status',
     title: 'Dossiers',

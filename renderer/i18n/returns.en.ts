@@ -40,5 +40,38 @@ export const returnsEn: Record<keyof typeof returnsVi, string> = {
   printSlip: 'Print the hand-over slip',
   slipTitle: 'Hand-over slip',
   another: 'Return another dossier',
+  started: 'Start returning a result',
+  queryLabel: 'Dossier code or QR code text',
+  queryHint: 'A handheld scanner can read the receipt QR code wherever the cursor is.',
+  localStatus: 'Status on this machine',
+  portalNotFinished:
+    'The portal says the dossier is "{{status}}". Return it only when the portal says "Result ready for collection"; ask the processing office or check again later.',
+  alreadyReturned: 'This result was returned on {{date}}{{receiver}}; it is not returned twice.',
+  silentPortal:
+    'The portal cannot confirm the result exists. Return it only if you hold the result in hand, and tick the confirmation below.',
+  needInHand: 'Tick "I hold the result in hand" (the portal cannot answer).',
+  needCard: 'Read the receiver\'s ID card (the "Read card" section above).',
+  needLetter: 'Choose the authorisation letter file (PDF or image).',
   needResult: 'Choose at least one result PDF.',
+  needPin: "Type the signing token's PIN (at least 4 characters).",
+  stillNeeded: 'Still needed before the hand-over:',
+  chooseFile: 'Choose the result files (PDF, several allowed)',
+  removeFile: 'Remove {{file}}',
+  notPdf:
+    '{{file}} is not a PDF. Choose the result PDF (or print the result to PDF and choose it).',
+  notLetterType:
+    '{{file}} is not a PDF, JPEG or PNG. Choose a photo or PDF of the authorisation letter.',
+  readFailed: 'Could not read {{file}}. Choose it again, or copy it to this computer first.',
+  tooLarge:
+    'The files are too large to send through the browser (about 1.5 MB at most). Scan the result again at a lower resolution (150 dpi, black and white), or return it in the kiosk app window.',
+  pinHint: 'The PIN is used for this signature only and is not kept.',
+  signingNote: "The result will be signed with the agency's token before the hand-over.",
+  unsignedNote: 'No signing token is configured: the result is recorded "not signed".',
+  retryHint:
+    'Fix what the message says, then press "Return the result" again; everything entered is kept.',
+  slipFrame: 'Hand-over slip (PDF)',
+  downloadSlip: 'Download the hand-over slip (PDF)',
+  offlineRecorded: 'Recorded: returned without the portal, the clerk confirmed holding the result.',
+  returnedAt: 'Returned at',
+  needResultName: 'Give each result file a name (for example: Birth certificate).',
 };

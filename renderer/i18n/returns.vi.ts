@@ -39,5 +39,40 @@ export const returnsVi = {
   printSlip: 'In phiếu trả kết quả',
   slipTitle: 'Phiếu trả kết quả',
   another: 'Trả hồ sơ khác',
+  started: 'Bắt đầu trả kết quả',
+  queryLabel: 'Mã hồ sơ hoặc nội dung mã QR',
+  queryHint:
+    'Có thể quét mã QR trên giấy tiếp nhận bằng máy quét cầm tay khi con trỏ ở bất kỳ đâu.',
+  localStatus: 'Trạng thái trên máy',
+  portalNotFinished:
+    'Cổng báo hồ sơ đang ở trạng thái "{{status}}". Chỉ trả khi Cổng báo "Đã xử lý xong"; hãy hỏi bộ phận giải quyết hoặc kiểm tra lại sau.',
+  alreadyReturned:
+    'Hồ sơ này đã được trả kết quả ngày {{date}}{{receiver}}; không trả lại lần nữa.',
+  silentPortal:
+    'Cổng không xác nhận được hồ sơ đã có kết quả. Chỉ trả khi anh/chị đang cầm kết quả trên tay và đánh dấu xác nhận dưới đây.',
+  needInHand: 'Đánh dấu "Tôi đang giữ kết quả trên tay" (Cổng không trả lời được).',
+  needCard: 'Đọc thẻ Căn cước của người nhận (mục "Đọc thẻ" ở trên).',
+  needLetter: 'Chọn tệp giấy ủy quyền (PDF hoặc ảnh).',
   needResult: 'Chọn ít nhất một tệp kết quả PDF.',
+  needPin: 'Nhập mã PIN của token ký số (ít nhất 4 ký tự).',
+  stillNeeded: 'Còn thiếu trước khi trả:',
+  chooseFile: 'Chọn tệp kết quả (PDF, có thể chọn nhiều tệp)',
+  removeFile: 'Bỏ tệp {{file}}',
+  notPdf:
+    'Tệp {{file}} không phải PDF. Chọn tệp PDF kết quả (hoặc in kết quả ra PDF rồi chọn lại).',
+  notLetterType:
+    'Tệp {{file}} không phải PDF, JPEG hay PNG. Chọn ảnh chụp hoặc bản PDF của giấy ủy quyền.',
+  readFailed: 'Không đọc được tệp {{file}}. Chọn lại tệp, hoặc chép tệp vào máy rồi chọn lại.',
+  tooLarge:
+    'Các tệp quá lớn để gửi qua trình duyệt (tối đa khoảng 1,5 MB). Quét lại kết quả ở độ phân giải thấp hơn (150 dpi, đen trắng) rồi chọn lại, hoặc trả kết quả trên cửa sổ ứng dụng kiosk.',
+  pinHint: 'Mã PIN chỉ dùng cho lần ký này và không được lưu lại.',
+  signingNote: 'Kết quả sẽ được ký số bằng token của cơ quan trước khi trả.',
+  unsignedNote: 'Chưa cấu hình thiết bị ký số: kết quả sẽ được ghi nhận ở trạng thái "chưa ký số".',
+  retryHint:
+    'Sửa theo hướng dẫn trên rồi bấm "Trả kết quả" lần nữa; những gì đã nhập vẫn được giữ.',
+  slipFrame: 'Phiếu trả kết quả (PDF)',
+  downloadSlip: 'Tải phiếu trả kết quả (PDF)',
+  offlineRecorded: 'Đã ghi nhận: trả khi Cổng không xác nhận, cán bộ xác nhận đang giữ kết quả.',
+  returnedAt: 'Thời điểm trả',
+  needResultName: 'Đặt tên cho từng tệp kết quả (ví dụ: Giấy khai sinh).',
 };

@@ -107,6 +107,8 @@ export const vi = {
     allSynced: 'Đã đồng bộ hết',
   },
   dossiers: {
+    returnFilter: 'Trả kết quả',
+    returnFilters: { all: 'Tất cả', waiting: 'Chờ trả', returned: 'Đã trả', overdue: 'Quá hạn' },
     statusFilter: 'Tình trạng hồ sơ',
     status: 'Tình trạng',
     title: 'Danh sách hồ sơ',

@@ -6,6 +6,7 @@ import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/format';
+import { matchesReturnFilter, RETURN_FILTERS, type ReturnFilter } from './return-filter';
 
 const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
 type Status = DossierSummary['status'];
@@ -14,16 +15,20 @@ const statuses = Object.keys(STATUS_TEXT) as Status[];
 interface Filter {
   readonly sync: SyncState | 'all';
   readonly status: Status | 'all';
+  readonly returns: ReturnFilter;
 }
 
 /** Staff: received dossiers by portal status and sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
 export function Dossiers() {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
-  const [filter, setFilter] = useState<Filter>({ sync: 'all', status: 'all' });
+  const [filter, setFilter] = useState<Filter>({ sync: 'all', status: 'all', returns: 'all' });
   const statusText = (status: Status) =>
     i18n.language === 'en' ? STATUS_TEXT[status].en : STATUS_TEXT[status].vi;
   const [dossiers, setDossiers] = useState<DossierSummary[] | undefined>(undefined);
+  // "Quá hạn" is judged against when the list was loaded, so a render never reads the clock.
+  const [loadedAt, setLoadedAt] = useState(0);
+  const shown = dossiers?.filter((d) => matchesReturnFilter(d, filter.returns, loadedAt));
   const [open, setOpen] = useState<DossierView | undefined>(undefined);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const describe = useCallback(
@@ -41,8 +46,10 @@ export function Dossiers() {
           ...(status === 'all' ? {} : { status }),
         })
         .then((result) => {
-          if (result.ok) setDossiers(result.value.dossiers);
-          else setNotice({ ok: false, text: describe(result.error) });
+          if (result.ok) {
+            setDossiers(result.value.dossiers);
+            setLoadedAt(Date.now());
+          } else setNotice({ ok: false, text: describe(result.error) });
         }),
     [api, describe],
   );
@@ -103,6 +110,22 @@ export function Dossiers() {
           </select>
         </label>
         <label className="filter">
+          {t('dossiers.returnFilter')}
+          <select
+            name="return-filter"
+            value={filter.returns}
+            onChange={(event) => {
+              setFilter({ ...filter, returns: event.target.value as ReturnFilter });
+            }}
+          >
+            {RETURN_FILTERS.map((key) => (
+              <option key={key} value={key}>
+                {t(`dossiers.returnFilters.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
           {t('dossiers.filter')}
           <select
             value={filter.sync}
@@ -124,8 +147,8 @@ export function Dossiers() {
           {notice.text}
         </p>
       )}
-      {dossiers?.length === 0 && <p>{t('dossiers.empty')}</p>}
-      {dossiers && dossiers.length > 0 && (
+      {shown?.length === 0 && <p>{t('dossiers.empty')}</p>}
+      {shown && shown.length > 0 && (
         <table className="checks">
           <thead>
             <tr>
@@ -138,7 +161,7 @@ export function Dossiers() {
             </tr>
           </thead>
           <tbody>
-            {dossiers.map((d) => (
+            {shown.map((d) => (
               <tr key={d.id} data-code={d.code} data-sync={d.syncState} data-status={d.status}>
                 <th scope="row">
                   <button type="button" className="link" onClick={() => void openDossier(d.id)}>

@@ -17,6 +17,11 @@ export function StaffStart() {
           onClick={() => void navigate('/reception')}
         />
         <ActionTile
+          title={t('returns.tile')}
+          hint={t('returns.tileHint')}
+          onClick={() => void navigate('/returns')}
+        />
+        <ActionTile
           title={t('staff.dossierList')}
           hint={t('staff.dossierListHint')}
           onClick={() => void navigate('/dossiers')}
