@@ -15,6 +15,7 @@ packages=(
   "vsmartcard-vpicc|vicc, the virtual ICAO card the card tests read"
   "python3|runs vicc"
   "python3-pycryptodome|vicc's cryptography"
+  "python3-cryptography|AES and CMAC of the card-side PACE test peer (pace_peer.py)"
   "time|/usr/bin/time: the cli and ocr benches read child processes' CPU seconds"
   "sane-utils|scanimage and SANE's test backend for the scanner tests"
   "tesseract-ocr|native OCR, the anchor of the OCR benchmark"

@@ -7,6 +7,8 @@ import { StaffContext, type StaffInfo } from './api/use-staff';
 import { IdleGuard } from './components/IdleGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { QueueBadge } from './components/QueueBadge';
+import { KioskPrefsProvider, useKioskPrefs } from './components/voice/KioskPrefs';
+import { KioskTools } from './components/voice/KioskTools';
 import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
 import { Intake } from './screens/intake/Intake';
@@ -29,7 +31,8 @@ function Shell({ connected }: { readonly connected: boolean }) {
   const { t, i18n } = useTranslation();
   const { api, info } = useKiosk();
   const navigate = useNavigate();
-  const [largeText, setLargeText] = useState(false);
+  const prefs = useKioskPrefs();
+  const { largeText, reset: resetPrefs } = prefs;
   const [staff, setStaff] = useState<StaffInfo | null>(null);
   const staffContext = useMemo(() => ({ staff, setStaff }), [staff]);
   const kioskMode = info.mode === 'kiosk';
@@ -47,13 +50,13 @@ function Shell({ connected }: { readonly connected: boolean }) {
   };
 
   const endSession = useCallback(() => {
-    setLargeText(false);
+    resetPrefs();
     setStaff(null);
     wipePageStorage();
     void i18n.changeLanguage(info.locale);
     void navigate('/', { replace: true });
     void api.session.end({ reason: 'idle' });
-  }, [api, i18n, info.locale, navigate]);
+  }, [api, i18n, info.locale, navigate, resetPrefs]);
 
   return (
     <StaffContext.Provider value={staffContext}>
@@ -78,6 +81,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
         </header>
         {/* An aside, not a bare div: axe wants all content inside a landmark. */}
         {info.trainingMode && <aside className="training-banner">{t('app.training')}</aside>}
+        {kioskMode && <KioskTools />}
         {!connected && (
           <div role="alert" className="connection-lost">
             {t('connection.lost')}
@@ -86,20 +90,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
         <Routes>
           <Route
             path="/"
-            element={
-              kioskMode ? (
-                <KioskStart
-                  largeText={largeText}
-                  onToggleLargeText={() => {
-                    setLargeText((v) => !v);
-                  }}
-                />
-              ) : staff ? (
-                <StaffStart />
-              ) : (
-                <SignIn />
-              )
-            }
+            element={kioskMode ? <KioskStart /> : staff ? <StaffStart /> : <SignIn />}
           />
           <Route path="/diagnostics" element={<Diagnostics />} />
           <Route
@@ -133,7 +124,9 @@ function Shell({ connected }: { readonly connected: boolean }) {
 export function App({ connected }: { readonly connected: boolean }) {
   return (
     <HashRouter>
-      <Shell connected={connected} />
+      <KioskPrefsProvider>
+        <Shell connected={connected} />
+      </KioskPrefsProvider>
     </HashRouter>
   );
 }

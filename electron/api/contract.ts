@@ -16,6 +16,7 @@ import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
 import { receptionEvents, receptionMethods } from './contract/reception';
+import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
 import { systemEvents, systemMethods } from './contract/system';
@@ -33,6 +34,7 @@ export const methods = {
   ...procedureMethods,
   ...receptionMethods,
   ...voiceMethods,
+  ...returnMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

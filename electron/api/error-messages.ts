@@ -1,4 +1,5 @@
-import type { ErrorCode } from './errors';
+import type { ApiError, ErrorCode } from './errors';
+import { pinWrongText, signingErrorMessages } from './signing-error-messages';
 
 /**
  * What the clerk or citizen reads for each error code: what happened and
@@ -247,4 +248,13 @@ export const errorMessages: Readonly<
     vi: 'Tệp kết quả không phải PDF đọc được. Quét lại kết quả hoặc chọn tệp PDF khác.',
     en: 'The result file is not a readable PDF. Scan the result again or choose another PDF.',
   },
+  ...signingErrorMessages,
 };
+
+/** The text for one API error, with what the error carries (the PIN's tries left) worded in. */
+export function apiErrorText(error: Pick<ApiError, 'code' | 'pin'>): {
+  readonly vi: string;
+  readonly en: string;
+} {
+  return error.code === 'SIGNING_PIN_WRONG' ? pinWrongText(error.pin) : errorMessages[error.code];
+}

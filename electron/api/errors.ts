@@ -1,6 +1,29 @@
 import { z } from 'zod';
 
 /**
+ * The signing service's failures (electron/services/signing/signing-errors.ts
+ * throws them with these very codes), listed here so the contract, the CLI
+ * and the screens share one vocabulary.
+ */
+export const signingErrorCodes = [
+  'SIGNING_NOT_CONFIGURED',
+  'SIGNING_MODULE_MISSING',
+  'SIGNING_TOKEN_ABSENT',
+  'SIGNING_TOKEN_REMOVED',
+  'SIGNING_PIN_REQUIRED',
+  'SIGNING_PIN_WRONG',
+  'SIGNING_PIN_LOCKED',
+  'SIGNING_NO_KEY',
+  'SIGNING_CERT_EXPIRED',
+  'SIGNING_CERT_NOT_YET_VALID',
+  'SIGNING_KEY_USAGE',
+  'SIGNING_BAD_PDF',
+  'SIGNING_TSA_FAILED',
+  'SIGNING_FAILED',
+] as const;
+export type SigningErrorCode = (typeof signingErrorCodes)[number];
+
+/**
  * Every error code the API can return. The renderer shows `errors.<code>` from
  * its i18n files (Vietnamese first), which says what happened and what to do
  * next; `message` is the English detail for logs.
@@ -75,6 +98,8 @@ export const errorCodes = [
   'RETURN_RECEIVER_MISMATCH',
   'RETURN_LETTER_REQUIRED',
   'RETURN_RESULT_INVALID',
+  // digital signing with a PKCS#11 token (issue 12)
+  ...signingErrorCodes,
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);
@@ -85,6 +110,15 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   /** Field-level detail for INVALID_PAYLOAD and domain validation errors. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * For SIGNING_PIN_WRONG, what the token's flags say (PKCS#11 has no counter):
+   * `triesLeft` 1 on the final try, absent when the token does not tell;
+   * `triesLow` once a wrong PIN was entered since the last good one.
+   */
+  pin: z
+    .object({ triesLeft: z.number().int().min(0).optional(), triesLow: z.literal(true).optional() })
+    .strict()
+    .optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

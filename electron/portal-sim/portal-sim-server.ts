@@ -7,6 +7,8 @@ import { TRAINING_PORTAL_PASSWORD } from '../services/portal/portal-settings';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, faultKinds, seededRandom, type FaultKind } from './fault-plan';
+import { LateCreates } from './sim-late-create';
+import { controlAllowed, newControlSecret, refuseForeign } from './sim-guard';
 import { statusRoutes } from './sim-progress-route';
 import { SimRoutes, type Reply } from './sim-routes';
 import { SimStore, type SimStats } from './sim-store';
@@ -30,10 +32,16 @@ export interface PortalSimOptions {
   readonly faultKinds?: readonly FaultKind[];
   /** Endpoint paths, for proving a client's configurable paths; default /api/auth, /api/integration, /api/files. */
   readonly paths?: { readonly auth: string; readonly integration: string; readonly files: string };
+  /** Secret the `/__sim/` control routes require (header x-sim-control); default: random per launch. */
+  readonly controlSecret?: string;
+  /** Dossiers, files and history older than this are deleted (the kiosk's retention); default: kept. */
+  readonly retentionMs?: number;
 }
 
 export interface PortalSim {
   readonly url: string;
+  /** This launch's secret for the `/__sim/` control routes. */
+  readonly controlSecret: string;
   stats(): SimStats;
   close(): Promise<void>;
 }
@@ -99,6 +107,7 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
   });
   const hangMs = options.hangMs ?? 30_000;
   const lateMs = options.lateMs ?? 8_000;
+  const lateCreates = new LateCreates();
 
   const api = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
     if (path === paths.auth) return routes.auth(raw);
@@ -114,7 +123,8 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       return;
     }
     store.bump('requests');
-    let fault: FaultKind | null = plan.next();
+    let fault: FaultKind | null =
+      path === paths.integration && lateCreates.take(raw) ? 'late-commit' : plan.next();
     const session = routes.sessionOf(req.headers, raw);
     if (fault === 'expired-session' && session === null) fault = null;
     if (fault !== null) {
@@ -173,7 +183,15 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
     send(res, reply);
   };
 
+  const controlSecret = options.controlSecret ?? newControlSecret();
   const onSim = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (!controlAllowed(req.headers, controlSecret)) {
+      send(res, {
+        status: 403,
+        body: { error_code: 403, message: 'Đường dẫn điều khiển cần mã bí mật của lần chạy này.' },
+      });
+      return;
+    }
     const statusReply = statusRoutes(store, req.method, url);
     if (statusReply !== null) send(res, statusReply);
     else if (req.method === 'GET' && url.pathname === '/__sim/stats') {
@@ -181,6 +199,9 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       send(res, { status: 200, body: { ...s } });
     } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {
       send(res, { status: 200, body: { dossiers: store.allDossiers() } });
+    } else if (req.method === 'POST' && url.pathname === '/__sim/late-create') {
+      const ok = lateCreates.arm(url.searchParams.get('count'));
+      send(res, { status: ok ? 200 : 400, body: { error_code: ok ? 0 : 1 } });
     } else if (req.method === 'POST' && url.pathname === '/__sim/status') {
       const code = url.searchParams.get('mahoso') ?? '';
       const status = url.searchParams.get('status') ?? '';
@@ -191,12 +212,17 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
     }
   };
 
+  let port = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const handle = async (): Promise<void> => {
-      if (req.method === 'POST' && isApi(url.pathname)) await onApi(req, res, url.pathname);
+      const refusal = refuseForeign(req.headers, port);
+      if (refusal !== null) {
+        req.resume();
+        send(res, { status: refusal.status, body: { error_code: 403, message: refusal.message } });
+      } else if (req.method === 'POST' && isApi(url.pathname)) await onApi(req, res, url.pathname);
       else if (req.method === 'GET' && url.pathname.startsWith('/files/'))
-        send(res, routes.fileBytes(url.pathname.slice(7)));
+        send(res, routes.fileBytes(req.headers, url.pathname.slice(7)));
       else onSim(req, res, url);
     };
     handle().catch((error: unknown) => {
@@ -215,14 +241,22 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   routes.origin = url;
+  const purge = (): void => {
+    if (options.retentionMs !== undefined) store.purgeOlderThan(Date.now() - options.retentionMs);
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
 
   return {
     url,
+    controlSecret,
     stats: () => store.stats(),
     close: async () => {
+      clearInterval(purgeTimer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

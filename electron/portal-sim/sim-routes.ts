@@ -144,7 +144,11 @@ export class SimRoutes {
     };
   }
 
-  fileBytes(id: string): Reply {
+  /** Attachments are personal data: the same portal session as the data API is required. */
+  fileBytes(headers: Readonly<Record<string, string | string[] | undefined>>, id: string): Reply {
+    const session = headers['x-session'];
+    if (typeof session !== 'string' || !this.#store.sessionValid(session, this.#opts.now()))
+      return unauthorized();
     const file = this.#store.fileById(id);
     if (file === undefined) return fail(404, SimErrorCode.badRequest, 'Không có tệp này.');
     return { status: 200, headers: { 'content-type': file.mime }, body: file.bytes };

@@ -5,7 +5,7 @@
  * transaction, so a response lost after commit still leaves a consistent store.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
@@ -22,6 +22,8 @@ export interface StoredFile {
 export interface SimStats {
   readonly dossiers: number;
   readonly duplicates: number;
+  /** Create calls (isUpdating "False") that reached the store, accepted or refused, per dossier. */
+  readonly creates: number;
   readonly requests: number;
   readonly faults: number;
   readonly files: number;
@@ -50,11 +52,22 @@ export class SimStore {
 
   /** `dataDir` null keeps everything in memory (tests that need no restart). */
   constructor(dataDir: string | null) {
-    if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-    this.#db = new Database(dataDir === null ? ':memory:' : join(dataDir, 'portal-sim.sqlite'));
+    // The training copy holds real citizens' data when staff train on real
+    // cases: owner-only like the kiosk's own data folder, enforced on every open.
+    if (dataDir !== null) {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(dataDir, 0o700);
+    }
+    const path = dataDir === null ? ':memory:' : join(dataDir, 'portal-sim.sqlite');
+    this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('secure_delete = ON');
     this.#db.exec(SCHEMA);
+    if (dataDir !== null) {
+      for (const file of [path, `${path}-wal`, `${path}-shm`])
+        if (existsSync(file)) chmodSync(file, 0o600);
+    }
     this.statusLog = new SimStatusLog(this.#db, (name) => {
       this.bump(name);
     });
@@ -147,6 +160,7 @@ export class SimStore {
     const update = this.#db.prepare(
       'UPDATE dossiers SET body = ?, status = ?, updated_at = ?, updates = updates + 1 WHERE ma_ho_so = ?',
     );
+    if (!updating) this.bump('creates', dossiers.length);
     const run = this.#db.transaction((): SaveOutcome => {
       for (const d of dossiers) {
         const held = exists.get(d.MaHoSo) !== undefined;
@@ -163,6 +177,33 @@ export class SimStore {
     const outcome = run();
     if (!outcome.ok && outcome.reason === 'duplicate') this.bump('duplicates');
     return outcome;
+  }
+
+  /**
+   * Deletes dossiers, their history and files not touched since `before`:
+   * the kiosk passes its own retention so the training copy keeps personal
+   * data no longer than the kiosk does. Returns how many dossiers went.
+   */
+  purgeOlderThan(before: number): number {
+    return this.#db.transaction(() => {
+      const gone = this.#db
+        .prepare('SELECT ma_ho_so FROM dossiers WHERE updated_at < ?')
+        .all(before) as { ma_ho_so: string }[];
+      for (const table of ['progress', 'status_history'] as const) {
+        const del = this.#db.prepare(`DELETE FROM ${table} WHERE ma_ho_so = ?`);
+        for (const d of gone) del.run(d.ma_ho_so);
+      }
+      this.#db.prepare('DELETE FROM dossiers WHERE updated_at < ?').run(before);
+      // A file a kept dossier still links to stays (uploads are deduplicated by content).
+      this.#db
+        .prepare(
+          `DELETE FROM files WHERE created_at < ? AND NOT EXISTS
+             (SELECT 1 FROM dossiers WHERE instr(body, '/files/' || files.id) > 0)`,
+        )
+        .run(before);
+      this.#db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(before);
+      return gone.length;
+    })();
   }
 
   /** Training hook: the back office moved a dossier on (e.g. to "9" Đã xử lý xong). */
@@ -203,6 +244,7 @@ export class SimStore {
     return {
       dossiers: count('dossiers'),
       duplicates: counters.get('duplicates') ?? 0,
+      creates: counters.get('creates') ?? 0,
       requests: counters.get('requests') ?? 0,
       faults: counters.get('faults') ?? 0,
       files: count('files'),

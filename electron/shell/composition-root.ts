@@ -49,6 +49,7 @@ import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
 import { wireReception } from './reception-wiring';
+import { wireReturns } from './returns-wiring';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -142,9 +143,8 @@ export function createCore(options: CoreOptions): Core {
   // app runs; portal settings that do not validate leave it stopped, and
   // Diagnostics says so (dossiers are still saved).
   const portalConfig = PortalConfigSchema.safeParse(portalSettings(config, process.env));
-  const sync = portalConfig.success
-    ? new SyncEngine(store.outbox, new PortalClient(portalConfig.data))
-    : undefined;
+  const portal = portalConfig.success ? new PortalClient(portalConfig.data) : null;
+  const sync = portal ? new SyncEngine(store.outbox, portal) : undefined;
   const stopSyncEvents = sync
     ? forwardSyncProgress(sync, (progress) => {
         events.emit('sync.progress', progress);
@@ -261,6 +261,14 @@ export function createCore(options: CoreOptions): Core {
           },
         }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
+    ...wireReturns({
+      config,
+      store,
+      portal,
+      staff: staffSession,
+      card,
+      fallbackActor: `${config.mode}:${options.shell}`,
+    }),
     ...createAuthHandlers({
       accounts,
       passkeys,

@@ -9,6 +9,7 @@ import { registerIpcTransport } from '../api/transports/ipc-main';
 import { resolveDataDir } from '../services/config/config-file';
 import { createCore, type Core } from './composition-root';
 import { loadSafeStorageKey } from './electron-key-provider';
+import { focusExistingWindow, shouldReloadRenderer } from './main-process-policy';
 import { securityHeaders } from './security-policy';
 import { readStaticFile } from './static-files';
 import {
@@ -37,8 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 let mainWindow: BrowserWindow | undefined;
 
 app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
+  focusExistingWindow(mainWindow);
 });
 
 app.on('web-contents-created', (_event, contents) => {
@@ -83,7 +83,7 @@ function createWindow(core: Core): BrowserWindow {
       { reason: details.reason, exitCode: details.exitCode },
       'renderer gone; reloading',
     );
-    if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY);
+    if (shouldReloadRenderer(details.reason, window.isDestroyed())) void window.loadURL(APP_ENTRY);
   });
   void window.loadURL(APP_ENTRY);
   return window;

@@ -35,6 +35,9 @@ export async function startTrainingPortal(
       url.port || '80',
       '--data',
       join(dataDir, 'portal-sim'),
+      // The training copy keeps personal data no longer than the kiosk does.
+      '--retention-days',
+      String(config.store.retentionDays),
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -167,6 +167,11 @@ export function CardReadPanel({ knownId, onRead, large }: CardReadPanelProps) {
               {i18n.language === 'en' ? failure.en : failure.vi}
             </p>
           ))}
+          {result.warnings.map((warning) => (
+            <p key={`${warning.code}-${warning.file}`} className="warning" role="status">
+              {i18n.language === 'en' ? warning.en : warning.vi}
+            </p>
+          ))}
           {result.photo && (
             <img src={result.photo.dataUrl} alt={t('card.photo')} className="portrait" />
           )}

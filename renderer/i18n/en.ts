@@ -1,5 +1,6 @@
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
+import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
 import type { Translation } from './vi';
@@ -34,6 +35,8 @@ export const en: Translation = {
     normalText: 'Normal text',
     help: 'Need help? Please go to the reception desk; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
+    tools: 'Reading and listening aids',
+    voiceChoices: 'Tap Submit a dossier, or Look up a dossier.',
   },
   diagnostics: {
     title: 'System diagnostics',
@@ -185,5 +188,6 @@ export const en: Translation = {
   intake: intakeEn,
   selfService: selfServiceEn,
   lookup: lookupEn,
+  returns: returnsEn,
   touch: touchEn,
 };

@@ -41,7 +41,7 @@ export const intakeEn: Translation['intake'] = {
   invalid: {
     required: 'Required.',
     date: 'Write the date as dd/mm/yyyy, e.g. 07/03/2025.',
-    phone: 'The phone number is not valid (digits only, 9–11 digits).',
+    phone: 'The phone number is not valid: 10 or 11 digits starting with 0 (or +84).',
     email: 'The e-mail address is not valid, e.g. name@example.vn.',
     idNumber: 'The ID number must have 12 digits.',
     number: 'Enter a number.',

@@ -39,7 +39,7 @@ export const intakeVi = {
   invalid: {
     required: 'Bắt buộc nhập.',
     date: 'Ngày phải viết dạng dd/mm/yyyy, ví dụ 07/03/2025.',
-    phone: 'Số điện thoại chưa đúng (chỉ gồm chữ số, 9–11 số).',
+    phone: 'Số điện thoại chưa đúng: cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (hoặc +84).',
     email: 'Thư điện tử chưa đúng, ví dụ ten@vidu.vn.',
     idNumber: 'Số định danh phải đủ 12 chữ số.',
     number: 'Hãy nhập một số.',

@@ -26,7 +26,7 @@ export const selfServiceVi = {
   },
   card: {
     question: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc',
-    hint: 'Nhập 12 chữ số in trên mặt trước thẻ rồi bấm "Đọc thẻ". Thông tin trên chip sẽ được điền sẵn vào tờ khai.',
+    hint: 'Nhập các số in trên thẻ, rồi bấm “Đọc thẻ”. Máy sẽ tự điền thông tin của Ông/Bà vào tờ khai.',
   },
   confirm: {
     question: 'Đây có phải là Ông/Bà?',
@@ -41,12 +41,14 @@ export const selfServiceVi = {
   fields: {
     question: 'Mời Ông/Bà điền các thông tin sau',
     page: 'Trang {{page}} trên {{pages}}',
-    missing: 'Mời Ông/Bà điền ô này.',
-    tooLong: 'Nội dung quá dài (tối đa {{max}} ký tự).',
-    badPhone: 'Số điện thoại gồm 10 đến 11 chữ số.',
-    badEmail: 'Địa chỉ thư điện tử chưa đúng dạng ten@vidu.vn.',
-    badDate: 'Ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025.',
-    badId: 'Số định danh gồm 12 chữ số.',
+    required: 'Mời Ông/Bà điền ô này.',
+    maxLength: 'Nội dung quá dài (tối đa {{max}} ký tự).',
+    phone: 'Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0.',
+    email: 'Địa chỉ thư điện tử chưa đúng dạng ten@vidu.vn.',
+    date: 'Ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2025.',
+    idNumber: 'Số định danh gồm 12 chữ số.',
+    number: 'Mời Ông/Bà nhập một số, ví dụ 2.',
+    option: 'Mời Ông/Bà chọn một trong các ô có sẵn.',
     noneLeft: 'Thông tin từ thẻ đã đủ cho tờ khai này. Mời Ông/Bà bấm "Tiếp tục".',
   },
   documents: {

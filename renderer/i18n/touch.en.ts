@@ -23,6 +23,20 @@ export const touchEn: Translation['touch'] = {
   fullName: 'Full name',
   birthDate: 'Date of birth (day/month/year)',
   scanPrompt: 'Or hold the QR code on your receipt in front of the scanner',
+  card: {
+    access: 'Choose how the kiosk reads your card',
+    byCan: 'Type your ID number (12 digits on the front)',
+    byMrz: 'Type the numbers on the back of the card',
+    idNumber: 'Personal ID number (12 digits)',
+    doc: 'Card number: the 9 digits after IDVNM, first line',
+    dob: 'Date of birth: 6 digits, year month day (e.g. 850314)',
+    expiry: 'Expiry date: 6 digits, year month day (e.g. 350314)',
+  },
+  spoken: {
+    procedure: 'Tap the name of the procedure you need.',
+    confirm: 'Check the photo and name. If they are yours, tap “Yes, this is me”.',
+    fields: 'Tap each box, then tap the keys on the screen. Then tap “Continue”.',
+  },
   voice: {
     toggle: 'Spoken guidance',
     repeat: 'Repeat',

@@ -22,6 +22,20 @@ export const touchVi = {
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh (ngày/tháng/năm)',
   scanPrompt: 'Hoặc đưa mã QR trên giấy hẹn vào trước đầu quét',
+  card: {
+    access: 'Chọn một cách để máy đọc thẻ',
+    byCan: 'Nhập số định danh (12 số ở mặt trước thẻ)',
+    byMrz: 'Nhập các số ở mặt sau thẻ',
+    idNumber: 'Số định danh cá nhân (12 số)',
+    doc: 'Số thẻ: 9 số đứng sau chữ IDVNM, dòng đầu',
+    dob: 'Ngày sinh: 6 số, năm tháng ngày (ví dụ 850314)',
+    expiry: 'Ngày hết hạn: 6 số, năm tháng ngày (ví dụ 350314)',
+  },
+  spoken: {
+    procedure: 'Bấm vào tên thủ tục Ông/Bà cần làm.',
+    confirm: 'Xem ảnh và họ tên. Nếu đúng, bấm “Đúng, là tôi”.',
+    fields: 'Bấm vào từng ô, rồi bấm các phím trên màn hình. Xong thì bấm “Tiếp tục”.',
+  },
   voice: {
     toggle: 'Nghe hướng dẫn',
     repeat: 'Nghe lại',

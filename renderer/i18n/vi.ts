@@ -1,5 +1,6 @@
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
+import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
 
@@ -34,6 +35,8 @@ export const vi = {
     normalText: 'Chữ thường',
     help: 'Cần giúp đỡ? Mời Ông/Bà đến quầy tiếp nhận, cán bộ sẽ hỗ trợ.',
     comingSoon: 'Chức năng này sắp có. Mời Ông/Bà đến quầy tiếp nhận.',
+    tools: 'Trợ giúp đọc và nghe',
+    voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',
@@ -182,6 +185,7 @@ export const vi = {
   intake: intakeVi,
   selfService: selfServiceVi,
   lookup: lookupVi,
+  returns: returnsVi,
   touch: touchVi,
 } as const;
 

@@ -2,16 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ActionTile } from '../components/ActionTile';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useSpokenScreen } from '../components/voice/use-spoken';
 
-interface KioskStartProps {
-  readonly largeText: boolean;
-  readonly onToggleLargeText: () => void;
-}
-
-/** The citizen's start screen: one question, big tiles, language and text size up front. */
-export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
+/**
+ * The citizen's start screen: one question, big tiles, the language up
+ * front (text size and the voice are on every screen, in KioskTools).
+ */
+export function KioskStart() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  useSpokenScreen(`${t('kiosk.welcome')} ${t('kiosk.prompt')} ${t('kiosk.voiceChoices')}`);
   return (
     <main className="screen kiosk-start">
       <h1>{t('kiosk.welcome')}</h1>
@@ -30,14 +30,6 @@ export function KioskStart({ largeText, onToggleLargeText }: KioskStartProps) {
       </div>
       <div className="kiosk-options">
         <LanguageSwitch />
-        <button
-          type="button"
-          className="text-size"
-          aria-pressed={largeText}
-          onClick={onToggleLargeText}
-        >
-          {largeText ? t('kiosk.normalText') : t('kiosk.largeText')}
-        </button>
       </div>
       <p className="help">{t('kiosk.help')}</p>
     </main>

@@ -4,14 +4,17 @@
  *  - APDUs used vs the short-APDU minimum (select + BAC + one READ BINARY per
  *    231 plaintext bytes), vs the minimum at 255 bytes (issue 16's figure) and
  *    vs the minimum for the chunk actually used;
- *  - ms vs APDUs × the round trip of a bare GET CHALLENGE measured here.
+ *  - ms vs APDUs × the round trip of a bare GET CHALLENGE measured here;
+ *  - PACE-CAN against the card-side PACE peer, with and without read-ahead,
+ *    vs the PACE minimum (EF.CardAccess, 5 PACE commands, SELECT, files).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApduChannel } from '../../native/smartcard/iso7816/apdu-channel';
 import { PcscBridge } from '../../native/smartcard/pcsc/pcsc-bridge';
 import { accessKeyOf } from '../../native/smartcard/reader/access-key';
+import { paceRunner } from '../../native/smartcard/reader/pace-runner';
 import { readCccdFiles } from '../../native/smartcard/reader/read-cccd-files';
 import { generateCard } from '../fixtures/cccd/generate-card';
 import { Pcscd, VirtualCccd } from '../fixtures/cccd/vicc/virtual-card-peers';
@@ -97,6 +100,36 @@ try {
     );
   } finally {
     await ext.release();
+  }
+  await vicc.remove();
+  while (bridge.readers().some((r) => r.cardPresent)) await new Promise((r) => setTimeout(r, 50));
+
+  // PACE-CAN against the card-side peer (pace_peer.py), as the CCCD's EF.CardAccess offers it.
+  const cardAccess = readFileSync(card.files.find((f) => f.name === 'card-access')?.path ?? '');
+  writeFileSync(join(outDir, 'CardAccess.der'), cardAccess);
+  const paceCard = new VirtualCccd(outDir, access.mrzInformation, {
+    args: ['--pace', '13:16', '--can', card.can],
+  });
+  await paceCard.insert();
+  try {
+    const can = accessKeyOf({ can: card.can });
+    const paceState = await bridge.waitForCard({ timeoutMs: 10_000 });
+    // EF.CardAccess in one READ + MSE:Set AT + 4 GENERAL AUTHENTICATE + SELECT, then the files.
+    const paceMinimum = 7 + sizes.reduce((sum, n) => sum + Math.ceil(n / 256), 0);
+    for (const readAhead of [false, true]) {
+      const c = await bridge.connect(paceState.name);
+      try {
+        const r = await readCccdFiles(c, { access: can, pace: paceRunner, readAhead });
+        console.log(
+          `PACE-CAN${readAhead ? ' read-ahead' : '           '} ${r.counters.apdus} APDUs vs PACE minimum at 256 B/READ ${paceMinimum} ` +
+            `ratio ${(r.counters.apdus / paceMinimum).toFixed(3)}, ${r.counters.ms} ms vs BAC read ${ms} ms ratio ${(r.counters.ms / ms).toFixed(3)}`,
+        );
+      } finally {
+        await c.release();
+      }
+    }
+  } finally {
+    await paceCard.remove();
   }
 } finally {
   bridge.stop();

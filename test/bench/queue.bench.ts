@@ -9,7 +9,7 @@
  * The two are interleaved in rounds so that load from other processes hits both alike.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -23,12 +23,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { StaticKeyProvider } from '../../electron/services/store/crypto/key-provider';
 import type { NewDossierInput } from '../../electron/services/store/dossier-input';
 import { DossierStore } from '../../electron/services/store/dossier-store';
 import { PortalClient } from '../../electron/services/portal/portal-client';
 import { SyncEngine } from '../../electron/services/sync/sync-engine';
+import { simFetch, startSim } from '../integration/sync/peers';
 
 const ATTACHMENTS = 5;
 const ATTACHMENT_BYTES = 200 * 1024;
@@ -183,30 +183,7 @@ const SIM_USER = { username: 'kiosk', password: 'kiosk-training' };
 
 /** Starts the simulator as its own process (as in training) and resolves with its URL. */
 async function startSimProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/portal-sim/main.ts', '--port', '0', '--data', dataDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      reject(new Error('portal-sim did not start in 20 s'));
-    }, 20_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  return { url, child };
+  return startSim(['--port', '0', '--data', dataDir]);
 }
 
 async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
@@ -312,12 +289,13 @@ export async function benchSync(): Promise<{ syncRate: number; simRate: number; 
       { concurrency: SYNC_CONCURRENCY },
     );
     const statsUrl = `${sim.url}/__sim/stats`;
-    const requestsBefore = ((await (await fetch(statsUrl)).json()) as { requests: number })
+    const requestsBefore = ((await (await simFetch(statsUrl)).json()) as { requests: number })
       .requests;
     const t = performance.now();
     const status = await engine.runUntilEmpty();
     const s = (performance.now() - t) / 1000;
-    const requestsAfter = ((await (await fetch(statsUrl)).json()) as { requests: number }).requests;
+    const requestsAfter = ((await (await simFetch(statsUrl)).json()) as { requests: number })
+      .requests;
     store.close();
     if (status.pending !== 0 || status.parked !== 0)
       throw new Error(`sync left ${JSON.stringify(status)}`);

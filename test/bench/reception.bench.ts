@@ -18,7 +18,7 @@ import { createCore } from '../../electron/shell/composition-root';
 import { sampleCitizen } from '../fixtures/citizen/sample-citizen';
 import { renderPage } from '../fixtures/ocr/vietnamese-pages';
 import { captureLogger } from '../support/capture-logger';
-import { startSim } from '../integration/sync/peers';
+import { simFetch, startSim } from '../integration/sync/peers';
 
 const ROUNDS = 8;
 const LOOKUPS = 200;
@@ -141,7 +141,7 @@ try {
     lookupMs.push(performance.now() - t0);
     if (answer.portalCheckedAt === null) throw new Error('the portal was not asked');
     t0 = performance.now();
-    await (await fetch(`${sim.url}/__sim/stats`)).json();
+    await (await simFetch(`${sim.url}/__sim/stats`)).json();
     httpMs.push(performance.now() - t0);
     t0 = performance.now();
     core.store.publicStatus(code);

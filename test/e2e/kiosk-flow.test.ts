@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCard } from '../fixtures/cccd/generate-card';
 import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
-import { startSim, type SimProcess } from '../integration/sync/peers';
+import { simFetch, startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen, axeSummary } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
@@ -117,6 +117,13 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
           }
           continue;
         }
+        // A choice is a column of radio rows on the kiosk: a required one takes its first option.
+        const radios = field.locator('input[type="radio"]');
+        if ((await radios.count()) > 0) {
+          if ((await radios.first().getAttribute('required')) !== null)
+            await radios.first().check();
+          continue;
+        }
         const input = field.locator('input, textarea');
         if ((await input.getAttribute('required')) === null) continue;
         await input.fill(answers[key] ?? 'Không');
@@ -177,9 +184,9 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
     await page.locator('.receipt-qr').waitFor();
     const link = page.getByRole('link', { name: 'Tải về (PDF)' });
     await link.waitFor({ timeout: 60_000 });
-    await step('receipt');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     await download.saveAs('test-results/receipt-kiosk.pdf');
+    await step('receipt');
     const text = execFileSync('pdftotext', ['-layout', 'test-results/receipt-kiosk.pdf', '-'], {
       encoding: 'utf8',
     }).replace(/\s+/g, ' ');
@@ -197,14 +204,16 @@ describe('the self-service kiosk, card to receipt (pcscd + vicc, SANE test, port
   it('the portal simulator receives the dossier exactly once', async () => {
     let copies = 0;
     for (let attempt = 0; attempt < 60 && copies === 0; attempt += 1) {
-      const answer = (await (await fetch(`${sim.url}/__sim/dossiers`)).json()) as {
+      const answer = (await (await simFetch(`${sim.url}/__sim/dossiers`)).json()) as {
         dossiers: { MaHoSo?: string }[];
       };
       copies = answer.dossiers.filter((d) => d.MaHoSo === code).length;
       if (copies === 0) await new Promise((r) => setTimeout(r, 1000));
     }
     expect(copies).toBe(1);
-    const stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { duplicates: number };
+    const stats = (await (await simFetch(`${sim.url}/__sim/stats`)).json()) as {
+      duplicates: number;
+    };
     expect(stats.duplicates).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMigrations } from '../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../electron/services/store/dossier-store';
 import { sampleDossier } from '../fixtures/store/sample-dossier';
-import { startSim, type SimProcess } from '../integration/sync/peers';
+import { simFetch, startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { keyBurst } from './support/key-burst';
@@ -23,7 +23,7 @@ let code = '';
 
 async function simDossierStatus(): Promise<string | undefined> {
   if (!sim) throw new Error('no simulator');
-  const answer = (await (await fetch(`${sim.url}/__sim/dossiers`)).json()) as {
+  const answer = (await (await simFetch(`${sim.url}/__sim/dossiers`)).json()) as {
     dossiers: { MaHoSo?: string; TrangThaiHoSo?: string }[];
   };
   return answer.dossiers.find((d) => d.MaHoSo === code)?.TrangThaiHoSo;
@@ -80,7 +80,7 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     const result = page.locator(`.lookup-result[data-code="${code}"]`);
     await result.waitFor({ timeout: 30_000 });
     await expect(
-      page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn').inputValue(),
+      page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true }).inputValue(),
     ).resolves.toBe(code);
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('Đăng ký khai sinh');
@@ -93,12 +93,14 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
 
   it('shows the new status after the portal changed it', async () => {
     const before = await page.locator('.lookup-status').textContent();
-    const changed = await fetch(`${sim!.url}/__sim/status?mahoso=${code}&status=9`, {
+    const changed = await simFetch(`${sim!.url}/__sim/status?mahoso=${code}&status=9`, {
       method: 'POST',
     });
     expect(changed.status).toBe(200);
     await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).click();
-    await page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn').fill(code);
+    await page
+      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true })
+      .fill(code);
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.locator('.lookup-result[data-status="9"]').waitFor({ timeout: 30_000 });
     const after = await page.locator('.lookup-status').textContent();

@@ -37,6 +37,17 @@ export const PassiveAuthSchema = z.object({
   failures: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
 });
 
+/**
+ * A damaged optional data group (DG2/DG14/DG15): the citizen is still read
+ * (DG1/DG13 decide), the screens show `vi`/`en` ("ảnh không đọc được" for DG2).
+ */
+export const CardWarningSchema = z.object({
+  code: z.enum(['PHOTO_UNREADABLE', 'DATA_GROUP_UNREADABLE']),
+  file: z.enum(['COM', 'DG1', 'DG2', 'DG13', 'DG14', 'DG15', 'SOD']),
+  vi: z.string(),
+  en: z.string(),
+});
+
 export const CardReadResultSchema = z.object({
   citizen: CitizenWireSchema,
   /** The face from DG2 as a data: URL (image/jpeg or image/jp2), or null. */
@@ -52,6 +63,8 @@ export const CardReadResultSchema = z.object({
     .object({ ok: z.boolean(), algorithm: z.string(), vi: z.string(), en: z.string() })
     .nullable(),
   accessProtocol: z.enum(['BAC', 'PACE']),
+  /** What could not be used although the citizen was read; empty for a whole card. */
+  warnings: z.array(CardWarningSchema),
   counters: z.object({
     apdus: z.number().int().nonnegative(),
     bytesSent: z.number().int().nonnegative(),

@@ -30,6 +30,8 @@ export const CitizenWireSchema = z.object({
     .string()
     .regex(/^(\d{9}|\d{12})$/)
     .nullable(),
+  /** Chip reads only: CCCD (before 1/7/2024) or thẻ căn cước (from 1/7/2024), by issue date. */
+  cardGeneration: z.enum(['cccd', 'can-cuoc-2024', 'unknown']).optional(),
   source: z.enum(['chip', 'qr', 'typed']),
 });
 export type CitizenWire = z.infer<typeof CitizenWireSchema>;

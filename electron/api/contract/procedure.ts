@@ -13,8 +13,8 @@ export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 
 const Bilingual = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 
-/** A citizen field the chip (DG13) or the card's QR can fill; `source` is not one. */
-export const CitizenFieldSchema = CitizenWireSchema.keyof().exclude(['source']);
+/** A citizen field the chip (DG13) or the card's QR can fill; `source` and `cardGeneration` are not. */
+export const CitizenFieldSchema = CitizenWireSchema.keyof().exclude(['source', 'cardGeneration']);
 export type CitizenField = z.infer<typeof CitizenFieldSchema>;
 
 /** One document of the dossier (thành phần hồ sơ, a GIAYTO of THANHPHANHOSO). */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
+  cardGenerationLabel,
   CitizenError,
   parseCccdQr,
   sexLabel,
@@ -83,6 +84,10 @@ function printCitizen(io: CliIo, c: Citizen): void {
   ];
   for (const [vi, en, value] of rows)
     if (value !== null) io.line(`${io.t(vi, en).padEnd(22)} ${value}`);
+  if (c.cardGeneration !== undefined) {
+    const label = cardGenerationLabel(c.cardGeneration);
+    io.line(`${io.t('Loại thẻ', 'Card').padEnd(22)} ${io.t(label.vi, label.en)}`);
+  }
 }
 
 function accessFrom(values: Record<string, string | undefined>): AccessInput | null {

@@ -3,8 +3,9 @@
  * [--receiver-id N | --by-post [--address TEXT]] [--offline-in-hand]
  * [--staff NAME] [--slip FILE.pdf]`: hands a result back from the command
  * line. Asks the portal first when it is configured; exit 4 with the reason
- * when the dossier is unknown, not finished or already returned. No signer
- * is wired here yet, so results are recorded "chưa ký số".
+ * when the dossier is unknown, not finished or already returned. Results are
+ * signed with the token `signing.*` names (PIN from KIOSK_SIGNING_PIN);
+ * without a token they are recorded "chưa ký số".
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -19,9 +20,13 @@ import { portalSettings } from '../../services/portal/portal-settings';
 import type { Receiver } from '../../services/returns/receiver-check';
 import { ReturnError } from '../../services/returns/return-error';
 import { ReturnService } from '../../services/returns/return-service';
+import { openResultSigner } from '../../services/returns/token-result-signer';
+import { SigningError } from '../../services/signing/signing-errors';
+import { tokenSignerSettings } from '../../services/signing/token-signer';
 import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
+import { reportSigningError } from './signing-cli';
 
 const usage = {
   vi: 'Cách dùng: kiosk dossier return MÃ-HỒ-SƠ --result TỆP.pdf [--name "Tên kết quả"] (--receiver-id SỐ-ĐỊNH-DANH | --by-post [--address "Địa chỉ"]) [--offline-in-hand] [--staff "Họ tên"] [--slip PHIẾU.pdf]',
@@ -101,7 +106,13 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     agencyCode: config.agency.code,
     migrations: kioskMigrations,
   });
+  let signing: ReturnType<typeof openResultSigner> = null;
   try {
+    signing = openResultSigner(
+      tokenSignerSettings(config, process.env),
+      process.env.KIOSK_SIGNING_PIN,
+      config.receipt.place,
+    );
     const results = files.map((file, i) => ({
       name: values.name?.[i] ?? `Kết quả ${String(i + 1)}`,
       pdf: readFileSync(file),
@@ -113,7 +124,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     const service = new ReturnService({
       store,
       portal: settings.success ? new PortalClient(settings.data) : null,
-      signer: null,
+      signer: signing?.signer ?? null,
       forms: {
         agencyName: config.agency.name,
         unitName: `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
@@ -149,6 +160,8 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     });
     return ExitCode.ok;
   } catch (error) {
+    // Before the generic KioskError branch: a signing failure is a KioskError too.
+    if (error instanceof SigningError) return reportSigningError(io, error);
     if (error instanceof ReturnError || error instanceof StoreError) {
       io.error(io.t(error.vi, error.message));
       io.result({ error: { code: error.code, message: error.message } });
@@ -162,6 +175,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     }
     throw error;
   } finally {
+    await signing?.close();
     store.close();
   }
 }

@@ -108,4 +108,28 @@ export const commands: readonly CommandEntry[] = [
     },
     load: async () => (await import('./forms')).formsCommand,
   },
+  {
+    name: 'signing',
+    summary: {
+      vi: 'Ký số: liệt kê thiết bị ký số và chứng thư số',
+      en: 'Signing: list tokens and their certificates',
+    },
+    load: async () => (await import('./signing')).signingCommand,
+  },
+  {
+    name: 'sign',
+    summary: {
+      vi: 'Ký số tệp PDF bằng thiết bị ký số đã cấu hình',
+      en: 'Sign a PDF with the configured token',
+    },
+    load: async () => (await import('./sign')).signCommand,
+  },
+  {
+    name: 'verify',
+    summary: {
+      vi: 'Kiểm tra chữ ký số trên tệp PDF',
+      en: 'Verify the digital signatures of a PDF',
+    },
+    load: async () => (await import('./verify')).verifyCommand,
+  },
 ];

@@ -29,6 +29,7 @@ export function createCardHandlers(
         passiveAuthentication: { ...identity.passive, failures: [...identity.passive.failures] },
         activeAuthentication: identity.active === null ? null : { ...identity.active },
         accessProtocol: identity.accessProtocol,
+        warnings: identity.warnings.map((w) => ({ ...w })),
         counters: { ...identity.counters, chunk: identity.chunk },
       };
     },

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SIM_PASSWORD,
+  DEFAULT_SIM_USER,
   startPortalSim,
   type PortalSim,
   type PortalSimOptions,
@@ -61,12 +63,19 @@ const file = (
 
 describe('portal client', () => {
   it('uploads the same content twice to the same id, and the link returns the bytes', async () => {
-    const c = client(await sim());
+    const s = await sim();
+    const c = client(s);
     const f = file('Tờ khai đăng ký khai sinh');
     const first = await c.uploadFile(f);
     const second = await c.uploadFile(f);
     expect(second).toEqual(first);
-    const res = await fetch(first.url);
+    // The file store wants a portal session, like the data API.
+    const auth = await fetch(`${s.url}/api/auth`, {
+      method: 'POST',
+      body: JSON.stringify({ username: DEFAULT_SIM_USER, password: DEFAULT_SIM_PASSWORD }),
+    });
+    const { session } = (await auth.json()) as { session: string };
+    const res = await fetch(first.url, { headers: { 'x-session': session } });
     expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe('Tờ khai đăng ký khai sinh');
   });
 

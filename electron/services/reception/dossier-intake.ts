@@ -1,3 +1,4 @@
+import { isEmail, isPhone } from '../../api/contract/form-rules';
 import type { Procedure } from '../../api/contract/procedure';
 import type { NewDossierRequest } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
@@ -5,7 +6,7 @@ import type { NewDossierInput } from '../store/dossier-input';
 import type { SavedDossier } from '../store/dossier-writer';
 import { checkApplicant, type ChipRead } from './applicant-check';
 import type { AssembledComponent } from './component-assemble';
-import { isEmail, isPhone, validateForm, type FormIssue } from './form-validation';
+import { formIssues, problemText, type FormIssue } from './form-issues';
 
 /** The component jobs' part the intake needs (ComponentJobs fits). */
 export interface ComponentSource {
@@ -71,7 +72,7 @@ export class DossierIntake {
     if (procedure === null) {
       throw new KioskError('PROCEDURE_NOT_FOUND', `No procedure ${request.procedureCode}`);
     }
-    const form = validateForm(procedure, request.formValues);
+    const form = formIssues(procedure.form.fields, request.formValues);
     const issues: FormIssue[] = [...form.issues, ...contactIssues(request.applicant)];
     request.components.forEach((c, i) => {
       if (!procedure.components.some((p) => p.code === c.code)) {
@@ -200,13 +201,10 @@ function contactIssues(applicant: NewDossierRequest['applicant']): FormIssue[] {
   const phone = applicant.phone ?? '';
   const email = applicant.email ?? '';
   if (phone !== '' && !isPhone(phone)) {
-    issues.push({
-      path: 'applicant.phone',
-      message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).',
-    });
+    issues.push({ path: 'applicant.phone', message: problemText('phone') });
   }
   if (email !== '' && !isEmail(email)) {
-    issues.push({ path: 'applicant.email', message: 'Địa chỉ email không hợp lệ.' });
+    issues.push({ path: 'applicant.email', message: problemText('email') });
   }
   return issues;
 }

@@ -71,10 +71,7 @@ export function assertCanSignDocuments(cert: pkijs.Certificate, now: Date): void
     );
   const usage = keyUsage(cert);
   if (usage !== undefined && !usage.nonRepudiation)
-    throw new SigningError(
-      'SIGNING_CERT_NO_NON_REPUDIATION',
-      `${who} keyUsage lacks nonRepudiation`,
-    );
+    throw new SigningError('SIGNING_KEY_USAGE', `${who} keyUsage lacks nonRepudiation`);
 }
 
 /**

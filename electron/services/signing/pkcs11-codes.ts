@@ -6,6 +6,7 @@ export const CK = {
   CKF_SERIAL_SESSION: 0x4,
   CKF_LOGIN_REQUIRED: 0x4,
   CKF_USER_PIN_INITIALIZED: 0x8,
+  CKF_TOKEN_INITIALIZED: 0x400,
   CKF_USER_PIN_COUNT_LOW: 0x10000,
   CKF_USER_PIN_FINAL_TRY: 0x20000,
   CKF_USER_PIN_LOCKED: 0x40000,
@@ -74,7 +75,7 @@ export function signingErrorFromPkcs11(error: unknown, pinAfter?: PinState): Sig
     case CKR.PIN_INVALID:
     case CKR.PIN_LEN_RANGE:
       if (pinAfter?.locked === true) return new SigningError('SIGNING_PIN_LOCKED', detail);
-      return new SigningError('SIGNING_PIN_INCORRECT', detail, {
+      return new SigningError('SIGNING_PIN_WRONG', detail, {
         ...(pinAfter?.triesLeft === undefined ? {} : { triesLeft: pinAfter.triesLeft }),
         triesLow: pinAfter?.countLow === true || pinAfter?.finalTry === true,
       });

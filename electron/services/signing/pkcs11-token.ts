@@ -53,7 +53,7 @@ export class Pkcs11Module {
       lib.C_Initialize();
     } catch (error) {
       throw new SigningError(
-        'SIGNING_MODULE_LOAD_FAILED',
+        'SIGNING_MODULE_MISSING',
         `${modulePath}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
@@ -65,6 +65,8 @@ export class Pkcs11Module {
     const out: TokenInfo[] = [];
     for (const slot of this.#call(() => this.#lib.C_GetSlotList(true))) {
       const info = this.#call(() => this.#lib.C_GetTokenInfo(slot));
+      // A blank token (SoftHSM's spare slot, a card never personalised) has no objects to list.
+      if ((info.flags & CK.CKF_TOKEN_INITIALIZED) === 0) continue;
       const session = this.#call(() => this.#lib.C_OpenSession(slot, CK.CKF_SERIAL_SESSION));
       try {
         out.push({
@@ -95,7 +97,7 @@ export class Pkcs11Module {
     const slot = matching[0];
     if (slot === undefined || (tokenLabel === '' && matching.length > 1))
       throw new SigningError(
-        'SIGNING_TOKEN_NOT_FOUND',
+        'SIGNING_TOKEN_ABSENT',
         tokenLabel === ''
           ? `${String(matching.length)} tokens present and no signing.tokenLabel`
           : `no token labelled "${tokenLabel}"`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitizenError, crossCheck, parseCccdQr } from './index';
+import { CitizenError, crossCheck, parseCccdQr, type Citizen } from './index';
 
 const ADDRESS = 'Số 1 Phố Giả Định, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội';
 const QR = `001185012345|123456789|Nguyễn Thị Mai|14031985|Nữ|${ADDRESS}|10052021`;
@@ -83,7 +83,27 @@ describe('the CCCD QR payload', () => {
 
 describe('chip and QR cross-check', () => {
   const qr = parseCccdQr(QR);
-  const chip = { ...qr, source: 'chip' as const, ethnicity: 'Kinh' };
+  // What DG13 of the same card holds, written out rather than taken from the
+  // QR parser, so a parser that misreads a field cannot agree with itself.
+  const chip: Citizen = {
+    id: '001185012345',
+    fullName: 'Nguyễn Thị Mai',
+    birthDate: '1985-03-14',
+    sex: 'female',
+    nationality: 'Việt Nam',
+    ethnicity: 'Kinh',
+    religion: 'Không',
+    placeOfOrigin: 'Hà Nội',
+    placeOfResidence: ADDRESS,
+    identifyingFeatures: null,
+    issueDate: '2021-05-10',
+    expiryDate: '2025-03-14',
+    father: null,
+    mother: null,
+    spouse: null,
+    oldIdNumber: '123456789',
+    source: 'chip',
+  };
 
   it('passes when ID, birth date and sex agree', () => {
     expect(crossCheck(chip, qr)).toEqual({ ok: true, mismatches: [] });

@@ -46,6 +46,8 @@ export const CitizenSchema = z.object({
     .string()
     .regex(/^(\d{9}|\d{12})$/)
     .nullable(),
+  /** Chip reads only: CCCD or the 2024 thẻ căn cước, by issue date (card-generation.ts). */
+  cardGeneration: z.enum(['cccd', 'can-cuoc-2024', 'unknown']).optional(),
   source: CitizenSourceSchema,
 });
 export type Citizen = z.infer<typeof CitizenSchema>;

@@ -1,4 +1,6 @@
 export { parseCccdQr } from './cccd-qr';
+export { cardGenerationLabel, cardGenerationOf } from './card-generation';
+export type { CardGeneration } from './card-generation';
 export {
   CitizenSchema,
   CitizenSourceSchema,

@@ -28,6 +28,7 @@ const EXPECTED = {
   mother: 'Trần Thị Hoà',
   spouse: null,
   oldIdNumber: '123456789',
+  cardGeneration: 'cccd',
   source: 'chip',
 };
 
@@ -45,6 +46,13 @@ describe('DG13', () => {
   it('reads the same record without the 6D wrapper and with both parents in one SEQUENCE', () => {
     const dg13 = buildDg13(NGUYEN_THI_MAI, { outerWrapper: false, parents: 'together' });
     expect(parseDg13(dg13)).toEqual(EXPECTED);
+  });
+
+  it('a card issued from 1 July 2024 reads as a thẻ căn cước with the same fields (2024 layout assumed, unconfirmed)', () => {
+    const citizen = parseDg13(buildDg13({ ...NGUYEN_THI_MAI, issueDate: '15/08/2024' }));
+    expect(citizen.cardGeneration).toBe('can-cuoc-2024');
+    expect(citizen.issueDate).toBe('2024-08-15');
+    expect(citizen.placeOfOrigin).toBe(EXPECTED.placeOfOrigin);
   });
 
   it('reads hand-built bytes of the note layout with fields out of order and absent', () => {

@@ -1,4 +1,5 @@
 import { CitizenSchema, parseSexLabel, vnDateToIso } from '../citizen';
+import { cardGenerationOf } from '../citizen/card-generation';
 import type { Citizen } from '../citizen';
 import { ParseError } from './parse-error';
 import { readTlv, readTlvList } from './tlv';
@@ -144,6 +145,7 @@ export function parseDg13(bytes: Uint8Array): Citizen {
   };
   const sexRaw = first(Dg13Field.sex);
   const oldId = first(Dg13Field.oldIdNumber);
+  const issueDate = date(Dg13Field.issueDate, false);
   const record = {
     id: first(Dg13Field.id),
     fullName: first(Dg13Field.fullName),
@@ -155,12 +157,13 @@ export function parseDg13(bytes: Uint8Array): Citizen {
     placeOfOrigin: first(Dg13Field.placeOfOrigin),
     placeOfResidence: first(Dg13Field.placeOfResidence),
     identifyingFeatures: first(Dg13Field.identifyingFeatures),
-    issueDate: date(Dg13Field.issueDate, false),
+    issueDate,
     expiryDate: date(Dg13Field.expiryDate, false),
     father: nth(Dg13Field.parents, 0),
     mother: nth(Dg13Field.parents, 1),
     spouse: first(Dg13Field.spouse),
     oldIdNumber: oldId !== null && /^(\d{9}|\d{12})$/.test(oldId) ? oldId : null,
+    cardGeneration: cardGenerationOf(issueDate),
     source: 'chip',
   };
   const result = CitizenSchema.safeParse(record);

@@ -12,7 +12,7 @@ import {
 } from './ec-curve';
 import type { Curve, Point } from './ec-curve';
 import { authenticationToken, decryptNonce, kdf, passwordBytes, passwordKey } from './pace-crypto';
-import { paceErrors } from './pace-error';
+import { PaceError, paceErrors } from './pace-error';
 
 export type PacePassword =
   | { readonly kind: 'can'; readonly can: string }
@@ -142,12 +142,24 @@ export async function performPace(o: PaceOptions): Promise<PaceResult> {
 
   const oid = encodeOid(info.protocol);
   const ref = o.password.kind === 'mrz' ? 0x01 : 0x02;
-  const mse = Uint8Array.of(
-    ...encodeTlv(0x80, oid),
-    ...encodeTlv(0x83, Uint8Array.of(ref)),
-    ...(ambiguous ? encodeTlv(0x84, Uint8Array.of(info.parameterId ?? 0)) : []),
-  );
-  await send('MSE:Set AT', Uint8Array.of(0x00, 0x22, 0xc1, 0xa4, mse.length, ...mse));
+  const setAt = async (naming: boolean): Promise<void> => {
+    const mse = Uint8Array.of(
+      ...encodeTlv(0x80, oid),
+      ...encodeTlv(0x83, Uint8Array.of(ref)),
+      ...(naming ? encodeTlv(0x84, Uint8Array.of(info.parameterId ?? 0)) : []),
+    );
+    await send('MSE:Set AT', Uint8Array.of(0x00, 0x22, 0xc1, 0xa4, mse.length, ...mse));
+  };
+  try {
+    await setAt(ambiguous);
+  } catch (e) {
+    // Some older chips refuse MSE:Set AT unless tag 84 names the domain
+    // parameters, even with one PACEInfo. Asking again is free: no
+    // authentication attempt is counted before GENERAL AUTHENTICATE.
+    const refused = e instanceof PaceError && e.code === 'PACE_CARD_REJECTED';
+    if (!refused || ambiguous || info.parameterId === null) throw e;
+    await setAt(true);
+  }
 
   const z = await generalAuthenticate('nonce', false, 0, null, 0x80);
   if (z.length === 0 || z.length % 16 !== 0) throw paceErrors.badResponse('nonce');

@@ -29,9 +29,18 @@ export class FileReader {
   readonly #channel: ApduSender;
   #chunk: number;
 
-  constructor(channel: ApduSender, options: { chunk?: number } = {}) {
+  readonly #readAhead: boolean;
+
+  /**
+   * `readAhead`: the first READ asks for a whole chunk, not the file's minimum
+   * size, so a small file comes in one command. Only for chips that answer an
+   * over-read with 6282 under a valid MAC (vicc's BAC answers it unMACed, which
+   * secure messaging refuses); whether real CCCD chips do is unconfirmed.
+   */
+  constructor(channel: ApduSender, options: { chunk?: number; readAhead?: boolean } = {}) {
     this.#channel = channel;
     this.#chunk = options.chunk ?? SHORT_MAX_CHUNK;
+    this.#readAhead = options.readAhead ?? false;
   }
 
   /** The largest chunk in use (after any fallback). */
@@ -48,7 +57,7 @@ export class FileReader {
     const first = await this.#readAt(
       0x80 | file.sfi,
       0,
-      Math.min(this.#chunk, file.minSize),
+      this.#readAhead ? this.#chunk : Math.min(this.#chunk, file.minSize),
       signal,
       file,
     );

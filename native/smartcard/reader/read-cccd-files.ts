@@ -63,6 +63,8 @@ export interface ReadCccdOptions {
   readonly atr?: Uint8Array;
   /** Send INTERNAL AUTHENTICATE with a fresh random challenge when DG15 is present. */
   readonly activeAuth?: boolean;
+  /** First READ of each file asks for a whole chunk (FileReader's `readAhead`); off by default. */
+  readonly readAhead?: boolean;
 }
 
 /** A data group the chip listed but that could not be read whole (the read went on without it). */
@@ -105,8 +107,10 @@ export async function readCccdFiles(
   let session = await openSession(plain, options);
 
   const extended = options.atr !== undefined && atrSupportsExtendedLength(options.atr);
+  const readAhead = options.readAhead === true;
   let reader = new FileReader(session.secure, {
     chunk: options.chunk ?? (extended ? EXTENDED_CHUNK : SHORT_MAX_CHUNK),
+    readAhead,
   });
   const files: Partial<Record<LdsFileName, Uint8Array>> = {};
   const unreadable: UnreadableFile[] = [];
@@ -124,7 +128,7 @@ export async function readCccdFiles(
       if (error.code === 'SECURE_MESSAGING') {
         checkAbort();
         session = await openSession(plain, options);
-        reader = new FileReader(session.secure, { chunk: reader.chunk });
+        reader = new FileReader(session.secure, { chunk: reader.chunk, readAhead });
       }
       continue;
     }

@@ -32,7 +32,7 @@ const chars = (row: string): KeySpec[] => Array.from(row).map((c) => insert(c));
 const BACKSPACE: KeySpec = { id: 'backspace', action: { kind: 'backspace' }, span: 2 };
 const CLEAR: KeySpec = { id: 'clear', action: { kind: 'clear' }, span: 2 };
 const TONE_KEYS: readonly KeySpec[] = (['sac', 'huyen', 'hoi', 'nga', 'nang'] as const).map(
-  (tone) => ({ id: `tone-${tone}`, action: { kind: 'tone', tone } }),
+  (tone) => ({ id: `tone-${tone}`, action: { kind: 'tone', tone }, span: 2 }),
 );
 
 /** Rows of keys; the grid has `columns` columns (a key spans 1 unless it says so). */
@@ -62,15 +62,16 @@ export function layoutRows(layout: KeyboardLayout): {
         ],
       };
     case 'text':
+      // Twelve columns so that a tone key spans two: "Huyền" and "Nặng" fit in large text too.
       return {
-        columns: 11,
+        columns: 12,
         rows: [
-          chars('1234567890-'),
-          chars('qwertyuiopđ'),
-          chars('asdfghjklăâ'),
-          [...chars('zxcvbnmêôơư')],
-          [...TONE_KEYS, insert('.'), insert(','), insert('/'), insert('@'), BACKSPACE],
-          [{ id: 'shift', action: { kind: 'shift' }, span: 3 }, insert(' ', 6), CLEAR],
+          chars('1234567890-/'),
+          chars('qwertyuiopđ@'),
+          chars('asdfghjklăâ,'),
+          chars('zxcvbnmêôơư.'),
+          [...TONE_KEYS, BACKSPACE],
+          [{ id: 'shift', action: { kind: 'shift' }, span: 3 }, insert(' ', 7), CLEAR],
         ],
       };
   }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkForm } from '../../../electron/api/contract/form-rules';
 import type { FormField } from '../../../electron/api/contract/procedure';
 import { EFormFields } from '../../components/EFormFields';
-import { validateForm, type FormValues } from './eform-values';
+import type { FormValues } from './eform-values';
 
 interface FormStepProps {
   readonly fields: readonly FormField[];
@@ -20,7 +21,7 @@ interface FormStepProps {
 export function FormStep(props: FormStepProps) {
   const { t } = useTranslation();
   const [tried, setTried] = useState(false);
-  const problems = validateForm(props.fields, props.values);
+  const { problems } = checkForm(props.fields, props.values);
   const errors: Record<string, string> = { ...props.coreErrors };
   if (tried) {
     for (const [key, problem] of Object.entries(problems)) {

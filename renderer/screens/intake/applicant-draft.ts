@@ -1,6 +1,7 @@
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import type { Result } from '../../../electron/api/contract';
-import { toIsoDate } from './eform-values';
+import { formDateToIso } from '../../../electron/api/contract/form-date';
+import { compactIdNumber, isIdNumber } from '../../../electron/api/contract/form-rules';
 
 export type CardRead = Result<'card.read'>;
 
@@ -62,11 +63,12 @@ export function fromCitizen(
 export function applicantCitizen(draft: ApplicantDraft): CitizenWire | undefined {
   if (draft.source !== 'typed' && draft.citizen) return draft.citizen;
   const { fields } = draft;
-  const birthDate = toIsoDate(fields.birthDate);
+  const birthDate = formDateToIso(fields.birthDate);
+  const id = compactIdNumber(fields.id);
   const fullName = fields.fullName.trim().normalize('NFC');
-  if (!birthDate || fullName === '' || !/^\d{12}$/.test(fields.id)) return undefined;
+  if (!birthDate || fullName === '' || !isIdNumber(id)) return undefined;
   return {
-    id: fields.id,
+    id,
     fullName,
     birthDate,
     sex: fields.sex === '' ? null : fields.sex,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import type { FormField } from '../../../electron/api/contract/procedure';
-import { issuesByField, isDate, prefillFromCitizen, toIsoDate, validateForm } from './eform-values';
+import { issuesByField, prefillFromCitizen } from './eform-values';
 
 const label = (vi: string) => ({ vi, en: vi });
 const field = (
@@ -38,59 +38,6 @@ const citizen: CitizenWire = {
 };
 
 describe('e-form values', () => {
-  it('a date is a real calendar day written dd/mm/yyyy or yyyy-mm-dd', () => {
-    expect(isDate('29/02/2024')).toBe(true);
-    expect(isDate('29/02/2023')).toBe(false);
-    expect(isDate('2024-02-29')).toBe(true);
-    expect(isDate('7/3/1990')).toBe(false);
-    expect(toIsoDate('07/03/1990')).toBe('1990-03-07');
-    expect(toIsoDate('31/04/1990')).toBeUndefined();
-  });
-
-  it('the client refuses what the core refuses: required, formats, options, length', () => {
-    const fields = [
-      field('name', 'text', { required: true }),
-      field('dob', 'date'),
-      field('id', 'idNumber'),
-      field('phone', 'phone'),
-      field('mail', 'email'),
-      field('rel', 'select', { options: [{ value: 'cha', label: label('Cha') }] }),
-      field('short', 'text', { maxLength: 3 }),
-      field('optional', 'date'),
-    ];
-    expect(
-      validateForm(fields, {
-        name: '  ',
-        dob: '31/02/2020',
-        id: '12345',
-        phone: 'abc',
-        mail: 'a@b',
-        rel: 'chú',
-        short: 'abcd',
-        optional: '',
-      }),
-    ).toEqual({
-      name: 'required',
-      dob: 'date',
-      id: 'idNumber',
-      phone: 'phone',
-      mail: 'email',
-      rel: 'option',
-      short: 'maxLength',
-    });
-    expect(
-      validateForm(fields, {
-        name: 'Lê Văn Tám',
-        dob: '01/06/2025',
-        id: '001203004567',
-        phone: '0912 345 678',
-        mail: 'a@b.vn',
-        rel: 'cha',
-        short: 'abc',
-      }),
-    ).toEqual({});
-  });
-
   it('FORM_INVALID issues from the core land on their fields and nothing else', () => {
     expect(
       issuesByField([

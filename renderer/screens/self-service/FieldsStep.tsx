@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkForm, type FieldProblem } from '../../../electron/api/contract/form-rules';
 import type { FormField } from '../../../electron/api/contract/procedure';
 import { KioskFormFields } from '../../components/touch/KioskFormFields';
-import { problemsOf, type FieldProblem } from './kiosk-form';
 
 interface FieldsStepProps {
   /** The fields of this screen (at most FIELDS_PER_PAGE). */
@@ -17,7 +17,7 @@ interface FieldsStepProps {
 /** A few e-form fields with large inputs; "Tiếp tục" checks them before leaving the screen. */
 export function FieldsStep({ fields, values, page, pages, onChange, onNext }: FieldsStepProps) {
   const { t } = useTranslation();
-  const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
+  const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
   const [checks, setChecks] = useState(0);
 
   // After a refused "Tiếp tục" the first wrong answer is brought into view, not left below the fold.
@@ -29,7 +29,7 @@ export function FieldsStep({ fields, values, page, pages, onChange, onNext }: Fi
   }, [checks]);
 
   const next = () => {
-    const found = problemsOf(fields, values);
+    const found = checkForm(fields, values).problems;
     setProblems(found);
     setChecks((n) => n + 1);
     if (Object.keys(found).length === 0) onNext();
@@ -39,8 +39,8 @@ export function FieldsStep({ fields, values, page, pages, onChange, onNext }: Fi
     const problem = problems[field.key];
     if (problem === undefined) continue;
     errors[field.key] =
-      problem === 'tooLong'
-        ? t('selfService.fields.tooLong', { max: field.maxLength ?? 0 })
+      problem === 'maxLength'
+        ? t('selfService.fields.maxLength', { max: field.maxLength ?? 0 })
         : t(`selfService.fields.${problem}`);
   }
 

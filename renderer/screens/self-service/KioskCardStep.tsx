@@ -4,6 +4,7 @@ import type { Params, Result } from '../../../electron/api/contract';
 import type { FormField } from '../../../electron/api/contract/procedure';
 import { useKiosk } from '../../api/KioskContext';
 import { KioskFormFields } from '../../components/touch/KioskFormFields';
+import { useSpokenAlert } from '../../components/voice/use-spoken';
 import { useErrorText } from './use-error-text';
 import { useReaderState } from './use-reader-state';
 
@@ -53,6 +54,7 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const attempt = useRef(0);
+  useSpokenAlert(reader === 'down' ? t('touch.readerDown') : error);
 
   // A reader lost mid-read: the read is abandoned at once rather than waiting for its timeout.
   useEffect(() => {
@@ -65,11 +67,11 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
 
   const fields =
     mode === 'can'
-      ? [localField('cardId', t('card.idNumber'), 'idNumber', 12)]
+      ? [localField('cardId', t('touch.card.idNumber'), 'idNumber', 12)]
       : [
-          localField('cardDoc', t('card.doc'), 'number', 9),
-          localField('cardDob', t('card.dob'), 'number', 6),
-          localField('cardExpiry', t('card.expiry'), 'number', 6),
+          localField('cardDoc', t('touch.card.doc'), 'number', 9),
+          localField('cardDob', t('touch.card.dob'), 'number', 6),
+          localField('cardExpiry', t('touch.card.expiry'), 'number', 6),
         ];
 
   const access = (): Access | undefined => {
@@ -119,7 +121,7 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
   return (
     <section className="kiosk-card" data-reader={reader}>
       <fieldset className="choice-rows">
-        <legend>{t('card.access')}</legend>
+        <legend>{t('touch.card.access')}</legend>
         {(['can', 'mrz'] as const).map((m) => (
           <label key={m} className="choice-row">
             <input
@@ -130,7 +132,7 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
                 setMode(m);
               }}
             />
-            {m === 'can' ? t('card.byCan') : t('card.byMrz')}
+            {m === 'can' ? t('touch.card.byCan') : t('touch.card.byMrz')}
           </label>
         ))}
       </fieldset>

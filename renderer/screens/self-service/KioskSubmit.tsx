@@ -1,22 +1,26 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Result } from '../../../electron/api/contract';
 import type { Procedure } from '../../../electron/api/contract/procedure';
-import type { ScanDevice } from '../../../electron/api/contract/scan';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { prefillFromCard } from '../../../electron/api/contract/form-prefill';
 import { useKiosk } from '../../api/KioskContext';
+import { useKioskPrefs } from '../../components/voice/KioskPrefs';
+import { useSpokenAlert, useSpokenScreen } from '../../components/voice/use-spoken';
 import { ConfirmStep } from './ConfirmStep';
-import { DocumentStep, type ScanResult } from './DocumentStep';
+import { DocumentStep } from './DocumentStep';
 import { FieldsStep } from './FieldsStep';
 import { KioskCardStep } from './KioskCardStep';
-import { fieldsToAsk, pages as pagesOf, prefill } from './kiosk-form';
+import { fieldsToAsk, pages as pagesOf } from './kiosk-form';
 import { ProcedureStep } from './ProcedureStep';
 import { ReceiptStep, type Created } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
 import { StepFrame, type Step } from './StepFrame';
+import { sentences, stepQuestion, stepSpokenHint } from './step-text';
 import { TypedApplicant } from './TypedApplicant';
 import { useErrorText } from './use-error-text';
+import { useScanJobs } from './use-scan-jobs';
 import './self-service.css';
 
 type CardRead = Result<'card.read'>;
@@ -27,11 +31,13 @@ type CardRead = Result<'card.read'>;
  * each document scanned → review → submit → receipt. Everything the citizen
  * gave lives in this component's state only, so leaving the route (Hủy,
  * Hoàn tất, the idle timeout) forgets it; the core is told to wipe its side
- * with `session.end`, and scans not submitted are discarded.
+ * with `session.end`, scans not submitted are discarded, and large text and
+ * the voice go back to their defaults for the next citizen.
  */
 export function KioskSubmit() {
   const { t } = useTranslation();
   const { api } = useKiosk();
+  const { reset: resetPrefs } = useKioskPrefs();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const [step, setStep] = useState<Step>('procedure');
@@ -44,29 +50,10 @@ export function KioskSubmit() {
   const [values, setValues] = useState<Record<string, string>>({});
   const [fieldPage, setFieldPage] = useState(0);
   const [docIndex, setDocIndex] = useState(0);
-  const [scans, setScans] = useState<Record<string, ScanResult>>({});
-  const [device, setDevice] = useState<ScanDevice | null>(null);
+  const { device, scans, scanned, drop, handOver } = useScanJobs();
   const [error, setError] = useState<string | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<Created | undefined>(undefined);
-  /** Scan jobs not (yet) part of a saved dossier: discarded when the session ends. */
-  const pendingJobs = useRef(new Set<string>());
-
-  useEffect(() => {
-    void api.scan.devices({}).then((result) => {
-      if (!result.ok) return;
-      setDevice(result.value.devices.find((d) => d.status === 'ready') ?? null);
-    });
-  }, [api]);
-
-  useEffect(() => {
-    const jobs = pendingJobs.current;
-    return () => {
-      for (const jobId of jobs) void api.component.discard({ jobId });
-      jobs.clear();
-    };
-  }, [api]);
-
   const asked = useMemo(
     () => (procedure && citizen ? pagesOf(fieldsToAsk(procedure.form.fields, citizen)) : []),
     [procedure, citizen],
@@ -74,9 +61,10 @@ export function KioskSubmit() {
   const components = procedure?.components ?? [];
 
   const end = useCallback(() => {
+    resetPrefs();
     void api.session.end({ reason: 'done' });
     void navigate('/', { replace: true });
-  }, [api, navigate]);
+  }, [api, navigate, resetPrefs]);
 
   const choose = async (code: string) => {
     const result = await api.procedure.get({ code });
@@ -86,13 +74,13 @@ export function KioskSubmit() {
     }
     setError(undefined);
     setProcedure(result.value);
-    if (citizen) setValues({ ...prefill(result.value.form.fields, citizen), ...values });
+    if (citizen) setValues({ ...prefillFromCard(result.value.form.fields, citizen), ...values });
     setStep(read ? 'confirm' : typed ? 'fields' : 'card');
   };
 
   const confirmed = (who: CitizenWire | undefined = citizen) => {
     if (!procedure || !who) return;
-    setValues({ ...prefill(procedure.form.fields, who), ...values });
+    setValues({ ...prefillFromCard(procedure.form.fields, who), ...values });
     setFieldPage(0);
     setStep('fields');
   };
@@ -108,22 +96,8 @@ export function KioskSubmit() {
     if (docIndex + 1 < components.length) setDocIndex(docIndex + 1);
     else setStep('review');
   };
-  const scanned = (code: string, result: ScanResult) => {
-    const previous = scans[code];
-    if (previous) {
-      pendingJobs.current.delete(previous.jobId);
-      void api.component.discard({ jobId: previous.jobId });
-    }
-    pendingJobs.current.add(result.jobId);
-    setScans({ ...scans, [code]: result });
-  };
   const skip = (code: string) => {
-    const { [code]: dropped, ...rest } = scans;
-    if (dropped) {
-      pendingJobs.current.delete(dropped.jobId);
-      void api.component.discard({ jobId: dropped.jobId });
-    }
-    setScans(rest);
+    drop(code);
     afterDocument();
   };
 
@@ -148,8 +122,7 @@ export function KioskSubmit() {
       setError(errorText(result.error));
       return;
     }
-    // The dossier owns its components now: they are no longer ours to discard.
-    pendingJobs.current.clear();
+    handOver();
     setCreated(result.value);
     setStep('receipt');
   };
@@ -196,35 +169,15 @@ export function KioskSubmit() {
   };
 
   const component = components[docIndex];
-  const question = (): string => {
-    switch (step) {
-      case 'procedure':
-        return t('selfService.procedure.question');
-      case 'card':
-        return typing ? t('touch.typedQuestion') : t('selfService.card.question');
-      case 'confirm':
-        return t('selfService.confirm.question');
-      case 'fields':
-        return t('selfService.fields.question');
-      case 'documents':
-        return component
-          ? t('selfService.documents.question', {
-              index: docIndex + 1,
-              count: components.length,
-              name: component.name,
-            })
-          : t('selfService.documents.noneNeeded');
-      case 'review':
-        return t('selfService.review.question');
-      case 'receipt':
-        return t('selfService.receipt.done');
-    }
-  };
+  const text = { step, typing, component, docIndex, docCount: components.length };
+  const question = stepQuestion(t, text);
+  useSpokenScreen(sentences(question, stepSpokenHint(t, text)));
+  useSpokenAlert(error);
 
   return (
     <StepFrame
       step={step}
-      question={question()}
+      question={question}
       onBack={back()}
       onCancel={step === 'receipt' ? undefined : end}
     >

@@ -22,12 +22,14 @@ export async function tapText(keyboard: Locator, text: string): Promise<void> {
     for (const ch of Array.from(word.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC'))) {
       const lower = ch.toLowerCase();
       const shift = keyboard.locator('[data-key="shift"]');
-      if ((await shift.count()) > 0) {
+      // A keyboard with "Chữ hoa" has lower-case keys; the dossier-code keypad has capitals only.
+      const hasShift = (await shift.count()) > 0;
+      if (hasShift) {
         const on = (await shift.getAttribute('aria-pressed')) === 'true';
         const wantsCapital = ch !== lower;
         if (on !== wantsCapital) await shift.tap();
       }
-      await keyboard.locator(`[data-key="${lower === '/' ? '/' : lower}"]`).tap();
+      await keyboard.locator(`[data-key="${hasShift ? lower : ch}"]`).tap();
     }
     if (tone !== undefined) await keyboard.locator(`[data-key="${TONE_OF[tone] ?? ''}"]`).tap();
   }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { generateCard, type GeneratedCard } from '../../fixtures/cccd/generate-card';
 import { Pcscd, VirtualCccd } from '../../fixtures/cccd/vicc/virtual-card-peers';
 import { bacKeyInput } from '../../../native/smartcard/mrz/index';
+import { inputLabelled } from './labels';
 
 /** A generated CCCD in vicc behind this test's own pcscd, and the CSCA folder it chains to. */
 export interface InsertedCard {
@@ -68,8 +69,22 @@ export async function fillMrz(
   generated: GeneratedCard,
   birthDate = generated.birthDate,
 ): Promise<void> {
-  await page.getByLabel('Dòng mã MRZ ở mặt sau thẻ').check();
-  await page.getByLabel('Số thẻ trong MRZ (9 ký tự)').fill(generated.documentNumber);
-  await page.getByLabel('Ngày sinh trong MRZ (YYMMDD)').fill(birthDate);
-  await page.getByLabel('Ngày hết hạn trong MRZ (YYMMDD)').fill(generated.expiryDate);
+  // The citizen's card step words the same fields plainly (no "MRZ", no "YYMMDD").
+  const kiosk = (await page.locator('.kiosk-card').count()) > 0;
+  await inputLabelled(
+    page,
+    kiosk ? 'Nhập các số ở mặt sau thẻ' : 'Dòng mã MRZ ở mặt sau thẻ',
+  ).check();
+  await inputLabelled(
+    page,
+    kiosk ? 'Số thẻ: 9 số đứng sau chữ IDVNM, dòng đầu' : 'Số thẻ trong MRZ (9 ký tự)',
+  ).fill(generated.documentNumber);
+  await inputLabelled(
+    page,
+    kiosk ? 'Ngày sinh: 6 số, năm tháng ngày' : 'Ngày sinh trong MRZ (YYMMDD)',
+  ).fill(birthDate);
+  await inputLabelled(
+    page,
+    kiosk ? 'Ngày hết hạn: 6 số, năm tháng ngày' : 'Ngày hết hạn trong MRZ (YYMMDD)',
+  ).fill(generated.expiryDate);
 }

@@ -49,6 +49,7 @@ describe('card.* API handlers against the virtual CCCD', () => {
     expect(result.passiveAuthentication.status).toBe('trusted');
     expect(result.activeAuthentication?.ok).toBe(true);
     expect(result.photo?.dataUrl.startsWith('data:image/jpeg;base64,/9j/')).toBe(true);
+    expect(result.warnings).toEqual([]);
     expect(progress.some((p) => p.file === 'DG2' && p.done === p.total)).toBe(true);
     CardStatusSchema.parse(handlers['card.readers']({}, { transport: 'local' }));
   });

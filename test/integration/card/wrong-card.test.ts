@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,26 @@ describe('cards and readers that cannot be read', () => {
     } finally {
       await first.release();
     }
+  });
+
+  it('kiosk card read on an empty reader exits 3 with the Vietnamese "no card" message', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        'electron/cli/kiosk.mjs',
+        '--lang',
+        'vi',
+        'card',
+        'read',
+        '--can',
+        '123456',
+        '--reader',
+        'Virtual PCD 00 01',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/Chưa có thẻ trên đầu đọc/);
   });
 
   it('an empty reader is reported as no card', async () => {

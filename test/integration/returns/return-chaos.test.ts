@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
-import { simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
+import { simFile, simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
 import { seedDossiers, TEST_AGENCY, type SeededDossier } from '../sync/seed-dossiers';
 
 const DOSSIERS = 50;
@@ -167,9 +167,7 @@ describe('returns: status events through 30% faults while the kiosk process is k
       expect(d.NgayTra).toMatch(/^\d{14}$/);
       const links = d.DanhSachGiayToKetQua ?? [];
       expect(links).toHaveLength(1);
-      const res = await fetch(links[0]!.DuongDanTepTinKetQua, {
-        signal: AbortSignal.timeout(10_000),
-      });
+      const res = await simFile(links[0]!.DuongDanTepTinKetQua);
       expect(res.status).toBe(200);
       const hash = createHash('sha256')
         .update(Buffer.from(await res.arrayBuffer()))

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/portal-sim-server';
+import { SIM_CONTROL_HEADER } from '../../../electron/portal-sim/sim-guard';
+import { simFile } from '../sync/peers';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
 import { ReturnService } from '../../../electron/services/returns/return-service';
@@ -47,6 +49,7 @@ async function resultPdf(): Promise<Uint8Array> {
 async function setStatus(code: string, status: string): Promise<void> {
   const res = await fetch(`${sim.url}/__sim/status?mahoso=${code}&status=${status}`, {
     method: 'POST',
+    headers: { [SIM_CONTROL_HEADER]: sim.controlSecret },
   });
   expect(res.status).toBe(200);
 }
@@ -198,9 +201,13 @@ describe('returning a result', () => {
     expect(held).toMatchObject({ TrangThaiHoSo: '10', HinhThuc: '0' });
     expect(held?.NgayTra).toMatch(/^\d{14}$/);
     const links = held?.DanhSachGiayToKetQua as { DuongDanTepTinKetQua: string }[];
-    const file = await fetch(links[0]!.DuongDanTepTinKetQua);
+    const file = await simFile(links[0]!.DuongDanTepTinKetQua);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(Buffer.from(pdf));
-    const history = (await (await fetch(`${sim.url}/__sim/history?mahoso=${code}`)).json()) as {
+    const history = (await (
+      await fetch(`${sim.url}/__sim/history?mahoso=${code}`, {
+        headers: { [SIM_CONTROL_HEADER]: sim.controlSecret },
+      })
+    ).json()) as {
       statuses: { status: string }[];
       progress: { TrangThai: string }[];
     };

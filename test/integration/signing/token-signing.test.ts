@@ -61,6 +61,7 @@ describe('signing with a SoftHSM2 token', () => {
       const report1 = pdfsig(one, nss);
       expect(report1).toContain('Signature is Valid');
       expect(report1).toContain('Total document signed');
+      expect(report1).toContain('Certificate is Trusted');
       expect(report1).toContain('ETSI.CAdES.detached');
       const second = await signer.signPdf(first.pdf, { appearance: { page: 1 } });
       expect(
@@ -72,6 +73,9 @@ describe('signing with a SoftHSM2 token', () => {
       writeFileSync(two, second.pdf);
       const report2 = pdfsig(two, nss);
       expect(report2.match(/Signature is Valid/g)?.length).toBe(2);
+      // poppler 22.12 reads "Unknown issue with Certificate" for the second signature of a file
+      // even though it carries the very same chain; our verifier checks both (verify tests).
+      expect(report2.split('Signature #2')[0]).toContain('Certificate is Trusted');
       expect(report2).toContain('Not total document signed');
       // poppler still finds every page through the updated catalog
       expect(execFileSync('pdfinfo', [two], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
@@ -82,7 +86,7 @@ describe('signing with a SoftHSM2 token', () => {
 
   it('a wrong PIN is refused with a Vietnamese message, and the token flags turn it into a warning', async () => {
     const error = await failure(() => open(token, '000000'));
-    expect(error.code).toBe('SIGNING_PIN_INCORRECT');
+    expect(error.code).toBe('SIGNING_PIN_WRONG');
     expect(error.vi).toContain('Mã PIN không đúng');
     expect(error.message).not.toContain('000000');
     token.setUserPinFlags({ finalTry: true });
@@ -107,7 +111,7 @@ describe('signing with a SoftHSM2 token', () => {
   it('an expired certificate and one without nonRepudiation may not sign', async () => {
     for (const [identity, code] of [
       [pki.expiredSigner, 'SIGNING_CERT_EXPIRED'],
-      [pki.noNonRepudiation, 'SIGNING_CERT_NO_NON_REPUDIATION'],
+      [pki.noNonRepudiation, 'SIGNING_KEY_USAGE'],
     ] as const) {
       const t = makeToken(identity, [], 'Other Token');
       try {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
-import { simGet, startKiosk, startSim, type SimProcess } from './peers';
+import { simFile, simGet, startKiosk, startSim, type SimProcess } from './peers';
 import { seedDossiers, TEST_AGENCY, type SeededDossier } from './seed-dossiers';
 
 const DOSSIERS = 500;
@@ -111,7 +111,7 @@ describe('chaos: sync through 30% faults while the kiosk process is killed', () 
     for (const d of dossiers) {
       const hashes: string[] = [];
       for (const doc of d.TaiLieuNop ?? []) {
-        const res = await fetch(doc.DuongDanTaiTepTin, { signal: AbortSignal.timeout(10_000) });
+        const res = await simFile(doc.DuongDanTaiTepTin);
         expect(res.status).toBe(200);
         hashes.push(
           createHash('sha256')

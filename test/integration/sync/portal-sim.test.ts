@@ -100,7 +100,7 @@ describe('portal simulator process: the wire contract over HTTP', () => {
     expect(first.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(first.body.sha256).toBe(sha(bytes));
-    const res = await fetch(String(first.body.url));
+    const res = await fetch(String(first.body.url), { headers: { 'x-session': session } });
     expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(bytes));
     const wrong = await upload(sim.url, session, bytes, sha(new Uint8Array([9])));
     expect(wrong.status).toBe(400);

@@ -12,6 +12,7 @@ import {
   type PortalSim,
   type PortalSimOptions,
 } from '../../../electron/portal-sim/portal-sim-server';
+import { SIM_CONTROL_HEADER } from '../../../electron/portal-sim/sim-guard';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { SyncProgressSchema, SyncStatusSchema } from '../../../electron/api/contract/sync';
@@ -174,7 +175,10 @@ describe('sync engine with the real store and the portal simulator', () => {
     const d = seeded[0]!;
     expect(store.get(d.id, 'test').portalStatus).toBe('2');
     // The back office finished the dossier ("9" Đã xử lý xong).
-    await fetch(`${s.url}/__sim/status?mahoso=${d.code}&status=9`, { method: 'POST' });
+    await fetch(`${s.url}/__sim/status?mahoso=${d.code}&status=9`, {
+      method: 'POST',
+      headers: { [SIM_CONTROL_HEADER]: s.controlSecret },
+    });
     expect(await engine.pullStatus(d.id, d.code)).toBe('9');
     expect(store.get(d.id, 'test').portalStatus).toBe('9');
   });

@@ -107,14 +107,19 @@ export class FileKeyProvider implements KeyProvider {
   }
 
   masterKey(): Buffer {
+    return this.#load(true);
+  }
+
+  /** `mayCreate: false` after `wx` found a name that stat cannot follow (a dangling symlink). */
+  #load(mayCreate: boolean): Buffer {
     let stat;
     try {
       stat = statSync(this.#path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !mayCreate) {
         throw keyError(
-          `Không đọc được tệp khóa ${this.#path}. Kiểm tra quyền thư mục dữ liệu.`,
-          `Cannot read the key file ${this.#path}. Check the data folder's permissions.`,
+          `Không đọc được tệp khóa ${this.#path} (thiếu quyền, hoặc là liên kết trỏ tới tệp không có). Kiểm tra quyền thư mục dữ liệu và tệp khóa.`,
+          `Cannot read the key file ${this.#path} (no permission, or a link to a missing file). Check the data folder and the key file.`,
           error,
         );
       }
@@ -156,7 +161,7 @@ export class FileKeyProvider implements KeyProvider {
     try {
       fd = openSync(this.#path, 'wx', 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.masterKey();
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.#load(false);
       throw error;
     }
     try {

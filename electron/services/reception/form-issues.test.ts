@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../api/contract/procedure';
-import { isFormDate, isPhone, validateForm } from './form-validation';
+import { formIssues } from './form-issues';
 
 const label = (vi: string) => ({ vi, en: vi });
 const form: Pick<Procedure, 'form'> = {
@@ -39,9 +39,9 @@ const form: Pick<Procedure, 'form'> = {
   },
 };
 
-describe('e-form validation', () => {
+describe('e-form issues of dossier.create', () => {
   it('a complete form passes, values trimmed, and keys the form lacks are dropped', () => {
-    const result = validateForm(form, {
+    const result = formIssues(form.form.fields, {
       childName: '  Lê Bé  ',
       childBirth: '29/02/2024',
       sex: 'nu',
@@ -52,14 +52,18 @@ describe('e-form validation', () => {
   });
 
   it('a missing required field is named by its path with a Vietnamese message', () => {
-    const result = validateForm(form, { childBirth: '2024-01-31', sex: 'nam', childName: ' ' });
+    const result = formIssues(form.form.fields, {
+      childBirth: '2024-01-31',
+      sex: 'nam',
+      childName: ' ',
+    });
     expect(result.issues).toEqual([
       { path: 'formValues.childName', message: 'Chưa nhập "Họ tên trẻ".' },
     ]);
   });
 
   it('each type is checked: date, idNumber, phone, email, select, maxLength', () => {
-    const result = validateForm(form, {
+    const result = formIssues(form.form.fields, {
       childName: 'Nguyễn Văn Anh Tuấn',
       childBirth: '31/02/2024',
       fatherId: '12345678901',
@@ -75,18 +79,9 @@ describe('e-form validation', () => {
       'formValues.mail',
       'formValues.sex',
     ]);
-  });
-
-  it('dates are real calendar days in dd/mm/yyyy or ISO form', () => {
-    expect(isFormDate('01/12/2026')).toBe(true);
-    expect(isFormDate('2026-12-01')).toBe(true);
-    expect(isFormDate('29/02/2025')).toBe(false);
-    expect(isFormDate('1/12/2026')).toBe(false);
-  });
-
-  it('Vietnamese phone numbers are accepted with spaces or +84', () => {
-    expect(isPhone('0912 345 678')).toBe(true);
-    expect(isPhone('+84912345678')).toBe(true);
-    expect(isPhone('912345678')).toBe(false);
+    expect(result.issues[0]?.message).toBe('Họ tên trẻ: Tối đa 10 ký tự.');
+    expect(result.issues[3]?.message).toBe(
+      'Điện thoại: Số điện thoại không hợp lệ (ví dụ 0912345678).',
+    );
   });
 });

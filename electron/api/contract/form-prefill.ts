@@ -1,0 +1,61 @@
+import type { CitizenWire } from './citizen';
+import { isoToFormDate } from './form-date';
+import { fieldProblem, normaliseFieldValue } from './form-rules';
+import type { FormField } from './procedure';
+
+/**
+ * Which e-form fields the ID card fills, and with what: the same answer on
+ * the counter's screen and the kiosk's, so the kiosk never skips a question
+ * whose prefilled answer the core would refuse.
+ */
+
+/** Ways a procedure's select may spell the chip's sex (value or Vietnamese label). */
+const SEX_WORDS: Readonly<Record<'male' | 'female', readonly string[]>> = {
+  male: ['male', 'nam', 'm', '1'],
+  female: ['female', 'nữ', 'nu', 'f', '2'],
+};
+
+/** The option of a select that means the chip's value, if the select has one. */
+function optionFor(field: FormField, value: string): string | undefined {
+  const options = field.options ?? [];
+  const exact = options.find((o) => o.value === value);
+  if (exact) return exact.value;
+  if (field.fill !== 'sex' || (value !== 'male' && value !== 'female')) return undefined;
+  const words = SEX_WORDS[value];
+  return options.find(
+    (o) => words.includes(o.value.toLowerCase()) || words.includes(o.label.vi.toLowerCase()),
+  )?.value;
+}
+
+/**
+ * The value the card gives `field`, written as the e-form shows it (dates
+ * dd/mm/yyyy, a select's own option); undefined when the field is not filled
+ * from the card, the card has no such value, or the field's rules refuse it.
+ */
+export function cardValue(field: FormField, citizen: CitizenWire): string | undefined {
+  if (field.fill === null) return undefined;
+  const raw = citizen[field.fill];
+  if (raw === null || raw === '') return undefined;
+  const text =
+    field.type === 'select'
+      ? optionFor(field, raw)
+      : field.type === 'date'
+        ? isoToFormDate(raw)
+        : raw;
+  if (text === undefined) return undefined;
+  const value = normaliseFieldValue(field, text);
+  return fieldProblem(field, value) === undefined && value !== '' ? value : undefined;
+}
+
+/** The values the card fills, by field key. */
+export function prefillFromCard(
+  fields: readonly FormField[],
+  citizen: CitizenWire,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = cardValue(field, citizen);
+    if (value !== undefined) values[field.key] = value;
+  }
+  return values;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { QueueDepthSchema, TrangThaiHoSoSchema } from './dossier';
+import { method } from './method';
+
+/**
+ * Returning a result at the counter (issue 17), staff only. `return.check`
+ * finds the dossier by its code or the receipt QR's text and asks the portal
+ * (TraCuuHoSo) where it stands; `return.record` hands the result over: the
+ * receiver comes from the core's last chip read (never from the renderer),
+ * results are signed with the agency token when one is configured, and the
+ * hand-over slip comes back as a PDF.
+ */
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Query = z.string().trim().min(1).max(500);
+
+export const PortalAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), status: z.string() }),
+  z.object({ kind: z.literal('absent') }),
+  z.object({ kind: z.literal('unreachable') }),
+]);
+
+export const ReturnCheckSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  /** Null once retention purged the personal data. */
+  applicantName: z.string().nullable(),
+  receivedAt: z.number(),
+  dueAt: z.number(),
+  localStatus: TrangThaiHoSoSchema,
+  portal: PortalAnswerSchema,
+  /** "9" from the portal: the result may be handed over without the in-hand confirmation. */
+  ready: z.boolean(),
+  /** At intake the citizen chose the post ("1") or the counter ("0"). */
+  deliveryMode: z.enum(['0', '1']),
+  returned: z
+    .object({
+      returnedAt: z.number(),
+      receiverName: z.string().nullable(),
+      hinhThuc: z.enum(['0', '1']),
+    })
+    .nullable(),
+  /** A token is configured: `return.record` needs its PIN and signs each result. */
+  signingConfigured: z.boolean(),
+});
+export type ReturnCheck = z.infer<typeof ReturnCheckSchema>;
+
+export const ReturnReceiverSchema = z.discriminatedUnion('kind', [
+  /** The applicant, by the chip read the core holds. */
+  z.object({ kind: z.literal('applicant') }).strict(),
+  /** Someone else, by their own chip read, with the authorisation letter (PDF or image). */
+  z.object({ kind: z.literal('authorised'), letterBase64: Base64.min(8).max(40_000_000) }).strict(),
+  /** By public postal service (HinhThuc "1"). */
+  z.object({ kind: z.literal('post'), address: z.string().trim().max(500).optional() }).strict(),
+]);
+
+export const ReturnRecordRequestSchema = z
+  .object({
+    query: Query,
+    results: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(200),
+            componentCode: z.string().trim().max(100).optional(),
+            pdfBase64: Base64.min(8).max(40_000_000),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+    receiver: ReturnReceiverSchema,
+    /** The portal could not say; the clerk confirms holding the result. */
+    offlineInHand: z.boolean(),
+    /** The token's PIN when signing is configured; used for this call only, never kept. */
+    pin: z.string().min(4).max(64).optional(),
+  })
+  .strict();
+
+export const returnMethods = {
+  'return.check': method(z.object({ query: Query }).strict(), ReturnCheckSchema),
+  'return.record': method(
+    ReturnRecordRequestSchema,
+    z.object({
+      code: z.string(),
+      returnedAt: z.number(),
+      signed: z.boolean(),
+      offlineInHand: z.boolean(),
+      portalStatusSeen: z.string().nullable(),
+      slipFileName: z.string(),
+      slipPdfBase64: Base64,
+      depth: QueueDepthSchema,
+    }),
+  ),
+} as const;

@@ -1,0 +1,137 @@
+/**
+ * The API's side of returning a result: `return.check` and `return.record`
+ * (electron/api/contract/returns.ts). The receiver's identity is the card
+ * the core read last, never what the page sends; the token's PIN is used
+ * for the one call and dropped. Staff gating is the composition root's.
+ */
+import type { CitizenWire } from '../../api/contract/citizen';
+import type { HandlerGroup } from '../../api/dispatcher';
+import type { CallContext } from '../../api/dispatcher';
+import { findDossierCode } from '../reception/dossier-code-query';
+import type { DossierStore } from '../store/dossier-store';
+import { StoreError } from '../store/store-error';
+import type { TokenSignerSettings } from '../signing/token-signer';
+import type { Receiver } from './receiver-check';
+import type { ResultSigner } from './result-signer';
+import { ReturnError } from './return-error';
+import type { ReturnService } from './return-service';
+import { openResultSigner } from './token-result-signer';
+
+export type ReturnMethods = 'return.check' | 'return.record';
+
+export interface ReturnHandlerDeps {
+  readonly store: DossierStore;
+  /** A return service using `signer` (null: results stay "chưa ký số"). */
+  readonly service: (signer: ResultSigner | null) => ReturnService;
+  readonly signing: TokenSignerSettings;
+  /** The agency's place, written as the signature's /Location. */
+  readonly place: string;
+  readonly lastRead: () => CitizenWire | null;
+  /** The signed-in clerk: the audit actor and the name on the slip. */
+  readonly staffOf: (context: CallContext) => { readonly actor: string; readonly name: string };
+}
+
+const fromBase64 = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
+
+function codeOf(query: string): string {
+  const code = findDossierCode(query);
+  if (code === null) {
+    throw new StoreError(
+      'DOSSIER_NOT_FOUND',
+      'Không đọc được mã hồ sơ. Nhập mã dạng 000.00.00.H00-YYMMDD-0000 hoặc quét mã QR trên giấy tiếp nhận.',
+      'No dossier code in the input.',
+    );
+  }
+  return code;
+}
+
+function chipReceiver(lastRead: CitizenWire | null): CitizenWire {
+  if (lastRead === null) {
+    throw new ReturnError(
+      'RETURN_RECEIVER_MISMATCH',
+      'Chưa đọc thẻ Căn cước của người nhận. Đặt thẻ lên đầu đọc, bấm "Đọc thẻ" rồi trả lại.',
+      'No chip read of the receiver yet.',
+    );
+  }
+  return lastRead;
+}
+
+export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<ReturnMethods> {
+  const { store } = deps;
+  return {
+    'return.check': async ({ query }, context) => {
+      const code = codeOf(query);
+      const dossier = store.get(code, deps.staffOf(context).actor);
+      const portal = await deps.service(null).askPortal(code);
+      const returned = store.returnOf(code);
+      return {
+        code,
+        procedureName: dossier.procedureName,
+        applicantName: dossier.applicant?.name ?? null,
+        receivedAt: dossier.receivedAt,
+        dueAt: dossier.dueAt,
+        localStatus: dossier.status,
+        portal,
+        ready: returned === null && portal.kind === 'status' && portal.status === '9',
+        deliveryMode: dossier.deliveryMode,
+        returned:
+          returned === null
+            ? null
+            : {
+                returnedAt: returned.returnedAt,
+                receiverName: returned.receiverName,
+                hinhThuc: returned.hinhThuc,
+              },
+        signingConfigured: deps.signing.pkcs11Module !== '',
+      };
+    },
+    'return.record': async (params, context) => {
+      const staff = deps.staffOf(context);
+      const r = params.receiver;
+      const receiver: Receiver =
+        r.kind === 'post'
+          ? { kind: 'post', address: r.address ?? null }
+          : r.kind === 'applicant'
+            ? { kind: 'applicant', citizen: chipReceiver(deps.lastRead()) }
+            : {
+                kind: 'authorised',
+                citizen: chipReceiver(deps.lastRead()),
+                letter: fromBase64(r.letterBase64),
+              };
+      const chip = deps.lastRead();
+      const signing = openResultSigner(deps.signing, params.pin, deps.place);
+      try {
+        const outcome = await deps.service(signing?.signer ?? null).returnResult(
+          {
+            codeOrQr: params.query,
+            results: params.results.map((x) => ({
+              name: x.name,
+              ...(x.componentCode === undefined ? {} : { componentCode: x.componentCode }),
+              pdf: fromBase64(x.pdfBase64),
+            })),
+            receiver,
+            lastChipRead:
+              chip === null
+                ? null
+                : { id: chip.id, fullName: chip.fullName, birthDate: chip.birthDate },
+            offlineInHand: params.offlineInHand,
+            staff: { name: staff.name },
+          },
+          staff.actor,
+        );
+        return {
+          code: outcome.code,
+          returnedAt: outcome.returnedAt,
+          signed: outcome.signed,
+          offlineInHand: outcome.offlineInHand,
+          portalStatusSeen: outcome.portalStatusSeen,
+          slipFileName: `phieu-tra-ket-qua-${outcome.code}.pdf`,
+          slipPdfBase64: Buffer.from(outcome.slipPdf).toString('base64'),
+          depth: store.outbox.depth(),
+        };
+      } finally {
+        await signing?.close();
+      }
+    },
+  };
+}
