@@ -39,8 +39,9 @@ const defaultOcrWaitMs = 120_000;
 
 /**
  * The core's memory of the dossier components being received: each scan or
- * import job's pages (the indices the screen saw), what each page puts in the component PDF, and the OCR of
- * each page, started the moment the page exists. `dossier.create` takes a
+ * import job's pages (the indices the screen saw), what each page puts in
+ * the component PDF, and the OCR of each page, started the moment the page
+ * exists. `dossier.create` takes a
  * job's pages in the order the clerk kept with `assemble`; a job is removed
  * by `discard`, at session end by `discardAll`, or by the age sweep.
  */
