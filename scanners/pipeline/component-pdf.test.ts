@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderTextPage, type PageSpec } from '../../test/fixtures/scanners/render-page';
@@ -89,5 +90,73 @@ describe('component PDF', () => {
     const back = await sharp(join(work, 'pimg-000.png')).greyscale().raw().toBuffer();
     const original = await sharp(png).greyscale().raw().toBuffer();
     expect(back.equals(original)).toBe(true);
+  });
+});
+
+/**
+ * A stand-in for tesseract's text-only page: text on a page of another size
+ * than the sheet (tesseract sizes it from the OCR image), no image.
+ */
+async function textOnlyPage(words: string, width: number, height: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage([width, height]).drawText(words, { x: width / 10, y: height / 2, size: 10 });
+  return doc.save();
+}
+
+/** pdftotext -bbox of page 1: each word and its left edge in points. */
+function wordBoxes(file: string): { word: string; xMin: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], {
+    encoding: 'utf8',
+  });
+  return [...html.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+    word: m[2] ?? '',
+    xMin: Number(m[1]),
+  }));
+}
+
+describe('the text layer of a component page', () => {
+  it('is laid over the page image scaled to the sheet, so pdftotext finds its words where the image has them', async () => {
+    const jpeg = await sharp({
+      create: { width: 2480, height: 3508, channels: 3, background: '#ffffff' },
+    })
+      .jpeg()
+      .toBuffer();
+    const pdf = await buildComponentPdf([
+      {
+        format: 'jpeg',
+        bytes: jpeg,
+        dpi: 300,
+        width: 2480,
+        height: 3508,
+        textLayer: await textOnlyPage('Nguyen Thi Huong', 297.6, 421),
+      },
+    ]);
+    const file = join(work, 'layer.pdf');
+    writeFileSync(file, pdf.bytes);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1[\s\S]*A4/);
+    const words = wordBoxes(file);
+    expect(words.map((w) => w.word)).toEqual(['Nguyen', 'Thi', 'Huong']);
+    // Drawn at a tenth of the half-size layer's width: a tenth of A4's 595 pt.
+    expect(words[0]?.xMin).toBeCloseTo(59.5, 0);
+  });
+
+  it('is added to a copied PDF page without text, and not to one that has text of its own', async () => {
+    const blankScan = await PDFDocument.create();
+    blankScan.addPage([595, 842]);
+    const typed = await PDFDocument.create();
+    typed.addPage([595, 842]).drawText('Born digital', { x: 72, y: 720, size: 14 });
+    const layer = await textOnlyPage('Recognised words', 595, 842);
+    const pdf = await buildComponentPdf([
+      { format: 'pdf-page', bytes: await blankScan.save(), textLayer: layer },
+      { format: 'pdf-page', bytes: await typed.save(), textLayer: layer },
+    ]);
+    const file = join(work, 'copied.pdf');
+    writeFileSync(file, pdf.bytes);
+    const page = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], {
+        encoding: 'utf8',
+      }).trim();
+    expect(page(1)).toBe('Recognised words');
+    expect(page(2)).toBe('Born digital');
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   concatTransformationMatrix,
   drawObject,
+  PDFDict,
   PDFDocument,
   PDFName,
   PDFNumber,
@@ -32,7 +33,13 @@ export interface PdfSourcePage {
   readonly bytes: Uint8Array;
 }
 
-export type ComponentPage = PdfPageImage | PdfSourcePage;
+/**
+ * A page of the component and, when OCR gave one, its invisible text layer:
+ * tesseract's one-page text-only PDF (glyphless font, render mode 3,
+ * ToUnicode), laid over the page so `pdftotext` and viewers' search find
+ * the recognised words while only the image is visible.
+ */
+export type ComponentPage = (PdfPageImage | PdfSourcePage) & { readonly textLayer?: Uint8Array };
 
 export interface ComponentPdf {
   readonly bytes: Uint8Array;
@@ -130,6 +137,24 @@ export async function addImagePage(doc: PDFDocument, image: PdfPageImage): Promi
   return page;
 }
 
+/**
+ * Draws the text layer's only page as a form XObject stretched over `page`:
+ * tesseract sized it from the OCR image (downscaled, so other pixels per
+ * inch), and both describe the same sheet.
+ */
+async function overlayTextLayer(doc: PDFDocument, page: PDFPage, layer: Uint8Array): Promise<void> {
+  const [text] = await doc.embedPdf(layer, [0]);
+  if (text === undefined || text.width <= 0 || text.height <= 0) return;
+  const { width, height } = page.getSize();
+  page.drawPage(text, { x: 0, y: 0, xScale: width / text.width, yScale: height / text.height });
+}
+
+/** Whether a page's resources name any font, i.e. it has text of its own. */
+function hasFonts(page: PDFPage): boolean {
+  const fonts = page.node.Resources()?.lookup(PDFName.of('Font'));
+  return fonts instanceof PDFDict && fonts.keys().length > 0;
+}
+
 /** One multi-page PDF for a dossier component, and its SHA-256. */
 export async function buildComponentPdf(
   pages: readonly ComponentPage[],
@@ -143,11 +168,17 @@ export async function buildComponentPdf(
   if (meta.title !== undefined) doc.setTitle(meta.title);
   for (const page of pages) {
     if (page.format !== 'pdf-page') {
-      await addImagePage(doc, page);
+      const added = await addImagePage(doc, page);
+      if (page.textLayer !== undefined) await overlayTextLayer(doc, added, page.textLayer);
       continue;
     }
     const source = await PDFDocument.load(page.bytes, { updateMetadata: false });
-    for (const copied of await doc.copyPages(source, source.getPageIndices())) doc.addPage(copied);
+    for (const copied of await doc.copyPages(source, source.getPageIndices())) {
+      doc.addPage(copied);
+      // A page that already carries text (a born-digital PDF) keeps only its own.
+      if (page.textLayer !== undefined && !hasFonts(copied))
+        await overlayTextLayer(doc, copied, page.textLayer);
+    }
   }
   const bytes = await doc.save({ useObjectStreams: true });
   return {

@@ -11,7 +11,9 @@ import { processPage, type PipelineOptions, type ProcessedPage } from './page-pi
 export interface ScannedComponent {
   /** Every page that went through the pipeline, blank ones included (marked). */
   readonly pages: readonly ProcessedPage[];
-  /** The PDF of the non-blank pages; absent when no page was kept. */
+  /** How many pages a PDF of this batch has (non-blank pages and imported PDF pages). */
+  readonly keptPages: number;
+  /** The PDF of the non-blank pages; absent when no page was kept or none was asked for. */
   readonly pdf?: ComponentPdf;
   /** Where the PDF was written, when asked. */
   readonly pdfPath?: string;
@@ -22,13 +24,19 @@ export interface ScannedComponent {
 export interface ScanComponentOptions extends PipelineOptions, ComponentPdfMeta {
   /** Write the PDF here (atomically, fsynced before it is named). */
   readonly pdfPath?: string;
+  /**
+   * Default true. The kiosk passes false: it builds each component's PDF
+   * once, at save, in the clerk's order and with the OCR text layer.
+   */
+  readonly buildPdf?: boolean;
   readonly onPage?: (page: ProcessedPage) => void;
 }
 
 /**
  * Runs each page through the pipeline as soon as the scanner delivers it, so
- * cleaning overlaps scanning, and builds the component PDF when the batch
- * ends. A scan that ends in a ScanError still yields a PDF of the pages done.
+ * cleaning overlaps scanning, and (unless told not to) builds the component
+ * PDF when the batch ends. A scan that ends in a ScanError still yields a
+ * PDF of the pages done.
  */
 export async function scanComponent(
   pages: AsyncIterable<ScannedPage>,
@@ -36,13 +44,16 @@ export async function scanComponent(
 ): Promise<ScannedComponent> {
   const processed: ProcessedPage[] = [];
   const kept: ComponentPage[] = [];
+  let keptPages = 0;
+  const building = options.buildPdf !== false;
   let error: ScanError | undefined;
   try {
     for await (const page of pages) {
       const result = page.format === 'pdf' ? copiedPage(page) : await processPage(page, options);
-      if (page.format === 'pdf')
+      if (page.format === 'pdf' || (result.image && !result.blank)) keptPages++;
+      if (building && page.format === 'pdf')
         kept.push({ format: 'pdf-page', bytes: await readFile(page.path) });
-      else if (result.image && !result.blank) kept.push(result.image);
+      else if (building && result.image && !result.blank) kept.push(result.image);
       processed.push(result);
       options.onPage?.(result);
     }
@@ -50,7 +61,7 @@ export async function scanComponent(
     if (!(caught instanceof ScanError)) throw caught;
     error = caught;
   }
-  const base = { pages: processed, ...(error ? { error } : {}) };
+  const base = { pages: processed, keptPages, ...(error ? { error } : {}) };
   if (kept.length === 0) return base;
   const pdf = await buildComponentPdf(kept, options);
   if (options.pdfPath === undefined) return { ...base, pdf };

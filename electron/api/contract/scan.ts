@@ -75,10 +75,17 @@ export const ScanPageSchema = z.object({
 export const ScanResultSchema = z.object({
   jobId: z.string(),
   pages: z.array(ScanPageSchema),
-  /** The component PDF (content-addressed by its SHA-256); null when no page was kept. */
+  /**
+   * The component PDF's pages and size; null when no page was kept. The kiosk
+   * builds the PDF once, at save (clerk's order, OCR text layer), so a scan
+   * or import gives no `sha256` and `bytes` is what the page images add.
+   */
   pdf: z
     .object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       pageCount: z.number().int().positive(),
       bytes: z.number().int().positive(),
     })

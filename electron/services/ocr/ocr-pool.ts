@@ -50,9 +50,11 @@ export interface OcrPoolStatus {
  * tesseract.js passes recognise options it does not know to tesseract as
  * variables for that one page; its typings list only its own options.
  */
-function dpiOption(dpi: number): Partial<TesseractRecognizeOptions> {
-  const variables: Partial<TesseractRecognizeOptions> & Record<string, string> = {
+function pageOptions(dpi: number, textLayer: boolean): Partial<TesseractRecognizeOptions> {
+  const variables: Partial<TesseractRecognizeOptions> & Record<string, string | boolean> = {
     user_defined_dpi: String(dpi),
+    // Only the invisible text: the page image is already in our PDF.
+    ...(textLayer ? { pdfTextOnly: true } : {}),
   };
   return variables;
 }
@@ -242,10 +244,11 @@ export class OcrPool {
       const page = await job.page;
       if (slot.job !== job) return;
       const started = performance.now();
-      const { data } = await worker.recognize(page.image, dpiOption(page.dpi), {
+      const textLayer = job.options.textLayerPdf === true;
+      const { data } = await worker.recognize(page.image, pageOptions(page.dpi, textLayer), {
         text: true,
         tsv: true,
-        pdf: job.options.textLayerPdf === true,
+        pdf: textLayer,
       });
       if (slot.job !== job) return;
       slot.pages++;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
 import { KioskError } from '../../api/errors';
-import type { ComponentJob, JobLog } from './component-job';
+import { buildComponentPdf, type ComponentPage } from '../../../scanners/pipeline/component-pdf';
+import type { ComponentJob, JobLog, PageOcr, PageSource } from './component-job';
 
 /** A component as the dossier store takes it (NewComponentSchema without its code). */
 export interface AssembledComponent {
@@ -18,29 +18,25 @@ export interface AssembleOptions {
 }
 
 /**
- * Rebuilds the job's PDF with its pages in `pageOrder` (ScanPage indices;
- * pages copied, never re-rendered) and collects each page's image and OCR
- * text. OCR is awaited until one shared deadline; a late or failed page is
- * saved with '' so the dossier is never held up by OCR.
+ * Builds the job's one component PDF, with its pages in `pageOrder`
+ * (ScanPage indices): each cleaned scan embedded as encoded by the
+ * pipeline (never re-encoded), each imported PDF page copied, and over
+ * each the page's invisible OCR text layer, so the PDF that reaches the
+ * portal is searchable. Also collects each page's image and OCR text. OCR
+ * is awaited until one shared deadline; a late or failed page is saved
+ * with '' and no text layer, so the dossier is never held up by OCR.
  */
 export async function assembleComponent(
   job: ComponentJob,
   pageOrder: readonly number[],
   options: AssembleOptions,
 ): Promise<AssembledComponent> {
-  const pdfPath = job.pdfPath;
-  if (pdfPath === undefined)
-    throw new KioskError('COMPONENT_NOT_FOUND', `job ${job.id} has no PDF`);
-  if (!job.pageMapSound)
-    throw new KioskError(
-      'COMPONENT_NOT_FOUND',
-      `job ${job.id}: its PDF's pages do not match the pages seen; scan it again`,
-    );
+  if (!job.finished) throw new KioskError('COMPONENT_NOT_FOUND', `job ${job.id} is not finished`);
   if (pageOrder.length === 0) throw new KioskError('FORM_INVALID', `job ${job.id}: no page kept`);
   const seen = new Set<number>();
   const chosen = pageOrder.map((index) => {
     const page = job.page(index);
-    if (page?.pdfPage === undefined)
+    if (page?.source === undefined)
       throw new KioskError('FORM_INVALID', `job ${job.id} has no page ${String(index)}`, [
         { path: 'pageOrder', message: `page ${String(index)} is not in job ${job.id}` },
       ]);
@@ -49,21 +45,9 @@ export async function assembleComponent(
         { path: 'pageOrder', message: `page ${String(index)} is listed twice` },
       ]);
     seen.add(index);
-    return { ...page, pdfPage: page.pdfPage };
+    return { ...page, source: page.source };
   });
   throwIfAborted(options.signal);
-  const source = await PDFDocument.load(await readFile(pdfPath), { updateMetadata: false });
-  const target = await PDFDocument.create({ updateMetadata: false });
-  const title = source.getTitle();
-  if (title !== undefined) target.setTitle(title);
-  target.setCreationDate(new Date(0));
-  target.setModificationDate(new Date(0));
-  const copied = await target.copyPages(
-    source,
-    chosen.map((page) => page.pdfPage),
-  );
-  for (const page of copied) target.addPage(page);
-  const bytes = await target.save();
   const deadline = Date.now() + options.ocrWaitMs;
   const pages = await Promise.all(
     chosen.map(async (page) => ({
@@ -71,20 +55,37 @@ export async function assembleComponent(
         page.imagePath === undefined
           ? new Uint8Array()
           : new Uint8Array(await readFile(page.imagePath)),
-      ocrText: await textBy(page.text, deadline, options, job.id, page.index),
+      ocr: await ocrBy(page.ocr, deadline, options, job.id, page.index),
+      source: page.source,
     })),
   );
   throwIfAborted(options.signal);
-  return { fileName: fileNameOf(job.component), mime: 'application/pdf', bytes, pages };
+  const pdf = await buildComponentPdf(
+    await Promise.all(pages.map((page) => pdfPageOf(page.source, page.ocr))),
+    job.component === undefined ? {} : { title: job.component },
+  );
+  throwIfAborted(options.signal);
+  return {
+    fileName: fileNameOf(job.component),
+    mime: 'application/pdf',
+    bytes: pdf.bytes,
+    pages: pages.map((page) => ({ bytes: page.bytes, ocrText: page.ocr.text })),
+  };
 }
 
-async function textBy(
-  text: Promise<string>,
+async function pdfPageOf(source: PageSource, ocr: PageOcr): Promise<ComponentPage> {
+  const layer = ocr.layer === undefined ? {} : { textLayer: ocr.layer };
+  if (source.kind === 'image') return { ...source.image, ...layer };
+  return { format: 'pdf-page', bytes: new Uint8Array(await readFile(source.path)), ...layer };
+}
+
+async function ocrBy(
+  ocr: Promise<PageOcr>,
   deadline: number,
   options: AssembleOptions,
   jobId: string,
   pageIndex: number,
-): Promise<string> {
+): Promise<PageOcr> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -100,13 +101,13 @@ async function textBy(
     options.signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    const result = await Promise.race([text, late]);
+    const result = await Promise.race([ocr, late]);
     if (result === undefined && options.signal?.aborted !== true)
       options.log?.warn(
         { jobId, pageIndex },
         'OCR not done in time; the page is saved without text',
       );
-    return result ?? '';
+    return result ?? { text: '' };
   } finally {
     clearTimeout(timer);
     if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);

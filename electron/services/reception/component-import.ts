@@ -10,10 +10,10 @@ import { KioskError } from '../../api/errors';
 import { importFiles } from '../../../scanners/import/import-files';
 import type { OutputProfile, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
 import { scanComponent } from '../../../scanners/pipeline/scan-component';
-import type { ScanResult } from '../scan/scan-service';
+import { keptSummary, type ScanResult } from '../scan/scan-service';
 import { toKioskError } from '../scan/scan-errors';
 import { checkImportFile, extensionOf } from './component-file-check';
-import type { ComponentJob } from './component-job';
+import { pageSourceOf, type ComponentJob } from './component-job';
 import { rasterDpiFor, rasterisePdf } from './component-raster';
 
 type ScanPageEvent = z.infer<typeof ScanPageSchema>;
@@ -34,9 +34,9 @@ export interface ImportTarget {
 
 /**
  * Takes one file in as a component job, like a scan: an image goes through
- * the page pipeline (cleaned, blank check, deskew, compressed into the
- * PDF); a PDF's pages are kept as they are and rendered only for
- * thumbnails and OCR. A bad file leaves nothing behind.
+ * the page pipeline (cleaned, blank check, deskew, compressed for the
+ * PDF built at save); a PDF's pages are kept as they are and rendered only
+ * for thumbnails and OCR. A bad file leaves nothing behind.
  */
 export async function importComponent(
   request: z.output<typeof ComponentImportSchema>,
@@ -56,12 +56,11 @@ export async function importComponent(
     await writeFile(file, bytes, { mode: 0o600 });
     const built = await scanComponent(importFiles([file], { outDir: join(dir, 'pages') }), {
       outDir: join(dir, 'clean'),
-      pdfPath: join(dir, 'component.pdf'),
-      title: request.component,
+      buildPdf: false,
       ...(profile === 'pdf' ? {} : { profile }),
     });
     if (built.error) throw built.error;
-    if (built.pdf === undefined || built.pdfPath === undefined)
+    if (built.keptPages === 0)
       throw new KioskError('SCAN_BAD_FILE', 'the file has no page with content (every page blank)');
     const dpi = rasterDpiFor(built.pages.map((page) => page.crop));
     const job = target.register(jobId);
@@ -69,35 +68,26 @@ export async function importComponent(
     const pages = built.pages;
     let rasters: string[] | undefined;
     if (request.mime === 'application/pdf') {
-      job.expectPages(built.pdf.pageCount);
+      job.expectPages(built.keptPages);
       // Each page's OCR starts as soon as it is rendered, while the next one renders.
-      rasters = await rasterisePdf(built.pdfPath, join(dir, 'raster'), built.pdf.pageCount, {
+      rasters = await rasterisePdf(file, join(dir, 'raster'), built.keptPages, {
         dpi,
         onPage: (i, path) => {
           const page = pages[i];
-          if (page !== undefined) job.addPage(page.index, true, path);
+          if (page !== undefined) job.addPage(page.index, pageSourceOf(page), path);
         },
       });
       if (rasters.length !== pages.length)
         throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be split page by page');
     } else {
-      for (const page of pages)
-        job.addPage(page.index, !page.blank && page.image !== undefined, page.image?.path);
+      for (const page of pages) job.addPage(page.index, pageSourceOf(page), page.image?.path);
     }
+    // One thumbnail per page, made here once; the screen keeps it.
     const events = await Promise.all(
       pages.map((page, i) => pageEvent(jobId, page, rasters?.[i], dpi)),
     );
-    job.finish(built.pdfPath, built.pdf.pageCount, request.component);
-    return {
-      jobId,
-      pages: events,
-      pdf: {
-        sha256: built.pdf.sha256,
-        pageCount: built.pdf.pageCount,
-        bytes: built.pdf.bytes.length,
-      },
-      stopped: null,
-    };
+    job.finish(request.component);
+    return { jobId, pages: events, pdf: keptSummary(built.keptPages, events), stopped: null };
   } catch (error) {
     if (registered) target.forget(jobId);
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ComponentOcrSchema } from '../../api/contract/reception';
+import type { PdfPageImage } from '../../../scanners/pipeline/component-pdf';
+import type { ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
 import type { OcrPool } from '../ocr/ocr-pool';
 
 /** pino's shape, so the app's logger fits without an adapter. */
@@ -10,16 +12,32 @@ export interface JobLog {
 
 export type OcrState = 'queued' | 'running' | 'done' | 'failed';
 
+/**
+ * What a page contributes to the component PDF built at save: the cleaned
+ * scan as the pipeline encoded it (G4 or JPEG, kept in memory until then),
+ * or a page of an imported PDF (a one-page PDF file, copied unchanged).
+ */
+export type PageSource =
+  | { readonly kind: 'image'; readonly image: PdfPageImage }
+  | { readonly kind: 'pdf'; readonly path: string };
+
+/** A page's OCR: its text ('' when OCR failed or was cancelled) and tesseract's invisible text layer. */
+export interface PageOcr {
+  readonly text: string;
+  /** One-page text-only PDF (glyphless font, render mode 3); absent when OCR gave none. */
+  readonly layer?: Uint8Array;
+}
+
 /** One page the screen saw, by its ScanPage `index`. */
 export interface JobPage {
   readonly index: number;
-  /** 0-based page of the job's PDF; undefined for a blank page the pipeline removed. */
-  readonly pdfPage: number | undefined;
+  /** Undefined for a blank page the pipeline removed: such a page cannot be kept. */
+  readonly source: PageSource | undefined;
   /** The page image (cleaned scan, or the rendering of a PDF page): stored bytes and OCR input. */
   readonly imagePath: string | undefined;
   state: OcrState;
-  /** Resolves with the page's text, '' when OCR failed or was cancelled; never rejects. */
-  readonly text: Promise<string>;
+  /** Resolves when the page's OCR ends; never rejects. */
+  readonly ocr: Promise<PageOcr>;
 }
 
 export interface ComponentJobDeps {
@@ -30,9 +48,9 @@ export interface ComponentJobDeps {
 }
 
 /**
- * One scan or import job: its pages in arrival order, the mapping from the
- * indices the screen saw to the pages of its PDF (blank pages removed by the
- * pipeline are not in the PDF, so the two differ), and the OCR of each page.
+ * One scan or import job: its pages by the indices the screen saw, what
+ * each contributes to the component PDF, and the OCR of each page. The PDF
+ * is built once, at save, from these pages in the clerk's order.
  */
 export class ComponentJob {
   readonly id: string;
@@ -40,10 +58,8 @@ export class ComponentJob {
   readonly #deps: ComponentJobDeps;
   readonly #pages = new Map<number, JobPage>();
   readonly #abort = new AbortController();
-  #pdfPages = 0;
   #expected = 0;
-  #pdfPageCount: number | undefined;
-  #pdfPath: string | undefined;
+  #finished = false;
   #component: string | undefined;
   #touchedAt: number;
 
@@ -54,8 +70,9 @@ export class ComponentJob {
     this.#touchedAt = deps.now();
   }
 
-  get pdfPath(): string | undefined {
-    return this.#pdfPath;
+  /** The scan or import ended with at least one page kept: the job can be saved. */
+  get finished(): boolean {
+    return this.#finished;
   }
 
   get component(): string | undefined {
@@ -82,20 +99,16 @@ export class ComponentJob {
     return [...this.#pages.values()];
   }
 
-  /**
-   * Records a page in arrival order (the order the PDF is built in). A page
-   * in the PDF with an image starts OCR at once.
-   */
-  addPage(index: number, inPdf: boolean, imagePath: string | undefined): void {
+  /** Records a page; a kept page with an image starts OCR at once. */
+  addPage(index: number, source: PageSource | undefined, imagePath: string | undefined): void {
     if (this.#pages.has(index)) return;
-    const pdfPage = inPdf ? this.#pdfPages++ : undefined;
-    const ocrable = inPdf && imagePath !== undefined;
+    const ocrable = source !== undefined && imagePath !== undefined;
     const page: JobPage = {
       index,
-      pdfPage,
+      source,
       imagePath,
       state: ocrable ? 'queued' : 'done',
-      text: ocrable ? this.#recognise(index, imagePath) : Promise.resolve(''),
+      ocr: ocrable ? this.#recognise(index, imagePath) : Promise.resolve({ text: '' }),
     };
     this.#pages.set(index, page);
   }
@@ -108,25 +121,10 @@ export class ComponentJob {
     this.#expected = count;
   }
 
-  /** The job's PDF exists (written and fsynced). */
-  finish(pdfPath: string, pageCount: number, component: string | undefined): void {
-    if (pageCount !== this.#pdfPages)
-      this.#deps.log?.warn(
-        { jobId: this.id, pageCount, pagesSeen: this.#pdfPages },
-        'component PDF page count differs from the pages seen',
-      );
-    this.#pdfPath = pdfPath;
-    this.#pdfPageCount = pageCount;
+  /** The scan or import ended; its pages can be saved. */
+  finish(component: string | undefined): void {
+    this.#finished = true;
     this.#component = component;
-  }
-
-  /**
-   * Whether the PDF has exactly the pages this job mapped. If the pipeline
-   * ever kept a page this job did not count (or the reverse), every index
-   * after it would point at the wrong sheet: such a job is not assembled.
-   */
-  get pageMapSound(): boolean {
-    return this.#pdfPageCount === this.#pdfPages;
   }
 
   /** Stops OCR still queued for this job; its events stop. */
@@ -134,7 +132,7 @@ export class ComponentJob {
     this.#abort.abort();
   }
 
-  async #recognise(index: number, imagePath: string): Promise<string> {
+  async #recognise(index: number, imagePath: string): Promise<PageOcr> {
     // Let the page be recorded before its first event counts it.
     await Promise.resolve();
     const page = this.#pages.get(index);
@@ -144,11 +142,13 @@ export class ComponentJob {
       this.#publish(index, 'running');
       const result = await this.#deps.ocr.recognize(
         { id: `${this.id}:${String(index)}`, image },
-        { signal: this.#abort.signal },
+        { signal: this.#abort.signal, textLayerPdf: true },
       );
       if (page !== undefined) page.state = 'done';
       this.#publish(index, 'done');
-      return result.text;
+      return result.textLayerPdf === undefined
+        ? { text: result.text }
+        : { text: result.text, layer: result.textLayerPdf };
     } catch (error) {
       if (page !== undefined) page.state = 'failed';
       if (!this.discarded) {
@@ -158,7 +158,7 @@ export class ComponentJob {
         );
         this.#publish(index, 'failed');
       }
-      return '';
+      return { text: '' };
     }
   }
 
@@ -167,7 +167,7 @@ export class ComponentJob {
     let pagesDone = 0;
     let pagesTotal = 0;
     for (const page of this.#pages.values()) {
-      if (page.pdfPage === undefined || page.imagePath === undefined) continue;
+      if (page.source === undefined || page.imagePath === undefined) continue;
       pagesTotal++;
       if (page.state === 'done' || page.state === 'failed') pagesDone++;
     }
@@ -179,4 +179,15 @@ export class ComponentJob {
       pagesTotal: Math.max(pagesTotal, this.#expected),
     });
   }
+}
+
+/**
+ * What a pipeline page puts in the component PDF: its encoded image, or an
+ * imported PDF page as it is; nothing for a removed blank page.
+ */
+export function pageSourceOf(page: ProcessedPage): PageSource | undefined {
+  if (page.blank) return undefined;
+  if (page.image !== undefined) return { kind: 'image', image: page.image };
+  if (page.source.toLowerCase().endsWith('.pdf')) return { kind: 'pdf', path: page.source };
+  return undefined;
 }

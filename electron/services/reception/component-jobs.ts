@@ -9,7 +9,7 @@ import type { OcrPool } from '../ocr/ocr-pool';
 import type { ScannedComponentFile, ScanResult } from '../scan/scan-service';
 import { assembleComponent, type AssembledComponent } from './component-assemble';
 import { importComponent } from './component-import';
-import { ComponentJob, type JobLog } from './component-job';
+import { ComponentJob, pageSourceOf, type JobLog } from './component-job';
 
 export type ComponentOcrEvent = z.infer<typeof ComponentOcrSchema>;
 export type ComponentImportRequest = z.output<typeof ComponentImportSchema>;
@@ -39,8 +39,9 @@ const defaultOcrWaitMs = 120_000;
 
 /**
  * The core's memory of the dossier components being received: each scan or
- * import job's pages (the indices the screen saw), its PDF, and the OCR of
- * each page, started the moment the page exists. `dossier.create` takes a
+ * import job's pages (the indices the screen saw), what each page puts in
+ * the component PDF, and the OCR of each page, started the moment the page
+ * exists. `dossier.create` takes a
  * job's pages in the order the clerk kept with `assemble`; a job is removed
  * by `discard`, at session end by `discardAll`, or by the age sweep.
  */
@@ -87,16 +88,12 @@ export class ComponentJobs {
 
   /** ScanService's `onPage`: records the page and starts its OCR at once. */
   readonly onScanPage = (jobId: string, page: ProcessedPage): void => {
-    // The pipeline builds the PDF from the non-blank pages in arrival order;
-    // an imported PDF page has no image and is copied as it is.
-    const inPdf =
-      !page.blank && (page.image !== undefined || page.source.toLowerCase().endsWith('.pdf'));
-    this.#jobOf(jobId).addPage(page.index, inPdf, page.image?.path);
+    this.#jobOf(jobId).addPage(page.index, pageSourceOf(page), page.image?.path);
   };
 
-  /** ScanService's `onComponent`: the job's PDF is written and fsynced. */
+  /** ScanService's `onComponent`: the batch ended with pages kept. */
   readonly onScanComponent = (file: ScannedComponentFile): void => {
-    this.#jobOf(file.jobId).finish(file.pdfPath, file.pageCount, file.component);
+    this.#jobOf(file.jobId).finish(file.component);
   };
 
   /** `component.import`: a PDF, JPEG or PNG becomes a job like a scan; OCR of its pages starts. */
@@ -116,7 +113,7 @@ export class ComponentJobs {
 
   /** Whether the job's files exist to be assembled (scan finished or import done). */
   has(jobId: string): boolean {
-    return this.#jobs.get(jobId)?.pdfPath !== undefined;
+    return this.#jobs.get(jobId)?.finished === true;
   }
 
   /**
@@ -192,7 +189,7 @@ export class ComponentJobs {
   }
 
   /**
-   * The component as the store takes it: its PDF rebuilt with the pages in
+   * The component as the store takes it: its PDF built with the pages in
    * `pageOrder` (indices as the screen saw them; a page left out is
    * deleted), each page's image and OCR text. Waits for OCR at most the
    * configured time; a page whose OCR failed or is late gets ''.
@@ -203,7 +200,7 @@ export class ComponentJobs {
     signal?: AbortSignal,
   ): Promise<AssembledComponent> {
     const job = this.#jobs.get(jobId);
-    if (job?.pdfPath === undefined)
+    if (job?.finished !== true)
       throw new KioskError('COMPONENT_NOT_FOUND', `no finished scan or import job ${jobId}`);
     job.touch(this.#now());
     return assembleComponent(job, pageOrder, {

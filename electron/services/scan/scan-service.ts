@@ -20,21 +20,23 @@ export interface ScanEvents {
   progress(progress: ScanProgressEvent): void;
 }
 
-/** A finished component, for the dossier store to take in as a content-addressed blob. */
+/**
+ * A batch that ended with pages kept. Its PDF is not built here: the
+ * component jobs build it once, at save, in the clerk's order with OCR text.
+ */
 export interface ScannedComponentFile {
   readonly jobId: string;
-  readonly pdfPath: string;
-  readonly sha256: string;
+  /** Pages a PDF of this batch would have (blank pages removed). */
   readonly pageCount: number;
   readonly component?: string;
 }
 
 export interface ScanServiceDeps {
   readonly registry: ScannerRegistry;
-  /** Job folders (page files, cleaned pages, the PDF) are made under here. */
+  /** Job folders (page files, cleaned pages) are made under here. */
   readonly workDir: string;
   readonly events: ScanEvents;
-  /** Told about each component PDF once it is written and fsynced. */
+  /** Told when a batch ends with pages kept. */
   readonly onComponent?: (file: ScannedComponentFile) => void;
   /**
    * Told about each cleaned page as soon as it exists (`page.image.path` is a
@@ -57,7 +59,7 @@ export interface StartScan {
 /**
  * The scanning service behind `scan.*`: device list (cached; one offline
  * scanner never hides the others), one batch at a time through the page
- * pipeline into a component PDF, progress and page events, cancel.
+ * pipeline, progress and page events, cancel.
  */
 export class ScanService {
   readonly #registry: ScannerRegistry;
@@ -109,7 +111,7 @@ export class ScanService {
       const pending: Promise<void>[] = [];
       const component = await scanComponent(scan, {
         outDir: join(dir, 'clean'),
-        pdfPath: join(dir, 'component.pdf'),
+        buildPdf: false,
         ...(request.profile === undefined ? {} : { profile: request.profile }),
         ...(request.removeBlank === undefined ? {} : { removeBlank: request.removeBlank }),
         ...(request.component === undefined ? {} : { title: request.component }),
@@ -125,26 +127,19 @@ export class ScanService {
       });
       await Promise.all(pending);
       if (component.error && component.pages.length === 0) throw toKioskError(component.error);
-      if (component.pdf && component.pdfPath !== undefined) {
+      if (component.keptPages > 0) {
         this.#onComponent?.({
           jobId,
-          pdfPath: component.pdfPath,
-          sha256: component.pdf.sha256,
-          pageCount: component.pdf.pageCount,
+          pageCount: component.keptPages,
           ...(request.component === undefined ? {} : { component: request.component }),
         });
       }
       const stop = component.error;
+      const sorted = [...pages.values()].sort((a, b) => a.index - b.index);
       return {
         jobId,
-        pages: [...pages.values()].sort((a, b) => a.index - b.index),
-        pdf: component.pdf
-          ? {
-              sha256: component.pdf.sha256,
-              pageCount: component.pdf.pageCount,
-              bytes: component.pdf.bytes.length,
-            }
-          : null,
+        pages: sorted,
+        pdf: keptSummary(component.keptPages, sorted),
         stopped: stop ? { code: stop.code, vi: stop.text('vi'), en: stop.text('en') } : null,
       };
     } catch (error) {
@@ -162,6 +157,18 @@ export class ScanService {
       this.#current = null;
     }
   }
+}
+
+/** The pages the component PDF will hold, and the bytes their images add; null when none. */
+export function keptSummary(pageCount: number, pages: readonly ScanPageEvent[]): ScanResult['pdf'] {
+  if (pageCount === 0) return null;
+  return {
+    pageCount,
+    bytes: Math.max(
+      1,
+      pages.reduce((sum, page) => sum + page.bytes, 0),
+    ),
+  };
 }
 
 async function pageEvent(jobId: string, page: ProcessedPage): Promise<ScanPageEvent> {

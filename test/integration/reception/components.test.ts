@@ -413,44 +413,6 @@ describe('OCR never holds up the save', () => {
   });
 });
 
-describe('a job whose PDF does not match the pages seen', () => {
-  it('is not assembled (every later index would name the wrong sheet) and says to scan again', async () => {
-    const jobId = '01a2124e-0000-7000-8000-0000000000aa';
-    const dir = join(jobsDir(), jobId);
-    mkdirSync(dir, { recursive: true });
-    const pdf = await PDFDocument.create();
-    for (let i = 0; i < 3; i++) pdf.addPage([595, 842]);
-    writeFileSync(join(dir, 'component.pdf'), await pdf.save());
-    for (const index of [0, 1])
-      jobs.onScanPage(jobId, {
-        index,
-        source: join(dir, `p${String(index)}.pnm`),
-        blank: false,
-        inkRatio: 0.05,
-        skewDegrees: 0,
-        crop: { left: 0, top: 0, width: 2480, height: 3508 },
-        image: {
-          format: 'png',
-          bytes: new Uint8Array(),
-          width: 2480,
-          height: 3508,
-          dpi: 300,
-          path: join(dir, `p${String(index)}.clean.png`),
-        },
-      });
-    jobs.onScanComponent({
-      jobId,
-      pdfPath: join(dir, 'component.pdf'),
-      sha256: '0'.repeat(64),
-      pageCount: 3,
-    });
-    const error = await rejection(jobs.assemble(jobId, [0, 1]));
-    expect(error.code).toBe('COMPONENT_NOT_FOUND');
-    expect(error.message).toContain('scan it again');
-    expect(await jobs.discard(jobId)).toBe(true);
-  });
-});
-
 describe('job lifetime', () => {
   it('discard of an id this run never knew removes its folder only when the id is a UUID', async () => {
     const orphan = '01a2124e-0000-7000-8000-000000000001';

@@ -182,7 +182,7 @@ describe('a counter receives a dossier end to end', () => {
     expect(result.ok || result.error.code).toBe('APPLICANT_NOT_VERIFIED');
   });
 
-  it('a complete dossier is saved, reaches the portal exactly once, and its files are discarded', async () => {
+  it('a complete dossier is saved with searchable component PDFs, reaches the portal exactly once, and its files are discarded', async () => {
     const toKhai = await importPage(core, 'Tờ khai');
     const chungSinh = await importPage(core, 'Giấy chứng sinh');
     const before = Date.now();
@@ -204,6 +204,15 @@ describe('a counter receives a dossier end to end', () => {
       ['TO_KHAI', 1],
       ['GIAY_CHUNG_SINH', 1],
     ]);
+    // The bytes the outbox uploads are the PDF the portal gets: poppler must
+    // open it, and its text layer must hold what OCR read off the sheet.
+    for (const [i, component] of saved.components.entries()) {
+      const path = join(dirs[0] ?? '', `component-${String(i)}.pdf`);
+      writeFileSync(path, core.store.outbox.readBlob(component.sha256 ?? ''));
+      expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).normalize('NFC');
+      for (const word of ['KHAI', 'ĐĂNG', 'Dũng']) expect(text).toContain(word);
+    }
     const discarded = await ok<{ discarded: boolean }>(core, 'component.discard', {
       jobId: toKhai,
     });

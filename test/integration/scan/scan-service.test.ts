@@ -63,7 +63,7 @@ describe('scan.* API handlers on the SANE test backend', () => {
     expect(result.devices.map((d) => d.id)).toEqual(['sane:test:0', 'sane:test:1']);
   });
 
-  it('scan.start streams page and progress events and resolves with the component PDF hash', async () => {
+  it('scan.start streams page and progress events and resolves with the kept pages, building no PDF yet', async () => {
     const { handlers, pages, progress, components, cleaned } = setup(['--test-picture', 'Grid']);
     const params = scanMethods['scan.start'].params.parse({
       device: 'sane:test:0',
@@ -82,8 +82,8 @@ describe('scan.* API handlers on the SANE test backend', () => {
     expect(pages).toHaveLength(3);
     expect(pages[0]?.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     expect(progress.at(-1)).toMatchObject({ phase: 'finished', pagesDone: 3 });
-    expect(components[0]?.sha256).toBe(result.pdf?.sha256);
-    expect(existsSync(components[0]!.pdfPath)).toBe(true);
+    expect(components[0]?.pageCount).toBe(3);
+    expect(result.pdf?.sha256).toBeUndefined();
     expect(cleaned).toHaveLength(3);
     for (const path of cleaned) expect(existsSync(path)).toBe(true);
   });
