@@ -2,8 +2,11 @@
  * Replays the attacks of issue 11 against a real browser shell process and
  * checks each is refused while the kiosk keeps running and answering.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { DATABASE_FILE } from '../../electron/services/store/dossier-store';
 import { startShellProcess, type ShellProcess } from '../e2e/support/shell-process';
 import { addStaff, CLERK } from '../e2e/support/staff';
 
@@ -125,20 +128,42 @@ describe('attacks on the browser shell are refused and the kiosk stays up', () =
     await stillUp();
   }, 60_000);
 
-  it('12 parallel wrong passwords lock the account: the right one is then refused', async () => {
+  it('40 parallel wrong passwords lock the account, the right one is then refused, and every refusal is audited', async () => {
     const client = await connect();
-    const wrong = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        client.call('auth.signIn', { username: 'canbo2', password: `doan sai ${String(i)}` }),
-      ),
-    );
+    const guesses = (username: string) =>
+      Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          client.call('auth.signIn', { username, password: `doan sai ${String(i)}` }),
+        ),
+      );
+    const wrong = await guesses('canbo2');
     expect(wrong.every((r) => !r.ok)).toBe(true);
     const right = await client.call('auth.signIn', {
       username: 'canbo2',
       password: 'mat-khau-can-bo-2',
     });
     expect(right.error?.code).toBe('AUTH_LOCKED');
+    // A username with no account answers exactly as the locked one did.
+    const unknown = await guesses('khong-co-ai');
+    const codes = (answers: { error?: { code: string } }[]) =>
+      answers.map((a) => a.error?.code ?? 'ok').sort();
+    expect(codes(unknown)).toEqual(codes(wrong));
     client.ws.close();
+
+    const db = new Database(join(shell.dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const audited = db
+        .prepare<[string], { action: string; n: number }>(
+          `SELECT action, COUNT(*) AS n FROM audit_log WHERE actor = ? GROUP BY action`,
+        )
+        .all('canbo2');
+      const count = (action: string) => audited.find((a) => a.action === action)?.n ?? 0;
+      expect(count('staff.failed') + count('staff.locked')).toBe(41);
+      expect(count('staff.locked')).toBeGreaterThanOrEqual(41 - 4);
+      expect(count('staff.signed-in')).toBe(0);
+    } finally {
+      db.close();
+    }
     await stillUp();
   }, 110_000);
 
