@@ -174,6 +174,13 @@ describe('attacks on the browser shell are refused and the kiosk stays up', () =
     const other = await connect();
     expect((await other.call('dossier.list')).error?.code).toBe('AUTH_REQUIRED');
     expect((await other.call('card.read', { access: { can: '123456' } })).ok).toBe(false);
+    // The device inventory and the sign-in state follow the same per-connection gate.
+    expect((await other.call('hid.devices')).error?.code).toBe('AUTH_REQUIRED');
+    expect(await other.call('auth.status')).toMatchObject({ ok: true, value: { staff: null } });
+    expect(await clerk.call('auth.status')).toMatchObject({
+      ok: true,
+      value: { staff: { username: CLERK.username } },
+    });
     await other.call('session.end', { reason: 'done' });
     expect((await clerk.call('dossier.list')).ok).toBe(true);
     await clerk.call('session.end', { reason: 'done' });
