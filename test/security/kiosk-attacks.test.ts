@@ -2,8 +2,11 @@
  * Replays the attacks of issue 11 against a real browser shell process and
  * checks each is refused while the kiosk keeps running and answering.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { DATABASE_FILE } from '../../electron/services/store/dossier-store';
 import { startShellProcess, type ShellProcess } from '../e2e/support/shell-process';
 import { addStaff, CLERK } from '../e2e/support/staff';
 
@@ -125,20 +128,47 @@ describe('attacks on the browser shell are refused and the kiosk stays up', () =
     await stillUp();
   }, 60_000);
 
-  it('12 parallel wrong passwords lock the account: the right one is then refused', async () => {
+  it('40 parallel wrong passwords lock the account, the right one is then refused, and every refusal is audited', async () => {
     const client = await connect();
-    const wrong = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        client.call('auth.signIn', { username: 'canbo2', password: `doan sai ${String(i)}` }),
-      ),
-    );
+    const guesses = (username: string, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          client.call('auth.signIn', { username, password: `doan sai ${String(i)}` }),
+        ),
+      );
+    const wrong = await guesses('canbo2', 40);
     expect(wrong.every((r) => !r.ok)).toBe(true);
     const right = await client.call('auth.signIn', {
       username: 'canbo2',
       password: 'mat-khau-can-bo-2',
     });
     expect(right.error?.code).toBe('AUTH_LOCKED');
+    // Whatever the order, 4 guesses reach the hash and fail; the 5th locks; the rest are refused.
+    const codes = (answers: { error?: { code: string } }[]) =>
+      answers.map((a) => a.error?.code ?? 'ok').sort();
+    const expected = (count: number) => [
+      ...Array<string>(4).fill('AUTH_FAILED'),
+      ...Array<string>(count - 4).fill('AUTH_LOCKED'),
+    ];
+    expect(codes(wrong)).toEqual(expected(40));
+    // A username with no account answers the same way (12 guesses: each costs a scrypt's time).
+    expect(codes(await guesses('khong-co-ai', 12))).toEqual(expected(12));
     client.ws.close();
+
+    const db = new Database(join(shell.dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const audited = db
+        .prepare<[string], { action: string; n: number }>(
+          `SELECT action, COUNT(*) AS n FROM audit_log WHERE actor = ? GROUP BY action`,
+        )
+        .all('canbo2');
+      const count = (action: string) => audited.find((a) => a.action === action)?.n ?? 0;
+      expect(count('staff.failed') + count('staff.locked')).toBe(41);
+      expect(count('staff.locked')).toBeGreaterThanOrEqual(41 - 4);
+      expect(count('staff.signed-in')).toBe(0);
+    } finally {
+      db.close();
+    }
     await stillUp();
   }, 110_000);
 
@@ -149,6 +179,13 @@ describe('attacks on the browser shell are refused and the kiosk stays up', () =
     const other = await connect();
     expect((await other.call('dossier.list')).error?.code).toBe('AUTH_REQUIRED');
     expect((await other.call('card.read', { access: { can: '123456' } })).ok).toBe(false);
+    // The device inventory and the sign-in state follow the same per-connection gate.
+    expect((await other.call('hid.devices')).error?.code).toBe('AUTH_REQUIRED');
+    expect(await other.call('auth.status')).toMatchObject({ ok: true, value: { staff: null } });
+    expect(await clerk.call('auth.status')).toMatchObject({
+      ok: true,
+      value: { staff: { username: CLERK.username } },
+    });
     await other.call('session.end', { reason: 'done' });
     expect((await clerk.call('dossier.list')).ok).toBe(true);
     await clerk.call('session.end', { reason: 'done' });

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
 import { PortalClient } from '../../services/portal/portal-client';
@@ -11,9 +9,7 @@ import { SyncEngine, type SyncStatus } from '../../services/sync/sync-engine';
 import type { SyncProgress } from '../../services/sync/sync-events';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
-
-const Concurrency = z.coerce.number().int().min(1).max(32);
-const MaxBackoffSeconds = z.coerce.number().min(1).max(3600);
+import { parseSyncOptions, SYNC_USAGE } from './sync-options';
 
 function describe(p: SyncProgress, io: CliIo): string {
   const what = p.op === 'upload-file' ? io.t('tệp', 'file') : io.t('hồ sơ', 'dossier');
@@ -32,56 +28,25 @@ function exitCodeOf(status: SyncStatus): ExitCode {
 }
 
 /**
- * `kiosk sync [--until-empty] [--concurrency N] [--max-backoff S]`: sends the
- * outbox to the portal. Without --until-empty, every row due now is tried once. SIGINT or
- * SIGTERM stop taking rows and wait for the ones in flight.
+ * `kiosk sync [--until-empty] [--concurrency N] [--max-backoff S] [--settle S]`
+ * (see sync-options.ts): sends the outbox to the portal. Without --until-empty,
+ * every row due now is tried once. SIGINT or SIGTERM stop taking rows and wait
+ * for the ones in flight.
  */
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: { vi: 'Đồng bộ hồ sơ chờ lên Cổng DVC', en: 'Send waiting dossiers to the portal' },
   async run(args, io) {
-    let values: { 'until-empty'?: boolean; concurrency?: string; 'max-backoff'?: string };
-    try {
-      values = parseArgs({
-        args: [...args],
-        options: {
-          'until-empty': { type: 'boolean' },
-          concurrency: { type: 'string' },
-          'max-backoff': { type: 'string' },
-        },
-        strict: true,
-      }).values;
-    } catch (error) {
-      io.error(String(error instanceof Error ? error.message : error));
-      io.error(
-        io.t(
-          'Cách dùng: kiosk sync [--until-empty] [--concurrency N]',
-          'Usage: kiosk sync [--until-empty] [--concurrency N]',
-        ),
-      );
+    const parsed = parseSyncOptions(args);
+    if (!parsed.ok) {
+      io.error(io.t(parsed.error.vi, parsed.error.en));
+      io.error(io.t(SYNC_USAGE.vi, SYNC_USAGE.en));
       return ExitCode.usage;
     }
-    const concurrency = Concurrency.safeParse(values.concurrency ?? '4');
-    if (!concurrency.success) {
-      io.error(
-        io.t(
-          '--concurrency phải là số từ 1 đến 32.',
-          '--concurrency must be a number from 1 to 32.',
-        ),
-      );
-      return ExitCode.usage;
-    }
-    const maxBackoff = MaxBackoffSeconds.safeParse(
-      values['max-backoff'] ?? defaultBackoff.maxMs / 1000,
-    );
-    if (!maxBackoff.success) {
-      io.error(
-        io.t(
-          '--max-backoff phải là số giây từ 1 đến 3600.',
-          '--max-backoff must be 1 to 3600 seconds.',
-        ),
-      );
-      return ExitCode.usage;
+    const options = parsed.value;
+    if (options.help) {
+      io.line(io.t(SYNC_USAGE.vi, SYNC_USAGE.en));
+      return ExitCode.ok;
     }
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
@@ -102,8 +67,9 @@ export const syncCommand: CliCommand = {
       migrations: kioskMigrations,
     });
     const engine = new SyncEngine(store.outbox, new PortalClient(settings.data), {
-      concurrency: concurrency.data,
-      backoff: { ...defaultBackoff, maxMs: maxBackoff.data * 1000 },
+      concurrency: options.concurrency,
+      backoff: { ...defaultBackoff, maxMs: options.maxBackoffMs },
+      createSettleMs: options.createSettleMs,
       stopOnAuthFailure: true,
     });
     engine.events.on('progress', (p) => {
@@ -123,7 +89,7 @@ export const syncCommand: CliCommand = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      const status = values['until-empty']
+      const status = options.untilEmpty
         ? await engine.runUntilEmpty(abort.signal)
         : await engine.syncNow();
       io.result(status);

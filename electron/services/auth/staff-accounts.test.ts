@@ -54,6 +54,34 @@ describe('staff passwords', () => {
     });
   });
 
+  it('40 parallel wrong passwords lock the account: only the limit reach the hash, the right one is then refused', async () => {
+    const { db, accounts } = accountsAt({ now: 1_000_000 });
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => codeOf(accounts.signIn('canbo1', `guess ${i}`))),
+    );
+    expect(codes.filter((c) => c === 'AUTH_FAILED')).toHaveLength(MAX_FAILED_ATTEMPTS - 1);
+    expect(codes.filter((c) => c === 'AUTH_LOCKED')).toHaveLength(40 - (MAX_FAILED_ATTEMPTS - 1));
+    expect(await codeOf(accounts.signIn('canbo1', 'correct horse 1'))).toBe('AUTH_LOCKED');
+    const row = db
+      .prepare<[], { failed_attempts: number }>('SELECT failed_attempts FROM staff_passwords')
+      .get();
+    expect(row?.failed_attempts).toBe(MAX_FAILED_ATTEMPTS);
+  });
+
+  it('an unknown user and a locked user get the same answers, attempt for attempt', async () => {
+    const { accounts } = accountsAt({ now: 1_000_000 });
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    const known: (string | undefined)[] = [];
+    const unknown: (string | undefined)[] = [];
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS + 3; i++) {
+      known.push(await codeOf(accounts.signIn('canbo1', `guess ${i}`)));
+      unknown.push(await codeOf(accounts.signIn('khongco', `guess ${i}`)));
+    }
+    expect(unknown).toEqual(known);
+    expect(known.slice(MAX_FAILED_ATTEMPTS - 1).every((c) => c === 'AUTH_LOCKED')).toBe(true);
+  });
+
   it('refuses short passwords and odd usernames', async () => {
     const { accounts } = accountsAt({ now: 0 });
     expect(await codeOf(accounts.create('canbo1', 'clerk', 'short'))).toBe('INVALID_PAYLOAD');

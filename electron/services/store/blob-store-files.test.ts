@@ -43,7 +43,7 @@ describe('BlobStore files', () => {
     // 300 blobs over 256 shard folders: at least one folder holds two.
     const shas = Array.from({ length: 300 }, (_, i) => blobs.put(fakeBytes(`s${i}`, 8)));
     expect(new Set(shas.map((s) => s.slice(0, 2))).size).toBeLessThan(300);
-    expect(blobs.list().sort()).toEqual([...shas].sort());
+    expect(blobs.list().sort()).toEqual(shas.map((sha) => blobs.nameOf(sha)).sort());
     for (const sha of shas.slice(0, 5)) expect(blobs.has(sha)).toBe(true);
   });
 
@@ -76,13 +76,13 @@ describe('BlobStore files', () => {
   it('the listing ignores stray files and folders that are not blobs', () => {
     const root = dataDir();
     const blobs = new BlobStore(root, cipher);
-    const sha = blobs.put(fakeBytes('l', 10));
+    const name = blobs.nameOf(blobs.put(fakeBytes('l', 10)));
     fs.mkdirSync(join(root, 'zz'));
     fs.writeFileSync(join(root, 'zz', 'a'.repeat(64)), 'x');
     fs.writeFileSync(join(root, 'xab'), 'x');
-    fs.writeFileSync(join(root, sha.slice(0, 2), `${sha}.bak`), 'x');
-    fs.writeFileSync(join(root, sha.slice(0, 2), `x${sha}`), 'x');
-    expect(blobs.list()).toEqual([sha]);
+    fs.writeFileSync(join(root, name.slice(0, 2), `${name}.bak`), 'x');
+    fs.writeFileSync(join(root, name.slice(0, 2), `x${name}`), 'x');
+    expect(blobs.list()).toEqual([name]);
   });
 
   it('putting stored bytes again refreshes the file, so gc spares it until its row commits', () => {
@@ -90,7 +90,8 @@ describe('BlobStore files', () => {
     const blobs = new BlobStore(root, cipher);
     const bytes = fakeBytes('again', 10);
     const sha = blobs.put(bytes);
-    const path = join(root, sha.slice(0, 2), sha);
+    const name = blobs.nameOf(sha);
+    const path = join(root, name.slice(0, 2), name);
     const old = new Date(Date.now() - 3_600_000);
     fs.utimesSync(path, old, old);
     const sealed = fs.readFileSync(path);
@@ -102,8 +103,8 @@ describe('BlobStore files', () => {
   it('gc removes a blob exactly as old as the grace period', () => {
     const root = dataDir();
     const blobs = new BlobStore(root, cipher);
-    const sha = blobs.put(fakeBytes('edge', 10));
-    const mtime = fs.statSync(join(root, sha.slice(0, 2), sha)).mtimeMs;
+    const name = blobs.nameOf(blobs.put(fakeBytes('edge', 10)));
+    const mtime = fs.statSync(join(root, name.slice(0, 2), name)).mtimeMs;
     expect(blobs.gc(new Set(), mtime + 59_999, 60_000).blobs).toBe(0);
     expect(blobs.gc(new Set(), mtime + 60_000, 60_000).blobs).toBe(1);
   });
@@ -112,9 +113,9 @@ describe('BlobStore files', () => {
     const root = dataDir();
     const recorder = recordingFs();
     const blobs = new BlobStore(root, cipher, recorder.fs);
-    const sha = blobs.put(fakeBytes('sync', 10));
+    const name = blobs.nameOf(blobs.put(fakeBytes('sync', 10)));
     const [file, ...folders] = recorder.synced;
     expect(file).toMatch(/\.tmp$/);
-    expect(folders).toEqual([root, join(root, sha.slice(0, 2))]);
+    expect(folders).toEqual([root, join(root, name.slice(0, 2))]);
   });
 });

@@ -34,13 +34,13 @@ function fillingFs(budget: { bytes: number }): BlobFs {
 }
 
 describe('BlobStore', () => {
-  it('stores sealed bytes under their SHA-256 and reads them back verified', () => {
+  it('stores sealed bytes addressed by their SHA-256 and reads them back verified', () => {
     const blobs = new BlobStore(dataDir(), cipher);
     const bytes = fakeBytes('x', 5000);
     const sha = blobs.put(bytes);
     expect(sha).toBe(sha256Hex(bytes));
     expect(blobs.put(bytes)).toBe(sha);
-    expect(blobs.list()).toEqual([sha]);
+    expect(blobs.list()).toEqual([blobs.nameOf(sha)]);
     expect(blobs.read(sha).equals(bytes)).toBe(true);
   });
 
@@ -48,7 +48,8 @@ describe('BlobStore', () => {
     const root = dataDir();
     const blobs = new BlobStore(root, cipher);
     const sha = blobs.put(fakeBytes('t', 100));
-    const path = join(root, sha.slice(0, 2), sha);
+    const name = blobs.nameOf(sha);
+    const path = join(root, name.slice(0, 2), name);
     const sealed = fs.readFileSync(path);
     sealed[sealed.length - 1]! ^= 1;
     fs.writeFileSync(path, sealed);
@@ -66,7 +67,7 @@ describe('BlobStore', () => {
     const now = Date.now();
     expect(blobs.gc(new Set([keep]), now, 60_000)).toEqual({ blobs: 0, temps: 0 });
     expect(blobs.gc(new Set([keep]), now + 61_000, 60_000)).toEqual({ blobs: 1, temps: 1 });
-    expect(blobs.list()).toEqual([keep]);
+    expect(blobs.list()).toEqual([blobs.nameOf(keep)]);
   });
 
   it('a disk-full write gives a clear error, leaves no temp file, and loses nothing saved before', () => {

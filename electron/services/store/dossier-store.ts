@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from './audit-log';
+import { adoptKeyedBlobNames } from './blob-layout';
 import { BlobStore, type BlobFs } from './blob-store';
 import { openCheckedKey } from './crypto/key-check';
 import type { KeyProvider } from './crypto/key-provider';
@@ -97,6 +98,7 @@ export class DossierStore {
         audit: new AuditLog(db),
         now: options.now ?? Date.now,
       };
+      adoptKeyedBlobNames(ctx);
       const codes = new DossierCodeAllocator(
         db,
         options.agencyCode,

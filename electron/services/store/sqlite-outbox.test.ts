@@ -106,8 +106,12 @@ describe('SqliteOutbox', () => {
     const store = openStore();
     const a = store.save(sampleDossier('a', { attachments: 0 }), 'c');
     expect(store.outbox.createAttempted(a.id)).toBe(false);
-    store.outbox.markCreateAttempted(a.id);
+    store.outbox.markCreateAttempted(a.id, now);
     expect(store.outbox.createAttempted(a.id)).toBe(true);
+    expect(store.outbox.createInDoubtSince(a.id)).toBe(now);
+    store.outbox.markCreateAnswered(a.id);
+    expect(store.outbox.createAttempted(a.id)).toBe(true);
+    expect(store.outbox.createInDoubtSince(a.id)).toBeNull();
     store.outbox.recordPortalStatus(a.id, '4', now);
     expect(store.get(a.id, 'c').portalStatus).toBe('4');
     store.close();

@@ -118,18 +118,40 @@ export class SqliteOutbox implements OutboxPort {
     this.notify();
   }
 
-  markCreateAttempted(dossierId: string): void {
-    this.#ctx.db.prepare('UPDATE dossiers SET create_attempted = 1 WHERE id = ?').run(dossierId);
+  /*
+   * dossiers.create_attempted: 0 never sent; 1 sent and its answer read (or a row from before
+   * answers were told apart); any larger value is the epoch ms a create left whose answer was
+   * never read, so the portal may still commit it.
+   */
+  markCreateAttempted(dossierId: string, sentAt: number): void {
+    this.#ctx.db
+      .prepare('UPDATE dossiers SET create_attempted = ? WHERE id = ?')
+      .run(Math.max(2, sentAt), dossierId);
+  }
+
+  markCreateAnswered(dossierId: string): void {
+    this.#ctx.db
+      .prepare('UPDATE dossiers SET create_attempted = 1 WHERE id = ? AND create_attempted <> 0')
+      .run(dossierId);
   }
 
   /** True also once a create was acknowledged, so a later sync looks the dossier up first. */
   createAttempted(dossierId: string): boolean {
-    const row = this.#ctx.db
+    const row = this.#attempt(dossierId);
+    return row !== undefined && (row.a !== 0 || row.c === 1);
+  }
+
+  createInDoubtSince(dossierId: string): number | null {
+    const row = this.#attempt(dossierId);
+    return row !== undefined && row.a > 1 ? row.a : null;
+  }
+
+  #attempt(dossierId: string): { a: number; c: number } | undefined {
+    return this.#ctx.db
       .prepare<[string], { a: number; c: number }>(
         'SELECT create_attempted AS a, portal_created AS c FROM dossiers WHERE id = ?',
       )
       .get(dossierId);
-    return row !== undefined && (row.a === 1 || row.c === 1);
   }
 
   portalDossier(dossierId: string): DongBoHoSoMC {

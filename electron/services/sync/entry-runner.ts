@@ -4,12 +4,17 @@
  * - a dossier create is marked as attempted durably BEFORE it leaves, and any
  *   later try of a dossier ever attempted asks TraCuuHoSo first, so a create
  *   whose answer was lost is retried as an update: never a duplicate create;
+ * - while a create whose answer was never read may still be committed (the
+ *   settle window), a lookup that finds nothing proves nothing: no second
+ *   create leaves until the window has passed and a fresh lookup still finds
+ *   nothing;
  * - a create the portal committed only after our lookup (it outlived the
  *   client's timeout) makes the retry's create a refused duplicate: when the
  *   portal's copy is ours, the retry becomes an update instead of a parking.
  */
 import type { Portal } from '../portal/portal';
 import { PortalError } from '../portal/portal-error';
+import { createInDoubt, DEFAULT_CREATE_SETTLE_MS } from './create-in-doubt';
 import type { OutboxEntry, OutboxPort } from './outbox-port';
 import { isStatusOp, StatusRunner } from './status-runner';
 
@@ -43,15 +48,25 @@ function sameDossier(
   return IDENTITY.every((key) => a[key] === b[key]);
 }
 
+export interface EntryRunnerOptions {
+  /** See DEFAULT_CREATE_SETTLE_MS. */
+  readonly createSettleMs?: number;
+  readonly now?: () => number;
+}
+
 export class EntryRunner {
   readonly #outbox: OutboxPort;
   readonly #portal: Portal;
   readonly #status: StatusRunner;
+  readonly #settleMs: number;
+  readonly #now: () => number;
 
-  constructor(outbox: OutboxPort, portal: Portal) {
+  constructor(outbox: OutboxPort, portal: Portal, options: EntryRunnerOptions = {}) {
     this.#outbox = outbox;
     this.#portal = portal;
     this.#status = new StatusRunner(outbox, portal);
+    this.#settleMs = options.createSettleMs ?? DEFAULT_CREATE_SETTLE_MS;
+    this.#now = options.now ?? Date.now;
   }
 
   /** Resolves when the portal acknowledged the row (and it left the outbox); throws otherwise. */
@@ -81,10 +96,17 @@ export class EntryRunner {
     const retry = this.#outbox.createAttempted(entry.dossierId);
     let updating = false;
     if (retry) updating = (await this.#portal.lookup(code)).length > 0;
-    else this.#outbox.markCreateAttempted(entry.dossierId);
+    if (!updating) {
+      this.#waitForEarlierCreate(entry.dossierId);
+      this.#outbox.markCreateAttempted(entry.dossierId, this.#now());
+    }
     try {
       await this.#portal.syncDossiers(updating, [dossier]);
+      if (!updating) this.#outbox.markCreateAnswered(entry.dossierId);
     } catch (error) {
+      if (!updating && error instanceof PortalError && error.answered) {
+        this.#outbox.markCreateAnswered(entry.dossierId);
+      }
       if (updating || !retry || !(error instanceof PortalError) || error.kind !== 'rejected')
         throw error;
       // Our earlier create may have landed after the lookup (it outlived the client's timeout).
@@ -96,6 +118,14 @@ export class EntryRunner {
     this.#outbox.complete(entry.id, {});
     const sent = typeof dossier.TrangThaiHoSo === 'string' ? dossier.TrangThaiHoSo : null;
     return { portalStatus: await this.#pullStatus(code, sent) };
+  }
+
+  /** Throws (to retry later) while an earlier create without a read answer may still be committed. */
+  #waitForEarlierCreate(dossierId: string): void {
+    const since = this.#outbox.createInDoubtSince(dossierId);
+    if (since === null) return;
+    const waitMs = since + this.#settleMs - this.#now();
+    if (waitMs > 0) throw createInDoubt(waitMs);
   }
 
   /** The portal's own view of the status; the status sent is the fallback when the lookup fails. */

@@ -32,9 +32,14 @@ export interface OutboxPort {
   retryLater(entryId: string, error: string, nextAttemptAt: number): void;
   /** The portal rejected it (4xx with a message): park the dossier's queue for staff to fix. */
   park(entryId: string, portalMessage: string): void;
-  /** Whether a create for this dossier was ever sent without a readable answer (so TraCuuHoSo first). */
-  markCreateAttempted(dossierId: string): void;
+  /** A create is about to leave (durably, before it does): until its answer is read, its outcome is unknown. */
+  markCreateAttempted(dossierId: string, sentAt: number): void;
+  /** The last create's answer was read (accepted or refused): the portal will not commit it later. */
+  markCreateAnswered(dossierId: string): void;
+  /** Whether a create for this dossier was ever sent (so TraCuuHoSo first). */
   createAttempted(dossierId: string): boolean;
+  /** Epoch ms the last create left without a readable answer; null when no create is in doubt. */
+  createInDoubtSince(dossierId: string): number | null;
   /** The dossier as a DongBoHoSoMC object, its TaiLieuNop[].DuongDanTaiTepTin set from completed uploads. */
   portalDossier(dossierId: string): Record<string, unknown>;
   /** Decrypted bytes of a blob by its SHA-256. */

@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   readonly offlineWindowMs?: number;
   /** Stop the run when the portal refuses the credentials (the CLI), instead of retrying each minute. */
   readonly stopOnAuthFailure?: boolean;
+  /** How long a create without a read answer may still be committed by the portal (see create-in-doubt.ts). */
+  readonly createSettleMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
 }
@@ -74,7 +76,6 @@ export class SyncEngine {
   constructor(outbox: OutboxPort, portal: Portal, options: SyncEngineOptions = {}) {
     this.#outbox = outbox;
     this.#portal = portal;
-    this.#runner = new EntryRunner(outbox, portal);
     this.#concurrency = options.concurrency ?? 4;
     this.#backoff = options.backoff ?? defaultBackoff;
     this.#pollMs = options.pollMs ?? 250;
@@ -84,6 +85,10 @@ export class SyncEngine {
     this.#stopOnAuthFailure = options.stopOnAuthFailure ?? false;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
+    this.#runner = new EntryRunner(outbox, portal, {
+      now: this.#now,
+      ...(options.createSettleMs === undefined ? {} : { createSettleMs: options.createSettleMs }),
+    });
   }
 
   status(): SyncStatus {

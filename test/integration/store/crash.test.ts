@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeBytes } from '../../fixtures/store/sample-dossier';
-import { sha256Hex } from '../../../electron/services/store/blob-store';
+import { BlobStore, sha256Hex } from '../../../electron/services/store/blob-store';
+import { FieldCipher } from '../../../electron/services/store/crypto/field-cipher';
+import { FileKeyProvider } from '../../../electron/services/store/crypto/key-provider';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 
 const ROUNDS = 55;
@@ -101,7 +103,12 @@ function verify(store: DossierStore, reported: readonly Reported[]): void {
     .filter((f) => /^[0-9a-f]{64}$/.test(f))
     .sort();
   expect(rows).toEqual(named);
-  expect(files).toEqual(rows);
+  // Files are named by a keyed hash of the plaintext's SHA-256 (the folder's key).
+  const blobs = new BlobStore(
+    join(dataDir, 'blobs'),
+    new FieldCipher(new FileKeyProvider(dataDir, { create: false }).masterKey()),
+  );
+  expect(files).toEqual(rows.map((sha) => blobs.nameOf(sha)).sort());
   expect(readdirSync(join(dataDir, 'blobs', 'tmp'))).toEqual([]);
 }
 

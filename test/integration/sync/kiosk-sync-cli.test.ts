@@ -84,11 +84,34 @@ describe('kiosk sync against another server following the wire contract', () => 
     expect(result.stdout).toContain('2 hồ sơ chờ đồng bộ');
   });
 
-  it('updates rather than parks when a lost create is still invisible to the next lookup', async () => {
+  it('waits out the settle window, then finds the lost create and updates it: no second create', async () => {
     await portal.close();
     portal = await startOtherPortal({ laggingLookup: true });
     seedDossiers(dir, 3);
-    const run = startKiosk(['--json', 'sync', '--until-empty'], env('mat-khau'));
+    // A short window keeps the test fast; it only has to outlast the stale lookup.
+    const run = startKiosk(['--json', 'sync', '--until-empty', '--settle', '2'], env('mat-khau'));
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
+    const result = await run.done;
+    clearTimeout(timer);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ pending: 0, parked: 0 });
+    expect(portal.dossiers.size).toBe(3);
+    expect(portal.creates).toBe(3);
+    /*
+     * The retry's lookup reads the stale replica ("not found"), but the first
+     * create's answer was never read, so no second create leaves inside the
+     * window; the lookup after it finds the dossier and sends an update. Before
+     * the window existed each retry sent a second create here (3 duplicates).
+     */
+    expect(portal.duplicates).toBe(0);
+  });
+
+  it('updates rather than parks when a create committed after the window meets a second create', async () => {
+    await portal.close();
+    portal = await startOtherPortal({ laggingLookup: true });
+    seedDossiers(dir, 3);
+    // --settle 0: the window is over before the retry, so the stale lookup lets a second create leave.
+    const run = startKiosk(['--json', 'sync', '--until-empty', '--settle', '0'], env('mat-khau'));
     const timer = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
     const result = await run.done;
     clearTimeout(timer);

@@ -22,6 +22,7 @@ import {
   forwardSyncProgress,
 } from '../../../electron/services/sync/sync-handlers';
 import type { SyncProgress } from '../../../electron/services/sync/sync-events';
+import { rememberSim, simFetch } from './peers';
 import { seedDossiers, TEST_AGENCY, type SeededDossier } from './seed-dossiers';
 
 const fast: SyncEngineOptions = { concurrency: 4, backoff: { baseMs: 50, maxMs: 400 }, pollMs: 50 };
@@ -103,6 +104,26 @@ describe('sync engine with the real store and the portal simulator', () => {
     expect(stats.dossiers).toBe(12);
     expect(stats.duplicates).toBe(0);
     expect(stats.faultsByKind['lost-after-commit']).toBeGreaterThan(5);
+  });
+
+  it('a create the portal commits after the client gave up is found by lookup, never sent twice', async () => {
+    // Each create is held 2.5 s, then committed; the client gives up after 1 s.
+    const s = await sim({ lateMs: 2_500 });
+    rememberSim(s);
+    const armed = await simFetch(`${s.url}/__sim/late-create?count=6`, { method: 'POST' });
+    expect(armed.status).toBe(200);
+    const { seeded, store } = seed(6);
+    const engine = new SyncEngine(store.outbox, client(s.url), { ...fast, createSettleMs: 4_000 });
+    const started = Date.now();
+    const status = await engine.runUntilEmpty();
+    const took = Date.now() - started;
+    // Let every held create land before counting, so a second create cannot hide behind it.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    console.log(`late commit: 6 dossiers synced in ${took} ms`, s.stats());
+    expect(status).toMatchObject({ pending: 0, parked: 0 });
+    expect(s.stats()).toMatchObject({ dossiers: 6, creates: 6, duplicates: 0 });
+    expect(s.stats().faultsByKind['late-commit']).toBe(6);
+    for (const d of seeded) expect(store.get(d.id, 'test').syncState).toBe('synced');
   });
 
   it("parks a rejected dossier with the portal's message while the others sync", async () => {

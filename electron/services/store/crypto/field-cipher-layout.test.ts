@@ -1,4 +1,4 @@
-import { createDecipheriv, hkdfSync } from 'node:crypto';
+import { createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FieldCipher } from './field-cipher';
 
@@ -29,6 +29,16 @@ describe('FieldCipher sealed layout', () => {
     expect(() =>
       openByTheBook('field', cipher.sealBlob(Buffer.from('x'), sha), `blob.${sha}`),
     ).toThrow();
+  });
+
+  it('blob file names are HMAC-SHA256 of the hash under their own HKDF label', () => {
+    const sha = 'cd'.repeat(32);
+    const key = Buffer.from(
+      hkdfSync('sha256', MASTER, Buffer.alloc(0), 'mot-cua-kiosk/blob-name/v1', 32),
+    );
+    expect(cipher.blobName(sha)).toBe(createHmac('sha256', key).update(sha).digest('hex'));
+    // Domain-separated from the blind index, which is keyed the same way under 'index'.
+    expect(cipher.blobName(sha)).not.toBe(cipher.blindIndex(sha));
   });
 
   it('an empty value seals to the bare 29-byte header and opens back', () => {

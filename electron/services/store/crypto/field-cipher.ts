@@ -12,10 +12,13 @@
  * swapped ciphertext fails to decrypt), and leaves non-personal columns
  * (status, dates, sync state) queryable for the outbox. What it does not hide:
  * which rows exist, their timestamps and statuses, blob sizes, and the SHA-256
- * of each blob's plaintext (the portal needs that hash anyway).
+ * of each blob's plaintext inside the database (the portal needs that hash
+ * anyway). Blob file names are a keyed hash of it ({@link FieldCipher.blobName}),
+ * so the blob folder alone (a copied backup, a directory listing) cannot be
+ * matched against the hash of a known document.
  *
  * Keys: one 32-byte master key from a {@link KeyProvider}; HKDF-SHA256 derives
- * separate field and blob keys from it. Each value gets a fresh random 96-bit
+ * separate field, blob, blind-index and blob-name keys from it. Each value gets a fresh random 96-bit
  * IV; the additional authenticated data binds a field to its table, column and
  * row (and a blob to its hash), so ciphertexts cannot be moved between rows.
  *
@@ -61,12 +64,14 @@ export class FieldCipher {
   readonly #fieldKey: Buffer;
   readonly #blobKey: Buffer;
   readonly #indexKey: Buffer;
+  readonly #blobNameKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
     this.#fieldKey = deriveKey(masterKey, 'field');
     this.#blobKey = deriveKey(masterKey, 'blob');
     this.#indexKey = deriveKey(masterKey, 'index');
+    this.#blobNameKey = deriveKey(masterKey, 'blob-name');
   }
 
   /** `aad` names where the value lives, e.g. `dossiers.applicant_name.<id>`. */
@@ -84,6 +89,11 @@ export class FieldCipher {
 
   openBlob(sealed: Buffer, sha256: string): Buffer {
     return open(this.#blobKey, sealed, `blob.${sha256}`);
+  }
+
+  /** The file name of the blob whose plaintext has this SHA-256 (hex): HMAC-SHA256 under its own key. */
+  blobName(sha256: string): string {
+    return createHmac('sha256', this.#blobNameKey).update(sha256, 'utf8').digest('hex');
   }
 
   /** A keyed hash (HMAC-SHA256) for looking a value up without storing it, e.g. an ID number. */

@@ -2,6 +2,7 @@ import { initial } from './0001-initial';
 import { outboxDueIndex } from './0002-outbox-due-index';
 import { storeKey } from './0003-store-key';
 import { importEntries } from './0004-import-entries';
+import { blobLayout } from './0005-blob-layout';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,4 +17,5 @@ export const storeMigrations: readonly Migration[] = [
   { module: 'store', version: 2, name: 'outbox-due-index', up: outboxDueIndex },
   { module: 'store', version: 3, name: 'store-key', up: storeKey },
   { module: 'store', version: 4, name: 'import-entries', up: importEntries },
+  { module: 'store', version: 5, name: 'blob-layout', up: blobLayout },
 ];
