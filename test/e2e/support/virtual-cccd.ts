@@ -70,6 +70,8 @@ export async function fillMrz(
   birthDate = generated.birthDate,
 ): Promise<void> {
   // The citizen's card step words the same fields plainly (no "MRZ", no "YYMMDD").
+  // Wait for whichever card step this page shows: reading the class before it renders picks the wrong labels.
+  await page.locator('.kiosk-card, .card-read').first().waitFor();
   const kiosk = (await page.locator('.kiosk-card').count()) > 0;
   await inputLabelled(
     page,
