@@ -298,6 +298,26 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await screenshot('already-returned');
   });
 
+  it('the status lookup then tells the citizen the result was handed over, and when', async () => {
+    // Hash navigation keeps the signed-in page (a reload would spend the one-time launch code).
+    await page.evaluate(() => {
+      window.location.hash = '#/lookup';
+    });
+    await page
+      .getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true })
+      .fill(readyCode);
+    await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await page.locator('.lookup-result[data-status="10"]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.lookup-status').textContent()).resolves.toMatch(
+      /Đã trả kết quả ngày \d{2}\/\d{2}\/\d{4}/,
+    );
+    await screenshot('lookup-returned');
+    await page.evaluate(() => {
+      window.location.hash = '#/returns';
+    });
+    await page.getByRole('heading', { name: 'Trả kết quả hồ sơ' }).waitFor();
+  });
+
   it("another applicant's dossier refuses the card in the reader, in Vietnamese, and records nothing", async () => {
     await find(otherCode);
     await page.locator('.return-verdict[data-verdict="ready"]').waitFor({ timeout: 30_000 });

@@ -105,6 +105,8 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     await page.locator('.lookup-result[data-status="9"]').waitFor({ timeout: 30_000 });
     const after = await page.locator('.lookup-status').textContent();
     expect(after).not.toBe(before);
+    // Status 9 in words a citizen acts on: the result is ready, come to the counter.
+    expect(after).toContain('Đã có kết quả — mời Ông/Bà đến quầy nhận');
     expect(
       await page.locator('[data-portal-checked]').getAttribute('data-portal-checked'),
     ).not.toBe('');

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CitizenWire } from './citizen';
+import { chipCitizenMai } from '../../../test/fixtures/citizen/sample-citizen';
 import { cardValue, prefillFromCard } from './form-prefill';
 import type { FormField } from './procedure';
 
-const citizen: CitizenWire = {
-  id: '001185012345',
-  fullName: 'Nguyễn Thị Mai',
-  birthDate: '1985-03-14',
-  sex: 'female',
-  nationality: 'Việt Nam',
-  ethnicity: 'Kinh',
-  religion: null,
-  placeOfOrigin: 'Hà Nội',
-  placeOfResidence: 'Số 1 Phố Giả Định, Phường Hàng Bạc, Hà Nội',
-  identifyingFeatures: null,
-  issueDate: '2021-05-10',
-  expiryDate: '2045-03-14',
-  father: null,
-  mother: 'Trần Thị Lan',
-  spouse: null,
-  oldIdNumber: null,
-  source: 'chip',
-};
+const citizen = chipCitizenMai();
 
 const label = (vi: string) => ({ vi, en: vi });
 const field = (key: string, extra: Partial<FormField> = {}): FormField => ({

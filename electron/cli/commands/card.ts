@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { cardGenerationLabel } from '../../api/contract/card-generation-label';
 import {
-  cardGenerationLabel,
   CitizenError,
   parseCccdQr,
   sexLabel,

@@ -18,24 +18,3 @@ export function cardGenerationOf(issueDate: string | null): CardGeneration {
   if (issueDate === null) return 'unknown';
   return issueDate >= LAW_2023_IN_FORCE ? 'can-cuoc-2024' : 'cccd';
 }
-
-/** The card's name as the law calls it, Vietnamese and English. */
-export function cardGenerationLabel(g: CardGeneration): { vi: string; en: string } {
-  switch (g) {
-    case 'cccd':
-      return {
-        vi: 'Căn cước công dân gắn chip (cấp trước 01/7/2024)',
-        en: 'Chip citizen ID card (CCCD, issued before 1 July 2024)',
-      };
-    case 'can-cuoc-2024':
-      return {
-        vi: 'Thẻ căn cước (cấp từ 01/7/2024)',
-        en: 'Identity card (thẻ căn cước, issued from 1 July 2024)',
-      };
-    case 'unknown':
-      return {
-        vi: 'Không xác định được loại thẻ (chip không ghi ngày cấp)',
-        en: 'Card generation unknown (no issue date on the chip)',
-      };
-  }
-}

@@ -1,5 +1,5 @@
 export { parseCccdQr } from './cccd-qr';
-export { cardGenerationLabel, cardGenerationOf } from './card-generation';
+export { cardGenerationOf } from './card-generation';
 export type { CardGeneration } from './card-generation';
 export {
   CitizenSchema,

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { chipCitizenMai } from '../../../test/fixtures/citizen/sample-citizen';
 import type { FormField } from '../../../electron/api/contract/procedure';
 import { fieldsToAsk, pages } from './kiosk-form';
 
-const citizen: CitizenWire = {
-  id: '001185012345',
-  fullName: 'Nguyễn Thị Mai',
-  birthDate: '1985-03-14',
-  sex: 'female',
-  nationality: 'Việt Nam',
-  ethnicity: 'Kinh',
-  religion: null,
-  placeOfOrigin: 'Hà Nội',
-  placeOfResidence: 'Số 1 Phố Giả Định, Phường Hàng Bạc, Hà Nội',
-  identifyingFeatures: null,
-  issueDate: '2021-05-10',
-  expiryDate: '2045-03-14',
-  father: null,
-  mother: 'Trần Thị Lan',
-  spouse: null,
-  oldIdNumber: null,
-  source: 'chip',
-};
+const citizen = chipCitizenMai();
 
 const field = (key: string, extra: Partial<FormField> = {}): FormField => ({
   key,
