@@ -36,7 +36,7 @@ try {
   const { browser, kioskWindow } = shell.core.config.browserShell;
   const browserProcess =
     process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env)
-      ? openBrowser(browser, shell.launchUrl(), dataDir, kioskWindow)
+      ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
       : undefined;
   if (browserProcess) {
     shell.core.logger.info(

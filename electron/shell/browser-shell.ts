@@ -6,6 +6,7 @@ import { UPLOAD_PATH } from '../api/wire';
 import { createCore, type Core } from './composition-root';
 import { securityHeaders } from './security-policy';
 import { LaunchCodes } from './launch-codes';
+import { LaunchPages } from './launch-page';
 import { readStaticFile } from './static-files';
 import { handleUpload } from './upload-route';
 
@@ -26,10 +27,11 @@ export interface BrowserShell {
   readonly url: string;
   readonly origin: string;
   /**
-   * A one-time address for the browser's command line: its first load is
-   * redirected to the page with the token, and it opens nothing after that.
+   * A one-time launch page for the browser's command line (a file:// URL):
+   * it redirects to the shell with a one-time code, whose first load is
+   * redirected to the page with the token; it opens nothing after that.
    */
-  launchUrl(): string;
+  launchPage(): string;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const token = randomBytes(32).toString('hex');
   let origins: string[] = [];
   const headers = securityHeaders();
-  const launchCodes = new LaunchCodes();
+  const launchPages = new LaunchPages(options.dataDir);
+  const launchCodes = new LaunchCodes({
+    onEnd: (code) => {
+      launchPages.remove(code);
+    },
+  });
 
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -140,8 +147,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     core,
     origin,
     url: `${origin}/?token=${token}`,
-    launchUrl: () => `${origin}/?launch=${launchCodes.issue()}`,
+    launchPage: () => {
+      const code = launchCodes.issue();
+      return launchPages.write(code, `${origin}/?launch=${code}`);
+    },
     close: async () => {
+      launchPages.removeAll();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await new Promise<void>((resolve) =>
