@@ -90,7 +90,11 @@ export function createReceptionHandlers(
   };
   const lookup: HandlerGroup<'status.lookup'> = {
     'status.lookup': ({ query }, context) => {
-      deps.lookupThrottle.take(connectionOf(context), staff.current(context) !== undefined);
+      const clerk = staff.current(context);
+      deps.lookupThrottle.take({
+        connection: connectionOf(context),
+        ...(clerk ? { staff: clerk.username } : {}),
+      });
       return deps.lookup.lookup(query);
     },
   };
