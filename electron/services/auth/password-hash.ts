@@ -42,3 +42,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/**
+ * A stored hash with today's parameters that no password matches (its key
+ * is random bytes, not derived from anything). Verifying against it costs
+ * one scrypt, like a real check, and making it costs none: a lazily hashed
+ * dummy would make the first unknown-user sign-in twice as slow.
+ */
+export function unmatchableHash(): string {
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    randomBytes(16).toString('base64url'),
+    randomBytes(KEY_LENGTH).toString('base64url'),
+  ].join('$');
+}

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { apiErrorText } from '../../api/error-messages';
 import { KioskError } from '../../api/errors';
 import { kioskMigrations } from '../kiosk-migrations';
 import { migrate } from '../store/migrator';
@@ -80,6 +81,32 @@ describe('staff passwords', () => {
     }
     expect(unknown).toEqual(known);
     expect(known.slice(MAX_FAILED_ATTEMPTS - 1).every((c) => c === 'AUTH_LOCKED')).toBe(true);
+  });
+
+  it('an unknown user and a locked user are refused with the same code, message and Vietnamese text', async () => {
+    const { accounts } = accountsAt({ now: 1_000_000 });
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    const errorOf = async (promise: Promise<unknown>) => {
+      try {
+        await promise;
+      } catch (error) {
+        if (error instanceof KioskError) return error.toApiError();
+      }
+      throw new Error('the sign-in was not refused with a KioskError');
+    };
+    const firstKnown = await errorOf(accounts.signIn('canbo1', 'wrong 0'));
+    const firstUnknown = await errorOf(accounts.signIn('khongco', 'wrong 0'));
+    expect(firstUnknown).toEqual(firstKnown);
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) {
+      await errorOf(accounts.signIn('canbo1', `wrong ${String(i)}`));
+      await errorOf(accounts.signIn('khongco', `wrong ${String(i)}`));
+    }
+    const locked = await errorOf(accounts.signIn('canbo1', 'correct horse 1'));
+    const lockedUnknown = await errorOf(accounts.signIn('khongco', 'correct horse 1'));
+    expect(lockedUnknown).toEqual(locked);
+    expect(locked.code).toBe('AUTH_LOCKED');
+    expect(apiErrorText(lockedUnknown)).toEqual(apiErrorText(locked));
+    expect(apiErrorText(locked).vi).toMatch(/khoá|khóa/);
   });
 
   it('refuses short passwords and odd usernames', async () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { KioskError } from '../../api/errors';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword, unmatchableHash, verifyPassword } from './password-hash';
 import { checkNewPassword } from './password-policy';
 
 export type StaffRole = 'clerk' | 'admin' | 'it';
@@ -16,7 +16,8 @@ export interface StaffAccount {
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
 
-let dummyHash: string | undefined;
+/** What an unknown or locked account's password is checked against, so both spend one scrypt. */
+const dummyHash = unmatchableHash();
 
 /** Unknown usernames whose failures are remembered at once; the oldest is forgotten first. */
 const MAX_UNKNOWN_TRACKED = 10_000;
@@ -85,7 +86,6 @@ export class StaffAccounts {
     const attempt = account ? this.#admit(account.id, now) : this.#admitUnknown(username, now);
     if (attempt === 'locked' || !account) {
       // Spend the same scrypt time as a real check, so timing does not tell who exists or is locked.
-      dummyHash ??= await hashPassword('not a password of anyone');
       await verifyPassword(password, dummyHash);
       throw attempt === 'locked' || attempt === 'last' ? this.#locked() : this.#failed();
     }
