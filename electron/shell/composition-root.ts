@@ -113,7 +113,12 @@ export function createCore(options: CoreOptions): Core {
   const housekeepingTimer = setInterval(housekeeping, 24 * 3600 * 1000);
   housekeepingTimer.unref();
   const accounts = new StaffAccounts(store.database);
-  const staffSession = new StaffSession();
+  const staffSession = new StaffSession({
+    idleMs: config.staffIdleTimeoutSeconds * 1000,
+    onIdle: (account) => {
+      logger.info({ subsystem: 'session', staff: account.username }, 'idle staff sign-in ended');
+    },
+  });
   const passkeys = new Passkeys(store.database, accounts, config.agency.name);
   // PC/SC is created here, after the app is ready, not at module load: a
   // reader attached before start-up is then reported (nfc-pcsc#89).

@@ -12,6 +12,12 @@ export const ConfigSchema = z
     locale: z.enum(['vi', 'en']).default('vi'),
     /** Seconds without input before the screen returns to start and citizen data is wiped. */
     idleTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
+    /**
+     * Seconds without a call from a clerk's page before the core itself ends
+     * that sign-in: the backstop for a page whose own idle guard never ran
+     * (frozen, closed without a close frame, or not our page at all).
+     */
+    staffIdleTimeoutSeconds: z.number().int().min(5).max(28_800).default(900),
     window: z
       .object({
         /** Electron's kiosk flag; the real lock-down is the OS's (see build/kiosk-os.md). */
