@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { CitizenWire } from '../../api/contract/citizen';
+import { isCitizenId, type CitizenWire } from '../../api/contract/citizen';
 import { KioskError } from '../../api/errors';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
@@ -89,7 +89,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     io.error(io.t(usage.vi, usage.en));
     return ExitCode.usage;
   }
-  if (receiverId !== undefined && !/^\d{12}$/.test(receiverId)) {
+  if (receiverId !== undefined && !isCitizenId(receiverId)) {
     io.error(
       io.t(
         '--receiver-id phải là số định danh cá nhân 12 chữ số.',

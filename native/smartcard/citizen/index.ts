@@ -2,9 +2,13 @@ export { parseCccdQr } from './cccd-qr';
 export { cardGenerationOf } from './card-generation';
 export type { CardGeneration } from './card-generation';
 export {
+  CitizenIdSchema,
   CitizenSchema,
   CitizenSourceSchema,
   IsoDateSchema,
+  isCitizenId,
+  isOldIdNumber,
+  OldIdNumberSchema,
   parseSexLabel,
   SexSchema,
   sexLabel,

@@ -1,4 +1,4 @@
-import { CitizenSchema, parseSexLabel, vnDateToIso } from '../citizen';
+import { CitizenSchema, isOldIdNumber, parseSexLabel, vnDateToIso } from '../citizen';
 import { cardGenerationOf } from '../citizen/card-generation';
 import type { Citizen } from '../citizen';
 import { ParseError } from './parse-error';
@@ -162,7 +162,7 @@ export function parseDg13(bytes: Uint8Array): Citizen {
     father: nth(Dg13Field.parents, 0),
     mother: nth(Dg13Field.parents, 1),
     spouse: first(Dg13Field.spouse),
-    oldIdNumber: oldId !== null && /^(\d{9}|\d{12})$/.test(oldId) ? oldId : null,
+    oldIdNumber: oldId !== null && isOldIdNumber(oldId) ? oldId : null,
     cardGeneration: cardGenerationOf(issueDate),
     source: 'chip',
   };

@@ -1,4 +1,4 @@
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { isOldIdNumber, type CitizenWire } from '../../../electron/api/contract/citizen';
 import type { Result } from '../../../electron/api/contract';
 import { formDateToIso } from '../../../electron/api/contract/form-date';
 import { compactIdNumber, isIdNumber } from '../../../electron/api/contract/form-rules';
@@ -83,7 +83,7 @@ export function applicantCitizen(draft: ApplicantDraft): CitizenWire | undefined
     father: null,
     mother: null,
     spouse: null,
-    oldIdNumber: /^(\d{9}|\d{12})$/.test(fields.oldId) ? fields.oldId : null,
+    oldIdNumber: isOldIdNumber(fields.oldId) ? fields.oldId : null,
     source: 'typed',
   };
 }
