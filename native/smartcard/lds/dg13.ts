@@ -1,9 +1,9 @@
 import { CitizenSchema, isOldIdNumber, parseSexLabel, vnDateToIso } from '../citizen';
 import { cardGenerationOf } from '../citizen/card-generation';
 import type { Citizen } from '../citizen';
-import { ParseError } from './parse-error';
-import { readTlv, readTlvList } from './tlv';
-import type { Tlv } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { readTlv, readTlvList } from '../iso7816/tlv';
+import type { Tlv } from '../iso7816/tlv';
 
 /** Field numbers of the Vietnamese DG13 (see notes/cccd.md §4.2). */
 export const Dg13Field = {
