@@ -8,5 +8,6 @@ export {
   CitizenSchema as CitizenWireSchema,
   isCitizenId,
   isOldIdNumber,
+  typedCitizen,
 } from '../../../native/smartcard/citizen/citizen';
 export type { Citizen as CitizenWire } from '../../../native/smartcard/citizen/citizen';

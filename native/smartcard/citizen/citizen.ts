@@ -63,6 +63,34 @@ export const CitizenSchema = z.object({
 });
 export type Citizen = z.infer<typeof CitizenSchema>;
 
+/**
+ * A citizen typed by a clerk or citizen (no chip, no QR): what was typed, every
+ * field a chip would add left null. One builder for the counter, the kiosk and
+ * the CLI, so a field added to the record is filled the same way everywhere.
+ */
+export function typedCitizen(
+  typed: Pick<Citizen, 'id' | 'fullName' | 'birthDate'> &
+    Partial<Pick<Citizen, 'sex' | 'placeOfResidence' | 'oldIdNumber'>>,
+): Citizen {
+  return {
+    sex: null,
+    nationality: null,
+    ethnicity: null,
+    religion: null,
+    placeOfOrigin: null,
+    placeOfResidence: null,
+    identifyingFeatures: null,
+    issueDate: null,
+    expiryDate: null,
+    father: null,
+    mother: null,
+    spouse: null,
+    oldIdNumber: null,
+    ...typed,
+    source: 'typed',
+  };
+}
+
 /** Vietnamese label of a sex value, as printed on the card. */
 export function sexLabel(sex: Sex): string {
   return sex === 'male' ? 'Nam' : 'Nữ';

@@ -12,6 +12,7 @@ export {
   parseSexLabel,
   SexSchema,
   sexLabel,
+  typedCitizen,
   vnDateToIso,
 } from './citizen';
 export type { Citizen, CitizenSource, Sex } from './citizen';
