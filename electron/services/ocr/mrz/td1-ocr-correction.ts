@@ -127,7 +127,7 @@ function nameLine(row: string): string {
  * digit per field repaired only when exactly one combination satisfies every
  * check digit (document number, ID, birth, expiry, composite) and the
  * document number equals the ID's last nine digits. `parseTd1` verifies
- * the result. Other TD1 documents go to card-B's `parseTd1FromOcr`.
+ * the result. Other TD1 documents go to the MRZ module's `parseTd1FromOcr`.
  * @throws MrzError when no unambiguous, fully verified MRZ results.
  */
 export function correctTd1(ocrLines: readonly string[]): MrzReading {
