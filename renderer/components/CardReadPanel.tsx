@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventPayload, Params, Result } from '../../electron/api/contract';
+import type { EventPayload, Result } from '../../electron/api/contract';
 import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
+import { typedCardAccess, type CardAccess } from '../../electron/api/contract/card';
 
 type CardRead = Result<'card.read'>;
-type Access = Params<'card.read'>['access'];
 type Progress = EventPayload<'card.progress'>;
 
 interface CardReadPanelProps {
@@ -34,13 +34,8 @@ export function CardReadPanel({ knownId, onRead, large }: CardReadPanelProps) {
 
   useEffect(() => api.on('card.progress', setProgress), [api]);
 
-  const access = (): Access | undefined => {
-    if (mode === 'can') return /^\d{12}$/.test(idNumber) ? { can: idNumber.slice(6) } : undefined;
-    const doc = mrz.doc.trim().toUpperCase();
-    return /^[0-9A-Z<]{9}$/.test(doc) && /^\d{6}$/.test(mrz.dob) && /^\d{6}$/.test(mrz.expiry)
-      ? { doc, dob: mrz.dob, expiry: mrz.expiry }
-      : undefined;
-  };
+  const access = (): CardAccess | undefined =>
+    mode === 'can' ? typedCardAccess({ mode, idNumber }) : typedCardAccess({ mode, ...mrz });
 
   const read = async () => {
     const chosen = access();

@@ -1,11 +1,11 @@
 /**
  * `npm run bench -- queue`: the durable queue.
- *   1. enqueue (queue-A): dossiers/s saved durably by the store, each with
+ *   1. enqueue (the store): dossiers/s saved durably by the store, each with
  *      5 × 200 KB attachments (hashed, AES-GCM sealed, fsynced file + folder,
  *      then one SQLite transaction with the outbox rows), next to the anchor:
  *      raw better-sqlite3 (WAL, synchronous=FULL) + the same files written and
  *      fsynced without hashing or encryption, in the same run.
- *   2. sync (queue-B): sync throughput next to the simulator's maximum.
+ *   2. sync (the sync engine): sync throughput next to the simulator's maximum.
  * The two are interleaved in rounds so that load from other processes hits both alike.
  */
 import Database from 'better-sqlite3';
@@ -125,7 +125,7 @@ class RawQueue {
   }
 }
 
-/** Part 1 (queue-A): durable enqueue rate, store vs raw anchor. */
+/** Part 1 (the store): durable enqueue rate, store vs raw anchor. */
 export function benchEnqueue(): { storeRate: number; rawRate: number; ratio: number } {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-queue-'));
   try {
@@ -174,7 +174,7 @@ export function benchEnqueue(): { storeRate: number; rawRate: number; ratio: num
 }
 
 // ---------------------------------------------------------------------------
-// Part 2 (queue-B): sync throughput next to the simulator's maximum — benchSync().
+// Part 2 (the sync engine): sync throughput next to the simulator's maximum — benchSync().
 // ---------------------------------------------------------------------------
 
 const SYNC_DOSSIERS = 60;
@@ -269,7 +269,7 @@ async function simMaximum(
   return { dossiersPerS: SYNC_DOSSIERS / s, requestsPerS: requests / s };
 }
 
-/** Part 2 (queue-B): the sync engine draining the store into the simulator, next to the simulator's maximum. */
+/** Part 2 (the sync engine): the sync engine draining the store into the simulator, next to the simulator's maximum. */
 export async function benchSync(): Promise<{ syncRate: number; simRate: number; ratio: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-sync-'));
   const sim = await startSimProcess(join(dir, 'sim'));

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { OcrPool } from '../../electron/services/ocr/ocr-pool';
 import { ComponentJobs } from '../../electron/services/reception/component-jobs';
 import { ScanService } from '../../electron/services/scan/scan-service';
-import { importFiles } from '../../scanners/import/import-files';
 import { buildComponentPdf, type PdfPageImage } from '../../scanners/pipeline/component-pdf';
 import { ScannerRegistry } from '../../scanners/scanner-registry';
 import { renderPage, truthTexts } from '../fixtures/ocr/vietnamese-pages';
+import { SHEET_FEEDER_DEVICE, sheetFeeder } from '../support/sheet-feeder';
 
 const PAGES = 6;
 const work = mkdtempSync(join(tmpdir(), 'bench-searchable-'));
@@ -46,22 +46,7 @@ try {
   });
   const images = new Map<number, PdfPageImage>();
   const scan = new ScanService({
-    registry: new ScannerRegistry([
-      {
-        name: 'import',
-        listDevices: () =>
-          Promise.resolve([
-            {
-              id: 'import:sheets',
-              backend: 'import',
-              name: 'Sheets',
-              status: 'ready',
-              capabilities: {},
-            },
-          ]),
-        scan: (_device, options) => importFiles(files, { outDir: options.outDir }),
-      },
-    ]),
+    registry: new ScannerRegistry([sheetFeeder(files)]),
     workDir: work,
     events: { page: () => undefined, progress: () => undefined },
     onPage: (jobId, page) => {
@@ -70,7 +55,7 @@ try {
     },
     onComponent: jobs.onScanComponent,
   });
-  const result = await scan.start({ device: 'import:sheets', component: 'Hồ sơ' });
+  const result = await scan.start({ device: SHEET_FEEDER_DEVICE, component: 'Hồ sơ' });
   await done;
   const order = Array.from({ length: PAGES }, (_, i) => PAGES - 1 - i);
 

@@ -23,6 +23,7 @@ export default {
     'native/smartcard/sm/*.ts',
     'native/smartcard/bac/*.ts',
     'native/smartcard/pace/*.ts',
+    'native/smartcard/ec/*.ts',
     'native/smartcard/passive-auth/*.ts',
     '!**/*.test.ts',
     '!**/index.ts',

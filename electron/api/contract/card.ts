@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitizenWireSchema } from './citizen';
+import { CitizenWireSchema, isCitizenId } from './citizen';
 import { method } from './method';
 
 export const CardReaderSchema = z.object({
@@ -24,6 +24,28 @@ export const CardAccessSchema = z.union([
   z.object({ doc: z.string().regex(/^[0-9A-Z<]{9}$/), dob: yymmdd, expiry: yymmdd }).strict(),
   z.object({ can: z.string().regex(/^\d{6}$/) }).strict(),
 ]);
+
+export type CardAccess = z.infer<typeof CardAccessSchema>;
+
+/**
+ * The access a person typed on a card screen (counter or kiosk), or undefined
+ * while it is incomplete: the CAN is the last six digits of the 12-digit ID
+ * (how the screens ask for it), the MRZ fields are taken upper-cased.
+ */
+export function typedCardAccess(
+  typed:
+    { mode: 'can'; idNumber: string } | { mode: 'mrz'; doc: string; dob: string; expiry: string },
+): CardAccess | undefined {
+  if (typed.mode === 'can') {
+    return isCitizenId(typed.idNumber) ? { can: typed.idNumber.slice(6) } : undefined;
+  }
+  const parsed = CardAccessSchema.safeParse({
+    doc: typed.doc.trim().toUpperCase(),
+    dob: typed.dob,
+    expiry: typed.expiry,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
 
 export const PassiveAuthSchema = z.object({
   status: z.enum(['trusted', 'untrusted']),

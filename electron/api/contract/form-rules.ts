@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCitizenId } from './citizen';
 import { isFormDate } from './form-date';
 import type { FormField } from './procedure';
 
@@ -15,7 +16,6 @@ export type FieldProblem =
 const EMAIL = z.email();
 /** Vietnamese numbers: 0 or +84 then 9–10 digits, once spaces, dots and dashes are dropped. */
 const PHONE = /^(?:\+84|0)\d{9,10}$/;
-const ID_NUMBER = /^\d{12}$/;
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 export function isPhone(value: string): boolean {
@@ -32,7 +32,7 @@ export function compactIdNumber(value: string): string {
 }
 
 export function isIdNumber(value: string): boolean {
-  return ID_NUMBER.test(compactIdNumber(value));
+  return isCitizenId(compactIdNumber(value));
 }
 
 /**
@@ -54,7 +54,7 @@ const formats: Partial<Record<FormField['type'], Format>> = {
   date: { problem: 'date', ok: isFormDate },
   phone: { problem: 'phone', ok: isPhone },
   email: { problem: 'email', ok: isEmail },
-  idNumber: { problem: 'idNumber', ok: (v) => ID_NUMBER.test(v) },
+  idNumber: { problem: 'idNumber', ok: isCitizenId },
   number: { problem: 'number', ok: (v) => NUMBER.test(v) },
   // A select without options accepts nothing: the catalogue entry is broken, not the answer.
   select: { problem: 'option', ok: (v, field) => (field.options ?? []).some((o) => o.value === v) },

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { CitizenWire } from '../../api/contract/citizen';
+import { isCitizenId, typedCitizen, type CitizenWire } from '../../api/contract/citizen';
 import { KioskError } from '../../api/errors';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
@@ -35,25 +35,7 @@ const usage = {
 
 /** The applicant identified by an ID number the clerk typed (no chip read from the CLI). */
 function typedReceiver(id: string): CitizenWire {
-  return {
-    id,
-    fullName: '(nhập tay)',
-    birthDate: '1900-01-01',
-    sex: null,
-    nationality: null,
-    ethnicity: null,
-    religion: null,
-    placeOfOrigin: null,
-    placeOfResidence: null,
-    identifyingFeatures: null,
-    issueDate: null,
-    expiryDate: null,
-    father: null,
-    mother: null,
-    spouse: null,
-    oldIdNumber: null,
-    source: 'typed',
-  };
+  return typedCitizen({ id, fullName: '(nhập tay)', birthDate: '1900-01-01' });
 }
 
 export async function runReturn(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -89,7 +71,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
     io.error(io.t(usage.vi, usage.en));
     return ExitCode.usage;
   }
-  if (receiverId !== undefined && !/^\d{12}$/.test(receiverId)) {
+  if (receiverId !== undefined && !isCitizenId(receiverId)) {
     io.error(
       io.t(
         '--receiver-id phải là số định danh cá nhân 12 chữ số.',

@@ -2,7 +2,7 @@ import type { OutboxOp } from '../../api/contract/dossier';
 import type { StatusEventPort } from './status-event-port';
 
 /**
- * The seam between the offline store (queue-A, SqliteOutbox) and the sync engine (queue-B).
+ * The seam between the offline store (SqliteOutbox) and the sync engine.
  * The store implements {@link OutboxPort}; the sync engine only drains it.
  */
 

@@ -1,4 +1,4 @@
-import { CitizenSchema, parseSexLabel, vnDateToIso } from './citizen';
+import { CitizenSchema, isCitizenId, isOldIdNumber, parseSexLabel, vnDateToIso } from './citizen';
 import type { Citizen } from './citizen';
 import { CitizenError } from './citizen-error';
 import { repairMojibake } from './mojibake';
@@ -23,7 +23,7 @@ export function parseCccdQr(raw: string): Citizen {
     .map((f) => f.normalize('NFC').trim());
   const at = (i: number): string => fields[i] ?? '';
   const id = at(0);
-  if (!/^\d{12}$/.test(id)) {
+  if (!isCitizenId(id)) {
     throw qrError(
       null,
       'Mã QR không phải của thẻ CCCD (trường đầu phải là số định danh 12 chữ số); hãy quét lại mã QR trên thẻ.',
@@ -63,7 +63,7 @@ export function parseCccdQr(raw: string): Citizen {
     father: null,
     mother: null,
     spouse: null,
-    oldIdNumber: /^(\d{9}|\d{12})$/.test(oldId) ? oldId : null,
+    oldIdNumber: isOldIdNumber(oldId) ? oldId : null,
     source: 'qr',
   });
   if (!result.success) {

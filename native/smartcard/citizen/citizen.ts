@@ -13,6 +13,22 @@ export const IsoDateSchema = z
 const text = z.string().trim().normalize('NFC');
 const optionalText = text.nullable();
 
+/** Số định danh cá nhân: exactly 12 digits (the CCCD / thẻ căn cước number). */
+export const CitizenIdSchema = z.string().regex(/^\d{12}$/);
+
+/** Whether `value` is a 12-digit personal ID number, as printed and as stored. */
+export function isCitizenId(value: string): boolean {
+  return CitizenIdSchema.safeParse(value).success;
+}
+
+/** Số CMND cũ (9 digits) or an earlier 12-digit number. */
+export const OldIdNumberSchema = z.string().regex(/^(\d{9}|\d{12})$/);
+
+/** Whether `value` is an old ID number (9 or 12 digits). */
+export function isOldIdNumber(value: string): boolean {
+  return OldIdNumberSchema.safeParse(value).success;
+}
+
 export const CitizenSourceSchema = z.enum(['chip', 'qr', 'typed']);
 export type CitizenSource = z.infer<typeof CitizenSourceSchema>;
 
@@ -25,8 +41,7 @@ export type Sex = z.infer<typeof SexSchema>;
  * `expiryDate`, where a chip record's null means "Không thời hạn" (never expires).
  */
 export const CitizenSchema = z.object({
-  /** Số định danh cá nhân, 12 digits. */
-  id: z.string().regex(/^\d{12}$/),
+  id: CitizenIdSchema,
   fullName: text.pipe(z.string().min(1)),
   birthDate: IsoDateSchema,
   sex: SexSchema.nullable(),
@@ -41,16 +56,40 @@ export const CitizenSchema = z.object({
   father: optionalText,
   mother: optionalText,
   spouse: optionalText,
-  /** Số CMND cũ (9 digits) or an earlier 12-digit number. */
-  oldIdNumber: z
-    .string()
-    .regex(/^(\d{9}|\d{12})$/)
-    .nullable(),
+  oldIdNumber: OldIdNumberSchema.nullable(),
   /** Chip reads only: CCCD or the 2024 thẻ căn cước, by issue date (card-generation.ts). */
   cardGeneration: z.enum(['cccd', 'can-cuoc-2024', 'unknown']).optional(),
   source: CitizenSourceSchema,
 });
 export type Citizen = z.infer<typeof CitizenSchema>;
+
+/**
+ * A citizen typed by a clerk or citizen (no chip, no QR): what was typed, every
+ * field a chip would add left null. One builder for the counter, the kiosk and
+ * the CLI, so a field added to the record is filled the same way everywhere.
+ */
+export function typedCitizen(
+  typed: Pick<Citizen, 'id' | 'fullName' | 'birthDate'> &
+    Partial<Pick<Citizen, 'sex' | 'placeOfResidence' | 'oldIdNumber'>>,
+): Citizen {
+  return {
+    sex: null,
+    nationality: null,
+    ethnicity: null,
+    religion: null,
+    placeOfOrigin: null,
+    placeOfResidence: null,
+    identifyingFeatures: null,
+    issueDate: null,
+    expiryDate: null,
+    father: null,
+    mother: null,
+    spouse: null,
+    oldIdNumber: null,
+    ...typed,
+    source: 'typed',
+  };
+}
 
 /** Vietnamese label of a sex value, as printed on the card. */
 export function sexLabel(sex: Sex): string {

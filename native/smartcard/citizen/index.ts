@@ -2,12 +2,17 @@ export { parseCccdQr } from './cccd-qr';
 export { cardGenerationOf } from './card-generation';
 export type { CardGeneration } from './card-generation';
 export {
+  CitizenIdSchema,
   CitizenSchema,
   CitizenSourceSchema,
   IsoDateSchema,
+  isCitizenId,
+  isOldIdNumber,
+  OldIdNumberSchema,
   parseSexLabel,
   SexSchema,
   sexLabel,
+  typedCitizen,
   vnDateToIso,
 } from './citizen';
 export type { Citizen, CitizenSource, Sex } from './citizen';

@@ -5,7 +5,7 @@ import { buildDg1, buildDg2 } from '../../../test/fixtures/cccd/lds-files';
 import { NGUYEN_THI_MAI } from '../../../test/fixtures/cccd/synthetic-person';
 import { parseDg1 } from './dg1';
 import { parseDg2 } from './dg2';
-import { ParseError } from './parse-error';
+import { ParseError } from '../iso7816/parse-error';
 
 describe('DG1', () => {
   it('is 95 bytes (61 5D 5F1F 5A) and yields the verified TD1 MRZ', () => {

@@ -1,7 +1,7 @@
 import { MrzError, parseTd1 } from '../mrz';
 import type { Td1Mrz } from '../mrz';
-import { ParseError } from './parse-error';
-import { expectTlv, findTlv, readTlvList } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { expectTlv, findTlv, readTlvList } from '../iso7816/tlv';
 
 /**
  * DG1 (ICAO 9303-10 §4.7.1): `61 L { 5F1F L <MRZ characters> }`; a CCCD holds the

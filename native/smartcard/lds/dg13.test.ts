@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDg13 } from '../../../test/fixtures/cccd/lds-files';
 import { NGUYEN_THI_MAI } from '../../../test/fixtures/cccd/synthetic-person';
 import { parseDg13, parseDg13Fields } from './dg13';
-import { ParseError } from './parse-error';
-import { encodeTlv } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { encodeTlv } from '../iso7816/tlv';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s/g, ''), 'hex'));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

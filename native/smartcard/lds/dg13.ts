@@ -1,9 +1,9 @@
-import { CitizenSchema, parseSexLabel, vnDateToIso } from '../citizen';
+import { CitizenSchema, isOldIdNumber, parseSexLabel, vnDateToIso } from '../citizen';
 import { cardGenerationOf } from '../citizen/card-generation';
 import type { Citizen } from '../citizen';
-import { ParseError } from './parse-error';
-import { readTlv, readTlvList } from './tlv';
-import type { Tlv } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { readTlv, readTlvList } from '../iso7816/tlv';
+import type { Tlv } from '../iso7816/tlv';
 
 /** Field numbers of the Vietnamese DG13 (see notes/cccd.md §4.2). */
 export const Dg13Field = {
@@ -162,7 +162,7 @@ export function parseDg13(bytes: Uint8Array): Citizen {
     father: nth(Dg13Field.parents, 0),
     mother: nth(Dg13Field.parents, 1),
     spouse: first(Dg13Field.spouse),
-    oldIdNumber: oldId !== null && /^(\d{9}|\d{12})$/.test(oldId) ? oldId : null,
+    oldIdNumber: oldId !== null && isOldIdNumber(oldId) ? oldId : null,
     cardGeneration: cardGenerationOf(issueDate),
     source: 'chip',
   };

@@ -1,4 +1,4 @@
-import { expectTlv, readTlv } from './tlv';
+import { expectTlv, readTlv } from '../iso7816/tlv';
 
 /**
  * DG15 (ICAO 9303-11 §6.1): `6F L { SubjectPublicKeyInfo }`, the Active

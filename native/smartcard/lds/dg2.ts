@@ -1,5 +1,5 @@
-import { ParseError } from './parse-error';
-import { expectTlv, findTlv, readTlv, readTlvList } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { expectTlv, findTlv, readTlv, readTlvList } from '../iso7816/tlv';
 
 export type FaceMimeType = 'image/jpeg' | 'image/jp2';
 

@@ -1,6 +1,6 @@
 import { dataGroupFromTag } from './data-group';
-import { ParseError } from './parse-error';
-import { expectTlv, findTlv, readTlvList } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { expectTlv, findTlv, readTlvList } from '../iso7816/tlv';
 
 export interface EfCom {
   /** e.g. `1.7` from `0107`. */

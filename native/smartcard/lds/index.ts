@@ -7,12 +7,11 @@ export type { FaceImage, FaceMimeType } from './dg2';
 export { parseEfCom } from './ef-com';
 export type { EfCom } from './ef-com';
 export { decodeOid, encodeOid } from './oid';
-export { ParseError } from './parse-error';
-export type { ParseErrorCode } from './parse-error';
+export { ParseError } from '../iso7816/parse-error';
+export type { ParseErrorCode } from '../iso7816/parse-error';
 export { ID_PACE, paceInfos, parseSecurityInfos } from './security-infos';
 export type { PaceInfo, SecurityInfo } from './security-infos';
 export {
-  concatBytes,
   encodeLength,
   encodeTag,
   encodeTlv,
@@ -22,5 +21,6 @@ export {
   readTlv,
   readTlvHeader,
   readTlvList,
-} from './tlv';
-export type { Tlv, TlvHeader } from './tlv';
+} from '../iso7816/tlv';
+export type { Tlv, TlvHeader } from '../iso7816/tlv';
+export { concatBytes } from '../iso7816/hex';

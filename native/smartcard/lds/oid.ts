@@ -1,4 +1,4 @@
-import { ParseError } from './parse-error';
+import { ParseError } from '../iso7816/parse-error';
 
 /** Dotted form of a DER OBJECT IDENTIFIER value (without tag and length). */
 export function decodeOid(value: Uint8Array): string {

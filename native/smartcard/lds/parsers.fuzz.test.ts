@@ -14,9 +14,9 @@ import { parseDg13 } from './dg13';
 import { parseDg15 } from './dg15';
 import { parseDg2 } from './dg2';
 import { parseEfCom } from './ef-com';
-import { ParseError } from './parse-error';
+import { ParseError } from '../iso7816/parse-error';
 import { parseSecurityInfos } from './security-infos';
-import { readTlvHeader } from './tlv';
+import { readTlvHeader } from '../iso7816/tlv';
 
 /** Seeded so a failure reproduces. */
 function prng(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { decodeOid } from './oid';
-import { ParseError } from './parse-error';
-import { readTlv, readTlvList } from './tlv';
-import type { Tlv } from './tlv';
+import { ParseError } from '../iso7816/parse-error';
+import { readTlv, readTlvList } from '../iso7816/tlv';
+import type { Tlv } from '../iso7816/tlv';
 
 /** `SecurityInfo ::= SEQUENCE { protocol OID, requiredData ANY, optionalData ANY OPTIONAL }`. */
 export interface SecurityInfo {

@@ -4,6 +4,7 @@ export { checkChar, checkDigit } from './check-digit';
 export { assertMrzDate, birthDateToIso, expiryDateToIso } from './mrz-date';
 export { MrzError } from './mrz-error';
 export type { MrzErrorCode, MrzField } from './mrz-error';
+export { OCR_DIGIT_AS_LETTER, OCR_LETTER_AS_DIGIT } from './ocr-confusions';
 export { parseTd1FromOcr, repairCccdMrz } from './ocr-repair';
 export { parseTd1, splitTd1 } from './td1';
 export type { Td1Mrz } from './td1';

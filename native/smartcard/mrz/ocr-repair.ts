@@ -1,27 +1,7 @@
 import { MrzError } from './mrz-error';
+import { OCR_DIGIT_AS_LETTER, OCR_LETTER_AS_DIGIT } from './ocr-confusions';
 import { parseTd1, splitTd1 } from './td1';
 import type { Td1Mrz } from './td1';
-
-/** Letters OCR engines confuse with digits, and the reverse (OCR-B glyphs). */
-const TO_DIGIT: Readonly<Record<string, string>> = {
-  O: '0',
-  Q: '0',
-  D: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  G: '6',
-  B: '8',
-};
-const TO_LETTER: Readonly<Record<string, string>> = {
-  '0': 'O',
-  '1': 'I',
-  '2': 'Z',
-  '5': 'S',
-  '6': 'G',
-  '8': 'B',
-};
 
 /** Applies `table` to the characters of an (ASCII) MRZ line inside the half-open ranges. */
 function mapAt(
@@ -52,7 +32,7 @@ export function repairCccdMrz(text: string): string {
         [5, 27],
         [29, 30],
       ],
-      TO_DIGIT,
+      OCR_LETTER_AS_DIGIT,
     ),
     [[27, 29]],
     { K: '<' },
@@ -65,12 +45,12 @@ export function repairCccdMrz(text: string): string {
         [8, 15],
         [29, 30],
       ],
-      TO_DIGIT,
+      OCR_LETTER_AS_DIGIT,
     ),
     [[18, 29]],
     { K: '<' },
   );
-  const r3 = mapAt(l3, [[0, 30]], TO_LETTER);
+  const r3 = mapAt(l3, [[0, 30]], OCR_DIGIT_AS_LETTER);
   return [r1, r2, r3].join('\n');
 }
 

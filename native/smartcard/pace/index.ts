@@ -1,19 +1,3 @@
-export { knownCurves, standardizedCurve } from './domain-parameters';
-export {
-  addPoints,
-  bigintToBytes,
-  bytesToBigint,
-  decodePoint,
-  encodePoint,
-  invert,
-  isOnCurve,
-  makeCurve,
-  mod,
-  modPow,
-  multiply,
-  multiplyAdd,
-} from './ec-curve';
-export type { Curve, Point } from './ec-curve';
 export {
   aesCmac,
   authenticationToken,

@@ -4,18 +4,20 @@ import { bacKeyInput } from '../mrz';
 import { encodeOid, encodeTlv } from '../lds';
 import {
   addPoints,
-  authenticationToken,
   bytesToBigint,
   decodePoint,
-  decryptNonce,
   encodePoint,
-  kdf,
   multiply,
+  standardizedCurve,
+} from '../ec';
+import {
+  authenticationToken,
+  decryptNonce,
+  kdf,
   PaceError,
   passwordBytes,
   passwordKey,
   performPace,
-  standardizedCurve,
 } from './index';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s/g, ''), 'hex'));

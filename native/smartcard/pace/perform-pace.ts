@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encodeOid, encodeTlv, paceInfos, parseSecurityInfos, ParseError, readTlv } from '../lds';
 import type { PaceInfo } from '../lds';
-import { standardizedCurve } from './domain-parameters';
 import {
   addPoints,
   bigintToBytes,
@@ -9,8 +8,9 @@ import {
   decodePoint,
   encodePoint,
   multiply,
-} from './ec-curve';
-import type { Curve, Point } from './ec-curve';
+  standardizedCurve,
+} from '../ec';
+import type { Curve, Point } from '../ec';
 import { authenticationToken, decryptNonce, kdf, passwordBytes, passwordKey } from './pace-crypto';
 import { PaceError, paceErrors } from './pace-error';
 

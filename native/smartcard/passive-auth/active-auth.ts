@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { parseDg15, parseSecurityInfos, ParseError, decodeOid } from '../lds';
-import { bytesToBigint, bigintToBytes, modPow } from '../pace';
+import { bytesToBigint, bigintToBytes, modPow } from '../ec';
 import { SIGNATURE_BY_OID } from './algorithms';
 import type { HashName } from './algorithms';
 import { parseEcPublicKey } from './ec-public-key';

@@ -41,7 +41,7 @@ export const SIGNATURE_BY_OID: Readonly<Record<string, SignatureScheme>> = {
   '0.4.0.127.0.7.1.1.4.1.5': { kind: 'ecdsa-plain', hash: 'sha512', name: 'ecdsa-plain-SHA512' },
 };
 
-/** Named-curve OIDs -> ICAO standardized domain parameter ids (pace/domain-parameters). */
+/** Named-curve OIDs -> ICAO standardized domain parameter ids (ec/standardized-curves). */
 export const CURVE_PARAMETER_ID_BY_OID: Readonly<Record<string, number>> = {
   '1.2.840.10045.3.1.1': 8,
   '1.3.36.3.3.2.8.1.1.3': 9,

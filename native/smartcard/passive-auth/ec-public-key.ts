@@ -1,7 +1,7 @@
 import { decodeOid, expectTlv, readTlvList } from '../lds';
-import { knownCurves, makeCurve, standardizedCurve } from '../pace';
-import type { Curve, Point } from '../pace';
-import { bytesToBigint, decodePoint } from '../pace';
+import { knownCurves, makeCurve, standardizedCurve } from '../ec';
+import type { Curve, Point } from '../ec';
+import { bytesToBigint, decodePoint } from '../ec';
 import { CURVE_PARAMETER_ID_BY_OID } from './algorithms';
 
 export interface EcPublicKey {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readTlv, readTlvList } from '../lds';
-import { bytesToBigint, invert, mod, multiplyAdd } from '../pace';
+import { bytesToBigint, invert, mod, multiplyAdd } from '../ec';
 import type { HashName } from './algorithms';
 import type { EcPublicKey } from './ec-public-key';
 

@@ -7,7 +7,7 @@ import * as pkijs from 'pkijs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCard } from '../../../test/fixtures/cccd/generate-card';
 import { concatBytes, encodeOid, encodeTlv } from '../lds';
-import { bigintToBytes, bytesToBigint, modPow, standardizedCurve } from '../pace';
+import { bigintToBytes, bytesToBigint, modPow, standardizedCurve } from '../ec';
 import {
   activeAuthChallenge,
   certificatesFromFile,

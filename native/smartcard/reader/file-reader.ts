@@ -69,7 +69,7 @@ export class FileReader {
       header = null;
     }
     if (header === null) throw cardErrors.malformed(`${file.name} has no readable TLV header`);
-    const total = header.valueStart + header.length;
+    const total = header.totalLength;
     if (total > MAX_FILE_SIZE) throw cardErrors.malformed(`${file.name} claims ${total} bytes`);
     const out = new Uint8Array(total);
     out.set(first.subarray(0, total));

@@ -2,7 +2,7 @@ import { PaceError, performPace } from '../pace';
 import type { PaceRunner } from './read-cccd-files';
 
 /**
- * card-B's PACE-GM key agreement (native/smartcard/pace) as the reader's
+ * the PACE-GM key agreement of native/smartcard/pace as the reader's
  * PaceRunner. 'notSupported' (so MRZ access falls back to BAC) when no
  * PACEInfo can be run, or when the chip refuses MSE:Set AT for the MRZ
  * password — before any authentication attempt, so nothing is counted

@@ -8,7 +8,7 @@ import { EXTENDED_CHUNK, FileReader, SHORT_MAX_CHUNK, type FileProgress } from '
 import { dataGroupTagsOf, LDS_FILES, type LdsFileName } from './lds-files';
 import { openSession } from './open-session';
 
-/** Session keys a PACE run leaves behind (card-B's native/smartcard/pace provides the key agreement). */
+/** Session keys a PACE run leaves behind (native/smartcard/pace provides the key agreement). */
 export interface PaceSession {
   readonly cipher: 'AES-128' | '3DES';
   readonly ksEnc: Uint8Array;

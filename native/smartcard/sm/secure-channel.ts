@@ -2,7 +2,7 @@ import { cardErrors } from '../errors';
 import type { CommandApdu, ResponseApdu } from '../iso7816/apdu';
 import type { ApduSender } from '../iso7816/apdu-channel';
 import { concatBytes, equalBytes } from '../iso7816/hex';
-import { encodeLength, readTlvHeader } from '../iso7816/tlv';
+import { encodeLength, readTlv, type Tlv } from '../iso7816/tlv';
 import { padIso9797m2, unpadIso9797m2 } from './primitives';
 import type { SmCipher } from './sm-cipher';
 
@@ -87,15 +87,13 @@ export class SecureChannel implements ApduSender {
     let macStart = -1;
     let mac: Uint8Array | null = null;
     while (offset < res.data.length) {
-      let h;
+      let h: Tlv;
       try {
-        h = readTlvHeader(res.data, offset);
+        h = readTlv(res.data, offset);
       } catch {
-        h = null;
-      }
-      if (h === null || h.valueStart + h.length > res.data.length)
         throw this.#fail('truncated data object');
-      const value = res.data.subarray(h.valueStart, h.valueStart + h.length);
+      }
+      const value = h.value;
       if (h.tag === 0x87 || h.tag === 0x85) do87 = { value, odd: h.tag === 0x85 };
       else if (h.tag === 0x99) {
         if (value.length !== 2) throw this.#fail('DO99 is not 2 bytes');
@@ -104,7 +102,7 @@ export class SecureChannel implements ApduSender {
         macStart = offset;
         mac = value;
       } else throw this.#fail(`unexpected data object ${h.tag.toString(16)}`);
-      offset = h.valueStart + h.length;
+      offset = h.end;
       if (mac !== null) break;
     }
     if (mac === null || offset !== res.data.length) throw this.#fail('missing or misplaced DO8E');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { isCitizenId, type CitizenWire } from '../../../electron/api/contract/citizen';
 import { useKiosk } from '../../api/KioskContext';
 import { CardReadPanel } from '../../components/CardReadPanel';
 import { useScanInput, type ScanTarget } from '../../input/use-scan-input';
@@ -97,7 +97,7 @@ export function ApplicantStep({ draft, onChange, onNext }: ApplicantStepProps) {
   );
 
   const ready = applicantCitizen(draft) !== undefined;
-  const validId = /^\d{12}$/.test(fields.id);
+  const validId = isCitizenId(fields.id);
   return (
     <section className="intake-step applicant-step" aria-labelledby="step-title">
       <h2 id="step-title">{t('intake.steps.applicant')}</h2>

@@ -1,4 +1,8 @@
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import {
+  isOldIdNumber,
+  typedCitizen,
+  type CitizenWire,
+} from '../../../electron/api/contract/citizen';
 import type { Result } from '../../../electron/api/contract';
 import { formDateToIso } from '../../../electron/api/contract/form-date';
 import { compactIdNumber, isIdNumber } from '../../../electron/api/contract/form-rules';
@@ -67,23 +71,12 @@ export function applicantCitizen(draft: ApplicantDraft): CitizenWire | undefined
   const id = compactIdNumber(fields.id);
   const fullName = fields.fullName.trim().normalize('NFC');
   if (!birthDate || fullName === '' || !isIdNumber(id)) return undefined;
-  return {
+  return typedCitizen({
     id,
     fullName,
     birthDate,
     sex: fields.sex === '' ? null : fields.sex,
-    nationality: null,
-    ethnicity: null,
-    religion: null,
-    placeOfOrigin: null,
     placeOfResidence: fields.residence.trim() === '' ? null : fields.residence.trim(),
-    identifyingFeatures: null,
-    issueDate: null,
-    expiryDate: null,
-    father: null,
-    mother: null,
-    spouse: null,
-    oldIdNumber: /^(\d{9}|\d{12})$/.test(fields.oldId) ? fields.oldId : null,
-    source: 'typed',
-  };
+    oldIdNumber: isOldIdNumber(fields.oldId) ? fields.oldId : null,
+  });
 }

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Params, Result } from '../../../electron/api/contract';
+import type { Result } from '../../../electron/api/contract';
 import type { FormField } from '../../../electron/api/contract/procedure';
 import { useKiosk } from '../../api/KioskContext';
 import { KioskFormFields } from '../../components/touch/KioskFormFields';
 import { useSpokenAlert } from '../../components/voice/use-spoken';
 import { useErrorText } from './use-error-text';
 import { useReaderState } from './use-reader-state';
+import { typedCardAccess, type CardAccess } from '../../../electron/api/contract/card';
 
 type CardRead = Result<'card.read'>;
-type Access = Params<'card.read'>['access'];
 
 /** The citizen places the card: the core waits this long for it, then says so. */
 const WAIT_SECONDS = 15;
@@ -74,18 +74,15 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
           localField('cardExpiry', t('touch.card.expiry'), 'number', 6),
         ];
 
-  const access = (): Access | undefined => {
-    if (mode === 'can') {
-      const id = values.cardId ?? '';
-      return /^\d{12}$/.test(id) ? { can: id.slice(6) } : undefined;
-    }
-    const doc = (values.cardDoc ?? '').toUpperCase();
-    const dob = values.cardDob ?? '';
-    const expiry = values.cardExpiry ?? '';
-    return /^[0-9A-Z<]{9}$/.test(doc) && /^\d{6}$/.test(dob) && /^\d{6}$/.test(expiry)
-      ? { doc, dob, expiry }
-      : undefined;
-  };
+  const access = (): CardAccess | undefined =>
+    mode === 'can'
+      ? typedCardAccess({ mode, idNumber: values.cardId ?? '' })
+      : typedCardAccess({
+          mode,
+          doc: values.cardDoc ?? '',
+          dob: values.cardDob ?? '',
+          expiry: values.cardExpiry ?? '',
+        });
 
   const read = async () => {
     const chosen = access();

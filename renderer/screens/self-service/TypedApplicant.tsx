@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitizenWire } from '../../../electron/api/contract/citizen';
+import { typedCitizen, type CitizenWire } from '../../../electron/api/contract/citizen';
 import { FieldsStep } from './FieldsStep';
 import { localField } from './KioskCardStep';
 
@@ -35,25 +35,13 @@ export function TypedApplicant({ onDone }: TypedApplicantProps) {
         }}
         onNext={() => {
           const [d = '', m = '', y = ''] = (values.applicantBirthDate ?? '').split('/');
-          onDone({
-            id: values.applicantId ?? '',
-            fullName: (values.applicantName ?? '').trim().normalize('NFC'),
-            birthDate: `${y}-${m}-${d}`,
-            sex: null,
-            nationality: null,
-            ethnicity: null,
-            religion: null,
-            placeOfOrigin: null,
-            placeOfResidence: null,
-            identifyingFeatures: null,
-            issueDate: null,
-            expiryDate: null,
-            father: null,
-            mother: null,
-            spouse: null,
-            oldIdNumber: null,
-            source: 'typed',
-          });
+          onDone(
+            typedCitizen({
+              id: values.applicantId ?? '',
+              fullName: (values.applicantName ?? '').trim().normalize('NFC'),
+              birthDate: `${y}-${m}-${d}`,
+            }),
+          );
         }}
       />
     </>

@@ -23,12 +23,12 @@ import {
   type ComponentOcrEvent,
 } from '../../../electron/services/reception/component-jobs';
 import { ScanService } from '../../../electron/services/scan/scan-service';
-import { importFiles } from '../../../scanners/import/import-files';
 import { SaneBackend } from '../../../scanners/sane/sane-backend';
 import type { ScannerBackend } from '../../../scanners/scanner';
 import { ScannerRegistry } from '../../../scanners/scanner-registry';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
 import { createSaneTestEnv, type SaneTestEnv } from '../scan/sane-test-env';
+import { SHEET_FEEDER_DEVICE, sheetFeeder } from '../../support/sheet-feeder';
 
 const texts = {
   don: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG\n\nKính gửi: Ủy ban nhân dân phường Bến Nghé.\nHọ và tên người đề nghị: Nguyễn Thị Hường.\nNơi thường trú: số 12 đường Lê Lợi, quận Hoàn Kiếm.',
@@ -113,24 +113,6 @@ async function pageImages(pdf: Uint8Array): Promise<Buffer[]> {
   });
 }
 
-/** A feeder of prepared sheets: ScanService's scan path with pages whose content we know. */
-function sheetFeeder(files: readonly string[]): ScannerBackend {
-  return {
-    name: 'import',
-    listDevices: () =>
-      Promise.resolve([
-        {
-          id: 'import:sheets',
-          backend: 'import',
-          name: 'Sheets',
-          status: 'ready',
-          capabilities: {},
-        },
-      ]),
-    scan: (_device, options) => importFiles(files, { outDir: options.outDir }),
-  };
-}
-
 function service(backend: ScannerBackend): ScanService {
   return new ScanService({
     registry: new ScannerRegistry([backend]),
@@ -211,7 +193,7 @@ describe('page indices the screen saw map to PDF pages when blank pages were rem
       },
       onComponent: jobs.onScanComponent,
     });
-    const result = await scan.start({ device: 'import:sheets', component: 'Hồ sơ kèm theo' });
+    const result = await scan.start({ device: SHEET_FEEDER_DEVICE, component: 'Hồ sơ kèm theo' });
     expect(result.pages.map((p) => [p.index, p.blank])).toEqual([
       [0, false],
       [1, true],

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../electron/services/ocr/ocr-pool';
 import { ComponentJobs } from '../../../electron/services/reception/component-jobs';
 import { ScanService } from '../../../electron/services/scan/scan-service';
-import { importFiles } from '../../../scanners/import/import-files';
 import { ScannerRegistry } from '../../../scanners/scanner-registry';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
+import { SHEET_FEEDER_DEVICE, sheetFeeder } from '../../support/sheet-feeder';
 
 const don =
   'ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG\n\nKính gửi: Ủy ban nhân dân phường Bến Nghé.\nHọ và tên người đề nghị: Nguyễn Thị Hường.\nNơi thường trú: số 12 đường Lê Lợi, quận Hoàn Kiếm.';
@@ -52,28 +52,13 @@ function pageText(pdf: string, page: number): string {
 describe('a saved component PDF', () => {
   it('holds the sheets in the clerk order with their OCR words findable by pdftotext, at most 100 KB per 300 dpi page', async () => {
     const scan = new ScanService({
-      registry: new ScannerRegistry([
-        {
-          name: 'import',
-          listDevices: () =>
-            Promise.resolve([
-              {
-                id: 'import:sheets',
-                backend: 'import',
-                name: 'Sheets',
-                status: 'ready',
-                capabilities: {},
-              },
-            ]),
-          scan: (_device, options) => importFiles(files, { outDir: options.outDir }),
-        },
-      ]),
+      registry: new ScannerRegistry([sheetFeeder(files)]),
       workDir: work,
       events: { page: () => undefined, progress: () => undefined },
       onPage: jobs.onScanPage,
       onComponent: jobs.onScanComponent,
     });
-    const result = await scan.start({ device: 'import:sheets', component: 'Hồ sơ kèm theo' });
+    const result = await scan.start({ device: SHEET_FEEDER_DEVICE, component: 'Hồ sơ kèm theo' });
     expect(result.pdf?.pageCount).toBe(2);
     // No PDF exists before the save: it is built once, from the clerk's order.
     expect(result.pdf?.sha256).toBeUndefined();

@@ -1,6 +1,6 @@
 /**
  * Saves `count` dossiers with small attachments through the real store
- * (queue-A's DossierStore), for the sync tests and the queue bench.
+ * (the DossierStore), for the sync tests and the queue bench.
  */
 import { createHash } from 'node:crypto';
 import { DossierStore } from '../../../electron/services/store/dossier-store';

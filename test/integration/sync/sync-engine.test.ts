@@ -1,5 +1,5 @@
 /**
- * The sync engine draining the real store (queue-A's DossierStore and
+ * The sync engine draining the real store (the DossierStore and
  * SqliteOutbox) into the training portal over HTTP on 127.0.0.1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

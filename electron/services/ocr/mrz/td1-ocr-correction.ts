@@ -3,6 +3,8 @@ import {
   bacKeyInput,
   checkDigit,
   MrzError,
+  OCR_DIGIT_AS_LETTER,
+  OCR_LETTER_AS_DIGIT,
   parseTd1,
   parseTd1FromOcr,
   type Td1Mrz,
@@ -24,31 +26,8 @@ export interface MrzReading {
 }
 
 const LINE = 30;
-/** Letters OCR confuses with digits (OCR-B), for positions that hold only digits. */
-const toDigit: Readonly<Record<string, string>> = {
-  O: '0',
-  Q: '0',
-  D: '0',
-  U: '0',
-  I: '1',
-  J: '1',
-  Z: '2',
-  A: '4',
-  S: '5',
-  G: '6',
-  T: '7',
-  B: '8',
-};
-const toLetter: Readonly<Record<string, string>> = {
-  '0': 'O',
-  '1': 'I',
-  '2': 'Z',
-  '4': 'A',
-  '5': 'S',
-  '6': 'G',
-  '7': 'T',
-  '8': 'B',
-};
+const toDigit = OCR_LETTER_AS_DIGIT;
+const toLetter = OCR_DIGIT_AS_LETTER;
 /** Digits OCR confuses with each other. */
 const digitNeighbours: Readonly<Record<string, string>> = {
   '0': '869',
@@ -148,7 +127,7 @@ function nameLine(row: string): string {
  * digit per field repaired only when exactly one combination satisfies every
  * check digit (document number, ID, birth, expiry, composite) and the
  * document number equals the ID's last nine digits. `parseTd1` verifies
- * the result. Other TD1 documents go to card-B's `parseTd1FromOcr`.
+ * the result. Other TD1 documents go to the MRZ module's `parseTd1FromOcr`.
  * @throws MrzError when no unambiguous, fully verified MRZ results.
  */
 export function correctTd1(ocrLines: readonly string[]): MrzReading {
