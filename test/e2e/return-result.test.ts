@@ -308,8 +308,13 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       .fill(readyCode);
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.locator('.lookup-result[data-status="10"]').waitFor({ timeout: 30_000 });
-    // The lookup says it was handed over; the date is not shown yet (the lookup has no NgayTra).
-    await expect(page.locator('.lookup-status').textContent()).resolves.toContain('Đã trả kết quả');
+    // The day is the return's NgayTra as Vietnam's calendar has it (UTC+7), read back from the portal.
+    const ngayTra = (await held(readyCode))?.NgayTra ?? '';
+    const day = `${ngayTra.slice(6, 8)}/${ngayTra.slice(4, 6)}/${ngayTra.slice(0, 4)}`;
+    expect(day).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await expect(page.locator('.lookup-status').textContent()).resolves.toContain(
+      `Đã trả kết quả ngày ${day}`,
+    );
     await screenshot('lookup-returned');
     await page.evaluate(() => {
       window.location.hash = '#/returns';
