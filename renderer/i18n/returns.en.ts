@@ -74,4 +74,11 @@ export const returnsEn: Record<keyof typeof returnsVi, string> = {
   offlineRecorded: 'Recorded: returned without the portal, the clerk confirmed holding the result.',
   returnedAt: 'Returned at',
   needResultName: 'Give each result file a name (for example: Birth certificate).',
+  byCard: "Or find by the applicant's identity card",
+  byCardHint:
+    "Read the citizen's card: the kiosk lists their dossiers whose result is not handed back yet.",
+  byCardFinding: 'Finding the dossiers of {{name}}…',
+  byCardList: 'Dossiers of {{name}} not handed back yet:',
+  byCardNone: 'This kiosk holds no dossier of {{name}} waiting for its result to be handed back.',
+  byCardItem: '{{code}} — {{procedure}} (received {{received}}, {{status}})',
 };

@@ -75,4 +75,10 @@ export const returnsVi = {
   offlineRecorded: 'Đã ghi nhận: trả khi Cổng không xác nhận, cán bộ xác nhận đang giữ kết quả.',
   returnedAt: 'Thời điểm trả',
   needResultName: 'Đặt tên cho từng tệp kết quả (ví dụ: Giấy khai sinh).',
+  byCard: 'Hoặc tìm theo thẻ Căn cước của người nộp',
+  byCardHint: 'Đọc thẻ của người dân: máy liệt kê các hồ sơ của người đó chưa được trả kết quả.',
+  byCardFinding: 'Đang tìm hồ sơ của {{name}}…',
+  byCardList: 'Hồ sơ chưa trả kết quả của {{name}}:',
+  byCardNone: 'Máy này không có hồ sơ nào của {{name}} đang chờ trả kết quả.',
+  byCardItem: '{{code}} — {{procedure}} (nhận ngày {{received}}, {{status}})',
 };

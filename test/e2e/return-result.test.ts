@@ -57,6 +57,7 @@ let nss = '';
 let readyCode = '';
 let busyCode = '';
 let otherCode = '';
+let cardCode = '';
 let shot = 0;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-return-'));
 const resultPdf = join(work, 'ket-qua-khai-sinh.pdf');
@@ -150,6 +151,22 @@ beforeAll(async () => {
           },
           'seed',
         ).code;
+        // A second dossier of the card holder, still open: reading the card lists it (and not readyCode once returned).
+        const second = sampleDossier('return-by-card', { attachments: 1, receivedAt: Date.now() });
+        cardCode = store.save(
+          {
+            ...second,
+            applicant: {
+              kind: '1',
+              name: generated.person.fullName,
+              idNumber: generated.person.id,
+              email: '',
+              phone: '0912345678',
+              source: 'chip',
+            },
+          },
+          'seed',
+        ).code;
         busyCode = store.save(
           sampleDossier('return-busy', { attachments: 1, receivedAt: Date.now() }),
           'seed',
@@ -166,12 +183,13 @@ beforeAll(async () => {
   );
   // The kiosk syncs both creates on its own; the portal then moves them on.
   await until('both creates to reach the portal', async () => {
-    for (const code of [readyCode, busyCode, otherCode])
+    for (const code of [readyCode, busyCode, otherCode, cardCode])
       if ((await held(code)) === undefined) return false;
     return true;
   });
   await setSimStatus(readyCode, '9');
   await setSimStatus(otherCode, '9');
+  await setSimStatus(cardCode, '9');
   await setSimStatus(busyCode, '4');
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
@@ -320,6 +338,28 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       window.location.hash = '#/returns';
     });
     await page.getByRole('heading', { name: 'Trả kết quả hồ sơ' }).waitFor();
+  });
+
+  it("reading the citizen's card lists their dossiers not returned yet; choosing one opens it with that card as the receiver", async () => {
+    if (!inserted) throw new Error('no card');
+    await fillMrz(page, inserted.generated);
+    await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+    const list = page.locator('.by-card-list [data-open-dossier]');
+    await list.first().waitFor({ timeout: 90_000 });
+    // readyCode was handed over above; otherCode and busyCode belong to someone else.
+    await expect(
+      list.evaluateAll((els) => els.map((e) => e.getAttribute('data-open-dossier'))),
+    ).resolves.toEqual([cardCode]);
+    await screenshot('by-card');
+    await page.locator(`[data-open-dossier="${cardCode}"]`).click();
+    await page.locator('.return-verdict[data-verdict="ready"]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.return-check h2').innerText()).resolves.toContain(cardCode);
+    await expect(page.locator('.card-name').innerText()).resolves.toContain(
+      inserted.generated.person.fullName,
+    );
+    await expect(page.locator('.missing').getAttribute('data-missing')).resolves.not.toContain(
+      'needCard',
+    );
   });
 
   it("another applicant's dossier refuses the card in the reader, in Vietnamese, and records nothing", async () => {

@@ -8,7 +8,8 @@ import { method } from './method';
  * (TraCuuHoSo) where it stands; `return.record` hands the result over: the
  * receiver comes from the core's last chip read (never from the renderer),
  * results are signed with the agency token when one is configured, and the
- * hand-over slip comes back as a PDF.
+ * hand-over slip comes back as a PDF. `return.byCard` lists the open
+ * dossiers of the citizen whose chip was just read, to choose from.
  */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const Query = z.string().trim().min(1).max(500);
@@ -76,7 +77,27 @@ export const ReturnRecordRequestSchema = z
   })
   .strict();
 
+/** One of the card holder's dossiers with no result handed back yet. */
+export const OpenDossierSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  receivedAt: z.number(),
+  dueAt: z.number(),
+  localStatus: TrangThaiHoSoSchema,
+  /** The portal's last known status (TraCuuHoSo), null before it was asked. */
+  portalStatus: z.string().nullable(),
+});
+export type OpenDossier = z.infer<typeof OpenDossierSchema>;
+
 export const returnMethods = {
+  /**
+   * The open dossiers of the person whose chip the core read last (the page
+   * sends nothing: it cannot ask about an ID it typed), newest first.
+   */
+  'return.byCard': method(
+    z.object({}).strict(),
+    z.object({ dossiers: z.array(OpenDossierSchema).max(20) }),
+  ),
   'return.check': method(z.object({ query: Query }).strict(), ReturnCheckSchema),
   'return.record': method(
     ReturnRecordRequestSchema,

@@ -26,6 +26,7 @@ import { trackingBook, type BookLine } from './tracking-book';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
 import { openDatabase } from './open-database';
+import { openDossiersOf, type OpenDossier } from './open-dossiers-of';
 import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
@@ -198,6 +199,11 @@ export class DossierStore {
   /** The dossier's return, or null when not returned yet. */
   returnOf(idOrCode: string): ReturnRecord | null {
     return readReturn(this.#ctx, idOrCode);
+  }
+
+  /** The applicant's dossiers with no result handed back yet, by the ID their chip gave. */
+  openDossiersOf(idNumber: string, actor: string): OpenDossier[] {
+    return guardDiskFull(() => openDossiersOf(this.#ctx, idNumber, actor));
   }
 
   /** Mẫu 06: dossiers received in [from, to). */

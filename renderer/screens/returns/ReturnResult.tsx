@@ -5,6 +5,7 @@ import { useKiosk } from '../../api/KioskContext';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
 import { ReceiverChoice } from './ReceiverChoice';
 import { ResultFiles } from './ResultFiles';
+import { ReturnByCard } from './ReturnByCard';
 import { ReturnCheckView } from './ReturnCheckView';
 import { ReturnFind } from './ReturnFind';
 import { ReturnSlip } from './ReturnSlip';
@@ -44,7 +45,8 @@ export function ReturnResult() {
   const [recorded, setRecorded] = useState<Recorded | undefined>(undefined);
 
   const find = useCallback(
-    async (query: string) => {
+    /** `cardName`: found by the card just read, which also identifies the applicant as receiver. */
+    async (query: string, cardName: string | null = null) => {
       setFinding(true);
       setFindError(undefined);
       setSubmitError(undefined);
@@ -60,7 +62,9 @@ export function ReturnResult() {
       setCheck(answer.value);
       // The same dossier found again keeps what was entered; another one starts afresh.
       setDraft((current) =>
-        current && check?.code === answer.value.code ? current : emptyDraft(answer.value),
+        current && check?.code === answer.value.code
+          ? current
+          : { ...emptyDraft(answer.value), cardName },
       );
     },
     [api, check?.code, errorText],
@@ -109,6 +113,12 @@ export function ReturnResult() {
       <h1>{t('returns.title')}</h1>
       <p className="lead">{t('returns.question')}</p>
       {!recorded && <ReturnFind busy={finding || submitting} onFind={(q) => void find(q)} />}
+      {!recorded && !check && (
+        <ReturnByCard
+          busy={finding || submitting}
+          onChoose={(code, cardName) => void find(code, cardName)}
+        />
+      )}
       {finding && (
         <p role="status" className="progress">
           {t('returns.finding')} <progress />
