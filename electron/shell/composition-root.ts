@@ -267,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
       portal,
       staff: staffSession,
       card,
+      uploads,
       fallbackActor: `${config.mode}:${options.shell}`,
     }),
     ...createAuthHandlers({

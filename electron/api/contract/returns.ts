@@ -54,21 +54,28 @@ export const ReturnReceiverSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), address: z.string().trim().max(500).optional() }).strict(),
 ]);
 
+/** The id `POST UPLOAD_PATH` answered (electron/api/wire.ts); used once. */
+const UploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const ResultName = {
+  name: z.string().trim().min(1).max(200),
+  componentCode: z.string().trim().max(100).optional(),
+};
+
+/**
+ * A result PDF, inline (Electron's IPC carries 30 MB) or, from the browser
+ * shell, uploaded first over HTTP like a component, whose WebSocket keeps
+ * each frame under 2 MiB (about 1.5 MB of file as base64). Both carry at
+ * most 30 MB, the upload route's limit.
+ */
+export const ResultFileSchema = z.union([
+  z.object({ ...ResultName, pdfBase64: Base64.min(8).max(40_000_000) }).strict(),
+  z.object({ ...ResultName, uploadId: UploadId }).strict(),
+]);
+
 export const ReturnRecordRequestSchema = z
   .object({
     query: Query,
-    results: z
-      .array(
-        z
-          .object({
-            name: z.string().trim().min(1).max(200),
-            componentCode: z.string().trim().max(100).optional(),
-            pdfBase64: Base64.min(8).max(40_000_000),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(20),
+    results: z.array(ResultFileSchema).min(1).max(20),
     receiver: ReturnReceiverSchema,
     /** The portal could not say; the clerk confirms holding the result. */
     offlineInHand: z.boolean(),

@@ -9,6 +9,7 @@ import type { HandlerGroup } from '../../api/dispatcher';
 import type { CallContext } from '../../api/dispatcher';
 import { TrangThaiHoSoSchema } from '../../api/contract/dossier';
 import { findDossierCode } from '../reception/dossier-code-query';
+import type { UploadStore } from '../reception/upload-store';
 import type { DossierStore } from '../store/dossier-store';
 import { StoreError } from '../store/store-error';
 import type { TokenSignerSettings } from '../signing/token-signer';
@@ -28,6 +29,8 @@ export interface ReturnHandlerDeps {
   /** The agency's place, written as the signature's /Location. */
   readonly place: string;
   readonly lastRead: () => CitizenWire | null;
+  /** Result files the browser shell uploaded over HTTP (`uploadId`), each taken once. */
+  readonly uploads: Pick<UploadStore, 'take'>;
   /** The signed-in clerk: the audit actor and the name on the slip. */
   readonly staffOf: (context: CallContext) => { readonly actor: string; readonly name: string };
 }
@@ -122,7 +125,11 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<Retu
             results: params.results.map((x) => ({
               name: x.name,
               ...(x.componentCode === undefined ? {} : { componentCode: x.componentCode }),
-              pdf: fromBase64(x.pdfBase64),
+              // The upload store checks the type it was sent as; the service checks the bytes are a PDF.
+              pdf:
+                'uploadId' in x
+                  ? new Uint8Array(deps.uploads.take(x.uploadId, 'application/pdf'))
+                  : fromBase64(x.pdfBase64),
             })),
             receiver,
             lastChipRead:

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
+import { TOKEN_KEY } from '../../api/kiosk-client';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
 import { ReceiverChoice } from './ReceiverChoice';
 import { ResultFiles } from './ResultFiles';
@@ -19,6 +20,7 @@ import {
   type ReturnCheck,
   type ReturnDraft,
 } from './return-draft';
+import { uploadResults } from './upload-results';
 import '../intake/intake.css';
 import './returns.css';
 
@@ -79,12 +81,24 @@ export function ReturnResult() {
   const submit = async () => {
     if (!check || !draft) return;
     setSubmitError(undefined);
-    const request = recordRequest(check.code, check, draft);
+    let request = recordRequest(check.code, check, draft);
+    setSubmitting(true);
+    const token = window.kiosk === undefined ? sessionStorage.getItem(TOKEN_KEY) : null;
+    if (token !== null) {
+      const uploaded = await uploadResults(request, token);
+      if (!uploaded.ok) {
+        setSubmitting(false);
+        change({ pin: '' });
+        setSubmitError(errorText(uploaded.error));
+        return;
+      }
+      request = uploaded.value;
+    }
     if (window.kiosk === undefined && !fitsBrowserFrame(request)) {
+      setSubmitting(false);
       setSubmitError(t('returns.tooLarge'));
       return;
     }
-    setSubmitting(true);
     const answer = await api.return.record(request);
     setSubmitting(false);
     change({ pin: '' });

@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
+import { UploadStore } from '../../../electron/services/reception/upload-store';
 import { createReturnHandlers } from '../../../electron/services/returns/return-handlers';
 import { ReturnService } from '../../../electron/services/returns/return-service';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
@@ -54,10 +55,11 @@ const handlers = () =>
     signing: { pkcs11Module: '', tokenLabel: '', chainFile: '' },
     place: 'Quảng Ngãi',
     lastRead: () => lastRead,
+    uploads: new UploadStore(),
     staffOf: () => ({ actor: 'canbo1', name: 'Lê Văn Cán' }),
   });
 
-function saved(seed: string, receivedAt: number, idNumber = CITIZEN.idNumber): string {
+function saved(seed: string, receivedAt: number, idNumber: string = CITIZEN.idNumber): string {
   const base = sampleDossier(seed, { attachments: 1, receivedAt });
   return store.save({ ...base, applicant: { ...base.applicant, idNumber } }, 'test').code;
 }
@@ -122,7 +124,7 @@ describe('finding the dossiers to return by the chip read', () => {
     expect(answer.dossiers).toEqual([]);
   });
 
-  it('refuses, in Vietnamese, before any card was read', async () => {
+  it('refuses, in Vietnamese, before any card was read', () => {
     saved('mine', T0);
     expect(() => handlers()['return.byCard']({}, { transport: 'local' })).toThrow(
       expect.objectContaining({
