@@ -49,6 +49,7 @@ import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
 import { wireReception } from './reception-wiring';
+import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 
 export interface CoreOptions {
@@ -151,6 +152,12 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   sync?.start();
+  const readiness = startReadinessRefresh({
+    config,
+    store,
+    portal,
+    log: logger.child({ subsystem: 'readiness' }),
+  });
   if (!portalConfig.success) {
     logger.warn(
       { issues: portalConfig.error.issues.map((i) => i.path.join('.')) },
@@ -297,6 +304,7 @@ export function createCore(options: CoreOptions): Core {
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();
+      await readiness?.stop();
       card.stop();
       await hid.stop();
       store.close();
