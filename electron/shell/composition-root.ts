@@ -49,6 +49,7 @@ import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
 import { wireReception } from './reception-wiring';
+import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 
@@ -268,6 +269,16 @@ export function createCore(options: CoreOptions): Core {
           },
         }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
+    ...requireStaff(
+      staffSession,
+      createFormsHandlers({
+        store,
+        agency: config.agency,
+        place: config.receipt.place,
+        training: config.portal.trainingMode,
+        actorOf,
+      }),
+    ),
     ...wireReturns({
       config,
       store,

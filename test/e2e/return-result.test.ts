@@ -416,4 +416,18 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     );
     await screenshot('returned-in-hand');
   });
+
+  it("the tracking book (Mẫu 06) of today holds the day's four dossiers, as PDF and CSV", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/forms/book';
+    });
+    await page.getByRole('heading', { name: 'Sổ theo dõi hồ sơ (Mẫu 06)' }).waitFor();
+    await page.getByRole('button', { name: 'Lập sổ' }).click();
+    const made = page.locator('[data-book-count]');
+    await made.waitFor({ timeout: 60_000 });
+    await expect(made.getAttribute('data-book-count')).resolves.toBe('4');
+    const csv = page.getByRole('link', { name: /Tải bảng tính/ });
+    await expect(csv.getAttribute('download')).resolves.toMatch(/^so-theo-doi-ho-so-.*\.csv$/);
+    await screenshot('tracking-book');
+  });
 });
