@@ -276,6 +276,8 @@ export function createCore(options: CoreOptions): Core {
         agency: config.agency,
         place: config.receipt.place,
         training: config.portal.trainingMode,
+        unitName: `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
+        phone: config.receipt.phone,
         actorOf,
       }),
     ),

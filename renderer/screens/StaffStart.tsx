@@ -27,6 +27,11 @@ export function StaffStart() {
           onClick={() => void navigate('/dossiers')}
         />
         <ActionTile
+          title={t('forms.noticeTile')}
+          hint={t('forms.noticeTileHint')}
+          onClick={() => void navigate('/forms/notice')}
+        />
+        <ActionTile
           title={t('forms.bookTile')}
           hint={t('forms.bookTileHint')}
           onClick={() => void navigate('/forms/book')}

@@ -430,4 +430,24 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await expect(csv.getAttribute('download')).resolves.toMatch(/^so-theo-doi-ho-so-.*\.csv$/);
     await screenshot('tracking-book');
   });
+
+  it("Mẫu 02 for the card holder's open dossier is recorded and comes back as a PDF to print", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/forms/notice';
+    });
+    await page
+      .getByRole('heading', { name: 'Phiếu yêu cầu bổ sung hoặc từ chối tiếp nhận' })
+      .waitFor();
+    await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
+    await page
+      .getByLabel('Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)')
+      .fill('Giấy chứng sinh bản chính\nGiấy chứng nhận kết hôn của cha mẹ');
+    await page.getByRole('button', { name: 'Lập phiếu' }).click();
+    await page.locator(`[data-notice="${cardCode}"]`).waitFor({ timeout: 60_000 });
+    const link = page.getByRole('link', { name: 'Tải phiếu (PDF)' });
+    await expect(link.getAttribute('download')).resolves.toBe(
+      `phieu-yeu-cau-bo-sung-${cardCode}.pdf`,
+    );
+    await screenshot('notice-02');
+  });
 });
