@@ -17,6 +17,8 @@ import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { ReturnResult } from './screens/returns/ReturnResult';
+import { CounterNotice } from './screens/forms/CounterNotice';
+import { TrackingBook } from './screens/forms/TrackingBook';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
@@ -102,6 +104,14 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route path="/returns" element={staff ? <ReturnResult /> : <Navigate to="/" replace />} />
+          <Route
+            path="/forms/notice"
+            element={staff ? <CounterNotice /> : <Navigate to="/" replace />}
+          />
+          <Route
+            path="/forms/book"
+            element={staff ? <TrackingBook /> : <Navigate to="/" replace />}
+          />
           <Route
             path="/staff/keys"
             element={staff?.role === 'admin' ? <PasskeyAdmin /> : <Navigate to="/" replace />}

@@ -12,6 +12,7 @@ import type { MethodSpec } from './contract/method';
 import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
+import { formsMethods } from './contract/forms';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
@@ -35,6 +36,7 @@ export const methods = {
   ...receptionMethods,
   ...voiceMethods,
   ...returnMethods,
+  ...formsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -205,7 +205,11 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
     } else if (req.method === 'POST' && url.pathname === '/__sim/status') {
       const code = url.searchParams.get('mahoso') ?? '';
       const status = url.searchParams.get('status') ?? '';
-      const ok = /^(10|[1-9])$/.test(status) && store.setStatus(code, status, Date.now());
+      const ngayTra = url.searchParams.get('ngaytra');
+      const ok =
+        /^(10|[1-9])$/.test(status) &&
+        (ngayTra === null || /^\d{14}$/.test(ngayTra)) &&
+        store.setStatus(code, status, Date.now(), ngayTra ?? undefined);
       send(res, { status: ok ? 200 : 404, body: { error_code: ok ? 0 : 4 } });
     } else {
       send(res, { status: 404, body: { error_code: 1, message: 'Không có đường dẫn này.' } });

@@ -206,11 +206,18 @@ export class SimStore {
     })();
   }
 
-  /** Training hook: the back office moved a dossier on (e.g. to "9" Đã xử lý xong). */
-  setStatus(maHoSo: string, status: string, now: number): boolean {
+  /**
+   * Training hook: the back office moved a dossier on (e.g. to "9" Đã xử lý
+   * xong), or another counter handed its result over (10 with NgayTra).
+   */
+  setStatus(maHoSo: string, status: string, now: number, ngayTra?: string): boolean {
     const current = this.dossier(maHoSo);
     if (current === undefined) return false;
-    const body = JSON.stringify({ ...current, TrangThaiHoSo: status });
+    const body = JSON.stringify({
+      ...current,
+      TrangThaiHoSo: status,
+      ...(ngayTra === undefined ? {} : { NgayTra: ngayTra }),
+    });
     this.#db
       .prepare('UPDATE dossiers SET body = ?, status = ?, updated_at = ? WHERE ma_ho_so = ?')
       .run(body, status, now, maHoSo);

@@ -49,6 +49,8 @@ import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
 import { wireReception } from './reception-wiring';
+import { createFormsHandlers } from '../services/forms/forms-handlers';
+import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 
 export interface CoreOptions {
@@ -156,6 +158,12 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   sync?.start();
+  const readiness = startReadinessRefresh({
+    config,
+    store,
+    portal,
+    log: logger.child({ subsystem: 'readiness' }),
+  });
   if (!portalConfig.success) {
     logger.warn(
       { issues: portalConfig.error.issues.map((i) => i.path.join('.')) },
@@ -266,12 +274,25 @@ export function createCore(options: CoreOptions): Core {
           },
         }),
     ...requireStaff(staffSession, createDossierHandlers({ store, actorOf })),
+    ...requireStaff(
+      staffSession,
+      createFormsHandlers({
+        store,
+        agency: config.agency,
+        place: config.receipt.place,
+        training: config.portal.trainingMode,
+        unitName: `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
+        phone: config.receipt.phone,
+        actorOf,
+      }),
+    ),
     ...wireReturns({
       config,
       store,
       portal,
       staff: staffSession,
       card,
+      uploads,
       fallbackActor: `${config.mode}:${options.shell}`,
     }),
     ...createAuthHandlers({
@@ -301,6 +322,7 @@ export function createCore(options: CoreOptions): Core {
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();
+      await readiness?.stop();
       card.stop();
       await hid.stop();
       store.close();

@@ -6,6 +6,7 @@ import type { CardService } from '../services/card/card-service';
 import type { Config } from '../services/config/config-schema';
 import type { Portal } from '../services/portal/portal';
 import { createReturnHandlers, type ReturnMethods } from '../services/returns/return-handlers';
+import type { UploadStore } from '../services/reception/upload-store';
 import { ReturnService } from '../services/returns/return-service';
 import { tokenSignerSettings } from '../services/signing/token-signer';
 import type { DossierStore } from '../services/store/dossier-store';
@@ -22,6 +23,7 @@ export function wireReturns(deps: {
   readonly portal: Pick<Portal, 'lookup'> | null;
   readonly staff: StaffSession;
   readonly card: CardService;
+  readonly uploads: UploadStore;
   readonly fallbackActor: string;
 }): HandlerGroup<ReturnMethods> {
   const { config, store } = deps;
@@ -49,6 +51,7 @@ export function wireReturns(deps: {
       signing: tokenSignerSettings(config, process.env),
       place: config.receipt.place,
       lastRead: () => deps.card.lastRead(),
+      uploads: deps.uploads,
       staffOf,
     }),
   );

@@ -1,5 +1,6 @@
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
+import { formsEn } from './forms.en';
 import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
@@ -196,5 +197,6 @@ export const en: Translation = {
   selfService: selfServiceEn,
   lookup: lookupEn,
   returns: returnsEn,
+  forms: formsEn,
   touch: touchEn,
 };

@@ -63,7 +63,7 @@ export const returnsEn: Record<keyof typeof returnsVi, string> = {
     '{{file}} is not a PDF, JPEG or PNG. Choose a photo or PDF of the authorisation letter.',
   readFailed: 'Could not read {{file}}. Choose it again, or copy it to this computer first.',
   tooLarge:
-    'The files are too large to send through the browser (about 1.5 MB at most). Scan the result again at a lower resolution (150 dpi, black and white), or return it in the kiosk app window.',
+    'The authorisation letter is too large to send through the browser (about 1.5 MB at most). Scan it again at a lower resolution (150 dpi, black and white), or return the result in the kiosk app window.',
   pinHint: 'The PIN is used for this signature only and is not kept.',
   signingNote: "The result will be signed with the agency's token before the hand-over.",
   unsignedNote: 'No signing token is configured: the result is recorded "not signed".',
@@ -74,4 +74,11 @@ export const returnsEn: Record<keyof typeof returnsVi, string> = {
   offlineRecorded: 'Recorded: returned without the portal, the clerk confirmed holding the result.',
   returnedAt: 'Returned at',
   needResultName: 'Give each result file a name (for example: Birth certificate).',
+  byCard: "Or find by the applicant's identity card",
+  byCardHint:
+    "Read the citizen's card: the kiosk lists their dossiers whose result is not handed back yet.",
+  byCardFinding: 'Finding the dossiers of {{name}}…',
+  byCardList: 'Dossiers of {{name}} not handed back yet:',
+  byCardNone: 'This kiosk holds no dossier of {{name}} waiting for its result to be handed back.',
+  byCardItem: '{{code}} — {{procedure}} (received {{received}}, {{status}})',
 };

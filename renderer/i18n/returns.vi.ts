@@ -64,7 +64,7 @@ export const returnsVi = {
     'Tệp {{file}} không phải PDF, JPEG hay PNG. Chọn ảnh chụp hoặc bản PDF của giấy ủy quyền.',
   readFailed: 'Không đọc được tệp {{file}}. Chọn lại tệp, hoặc chép tệp vào máy rồi chọn lại.',
   tooLarge:
-    'Các tệp quá lớn để gửi qua trình duyệt (tối đa khoảng 1,5 MB). Quét lại kết quả ở độ phân giải thấp hơn (150 dpi, đen trắng) rồi chọn lại, hoặc trả kết quả trên cửa sổ ứng dụng kiosk.',
+    'Giấy ủy quyền quá lớn để gửi qua trình duyệt (tối đa khoảng 1,5 MB). Quét lại giấy ủy quyền ở độ phân giải thấp hơn (150 dpi, đen trắng) rồi chọn lại, hoặc trả kết quả trên cửa sổ ứng dụng kiosk.',
   pinHint: 'Mã PIN chỉ dùng cho lần ký này và không được lưu lại.',
   signingNote: 'Kết quả sẽ được ký số bằng token của cơ quan trước khi trả.',
   unsignedNote: 'Chưa cấu hình thiết bị ký số: kết quả sẽ được ghi nhận ở trạng thái "chưa ký số".',
@@ -75,4 +75,10 @@ export const returnsVi = {
   offlineRecorded: 'Đã ghi nhận: trả khi Cổng không xác nhận, cán bộ xác nhận đang giữ kết quả.',
   returnedAt: 'Thời điểm trả',
   needResultName: 'Đặt tên cho từng tệp kết quả (ví dụ: Giấy khai sinh).',
+  byCard: 'Hoặc tìm theo thẻ Căn cước của người nộp',
+  byCardHint: 'Đọc thẻ của người dân: máy liệt kê các hồ sơ của người đó chưa được trả kết quả.',
+  byCardFinding: 'Đang tìm hồ sơ của {{name}}…',
+  byCardList: 'Hồ sơ chưa trả kết quả của {{name}}:',
+  byCardNone: 'Máy này không có hồ sơ nào của {{name}} đang chờ trả kết quả.',
+  byCardItem: '{{code}} — {{procedure}} (nhận ngày {{received}}, {{status}})',
 };

@@ -1,5 +1,6 @@
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
+import { formsVi } from './forms.vi';
 import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
@@ -188,6 +189,7 @@ export const vi = {
   selfService: selfServiceVi,
   lookup: lookupVi,
   returns: returnsVi,
+  forms: formsVi,
   touch: touchVi,
 } as const;
 

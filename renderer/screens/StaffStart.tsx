@@ -27,6 +27,16 @@ export function StaffStart() {
           onClick={() => void navigate('/dossiers')}
         />
         <ActionTile
+          title={t('forms.noticeTile')}
+          hint={t('forms.noticeTileHint')}
+          onClick={() => void navigate('/forms/notice')}
+        />
+        <ActionTile
+          title={t('forms.bookTile')}
+          hint={t('forms.bookTileHint')}
+          onClick={() => void navigate('/forms/book')}
+        />
+        <ActionTile
           title={t('staff.lookup')}
           hint={t('staff.lookupHint')}
           onClick={() => void navigate('/lookup')}

@@ -57,6 +57,7 @@ let nss = '';
 let readyCode = '';
 let busyCode = '';
 let otherCode = '';
+let cardCode = '';
 let shot = 0;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-return-'));
 const resultPdf = join(work, 'ket-qua-khai-sinh.pdf');
@@ -150,6 +151,22 @@ beforeAll(async () => {
           },
           'seed',
         ).code;
+        // A second dossier of the card holder, still open: reading the card lists it (and not readyCode once returned).
+        const second = sampleDossier('return-by-card', { attachments: 1, receivedAt: Date.now() });
+        cardCode = store.save(
+          {
+            ...second,
+            applicant: {
+              kind: '1',
+              name: generated.person.fullName,
+              idNumber: generated.person.id,
+              email: '',
+              phone: '0912345678',
+              source: 'chip',
+            },
+          },
+          'seed',
+        ).code;
         busyCode = store.save(
           sampleDossier('return-busy', { attachments: 1, receivedAt: Date.now() }),
           'seed',
@@ -166,12 +183,13 @@ beforeAll(async () => {
   );
   // The kiosk syncs both creates on its own; the portal then moves them on.
   await until('both creates to reach the portal', async () => {
-    for (const code of [readyCode, busyCode, otherCode])
+    for (const code of [readyCode, busyCode, otherCode, cardCode])
       if ((await held(code)) === undefined) return false;
     return true;
   });
   await setSimStatus(readyCode, '9');
   await setSimStatus(otherCode, '9');
+  await setSimStatus(cardCode, '9');
   await setSimStatus(busyCode, '4');
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
@@ -308,13 +326,40 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       .fill(readyCode);
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await page.locator('.lookup-result[data-status="10"]').waitFor({ timeout: 30_000 });
-    // The lookup says it was handed over; the date is not shown yet (the lookup has no NgayTra).
-    await expect(page.locator('.lookup-status').textContent()).resolves.toContain('Đã trả kết quả');
+    // The day is the return's NgayTra as Vietnam's calendar has it (UTC+7), read back from the portal.
+    const ngayTra = (await held(readyCode))?.NgayTra ?? '';
+    const day = `${ngayTra.slice(6, 8)}/${ngayTra.slice(4, 6)}/${ngayTra.slice(0, 4)}`;
+    expect(day).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await expect(page.locator('.lookup-status').textContent()).resolves.toContain(
+      `Đã trả kết quả ngày ${day}`,
+    );
     await screenshot('lookup-returned');
     await page.evaluate(() => {
       window.location.hash = '#/returns';
     });
     await page.getByRole('heading', { name: 'Trả kết quả hồ sơ' }).waitFor();
+  });
+
+  it("reading the citizen's card lists their dossiers not returned yet; choosing one opens it with that card as the receiver", async () => {
+    if (!inserted) throw new Error('no card');
+    await fillMrz(page, inserted.generated);
+    await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+    const list = page.locator('.by-card-list [data-open-dossier]');
+    await list.first().waitFor({ timeout: 90_000 });
+    // readyCode was handed over above; otherCode and busyCode belong to someone else.
+    await expect(
+      list.evaluateAll((els) => els.map((e) => e.getAttribute('data-open-dossier'))),
+    ).resolves.toEqual([cardCode]);
+    await screenshot('by-card');
+    await page.locator(`[data-open-dossier="${cardCode}"]`).click();
+    await page.locator('.return-verdict[data-verdict="ready"]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.return-check h2').innerText()).resolves.toContain(cardCode);
+    await expect(page.locator('.card-name').innerText()).resolves.toContain(
+      inserted.generated.person.fullName,
+    );
+    await expect(page.locator('.missing').getAttribute('data-missing')).resolves.not.toContain(
+      'needCard',
+    );
   });
 
   it("another applicant's dossier refuses the card in the reader, in Vietnamese, and records nothing", async () => {
@@ -370,5 +415,39 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       'Đã ghi nhận: trả khi Cổng không xác nhận',
     );
     await screenshot('returned-in-hand');
+  });
+
+  it("the tracking book (Mẫu 06) of today holds the day's four dossiers, as PDF and CSV", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/forms/book';
+    });
+    await page.getByRole('heading', { name: 'Sổ theo dõi hồ sơ (Mẫu 06)' }).waitFor();
+    await page.getByRole('button', { name: 'Lập sổ' }).click();
+    const made = page.locator('[data-book-count]');
+    await made.waitFor({ timeout: 60_000 });
+    await expect(made.getAttribute('data-book-count')).resolves.toBe('4');
+    const csv = page.getByRole('link', { name: /Tải bảng tính/ });
+    await expect(csv.getAttribute('download')).resolves.toMatch(/^so-theo-doi-ho-so-.*\.csv$/);
+    await screenshot('tracking-book');
+  });
+
+  it("Mẫu 02 for the card holder's open dossier is recorded and comes back as a PDF to print", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/forms/notice';
+    });
+    await page
+      .getByRole('heading', { name: 'Phiếu yêu cầu bổ sung hoặc từ chối tiếp nhận' })
+      .waitFor();
+    await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
+    await page
+      .getByLabel('Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)')
+      .fill('Giấy chứng sinh bản chính\nGiấy chứng nhận kết hôn của cha mẹ');
+    await page.getByRole('button', { name: 'Lập phiếu' }).click();
+    await page.locator(`[data-notice="${cardCode}"]`).waitFor({ timeout: 60_000 });
+    const link = page.getByRole('link', { name: 'Tải phiếu (PDF)' });
+    await expect(link.getAttribute('download')).resolves.toBe(
+      `phieu-yeu-cau-bo-sung-${cardCode}.pdf`,
+    );
+    await screenshot('notice-02');
   });
 });

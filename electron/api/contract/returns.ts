@@ -8,7 +8,8 @@ import { method } from './method';
  * (TraCuuHoSo) where it stands; `return.record` hands the result over: the
  * receiver comes from the core's last chip read (never from the renderer),
  * results are signed with the agency token when one is configured, and the
- * hand-over slip comes back as a PDF.
+ * hand-over slip comes back as a PDF. `return.byCard` lists the open
+ * dossiers of the citizen whose chip was just read, to choose from.
  */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const Query = z.string().trim().min(1).max(500);
@@ -53,21 +54,28 @@ export const ReturnReceiverSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('post'), address: z.string().trim().max(500).optional() }).strict(),
 ]);
 
+/** The id `POST UPLOAD_PATH` answered (electron/api/wire.ts); used once. */
+const UploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const ResultName = {
+  name: z.string().trim().min(1).max(200),
+  componentCode: z.string().trim().max(100).optional(),
+};
+
+/**
+ * A result PDF, inline (Electron's IPC carries 30 MB) or, from the browser
+ * shell, uploaded first over HTTP like a component, whose WebSocket keeps
+ * each frame under 2 MiB (about 1.5 MB of file as base64). Both carry at
+ * most 30 MB, the upload route's limit.
+ */
+export const ResultFileSchema = z.union([
+  z.object({ ...ResultName, pdfBase64: Base64.min(8).max(40_000_000) }).strict(),
+  z.object({ ...ResultName, uploadId: UploadId }).strict(),
+]);
+
 export const ReturnRecordRequestSchema = z
   .object({
     query: Query,
-    results: z
-      .array(
-        z
-          .object({
-            name: z.string().trim().min(1).max(200),
-            componentCode: z.string().trim().max(100).optional(),
-            pdfBase64: Base64.min(8).max(40_000_000),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(20),
+    results: z.array(ResultFileSchema).min(1).max(20),
     receiver: ReturnReceiverSchema,
     /** The portal could not say; the clerk confirms holding the result. */
     offlineInHand: z.boolean(),
@@ -76,7 +84,27 @@ export const ReturnRecordRequestSchema = z
   })
   .strict();
 
+/** One of the card holder's dossiers with no result handed back yet. */
+export const OpenDossierSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  receivedAt: z.number(),
+  dueAt: z.number(),
+  localStatus: TrangThaiHoSoSchema,
+  /** The portal's last known status (TraCuuHoSo), null before it was asked. */
+  portalStatus: z.string().nullable(),
+});
+export type OpenDossier = z.infer<typeof OpenDossierSchema>;
+
 export const returnMethods = {
+  /**
+   * The open dossiers of the person whose chip the core read last (the page
+   * sends nothing: it cannot ask about an ID it typed), newest first.
+   */
+  'return.byCard': method(
+    z.object({}).strict(),
+    z.object({ dossiers: z.array(OpenDossierSchema).max(20) }),
+  ),
   'return.check': method(z.object({ query: Query }).strict(), ReturnCheckSchema),
   'return.record': method(
     ReturnRecordRequestSchema,

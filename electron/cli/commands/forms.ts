@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { renderTrackingBook } from '../../services/forms/render-tracking-book';
 import { trackingBookCsv } from '../../services/forms/tracking-book-csv';
+import { vnDayRange } from '../../services/forms/vn-day-range';
 import { kioskMigrations } from '../../services/kiosk-migrations';
 import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode } from '../cli-io';
@@ -19,21 +20,6 @@ const usage = {
   vi: 'Cách dùng: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out TỆP.pdf',
   en: 'Usage: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf',
 };
-
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** Midnight of a civil date in Vietnam, as epoch ms; null when not a real date. */
-function vnMidnight(day: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    return null;
-  }
-  return t - VN_OFFSET_MS;
-}
 
 export const formsCommand: CliCommand = {
   name: 'forms',
@@ -61,9 +47,8 @@ export const formsCommand: CliCommand = {
       io.error(io.t(usage.vi, usage.en));
       return ExitCode.usage;
     }
-    const from = vnMidnight(values.from);
-    const toDay = vnMidnight(values.to);
-    if (from === null || toDay === null || toDay < from) {
+    const range = vnDayRange(values.from, values.to);
+    if (range === null) {
       io.error(
         io.t(
           'Ngày không hợp lệ: --from và --to phải là ngày có thật dạng YYYY-MM-DD, --from không sau --to.',
@@ -72,7 +57,7 @@ export const formsCommand: CliCommand = {
       );
       return ExitCode.badInput;
     }
-    const to = toDay + 24 * 3600_000;
+    const { from, to } = range;
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
     const store = DossierStore.open({

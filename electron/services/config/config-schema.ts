@@ -137,6 +137,15 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ pkcs11Module: '', tokenLabel: '', chainFile: '', trustDir: '', tsaUrl: '' }),
+    returns: z
+      .object({
+        /** Minutes between asking the portal which open dossiers have a result (TraCuuHoSo); 0 turns it off. */
+        readinessRefreshMinutes: z.number().int().min(0).max(1440).default(15),
+        /** Dossiers asked per round at most, the least recently asked first. */
+        readinessBatch: z.number().int().min(1).max(500).default(50),
+      })
+      .strict()
+      .default({ readinessRefreshMinutes: 15, readinessBatch: 50 }),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */

@@ -13,8 +13,13 @@ export interface PublicStatusSource {
 /** The sync engine's part the lookup needs (SyncEngine fits). */
 export interface PortalStatusSource {
   status(): { readonly online: boolean };
-  pullStatus(dossierId: string, maHoSo: string): Promise<string | null>;
+  pullStatus(
+    dossierId: string,
+    maHoSo: string,
+  ): Promise<{ readonly status: string; readonly returnedAt: number | null } | null>;
 }
+
+type PortalSeen = NonNullable<Awaited<ReturnType<PortalStatusSource['pullStatus']>>>;
 
 export interface StatusLookupLog {
   info(fields: Record<string, unknown>, message: string): void;
@@ -58,18 +63,32 @@ export class StatusLookupService {
       );
     }
     const asked = await this.#askPortal(local);
-    const fresh = (asked ? this.#deps.store.publicStatus(code) : null) ?? local;
+    const fresh = (asked !== null ? this.#deps.store.publicStatus(code) : null) ?? local;
     this.#deps.log.info(
-      { code: maskedCode(code), found: true, portalAsked: asked },
+      { code: maskedCode(code), found: true, portalAsked: asked !== null },
       'status lookup',
     );
     const portal = fresh.portalStatus;
-    const status = isTrangThai(portal) ? portal : isTrangThai(fresh.status) ? fresh.status : '2';
+    // A return made here is final even while its update still waits in the outbox and the portal lags behind.
+    const status =
+      fresh.returnedAt !== null
+        ? '10'
+        : isTrangThai(portal)
+          ? portal
+          : isTrangThai(fresh.status)
+            ? fresh.status
+            : '2';
     return {
       code: fresh.code,
       procedureName: fresh.procedureName,
       status,
-      statusText: citizenStatusText({ status, dueAt: fresh.dueAt, now: Date.now() }),
+      statusText: citizenStatusText({
+        status,
+        dueAt: fresh.dueAt,
+        now: Date.now(),
+        // This kiosk's own return first: it is the day the citizen signed for; the portal's NgayTra covers returns made elsewhere.
+        returnedAt: fresh.returnedAt ?? asked?.returnedAt ?? null,
+      }),
       receivedAt: fresh.receivedAt,
       dueAt: fresh.dueAt,
       syncState: fresh.syncState,
@@ -77,22 +96,22 @@ export class StatusLookupService {
     };
   }
 
-  /** True when the portal answered in time (and the engine recorded what it said). */
-  async #askPortal(local: PublicDossierStatus): Promise<boolean> {
+  /** What the portal said when it answered in time (the engine recorded the status); null otherwise. */
+  async #askPortal(local: PublicDossierStatus): Promise<PortalSeen | null> {
     const sync = this.#deps.sync;
-    if (!sync?.status().online) return false;
+    if (!sync?.status().online) return null;
     const ms = this.#deps.portalTimeoutMs ?? DEFAULT_PORTAL_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((resolve) => {
+    const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => {
-        resolve(false);
+        resolve(null);
       }, ms);
     });
     try {
       return await Promise.race([
         sync.pullStatus(local.id, local.code).then(
-          (held) => held !== null,
-          () => false,
+          (seen) => seen,
+          () => null,
         ),
         timeout,
       ]);

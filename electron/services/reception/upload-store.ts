@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { KioskError } from '../../api/errors';
 
 export interface UploadStoreOptions {
-  /** Uploads kept at once; the oldest goes first (a clerk imports one file at a time). */
+  /**
+   * Uploads kept at once; the oldest goes first. A clerk imports one
+   * component at a time, but a return sends all its results (up to 20) and
+   * uploads them before the one call that names them.
+   */
   readonly maxUploads?: number;
+  /** Bytes kept at once, whatever their number: the memory bound (4 files of the route's 30 MB). */
+  readonly maxTotalBytes?: number;
   /** How long an upload waits for its import. */
   readonly ttlMs?: number;
   readonly now?: () => number;
@@ -24,11 +30,14 @@ interface Upload {
 export class UploadStore {
   readonly #uploads = new Map<string, Upload>();
   readonly #maxUploads: number;
+  readonly #maxTotalBytes: number;
+  #totalBytes = 0;
   readonly #ttlMs: number;
   readonly #now: () => number;
 
   constructor(options: UploadStoreOptions = {}) {
-    this.#maxUploads = options.maxUploads ?? 4;
+    this.#maxUploads = options.maxUploads ?? 24;
+    this.#maxTotalBytes = options.maxTotalBytes ?? 120 * 1024 * 1024;
     this.#ttlMs = options.ttlMs ?? 5 * 60_000;
     this.#now = options.now ?? Date.now;
   }
@@ -37,10 +46,11 @@ export class UploadStore {
     this.#sweep();
     const id = randomBytes(16).toString('base64url');
     this.#uploads.set(id, { bytes, mime, expires: this.#now() + this.#ttlMs });
-    while (this.#uploads.size > this.#maxUploads) {
+    this.#totalBytes += bytes.length;
+    while (this.#uploads.size > this.#maxUploads || this.#totalBytes > this.#maxTotalBytes) {
       const oldest = this.#uploads.keys().next().value;
-      if (oldest === undefined) break;
-      this.#uploads.delete(oldest);
+      if (oldest === undefined || oldest === id) break;
+      this.#remove(oldest);
     }
     return id;
   }
@@ -49,7 +59,7 @@ export class UploadStore {
   take(id: string, mime: string): Buffer {
     this.#sweep();
     const upload = this.#uploads.get(id);
-    this.#uploads.delete(id);
+    this.#remove(id);
     if (upload?.mime !== mime) {
       throw new KioskError('INVALID_PAYLOAD', 'no such upload (expired, used, or another type)', [
         { path: 'uploadId', message: 'unknown upload' },
@@ -60,6 +70,13 @@ export class UploadStore {
 
   #sweep(): void {
     const now = this.#now();
-    for (const [id, upload] of this.#uploads) if (upload.expires <= now) this.#uploads.delete(id);
+    for (const [id, upload] of this.#uploads) if (upload.expires <= now) this.#remove(id);
+  }
+
+  #remove(id: string): void {
+    const upload = this.#uploads.get(id);
+    if (upload === undefined) return;
+    this.#totalBytes -= upload.bytes.length;
+    this.#uploads.delete(id);
   }
 }

@@ -1,4 +1,5 @@
 import { isTrangThai, STATUS_TEXT } from '../../api/contract/status-text';
+import type { Portal } from '../portal/portal';
 import { ReturnError } from './return-error';
 
 /** What the portal said when asked (TraCuuHoSo) just before the return. */
@@ -7,6 +8,42 @@ export type PortalAnswer =
   /** The portal holds no such dossier yet (its create is still queued). */
   | { readonly kind: 'absent' }
   | { readonly kind: 'unreachable' };
+
+/** How long one TraCuuHoSo may take before the portal counts as unreachable. */
+export const DEFAULT_ASK_TIMEOUT_MS = 6_000;
+
+/**
+ * Asks the portal (TraCuuHoSo) where a dossier stands, within `timeoutMs`;
+ * never throws: no portal, an error or no answer in time is "unreachable".
+ */
+export async function askPortal(
+  portal: Pick<Portal, 'lookup'> | null,
+  code: string,
+  timeoutMs: number,
+): Promise<PortalAnswer> {
+  if (portal === null) return { kind: 'unreachable' };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(null);
+    }, timeoutMs);
+  });
+  try {
+    const held = await Promise.race([portal.lookup(code), timeout]);
+    if (held === null) return { kind: 'unreachable' };
+    const status = held[0]?.TrangThaiHoSo;
+    return typeof status === 'string' ? { kind: 'status', status } : { kind: 'absent' };
+  } catch {
+    return { kind: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The portal's "9" (Đã xử lý xong): the result may be handed over. */
+export function isResultReady(portal: PortalAnswer): boolean {
+  return portal.kind === 'status' && portal.status === '9';
+}
 
 export interface Readiness {
   /** The portal's status when it answered; null when the clerk vouched for the result in hand. */
@@ -35,7 +72,7 @@ export function checkReadiness(
     );
   }
   if (portal.kind === 'status') {
-    if (portal.status === '9') return { portalStatusSeen: '9', offlineInHand: false };
+    if (isResultReady(portal)) return { portalStatusSeen: '9', offlineInHand: false };
     const label = isTrangThai(portal.status)
       ? STATUS_TEXT[portal.status]
       : { vi: `mã ${portal.status}`, en: `code ${portal.status}` };

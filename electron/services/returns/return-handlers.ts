@@ -1,13 +1,15 @@
 /**
- * The API's side of returning a result: `return.check` and `return.record`
- * (electron/api/contract/returns.ts). The receiver's identity is the card
+ * The API's side of returning a result: `return.byCard`, `return.check` and
+ * `return.record` (electron/api/contract/returns.ts). The receiver's identity is the card
  * the core read last, never what the page sends; the token's PIN is used
  * for the one call and dropped. Staff gating is the composition root's.
  */
 import type { CitizenWire } from '../../api/contract/citizen';
 import type { HandlerGroup } from '../../api/dispatcher';
 import type { CallContext } from '../../api/dispatcher';
+import { TrangThaiHoSoSchema } from '../../api/contract/dossier';
 import { findDossierCode } from '../reception/dossier-code-query';
+import type { UploadStore } from '../reception/upload-store';
 import type { DossierStore } from '../store/dossier-store';
 import { StoreError } from '../store/store-error';
 import type { TokenSignerSettings } from '../signing/token-signer';
@@ -17,7 +19,7 @@ import { ReturnError } from './return-error';
 import type { ReturnService } from './return-service';
 import { openResultSigner } from './token-result-signer';
 
-export type ReturnMethods = 'return.check' | 'return.record';
+export type ReturnMethods = 'return.byCard' | 'return.check' | 'return.record';
 
 export interface ReturnHandlerDeps {
   readonly store: DossierStore;
@@ -27,6 +29,8 @@ export interface ReturnHandlerDeps {
   /** The agency's place, written as the signature's /Location. */
   readonly place: string;
   readonly lastRead: () => CitizenWire | null;
+  /** Result files the browser shell uploaded over HTTP (`uploadId`), each taken once. */
+  readonly uploads: Pick<UploadStore, 'take'>;
   /** The signed-in clerk: the audit actor and the name on the slip. */
   readonly staffOf: (context: CallContext) => { readonly actor: string; readonly name: string };
 }
@@ -59,6 +63,20 @@ function chipReceiver(lastRead: CitizenWire | null): CitizenWire {
 export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<ReturnMethods> {
   const { store } = deps;
   return {
+    'return.byCard': (_params, context) => {
+      const chip = chipReceiver(deps.lastRead());
+      const dossiers = store.openDossiersOf(chip.id, deps.staffOf(context).actor);
+      return {
+        dossiers: dossiers.map((d) => ({
+          code: d.code,
+          procedureName: d.procedureName,
+          receivedAt: d.receivedAt,
+          dueAt: d.dueAt,
+          localStatus: TrangThaiHoSoSchema.parse(d.status),
+          portalStatus: d.portalStatus,
+        })),
+      };
+    },
     'return.check': async ({ query }, context) => {
       const code = codeOf(query);
       const dossier = store.get(code, deps.staffOf(context).actor);
@@ -107,7 +125,11 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<Retu
             results: params.results.map((x) => ({
               name: x.name,
               ...(x.componentCode === undefined ? {} : { componentCode: x.componentCode }),
-              pdf: fromBase64(x.pdfBase64),
+              // The upload store checks the type it was sent as; the service checks the bytes are a PDF.
+              pdf:
+                'uploadId' in x
+                  ? new Uint8Array(deps.uploads.take(x.uploadId, 'application/pdf'))
+                  : fromBase64(x.pdfBase64),
             })),
             receiver,
             lastChipRead:

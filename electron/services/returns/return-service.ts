@@ -14,7 +14,7 @@ import type { DossierStore } from '../store/dossier-store';
 import { StoreError } from '../store/store-error';
 import type { FormContext } from '../forms/form-data';
 import { renderHandoverSlip } from '../forms/render-handover-slip';
-import { checkReadiness, type PortalAnswer } from './readiness';
+import { askPortal, checkReadiness, DEFAULT_ASK_TIMEOUT_MS, type PortalAnswer } from './readiness';
 import { checkReceiver, type Receiver } from './receiver-check';
 import { ReturnError } from './return-error';
 import { RESULT_SIGN_REASON, type ResultSigner } from './result-signer';
@@ -63,25 +63,8 @@ export class ReturnService {
   }
 
   /** TraCuuHoSo within the time bound; a portal that cannot answer is "unreachable". */
-  async askPortal(code: string): Promise<PortalAnswer> {
-    const portal = this.#d.portal;
-    if (portal === null) return { kind: 'unreachable' };
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => {
-        resolve(null);
-      }, this.#d.portalTimeoutMs ?? 6_000);
-    });
-    try {
-      const held = await Promise.race([portal.lookup(code), timeout]);
-      if (held === null) return { kind: 'unreachable' };
-      const status = held[0]?.TrangThaiHoSo;
-      return typeof status === 'string' ? { kind: 'status', status } : { kind: 'absent' };
-    } catch {
-      return { kind: 'unreachable' };
-    } finally {
-      clearTimeout(timer);
-    }
+  askPortal(code: string): Promise<PortalAnswer> {
+    return askPortal(this.#d.portal, code, this.#d.portalTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS);
   }
 
   async returnResult(req: ReturnRequest, actor: string): Promise<ReturnOutcome> {

@@ -16,6 +16,27 @@ export interface PublicDossierStatus {
   readonly syncState: SyncState;
   readonly portalStatus: string | null;
   readonly portalStatusAt: number | null;
+  /** NgayTra of this kiosk's own return record (epoch ms); null when it has not returned the result. */
+  readonly returnedAt: number | null;
+}
+
+/**
+ * `dossier_returns` belongs to the returns module's migrations; a store
+ * opened without them (tools, older tests) has no returns to report.
+ */
+function returnedAtOf(ctx: StoreContext, dossierId: string): number | null {
+  const table = ctx.db
+    .prepare<[], { n: number }>(
+      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'dossier_returns'`,
+    )
+    .get();
+  if (table === undefined || table.n === 0) return null;
+  const row = ctx.db
+    .prepare<[string], { returned_at: number }>(
+      'SELECT returned_at FROM dossier_returns WHERE dossier_id = ?',
+    )
+    .get(dossierId);
+  return row?.returned_at ?? null;
 }
 
 export function readPublicStatus(ctx: StoreContext, code: string): PublicDossierStatus | null {
@@ -50,6 +71,7 @@ export function readPublicStatus(ctx: StoreContext, code: string): PublicDossier
     syncState: row.sync_state,
     portalStatus: row.portal_status,
     portalStatusAt: row.portal_status_at,
+    returnedAt: returnedAtOf(ctx, row.id),
   };
 }
 

@@ -25,7 +25,9 @@ import {
 import { trackingBook, type BookLine } from './tracking-book';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
+import { awaitingResult, markResultReady, type AwaitingResult } from './awaiting-result';
 import { openDatabase } from './open-database';
+import { openDossiersOf, type OpenDossier } from './open-dossiers-of';
 import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
@@ -198,6 +200,21 @@ export class DossierStore {
   /** The dossier's return, or null when not returned yet. */
   returnOf(idOrCode: string): ReturnRecord | null {
     return readReturn(this.#ctx, idOrCode);
+  }
+
+  /** The applicant's dossiers with no result handed back yet, by the ID their chip gave. */
+  openDossiersOf(idNumber: string, actor: string): OpenDossier[] {
+    return guardDiskFull(() => openDossiersOf(this.#ctx, idNumber, actor));
+  }
+
+  /** Dossiers the portal may have finished, least recently asked first (the readiness refresh). */
+  awaitingResult(limit: number): AwaitingResult[] {
+    return awaitingResult(this.#ctx, limit);
+  }
+
+  /** The portal said 9: the dossier shows under "Chờ trả". */
+  markResultReady(dossierId: string, at: number): boolean {
+    return markResultReady(this.#ctx, dossierId, at);
   }
 
   /** Mẫu 06: dossiers received in [from, to). */

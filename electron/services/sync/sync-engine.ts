@@ -7,6 +7,7 @@
  * answers. A flaky portal that still answers most calls stays "online". A row leaves the outbox only on the
  * portal's acknowledgement (see entry-runner.ts for why retries are harmless).
  */
+import { fromPortalDateTime } from '../portal-contract/portal-time';
 import { PortalError } from '../portal/portal-error';
 import type { Portal } from '../portal/portal';
 import { defaultBackoff, nextAttemptAt, type BackoffPolicy } from './backoff';
@@ -23,6 +24,13 @@ export interface SyncStatus extends QueueDepth {
   readonly lastError: string | null;
   /** The portal refused the kiosk's credentials: IT staff must fix the settings. */
   readonly authRefused: boolean;
+}
+
+/** What TraCuuHoSo said about one dossier. */
+export interface PortalStatusSeen {
+  readonly status: string;
+  /** NgayTra (epoch ms) when the portal holds one. */
+  readonly returnedAt: number | null;
 }
 
 export interface SyncEngineOptions {
@@ -108,15 +116,19 @@ export class SyncEngine {
 
   /**
    * Status lookup: asks the portal (TraCuuHoSo) where a synced dossier stands
-   * now and records it. Null when the portal holds no such dossier; throws a
-   * PortalError when the portal cannot be asked.
+   * now and records the status. Null when the portal holds no such dossier;
+   * throws a PortalError when the portal cannot be asked. NgayTra comes back
+   * too, so a result handed over elsewhere (another counter, by post) still
+   * shows its day.
    */
-  async pullStatus(dossierId: string, maHoSo: string): Promise<string | null> {
+  async pullStatus(dossierId: string, maHoSo: string): Promise<PortalStatusSeen | null> {
     const [held] = await this.#portal.lookup(maHoSo);
     const status = held?.TrangThaiHoSo;
     if (typeof status !== 'string') return null;
     this.#outbox.recordPortalStatus(dossierId, status, this.#now());
-    return status;
+    const raw = held?.NgayTra;
+    const ngayTra = typeof raw === 'string' ? fromPortalDateTime(raw) : Number.NaN;
+    return { status, returnedAt: Number.isNaN(ngayTra) ? null : ngayTra };
   }
 
   /** Stops taking rows and resolves once the rows in flight have finished. */

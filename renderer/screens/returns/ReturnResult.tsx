@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
+import { TOKEN_KEY } from '../../api/kiosk-client';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
 import { ReceiverChoice } from './ReceiverChoice';
 import { ResultFiles } from './ResultFiles';
+import { ReturnByCard } from './ReturnByCard';
 import { ReturnCheckView } from './ReturnCheckView';
 import { ReturnFind } from './ReturnFind';
 import { ReturnSlip } from './ReturnSlip';
@@ -18,6 +20,7 @@ import {
   type ReturnCheck,
   type ReturnDraft,
 } from './return-draft';
+import { uploadResults } from './upload-results';
 import '../intake/intake.css';
 import './returns.css';
 
@@ -44,7 +47,8 @@ export function ReturnResult() {
   const [recorded, setRecorded] = useState<Recorded | undefined>(undefined);
 
   const find = useCallback(
-    async (query: string) => {
+    /** `cardName`: found by the card just read, which also identifies the applicant as receiver. */
+    async (query: string, cardName: string | null = null) => {
       setFinding(true);
       setFindError(undefined);
       setSubmitError(undefined);
@@ -60,7 +64,9 @@ export function ReturnResult() {
       setCheck(answer.value);
       // The same dossier found again keeps what was entered; another one starts afresh.
       setDraft((current) =>
-        current && check?.code === answer.value.code ? current : emptyDraft(answer.value),
+        current && check?.code === answer.value.code
+          ? current
+          : { ...emptyDraft(answer.value), cardName },
       );
     },
     [api, check?.code, errorText],
@@ -75,12 +81,24 @@ export function ReturnResult() {
   const submit = async () => {
     if (!check || !draft) return;
     setSubmitError(undefined);
-    const request = recordRequest(check.code, check, draft);
+    let request = recordRequest(check.code, check, draft);
+    setSubmitting(true);
+    const token = window.kiosk === undefined ? sessionStorage.getItem(TOKEN_KEY) : null;
+    if (token !== null) {
+      const uploaded = await uploadResults(request, token);
+      if (!uploaded.ok) {
+        setSubmitting(false);
+        change({ pin: '' });
+        setSubmitError(errorText(uploaded.error));
+        return;
+      }
+      request = uploaded.value;
+    }
     if (window.kiosk === undefined && !fitsBrowserFrame(request)) {
+      setSubmitting(false);
       setSubmitError(t('returns.tooLarge'));
       return;
     }
-    setSubmitting(true);
     const answer = await api.return.record(request);
     setSubmitting(false);
     change({ pin: '' });
@@ -109,6 +127,12 @@ export function ReturnResult() {
       <h1>{t('returns.title')}</h1>
       <p className="lead">{t('returns.question')}</p>
       {!recorded && <ReturnFind busy={finding || submitting} onFind={(q) => void find(q)} />}
+      {!recorded && !check && (
+        <ReturnByCard
+          busy={finding || submitting}
+          onChoose={(code, cardName) => void find(code, cardName)}
+        />
+      )}
       {finding && (
         <p role="status" className="progress">
           {t('returns.finding')} <progress />

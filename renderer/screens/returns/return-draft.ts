@@ -90,10 +90,10 @@ export function recordRequest(
 }
 
 /**
- * The browser shell's WebSocket refuses a frame over 2 MiB (files for
- * dossiers travel over its HTTP upload; returns do not yet), so a larger
- * call would drop the connection instead of answering. Under Electron the
- * call goes over IPC and has no such limit.
+ * The browser shell's WebSocket refuses a frame over 2 MiB, so a larger call
+ * would drop the connection instead of answering. Result PDFs travel over
+ * its HTTP upload (upload-results.ts) and only the authorisation letter is
+ * still inline. Under Electron the call goes over IPC and has no such limit.
  */
 export const BROWSER_FRAME_LIMIT = 2 * 1024 * 1024;
 /** Room for the JSON around the files (method name, ids, receiver). */
@@ -101,6 +101,9 @@ const FRAME_OVERHEAD = 16 * 1024;
 
 export function fitsBrowserFrame(request: ReturnRequest): boolean {
   const letter = request.receiver.kind === 'authorised' ? request.receiver.letterBase64.length : 0;
-  const files = request.results.reduce((sum, r) => sum + r.pdfBase64.length + r.name.length, 0);
+  const files = request.results.reduce(
+    (sum, r) => sum + ('pdfBase64' in r ? r.pdfBase64.length : r.uploadId.length) + r.name.length,
+    0,
+  );
   return files + letter + FRAME_OVERHEAD <= BROWSER_FRAME_LIMIT;
 }

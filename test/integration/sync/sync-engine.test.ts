@@ -200,7 +200,7 @@ describe('sync engine with the real store and the portal simulator', () => {
       method: 'POST',
       headers: { [SIM_CONTROL_HEADER]: s.controlSecret },
     });
-    expect(await engine.pullStatus(d.id, d.code)).toBe('9');
+    expect(await engine.pullStatus(d.id, d.code)).toEqual({ status: '9', returnedAt: null });
     expect(store.get(d.id, 'test').portalStatus).toBe('9');
   });
 

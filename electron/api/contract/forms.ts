@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { TrangThaiHoSoSchema } from './dossier';
+import { method } from './method';
+
+/**
+ * The counter's forms (issue 17 item 2), staff only. `forms.book` is the
+ * tracking book (Sổ theo dõi hồ sơ, Mẫu 06) of the dossiers received in a
+ * span of days, Vietnam time, both days included: a PDF in the receipt's
+ * style and a CSV (UTF-8 with BOM) a spreadsheet opens, as `kiosk forms book`
+ * writes them. `forms.notice` records Mẫu 02 (supplement needed) or Mẫu
+ * 03 (refused) for a dossier, queues its status for the portal, and answers
+ * the notice as a PDF to print for the citizen.
+ */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const Query = z.string().trim().min(1).max(500);
+
+export const CounterNoticeSchema = z.discriminatedUnion('kind', [
+  /** Mẫu 02: what the applicant must add, one item a line, and why. */
+  z
+    .object({
+      kind: z.literal('supplement'),
+      query: Query,
+      missing: z.array(z.string().trim().min(1).max(300)).min(1).max(20),
+      reason: z.string().trim().max(1000),
+    })
+    .strict(),
+  /** Mẫu 03: why the dossier is not received. */
+  z
+    .object({
+      kind: z.literal('refused'),
+      query: Query,
+      reason: z.string().trim().min(1).max(2000),
+    })
+    .strict(),
+]);
+
+export const formsMethods = {
+  'forms.notice': method(
+    CounterNoticeSchema,
+    z.object({
+      code: z.string(),
+      status: TrangThaiHoSoSchema,
+      fileName: z.string(),
+      pdfBase64: Base64,
+    }),
+  ),
+  'forms.book': method(
+    z
+      .object({ from: Day, to: Day })
+      .strict()
+      // ISO dates compare as text; a span that runs backwards is refused before any read.
+      .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
+    z.object({
+      count: z.number().int().nonnegative(),
+      pdfFileName: z.string(),
+      pdfBase64: Base64,
+      csvFileName: z.string(),
+      csvBase64: Base64,
+    }),
+  ),
+} as const;
