@@ -59,3 +59,16 @@ export function prefillFromCard(
   }
   return values;
 }
+
+/**
+ * The e-form's phone fields that belong to the person the card fills: for a
+ * group `<p>Id` filled from the card's ID number, its `<p>Phone` (the
+ * catalogue names each person's fields by one prefix). The phone typed at
+ * the applicant step goes there, so it is not asked twice.
+ */
+export function applicantPhoneFields(fields: readonly FormField[]): readonly FormField[] {
+  const prefixes = fields
+    .filter((f) => f.fill === 'id' && f.key.endsWith('Id'))
+    .map((f) => f.key.slice(0, -'Id'.length));
+  return fields.filter((f) => f.type === 'phone' && prefixes.some((p) => f.key === `${p}Phone`));
+}

@@ -1,19 +1,42 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KioskError } from '../../api/errors';
 import { StaffAccounts, type StaffRole } from '../../services/auth/staff-accounts';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
 import { DossierStore } from '../../services/store/dossier-store';
-import { ExitCode } from '../cli-io';
+import { ExitCode, type CliIo } from '../cli-io';
+import { readSecret } from '../read-secret';
 import type { CliCommand } from '../command';
 
 const roles: readonly StaffRole[] = ['clerk', 'admin', 'it'];
 
 /**
- * `kiosk staff add USERNAME --role clerk|admin|it` (password from
- * KIOSK_STAFF_PASSWORD or the first line of stdin, never an argument that
- * shows in `ps`), `kiosk staff list`.
+ * The new account's password: KIOSK_STAFF_PASSWORD for scripts, else asked
+ * twice on the terminal without echo (never an argument: it would show in
+ * `ps` and the shell history), else the first line of piped input.
+ */
+async function newPassword(io: CliIo, username: string): Promise<string | undefined> {
+  const fromEnv = process.env.KIOSK_STAFF_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const first = await readSecret(
+    io.t(`Mật khẩu cho ${username} (không hiện khi gõ): `, `Password for ${username} (hidden): `),
+  );
+  if (first === undefined || !process.stdin.isTTY) return first;
+  const again = await readSecret(io.t('Nhập lại mật khẩu: ', 'Type the password again: '));
+  if (again === first) return first;
+  io.error(
+    io.t(
+      'Hai lần nhập mật khẩu không khớp; chưa tạo tài khoản. Hãy chạy lại lệnh.',
+      'The two passwords differ; no account was created. Run the command again.',
+    ),
+  );
+  return undefined;
+}
+
+/**
+ * `kiosk staff add USERNAME --role clerk|admin|it [--name "Họ tên"]`,
+ * `kiosk staff name USERNAME "Họ tên"` (the name receipts print as the
+ * receiving officer), `kiosk staff list`.
  */
 export const staffCommand: CliCommand = {
   name: 'staff',
@@ -22,7 +45,7 @@ export const staffCommand: CliCommand = {
     const { positionals, values } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { role: { type: 'string', default: 'clerk' } },
+      options: { role: { type: 'string', default: 'clerk' }, name: { type: 'string' } },
     });
     const [action, username] = positionals;
     const dataDir = resolveDataDir(process.env);
@@ -35,9 +58,19 @@ export const staffCommand: CliCommand = {
     try {
       const accounts = new StaffAccounts(store.database);
       if (action === 'list') {
-        const list = accounts.list();
-        io.result(list.map(({ username: name, role }) => ({ username: name, role })));
-        for (const a of list) io.line(`${a.username.padEnd(20)} ${a.role}`);
+        const list = accounts.list().map((a) => ({ ...a, name: store.staffName(a.id) }));
+        io.result(list.map(({ username: user, role, name }) => ({ username: user, role, name })));
+        for (const a of list)
+          io.line(`${a.username.padEnd(20)} ${a.role.padEnd(6)} ${a.name ?? ''}`);
+        return ExitCode.ok;
+      }
+      if (action === 'name' && username !== undefined && positionals[2] !== undefined) {
+        const account = accounts.find(username);
+        if (account === undefined || !store.setStaffName(account.id, positionals[2])) {
+          io.error(io.t(`Không có tài khoản ${username}.`, `No account ${username}.`));
+          return ExitCode.badInput;
+        }
+        io.line(io.t(`Đã đặt tên hiển thị cho ${username}.`, `Display name set for ${username}.`));
         return ExitCode.ok;
       }
       if (action === 'add' && username !== undefined) {
@@ -51,9 +84,10 @@ export const staffCommand: CliCommand = {
           );
           return ExitCode.usage;
         }
-        const password =
-          process.env.KIOSK_STAFF_PASSWORD ?? readFileSync(0, 'utf8').split('\n')[0] ?? '';
+        const password = await newPassword(io, username);
+        if (password === undefined) return ExitCode.failed;
         const account = await accounts.create(username, role, password);
+        if (values.name !== undefined) store.setStaffName(account.id, values.name);
         io.result({ username: account.username, role: account.role });
         io.line(
           io.t(
@@ -65,8 +99,8 @@ export const staffCommand: CliCommand = {
       }
       io.error(
         io.t(
-          'Cách dùng: kiosk staff add TÊN --role clerk|admin|it | kiosk staff list',
-          'Usage: kiosk staff add NAME --role clerk|admin|it | kiosk staff list',
+          'Cách dùng: kiosk staff add TÊN-ĐĂNG-NHẬP --role clerk|admin|it [--name "Họ tên"] | kiosk staff name TÊN-ĐĂNG-NHẬP "Họ tên" | kiosk staff list',
+          'Usage: kiosk staff add USERNAME --role clerk|admin|it [--name "Full name"] | kiosk staff name USERNAME "Full name" | kiosk staff list',
         ),
       );
       return ExitCode.usage;

@@ -51,7 +51,10 @@ export class StaffAccounts {
 
   async create(username: string, role: StaffRole, password: string): Promise<StaffAccount> {
     if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
-      throw new KioskError('INVALID_PAYLOAD', 'username: 3-40 lower-case letters, digits, . _ -');
+      throw new KioskError(
+        'INVALID_PAYLOAD',
+        'Tên đăng nhập gồm 3–40 chữ thường không dấu, chữ số, dấu . _ - (ví dụ: nguyenvanan) / username: 3-40 lower-case letters, digits, . _ -',
+      );
     }
     checkNewPassword(username, password);
     const hash = await hashPassword(password);

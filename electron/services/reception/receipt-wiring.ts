@@ -16,7 +16,11 @@ export function receiptServiceFor(deps: {
   return new ReceiptService({
     dossier: (idOrCode, actor) => deps.store.get(idOrCode, actor),
     procedure: (code) => deps.catalogue.get(code) ?? null,
-    staffName: (staffId) => deps.accounts.list().find((a) => a.id === staffId)?.username ?? null,
+    // The officer's name as they set it; their username until they have one.
+    staffName: (staffId) =>
+      deps.store.staffName(staffId) ??
+      deps.accounts.list().find((a) => a.id === staffId)?.username ??
+      null,
     render: renderReceipt,
     settings: {
       agencyName: config.agency.name,

@@ -32,6 +32,7 @@ import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
 import { diskFullError, isDiskFull } from './store-error';
+import { setStaffName, staffName } from './staff-names';
 
 export const DATABASE_FILE = 'kiosk.sqlite3';
 export const BLOB_DIR = 'blobs';
@@ -220,6 +221,16 @@ export class DossierStore {
   /** Mẫu 06: dossiers received in [from, to). */
   trackingBook(from: number, to: number, actor: string): BookLine[] {
     return guardDiskFull(() => trackingBook(this.#ctx, from, to, actor));
+  }
+
+  /** Sets or clears the name a staff account prints as (receipts, slips); false for an unknown id. */
+  setStaffName(staffId: string, name: string | null): boolean {
+    return guardDiskFull(() => setStaffName(this.#ctx, staffId, name));
+  }
+
+  /** The name a staff account prints as, or null when none was set. */
+  staffName(staffId: string): string | null {
+    return staffName(this.#ctx, staffId);
   }
 
   /** The raw connection, for diagnostics and tests (integrity checks). */

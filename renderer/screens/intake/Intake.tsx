@@ -68,7 +68,7 @@ export function Intake() {
   const prefill = (chosen: Procedure | undefined, draft: ApplicantDraft) => {
     const citizen = applicantCitizen(draft);
     if (!chosen || !citizen) return;
-    const filled = prefillFromCitizen(chosen.form.fields, citizen, values);
+    const filled = prefillFromCitizen(chosen.form.fields, citizen, values, draft.fields.phone);
     setValues(filled.values);
     setFromCard(draft.source === 'typed' ? [] : filled.filled);
   };

@@ -77,4 +77,23 @@ describe('e-form values', () => {
     });
     expect(result.filled).toEqual(['applicantName', 'applicantDob', 'applicantSex']);
   });
+
+  it("the phone typed at the applicant step fills the applicant's empty phone field only", () => {
+    const fields = [
+      field('applicantId', 'idNumber', { fill: 'id' }),
+      field('applicantPhone', 'phone'),
+      field('witnessPhone', 'phone'),
+    ];
+    const filled = prefillFromCitizen(fields, citizen, {}, ' 0912 345 678 ');
+    expect(filled.values).toEqual({ applicantId: '001203004567', applicantPhone: '0912 345 678' });
+    expect(filled.filled).toEqual(['applicantId']);
+    const typedInForm = prefillFromCitizen(
+      fields,
+      citizen,
+      { applicantPhone: '0988000111' },
+      '0912345678',
+    );
+    expect(typedInForm.values.applicantPhone).toBe('0988000111');
+    expect(prefillFromCitizen(fields, citizen, {}, '').values.applicantPhone).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
-import { prefillFromCard } from '../../../electron/api/contract/form-prefill';
+import { applicantPhoneFields, prefillFromCard } from '../../../electron/api/contract/form-prefill';
 import type { FormField } from '../../../electron/api/contract/procedure';
 
 export type FormValues = Readonly<Record<string, string>>;
@@ -18,14 +18,21 @@ export function issuesByField(
 
 /**
  * Fills the fields the card fills (the shared prefill rules), keeping
- * everything else the clerk typed. Answers the new values and which keys
- * came from the citizen record.
+ * everything else the clerk typed. The phone typed at the applicant step
+ * goes into the applicant's empty phone field (never over one typed in the
+ * form). Answers the new values and which keys came from the citizen record.
  */
 export function prefillFromCitizen(
   fields: readonly FormField[],
   citizen: CitizenWire,
   values: FormValues,
+  phone = '',
 ): { readonly values: FormValues; readonly filled: readonly string[] } {
   const fromCard = prefillFromCard(fields, citizen);
-  return { values: { ...values, ...fromCard }, filled: Object.keys(fromCard) };
+  const typedPhone = phone.trim();
+  const fromApplicant: Record<string, string> = {};
+  for (const field of typedPhone === '' ? [] : applicantPhoneFields(fields)) {
+    if ((values[field.key] ?? '').trim() === '') fromApplicant[field.key] = typedPhone;
+  }
+  return { values: { ...values, ...fromApplicant, ...fromCard }, filled: Object.keys(fromCard) };
 }
