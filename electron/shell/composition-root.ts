@@ -216,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
       trainingMode: config.portal.trainingMode,
       idleTimeoutSeconds: config.idleTimeoutSeconds,
       agencyName: config.agency.name,
+      helpCounter: config.helpCounter,
     }),
     'system.health': health,
     'session.end': async ({ reason }, context) => {

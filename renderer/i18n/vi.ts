@@ -33,10 +33,12 @@ export const vi = {
     lookupHint: 'Xem hồ sơ đã nộp đang ở bước nào',
     largeText: 'Chữ to',
     normalText: 'Chữ thường',
-    help: 'Cần giúp đỡ? Mời Ông/Bà đến quầy tiếp nhận, cán bộ sẽ hỗ trợ.',
+    help: 'Cần giúp đỡ? Mời Ông/Bà đến {{counter}}, cán bộ sẽ hỗ trợ.',
     comingSoon: 'Chức năng này sắp có. Mời Ông/Bà đến quầy tiếp nhận.',
     tools: 'Trợ giúp đọc và nghe',
     voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
+    /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
+    defaultCounter: 'quầy tiếp nhận',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',
@@ -57,6 +59,7 @@ export const vi = {
       native: 'Mô-đun {{name}}',
       pcscd: 'Dịch vụ đầu đọc thẻ (pcscd)',
       scanners: 'Máy quét',
+      printer: 'Máy in',
       disk: 'Dung lượng ổ đĩa',
       portal: 'Cổng Dịch vụ công',
       queue: 'Hàng đợi đồng bộ',

@@ -37,6 +37,8 @@ export const systemMethods = {
       trainingMode: z.boolean(),
       idleTimeoutSeconds: z.number().int().positive(),
       agencyName: z.string(),
+      /** Where the kiosk sends a citizen when something is down (config helpCounter). */
+      helpCounter: z.string(),
     }),
   ),
   'system.health': method(NoParams, HealthReportSchema),

@@ -12,6 +12,11 @@ export const ConfigSchema = z
     locale: z.enum(['vi', 'en']).default('vi'),
     /** Seconds without input before the screen returns to start and citizen data is wiped. */
     idleTimeoutSeconds: z.number().int().min(5).max(3600).default(120),
+    /**
+     * The counter a citizen at this kiosk is sent to when a device or the portal is
+     * down, as it is signed in the hall, e.g. "quầy số 3"; empty says "quầy tiếp nhận".
+     */
+    helpCounter: z.string().trim().max(60).default(''),
     window: z
       .object({
         /** Electron's kiosk flag; the real lock-down is the OS's (see build/kiosk-os.md). */
