@@ -14,6 +14,7 @@ const namedChecks = [
   'node',
   'pcscd',
   'scanners',
+  'printer',
   'disk',
   'portal',
   'queue',

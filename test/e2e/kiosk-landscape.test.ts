@@ -140,6 +140,14 @@ async function walk(large: boolean): Promise<void> {
     });
   await page.locator('.receipt-qr').waitFor();
   await page.locator('iframe.receipt-pdf').waitFor({ timeout: 60_000 });
+  // The portal and the printer are down here: the receipt says what that means and where to go.
+  const printer = page.locator('[data-outage="printer"]');
+  await printer.waitFor({ timeout: 30_000 });
+  expect(await printer.textContent()).toContain('Máy in đang tạm ngừng');
+  expect(await printer.textContent()).toContain('đến Quầy số 3 để nhận giấy hẹn in');
+  const portal = page.locator('[data-outage="portal"]');
+  expect(await portal.textContent()).toContain('hồ sơ sẽ tự gửi đi khi có mạng');
+  expect(await portal.textContent()).toContain('đến Quầy số 3');
   await check('receipt', large);
   const finish = page.getByRole('button', { name: 'Hoàn tất' });
   await finish.scrollIntoViewIfNeeded();
@@ -151,8 +159,15 @@ beforeAll(async () => {
   inserted = await insertVirtualCccd();
   sane = createSaneTestEnv();
   shell = await startShellProcess(
-    { mode: 'kiosk', idleTimeoutSeconds: 600, card: { trustDir: inserted.trustDir } },
-    { SANE_CONFIG_DIR: sane.dir },
+    {
+      mode: 'kiosk',
+      idleTimeoutSeconds: 600,
+      helpCounter: 'Quầy số 3',
+      card: { trustDir: inserted.trustDir },
+    },
+    // No print server answers (a refused port, CUPS installed or not): the printer is down, as
+    // the portal is (the shell's default portal address refuses too).
+    { SANE_CONFIG_DIR: sane.dir, CUPS_SERVER: '127.0.0.1:1' },
   );
   browser = await launchChromium();
   page = await (

@@ -136,6 +136,49 @@ export function sanePeersProbe(timeoutMs = 20_000): HealthProbe {
   };
 }
 
+/**
+ * CUPS knows at least one printer that is not disabled (`lpstat -p`). The
+ * kiosk prints its receipts through the system's print dialog, so a missing
+ * CUPS or a disabled queue means a citizen leaves without paper: the receipt
+ * step sends them to the counter.
+ */
+export function printerProbe(timeoutMs = 5000): HealthProbe {
+  const probe = { id: 'printer', kind: 'device' as const };
+  const fix: Fix = {
+    vi: 'Kiểm tra nguồn, cáp và giấy của máy in; cài và bật máy in trong CUPS (http://localhost:631).',
+    en: 'Check the printer’s power, cable and paper; add and enable it in CUPS (http://localhost:631).',
+  };
+  return {
+    ...probe,
+    check: () =>
+      new Promise((resolve) => {
+        execFile('lpstat', ['-p'], { timeout: timeoutMs }, (error, stdout) => {
+          if (error && 'code' in error && error.code === 'ENOENT') {
+            resolve(
+              result(probe, 'fail', 'lpstat not installed (no CUPS)', {
+                vi: 'Chưa cài dịch vụ in CUPS: "sudo apt-get install cups", rồi cài máy in.',
+                en: 'CUPS is not installed: "sudo apt-get install cups", then add the printer.',
+              }),
+            );
+            return;
+          }
+          const printers = stdout.split('\n').filter((line) => line.startsWith('printer '));
+          const ready = printers.filter((line) => !/\bdisabled\b/.test(line));
+          resolve(
+            ready.length > 0
+              ? result(probe, 'ok', `${ready.length} printer(s) ready`)
+              : result(
+                  probe,
+                  'fail',
+                  printers.length > 0 ? 'every printer is disabled' : 'no printer in CUPS',
+                  fix,
+                ),
+          );
+        });
+      }),
+  };
+}
+
 /** Free space in the data folder: dossiers and scans must never fail to save. */
 export function diskProbe(dataDir: string): HealthProbe {
   const probe = { id: 'disk', kind: 'system' as const };
@@ -209,6 +252,7 @@ export function systemProbes(
     diskProbe(dataDir),
     pcscdProbe(),
     sanePeersProbe(),
+    printerProbe(),
     ...(portal ? [portalProbe(portal.url, portal.trainingMode)] : []),
   ];
 }
