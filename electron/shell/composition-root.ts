@@ -199,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
         kind: 'system' as const,
         status: 'ok' as const,
         detail: 'config.json valid',
+        detailVi: 'Tệp cấu hình config.json hợp lệ.',
       },
       ...(await runProbes(probes)),
     ];

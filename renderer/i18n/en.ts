@@ -51,6 +51,12 @@ export const en: Translation = {
     fix: 'What to do',
     summary: '{{ok}} ok, {{warn}} need attention, {{fail}} failed',
     states: { ok: 'OK', warn: 'Attention', fail: 'Failed', unknown: 'Unknown' },
+    seen: {
+      ok: 'Working.',
+      warn: 'Needs a look; see the fix.',
+      fail: 'Not working; see the fix.',
+      unknown: 'Could not be checked.',
+    },
     kinds: { system: 'System', service: 'Service', device: 'Device' },
     names: {
       config: 'Configuration file',
@@ -74,6 +80,7 @@ export const en: Translation = {
       queued: 'Pages waiting',
       pagesDone: 'Pages recognised',
       languages: 'Languages',
+      vie: 'Vietnamese',
       unavailable: 'The OCR status could not be read.',
     },
   },

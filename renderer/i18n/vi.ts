@@ -52,6 +52,12 @@ export const vi = {
     fix: 'Cách khắc phục',
     summary: '{{ok}} tốt, {{warn}} cần chú ý, {{fail}} lỗi',
     states: { ok: 'Tốt', warn: 'Cần chú ý', fail: 'Lỗi', unknown: 'Chưa rõ' },
+    seen: {
+      ok: 'Hoạt động bình thường.',
+      warn: 'Có vấn đề cần xem, xem cách khắc phục.',
+      fail: 'Không hoạt động, xem cách khắc phục.',
+      unknown: 'Chưa kiểm tra được.',
+    },
     kinds: { system: 'Hệ thống', service: 'Dịch vụ', device: 'Thiết bị' },
     names: {
       config: 'Tệp cấu hình',
@@ -75,6 +81,8 @@ export const vi = {
       queued: 'Trang đang chờ',
       pagesDone: 'Trang đã nhận dạng',
       languages: 'Ngôn ngữ',
+      /** tesseract's code for Vietnamese, shown in words. */
+      vie: 'Tiếng Việt',
       unavailable: 'Không lấy được tình trạng OCR.',
     },
   },
