@@ -212,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
         kind: 'system' as const,
         status: 'ok' as const,
         detail: 'config.json valid',
+        detailVi: 'Tệp cấu hình config.json hợp lệ.',
       },
       ...(await runProbes(probes)),
     ];
@@ -229,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
       trainingMode: config.portal.trainingMode,
       idleTimeoutSeconds: config.idleTimeoutSeconds,
       agencyName: config.agency.name,
+      helpCounter: config.helpCounter,
     }),
     'system.health': health,
     'session.end': async ({ reason }, context) => {

@@ -40,7 +40,11 @@ export function OcrPoolStatus({ generation }: OcrPoolStatusProps) {
           <dt>{t('diagnostics.ocr.pagesDone')}</dt>
           <dd>{status.pagesDone}</dd>
           <dt>{t('diagnostics.ocr.languages')}</dt>
-          <dd>{status.languages.join(', ')}</dd>
+          <dd>
+            {status.languages
+              .map((code) => (code === 'vie' ? t('diagnostics.ocr.vie') : code))
+              .join(', ')}
+          </dd>
         </dl>
       )}
     </section>

@@ -66,9 +66,8 @@ export const selfServiceEn: Translation['selfService'] = {
     notNeeded: 'I do not have this document',
     noneNeeded: 'This procedure needs no documents.',
     noScanner:
-      'No scanner is ready on this kiosk. Please go to the reception desk to hand in your papers.',
-    requiredMissing:
-      'This document is required. If you do not have it, please go to the reception desk.',
+      'The scanner is out of service for now. Please take your papers to {{counter}}; staff will scan them and receive your dossier.',
+    requiredMissing: 'This document is required. If you do not have it, please go to {{counter}}.',
     stopped: 'The scanner stopped part-way: {{reason}}',
     page: 'Page {{n}}',
   },
@@ -90,5 +89,9 @@ export const selfServiceEn: Translation['selfService'] = {
     qr: 'QR code to look up dossier {{code}}',
     keep: 'Keep this receipt to look up your dossier and collect the result.',
     finish: 'Finish',
+    portalDown:
+      'Your dossier is saved on this kiosk. The kiosk cannot reach the national portal now; the dossier is sent by itself when the network returns, you need not submit again. If it is urgent, please go to {{counter}}.',
+    printerDown:
+      'The printer is out of service, so the receipt cannot be printed. Please write down the dossier code above, or go to {{counter}} for a printed receipt.',
   },
 };

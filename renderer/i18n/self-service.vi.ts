@@ -63,8 +63,9 @@ export const selfServiceVi = {
     pages: 'Đã quét {{count}} trang',
     notNeeded: 'Tôi không có giấy tờ này',
     noneNeeded: 'Thủ tục này không cần nộp giấy tờ.',
-    noScanner: 'Kiosk chưa có máy quét sẵn sàng. Mời Ông/Bà đến quầy tiếp nhận để nộp giấy tờ.',
-    requiredMissing: 'Giấy tờ này bắt buộc. Nếu không có, mời Ông/Bà đến quầy tiếp nhận.',
+    noScanner:
+      'Máy quét đang tạm ngừng. Mời Ông/Bà mang giấy tờ đến {{counter}}, cán bộ sẽ quét và nhận hồ sơ giúp.',
+    requiredMissing: 'Giấy tờ này bắt buộc. Nếu không có, mời Ông/Bà đến {{counter}}.',
     stopped: 'Máy quét dừng giữa chừng: {{reason}}',
     page: 'Trang {{n}}',
   },
@@ -86,5 +87,9 @@ export const selfServiceVi = {
     qr: 'Mã QR để tra cứu hồ sơ {{code}}',
     keep: 'Ông/Bà giữ giấy này để tra cứu và nhận kết quả.',
     finish: 'Hoàn tất',
+    portalDown:
+      'Hồ sơ đã được lưu trên kiosk. Kiosk chưa kết nối được Cổng Dịch vụ công, hồ sơ sẽ tự gửi đi khi có mạng, Ông/Bà không phải nộp lại. Nếu cần gấp, mời Ông/Bà đến {{counter}}.',
+    printerDown:
+      'Máy in đang tạm ngừng, chưa in được giấy hẹn. Mời Ông/Bà ghi lại mã hồ sơ ở trên, hoặc đến {{counter}} để nhận giấy hẹn in.',
   },
 } as const;

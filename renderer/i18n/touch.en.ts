@@ -14,7 +14,7 @@ export const touchEn: Translation['touch'] = {
   tones: { sac: 'Sắc', huyen: 'Huyền', hoi: 'Hỏi', nga: 'Ngã', nang: 'Nặng' },
   datePlaceholder: 'day/month/year',
   readerDown:
-    'The card reader is out of service for now. Please type your details on the screen keyboard, or go to the reception counter for help.',
+    'The card reader is out of service for now. Please take your ID card to {{counter}}; staff will receive your dossier. Or type your details on the screen keyboard.',
   readerDownWhat: 'You can still submit: only your ID number, full name and birth date are needed.',
   readerComesBack: 'When the card reader works again, this screen goes back to reading the card.',
   typeInstead: 'Type my details',

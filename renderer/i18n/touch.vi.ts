@@ -12,7 +12,7 @@ export const touchVi = {
   tones: { sac: 'Sắc', huyen: 'Huyền', hoi: 'Hỏi', nga: 'Ngã', nang: 'Nặng' },
   datePlaceholder: 'ngày/tháng/năm',
   readerDown:
-    'Máy đọc thẻ đang tạm ngừng. Mời Ông/Bà nhập thông tin bằng bàn phím trên màn hình, hoặc đến quầy tiếp nhận để được giúp.',
+    'Máy đọc thẻ đang tạm ngừng. Mời Ông/Bà mang thẻ Căn cước đến {{counter}}, cán bộ sẽ nhận hồ sơ giúp. Hoặc nhập thông tin bằng bàn phím trên màn hình.',
   readerDownWhat: 'Ông/Bà vẫn nộp được hồ sơ: chỉ cần nhập số định danh, họ tên và ngày sinh.',
   readerComesBack: 'Khi máy đọc thẻ hoạt động lại, màn hình này tự chuyển về đọc thẻ.',
   typeInstead: 'Nhập thông tin bằng bàn phím',

@@ -34,10 +34,12 @@ export const vi = {
     lookupHint: 'Xem hồ sơ đã nộp đang ở bước nào',
     largeText: 'Chữ to',
     normalText: 'Chữ thường',
-    help: 'Cần giúp đỡ? Mời Ông/Bà đến quầy tiếp nhận, cán bộ sẽ hỗ trợ.',
+    help: 'Cần giúp đỡ? Mời Ông/Bà đến {{counter}}, cán bộ sẽ hỗ trợ.',
     comingSoon: 'Chức năng này sắp có. Mời Ông/Bà đến quầy tiếp nhận.',
     tools: 'Trợ giúp đọc và nghe',
     voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
+    /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
+    defaultCounter: 'quầy tiếp nhận',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',
@@ -51,6 +53,12 @@ export const vi = {
     fix: 'Cách khắc phục',
     summary: '{{ok}} tốt, {{warn}} cần chú ý, {{fail}} lỗi',
     states: { ok: 'Tốt', warn: 'Cần chú ý', fail: 'Lỗi', unknown: 'Chưa rõ' },
+    seen: {
+      ok: 'Hoạt động bình thường.',
+      warn: 'Có vấn đề cần xem, xem cách khắc phục.',
+      fail: 'Không hoạt động, xem cách khắc phục.',
+      unknown: 'Chưa kiểm tra được.',
+    },
     kinds: { system: 'Hệ thống', service: 'Dịch vụ', device: 'Thiết bị' },
     names: {
       config: 'Tệp cấu hình',
@@ -58,6 +66,7 @@ export const vi = {
       native: 'Mô-đun {{name}}',
       pcscd: 'Dịch vụ đầu đọc thẻ (pcscd)',
       scanners: 'Máy quét',
+      printer: 'Máy in',
       disk: 'Dung lượng ổ đĩa',
       portal: 'Cổng Dịch vụ công',
       queue: 'Hàng đợi đồng bộ',
@@ -73,6 +82,8 @@ export const vi = {
       queued: 'Trang đang chờ',
       pagesDone: 'Trang đã nhận dạng',
       languages: 'Ngôn ngữ',
+      /** tesseract's code for Vietnamese, shown in words. */
+      vie: 'Tiếng Việt',
       unavailable: 'Không lấy được tình trạng OCR.',
     },
   },

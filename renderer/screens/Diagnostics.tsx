@@ -14,6 +14,7 @@ const namedChecks = [
   'node',
   'pcscd',
   'scanners',
+  'printer',
   'disk',
   'portal',
   'queue',
@@ -63,6 +64,12 @@ export function Diagnostics() {
       return t('diagnostics.names.native', { name: check.id.slice(7) });
     return named.includes(check.id) ? t(`diagnostics.names.${check.id as NamedCheck}`) : check.id;
   };
+  // IT reads the Vietnamese line; the English one is kept for logs and `kiosk doctor --json`.
+  // A check without one (a probe added later) says its state in words, never in English.
+  const seen = (check: HealthCheck) =>
+    i18n.language === 'en'
+      ? check.detail
+      : (check.detailVi ?? t(`diagnostics.seen.${check.status}`));
   const count = (status: HealthCheck['status']) =>
     report?.checks.filter((c) => c.status === status).length ?? 0;
 
@@ -115,7 +122,7 @@ export function Diagnostics() {
                   </span>
                 </td>
                 <td>
-                  <code>{check.detail}</code>
+                  <p className="seen">{seen(check)}</p>
                   {check.fix && check.status !== 'ok' && (
                     <p className="fix">
                       <strong>{t('diagnostics.fix')}:</strong>{' '}

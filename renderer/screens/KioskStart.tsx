@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ActionTile } from '../components/ActionTile';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSpokenScreen } from '../components/voice/use-spoken';
+import { useHelpCounter } from './self-service/use-help-counter';
 
 /**
  * The citizen's start screen: one question, big tiles, the language up
@@ -11,6 +12,7 @@ import { useSpokenScreen } from '../components/voice/use-spoken';
 export function KioskStart() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const counter = useHelpCounter();
   useSpokenScreen(`${t('kiosk.welcome')} ${t('kiosk.prompt')} ${t('kiosk.voiceChoices')}`);
   return (
     <main className="screen kiosk-start">
@@ -31,7 +33,7 @@ export function KioskStart() {
       <div className="kiosk-options">
         <LanguageSwitch />
       </div>
-      <p className="help">{t('kiosk.help')}</p>
+      <p className="help">{t('kiosk.help', { counter })}</p>
     </main>
   );
 }

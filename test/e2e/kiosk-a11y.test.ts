@@ -77,6 +77,16 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(`${shell.url.split('#')[0] ?? shell.url}#/diagnostics`);
     await page.locator('table.checks').waitFor({ timeout: 60_000 });
     await page.locator('.ocr-pool dl').waitFor();
+    // Every line IT reads is Vietnamese: technical names (pcscd, paths, a system error) only
+    // after "Chi tiết:" or "Lỗi hệ thống báo:".
+    const lines = await page.locator('table.checks td .seen').allTextContents();
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) {
+      const sentence = line.split(/Lỗi hệ thống báo:|Chi tiết:|\(|http|\//)[0] ?? '';
+      expect(sentence, line).not.toMatch(
+        /\b(not|no|found|free|loads?|listening|answered|reachable|installed|ready|reader|pending|parked|workers|device)\b/i,
+      );
+    }
     await expectClean('diagnostics');
     await page.getByRole('link', { name: 'Trang đầu' }).click();
   });

@@ -13,6 +13,8 @@ export const HealthCheckSchema = z.object({
   status: HealthStatusSchema,
   /** What was seen, in English for logs (the UI translates by id and status). */
   detail: z.string(),
+  /** What was seen, in Vietnamese for the Diagnostics screen (technical names kept where IT needs them). */
+  detailVi: z.string().optional(),
   /** What to do about a failure, in Vietnamese and English. */
   fix: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
@@ -37,6 +39,8 @@ export const systemMethods = {
       trainingMode: z.boolean(),
       idleTimeoutSeconds: z.number().int().positive(),
       agencyName: z.string(),
+      /** Where the kiosk sends a citizen when something is down (config helpCounter). */
+      helpCounter: z.string(),
     }),
   ),
   'system.health': method(NoParams, HealthReportSchema),

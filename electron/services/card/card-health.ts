@@ -13,6 +13,8 @@ export function createCardHealthProbe(service: CardService): HealthProbe {
           ...probe,
           status: 'fail',
           detail: 'pcscd not reachable; the bridge retries with back-off',
+          detailVi:
+            'Không kết nối được dịch vụ đầu đọc thẻ (pcscd); kiosk tự thử lại, mỗi lần cách lâu hơn.',
           fix: {
             vi: 'Dịch vụ thẻ thông minh (pcscd) không chạy; hãy chạy "sudo systemctl enable --now pcscd.socket" rồi đợi vài giây.',
             en: 'The smart-card service (pcscd) is not running; run "sudo systemctl enable --now pcscd.socket" and wait a few seconds.',
@@ -24,6 +26,7 @@ export function createCardHealthProbe(service: CardService): HealthProbe {
           ...probe,
           status: 'warn',
           detail: 'no PC/SC reader',
+          detailVi: 'Không thấy đầu đọc thẻ nào (PC/SC).',
           fix: {
             vi: 'Chưa có đầu đọc thẻ; hãy cắm đầu đọc vào cổng USB.',
             en: 'No card reader; plug the reader into a USB port.',
@@ -31,10 +34,12 @@ export function createCardHealthProbe(service: CardService): HealthProbe {
         });
       }
       const withCard = readers.filter((r) => r.cardPresent).length;
+      const names = readers.map((r) => r.name).join(', ');
       return Promise.resolve({
         ...probe,
         status: 'ok',
-        detail: `${readers.length} reader(s): ${readers.map((r) => r.name).join(', ')}; ${withCard} with a card`,
+        detail: `${readers.length} reader(s): ${names}; ${withCard} with a card`,
+        detailVi: `Có ${readers.length} đầu đọc: ${names}; ${withCard} đầu đọc đang có thẻ.`,
       });
     },
   };

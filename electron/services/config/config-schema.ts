@@ -18,6 +18,11 @@ export const ConfigSchema = z
      * (frozen, closed without a close frame, or not our page at all).
      */
     staffIdleTimeoutSeconds: z.number().int().min(5).max(28_800).default(900),
+    /**
+     * The counter a citizen at this kiosk is sent to when a device or the portal is
+     * down, as it is signed in the hall, e.g. "quầy số 3"; empty says "quầy tiếp nhận".
+     */
+    helpCounter: z.string().trim().max(60).default(''),
     window: z
       .object({
         /** Electron's kiosk flag; the real lock-down is the OS's (see build/kiosk-os.md). */

@@ -12,6 +12,7 @@ export function checkConfig(dataDir: string): { check: HealthCheck; loaded?: Loa
         kind: 'system',
         status: 'ok',
         detail: `${loaded.path}${loaded.created ? ' (created with defaults)' : ''}`,
+        detailVi: `Tệp cấu hình hợp lệ: ${loaded.path}${loaded.created ? ' (vừa tạo với giá trị mặc định)' : ''}`,
       },
       loaded,
     };
@@ -23,6 +24,7 @@ export function checkConfig(dataDir: string): { check: HealthCheck; loaded?: Loa
         kind: 'system',
         status: 'fail',
         detail,
+        detailVi: `Tệp cấu hình có lỗi. Chi tiết: ${detail}`,
         fix: {
           vi: 'Sửa khoá được nêu trong tệp cấu hình (tệp không bị ghi đè), hoặc xoá tệp để dùng giá trị mặc định.',
           en: 'Fix the key named in the config file (it is never overwritten), or delete the file to use the defaults.',

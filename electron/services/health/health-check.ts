@@ -18,11 +18,13 @@ export async function runProbes(probes: readonly HealthProbe[]): Promise<HealthC
       try {
         return await probe.check();
       } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
         return {
           id: probe.id,
           kind: probe.kind,
           status: 'fail' as const,
-          detail: `check crashed: ${error instanceof Error ? error.message : String(error)}`,
+          detail: `check crashed: ${reason}`,
+          detailVi: `Bước kiểm tra này bị lỗi giữa chừng. Lỗi hệ thống báo: ${reason}`,
         };
       }
     }),

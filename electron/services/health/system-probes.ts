@@ -7,15 +7,24 @@ import type { HealthCheck, HealthProbe } from './health-check';
 const require = createRequire(import.meta.url);
 
 type Fix = NonNullable<HealthCheck['fix']>;
+/** What a probe saw: English for the logs and `kiosk doctor --json`, Vietnamese for the screen. */
+interface Seen {
+  readonly en: string;
+  readonly vi: string;
+}
 const result = (
   probe: Pick<HealthProbe, 'id' | 'kind'>,
   status: HealthCheck['status'],
-  detail: string,
+  seen: Seen,
   fix?: Fix,
-): HealthCheck =>
-  fix
-    ? { id: probe.id, kind: probe.kind, status, detail, fix }
-    : { id: probe.id, kind: probe.kind, status, detail };
+): HealthCheck => ({
+  id: probe.id,
+  kind: probe.kind,
+  status,
+  detail: seen.en,
+  detailVi: seen.vi,
+  ...(fix ? { fix } : {}),
+});
 
 /** Node 20.19+ is what the pinned toolchain (vite 8, eslint 10) needs. */
 export function nodeVersionProbe(version = process.versions.node): HealthProbe {
@@ -27,11 +36,19 @@ export function nodeVersionProbe(version = process.versions.node): HealthProbe {
       const ok = major > 20 || (major === 20 && minor >= 19);
       return Promise.resolve(
         ok
-          ? result(probe, 'ok', `Node ${version}`)
-          : result(probe, 'fail', `Node ${version} is older than 20.19`, {
-              vi: 'Cài Node.js 20.19 trở lên rồi chạy lại npm install.',
-              en: 'Install Node.js 20.19 or later, then run npm install again.',
-            }),
+          ? result(probe, 'ok', { en: `Node ${version}`, vi: `Node.js phiên bản ${version}` })
+          : result(
+              probe,
+              'fail',
+              {
+                en: `Node ${version} is older than 20.19`,
+                vi: `Node.js ${version} cũ hơn phiên bản 20.19 cần có`,
+              },
+              {
+                vi: 'Cài Node.js 20.19 trở lên rồi chạy lại npm install.',
+                en: 'Install Node.js 20.19 or later, then run npm install again.',
+              },
+            ),
       );
     },
   };
@@ -48,16 +65,27 @@ export function nativeModuleProbe(name: string): HealthProbe {
       try {
         require(name);
         return Promise.resolve(
-          result(probe, 'ok', `${name} loads (ABI ${process.versions.modules})`),
+          result(probe, 'ok', {
+            en: `${name} loads (ABI ${process.versions.modules})`,
+            vi: `Mô-đun ${name} nạp được (ABI ${process.versions.modules})`,
+          }),
         );
       } catch (error) {
         const reason =
           error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
         return Promise.resolve(
-          result(probe, 'fail', `${name} does not load: ${reason}`, {
-            vi: `Chạy "npm rebuild ${name}" (cần g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); với Electron: "npx electron-builder install-app-deps".`,
-            en: `Run "npm rebuild ${name}" (needs g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); for Electron: "npx electron-builder install-app-deps".`,
-          }),
+          result(
+            probe,
+            'fail',
+            {
+              en: `${name} does not load: ${reason}`,
+              vi: `Mô-đun ${name} không nạp được. Lỗi hệ thống báo: ${reason}`,
+            },
+            {
+              vi: `Chạy "npm rebuild ${name}" (cần g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); với Electron: "npx electron-builder install-app-deps".`,
+              en: `Run "npm rebuild ${name}" (needs g++, make${name === 'pcsclite' ? ', libpcsclite-dev' : ''}); for Electron: "npx electron-builder install-app-deps".`,
+            },
+          ),
         );
       }
     },
@@ -79,13 +107,38 @@ export function pcscdProbe(
           resolve(check);
         };
         socket.setTimeout(2000, () => {
-          done(result(probe, 'fail', `no answer on ${socketPath}`, pcscdFix));
+          done(
+            result(
+              probe,
+              'fail',
+              {
+                en: `no answer on ${socketPath}`,
+                vi: `Dịch vụ đầu đọc thẻ không trả lời trong 2 giây (pcscd, ${socketPath}).`,
+              },
+              pcscdFix,
+            ),
+          );
         });
         socket.once('connect', () => {
-          done(result(probe, 'ok', `pcscd listening on ${socketPath}`));
+          done(
+            result(probe, 'ok', {
+              en: `pcscd listening on ${socketPath}`,
+              vi: `Dịch vụ đầu đọc thẻ đang chạy (pcscd, ${socketPath}).`,
+            }),
+          );
         });
         socket.once('error', (error) => {
-          done(result(probe, 'fail', `pcscd not reachable: ${error.message}`, pcscdFix));
+          done(
+            result(
+              probe,
+              'fail',
+              {
+                en: `pcscd not reachable: ${error.message}`,
+                vi: `Không kết nối được dịch vụ đầu đọc thẻ (pcscd). Lỗi hệ thống báo: ${error.message}`,
+              },
+              pcscdFix,
+            ),
+          );
         });
       }),
   };
@@ -106,29 +159,101 @@ export function sanePeersProbe(timeoutMs = 20_000): HealthProbe {
         execFile('scanimage', ['-L'], { timeout: timeoutMs }, (error, stdout) => {
           if (error && 'code' in error && error.code === 'ENOENT') {
             resolve(
-              result(probe, 'fail', 'scanimage not installed', {
-                vi: 'Cài SANE: "sudo apt-get install sane-utils".',
-                en: 'Install SANE: "sudo apt-get install sane-utils".',
-              }),
+              result(
+                probe,
+                'fail',
+                {
+                  en: 'scanimage not installed',
+                  vi: 'Chưa cài công cụ máy quét SANE (scanimage).',
+                },
+                {
+                  vi: 'Cài SANE: "sudo apt-get install sane-utils".',
+                  en: 'Install SANE: "sudo apt-get install sane-utils".',
+                },
+              ),
             );
             return;
           }
           const devices = stdout.split('\n').filter((line) => line.startsWith('device `'));
+          const names = devices.map((d) => d.split('`')[1]?.split("'")[0]).join(', ');
           resolve(
             devices.length > 0
-              ? result(
-                  probe,
-                  'ok',
-                  `${devices.length} scanner(s): ${devices.map((d) => d.split('`')[1]?.split("'")[0]).join(', ')}`,
-                )
+              ? result(probe, 'ok', {
+                  en: `${devices.length} scanner(s): ${names}`,
+                  vi: `Có ${devices.length} máy quét: ${names}`,
+                })
               : result(
                   probe,
                   'warn',
-                  error ? `scanimage -L failed: ${error.message}` : 'no scanner found',
+                  error
+                    ? {
+                        en: `scanimage -L failed: ${error.message}`,
+                        vi: `Không liệt kê được máy quét. Lỗi hệ thống báo: ${error.message}`,
+                      }
+                    : { en: 'no scanner found', vi: 'Không thấy máy quét nào.' },
                   {
                     vi: 'Không thấy máy quét: kiểm tra cáp USB/mạng và nguồn, rồi bấm Kiểm tra lại.',
                     en: 'No scanner found: check the USB/network cable and power, then check again.',
                   },
+                ),
+          );
+        });
+      }),
+  };
+}
+
+/**
+ * CUPS knows at least one printer that is not disabled (`lpstat -p`). The
+ * kiosk prints its receipts through the system's print dialog, so a missing
+ * CUPS or a disabled queue means a citizen leaves without paper: the receipt
+ * step sends them to the counter.
+ */
+export function printerProbe(timeoutMs = 5000): HealthProbe {
+  const probe = { id: 'printer', kind: 'device' as const };
+  const fix: Fix = {
+    vi: 'Kiểm tra nguồn, cáp và giấy của máy in; cài và bật máy in trong CUPS (http://localhost:631).',
+    en: 'Check the printer’s power, cable and paper; add and enable it in CUPS (http://localhost:631).',
+  };
+  return {
+    ...probe,
+    check: () =>
+      new Promise((resolve) => {
+        execFile('lpstat', ['-p'], { timeout: timeoutMs }, (error, stdout) => {
+          if (error && 'code' in error && error.code === 'ENOENT') {
+            resolve(
+              result(
+                probe,
+                'fail',
+                {
+                  en: 'lpstat not installed (no CUPS)',
+                  vi: 'Chưa cài dịch vụ in (CUPS, lệnh lpstat).',
+                },
+                {
+                  vi: 'Chưa cài dịch vụ in CUPS: "sudo apt-get install cups", rồi cài máy in.',
+                  en: 'CUPS is not installed: "sudo apt-get install cups", then add the printer.',
+                },
+              ),
+            );
+            return;
+          }
+          const printers = stdout.split('\n').filter((line) => line.startsWith('printer '));
+          const ready = printers.filter((line) => !/\bdisabled\b/.test(line));
+          resolve(
+            ready.length > 0
+              ? result(probe, 'ok', {
+                  en: `${ready.length} printer(s) ready`,
+                  vi: `Có ${ready.length} máy in sẵn sàng.`,
+                })
+              : result(
+                  probe,
+                  'fail',
+                  printers.length > 0
+                    ? {
+                        en: 'every printer is disabled',
+                        vi: 'Mọi máy in đều đang bị tắt trong CUPS.',
+                      }
+                    : { en: 'no printer in CUPS', vi: 'Không thấy máy in nào trong CUPS.' },
+                  fix,
                 ),
           );
         });
@@ -144,15 +269,17 @@ export function diskProbe(dataDir: string): HealthProbe {
     check: () => {
       const stats = statfsSync(dataDir);
       const freeMb = Math.floor((stats.bavail * stats.bsize) / 1024 / 1024);
+      const seen = {
+        en: `${freeMb} MB free in ${dataDir}`,
+        vi: `Còn trống ${freeMb} MB trong thư mục dữ liệu ${dataDir}`,
+      };
       const fix: Fix = {
         vi: 'Ổ đĩa sắp đầy: đồng bộ các hồ sơ đang chờ và xoá tệp không cần thiết.',
         en: 'The disk is nearly full: sync the waiting dossiers and remove unneeded files.',
       };
-      if (freeMb < 200)
-        return Promise.resolve(result(probe, 'fail', `${freeMb} MB free in ${dataDir}`, fix));
-      if (freeMb < 1024)
-        return Promise.resolve(result(probe, 'warn', `${freeMb} MB free in ${dataDir}`, fix));
-      return Promise.resolve(result(probe, 'ok', `${freeMb} MB free in ${dataDir}`));
+      if (freeMb < 200) return Promise.resolve(result(probe, 'fail', seen, fix));
+      if (freeMb < 1024) return Promise.resolve(result(probe, 'warn', seen, fix));
+      return Promise.resolve(result(probe, 'ok', seen));
     },
   };
 }
@@ -169,17 +296,19 @@ export function portalProbe(url: string, trainingMode: boolean, timeoutMs = 3000
           redirect: 'manual',
         });
         await response.body?.cancel();
-        return result(
-          probe,
-          'ok',
-          `${url} answered HTTP ${response.status}${trainingMode ? ' (training portal)' : ''}`,
-        );
+        return result(probe, 'ok', {
+          en: `${url} answered HTTP ${response.status}${trainingMode ? ' (training portal)' : ''}`,
+          vi: `${trainingMode ? 'Cổng đào tạo' : 'Cổng Dịch vụ công'} trả lời (HTTP ${response.status}) tại ${url}`,
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return result(
           probe,
           'fail',
-          `${url} not reachable: ${reason}`,
+          {
+            en: `${url} not reachable: ${reason}`,
+            vi: `Không kết nối được ${trainingMode ? 'cổng đào tạo' : 'Cổng Dịch vụ công'} tại ${url}. Lỗi hệ thống báo: ${reason}`,
+          },
           trainingMode
             ? {
                 vi: 'Cổng đào tạo chưa chạy: "npm run portal-sim". Hồ sơ vẫn được lưu và sẽ đồng bộ sau.',
@@ -209,6 +338,7 @@ export function systemProbes(
     diskProbe(dataDir),
     pcscdProbe(),
     sanePeersProbe(),
+    printerProbe(),
     ...(portal ? [portalProbe(portal.url, portal.trainingMode)] : []),
   ];
 }

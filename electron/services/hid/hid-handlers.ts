@@ -31,16 +31,18 @@ export function createHidHealthProbes(service: HidService): HealthProbe[] {
         const scanners = report.devices.filter((d) => d.kind === 'barcode-scanner').length;
         const keys = report.devices.filter((d) => d.kind === 'fido').length;
         const detail = `${report.devices.length} HID device(s): ${scanners} barcode scanner(s), ${keys} FIDO key(s)`;
+        const detailVi = `${report.devices.length} thiết bị HID: ${scanners} đầu đọc mã vạch, ${keys} khoá bảo mật FIDO`;
         if (report.problem) {
           return {
             id: 'hid',
             kind: 'device',
             status: 'warn',
             detail: `${detail}; ${report.problem.code}`,
+            detailVi: `${detailVi}. ${report.problem.vi}`,
             fix: { vi: report.problem.vi, en: report.problem.en },
           };
         }
-        return { id: 'hid', kind: 'device', status: 'ok', detail };
+        return { id: 'hid', kind: 'device', status: 'ok', detail, detailVi };
       },
     },
     {
@@ -48,12 +50,19 @@ export function createHidHealthProbes(service: HidService): HealthProbe[] {
       kind: 'device',
       check: async () => {
         const { fingerprint } = await service.devices();
+        const detailVi =
+          fingerprint.status === 'ok'
+            ? `Có ${String(fingerprint.readers.length)} đầu đọc vân tay đã có trình điều khiển.`
+            : fingerprint.status === 'warn'
+              ? `Có đầu đọc vân tay chưa có trình điều khiển. Chi tiết: ${fingerprint.detail}`
+              : 'Không thấy đầu đọc vân tay nào.';
         return fingerprint.fix
           ? {
               id: 'fingerprint-readers',
               kind: 'device',
               status: fingerprint.status,
               detail: fingerprint.detail,
+              detailVi,
               fix: { ...fingerprint.fix },
             }
           : {
@@ -61,6 +70,7 @@ export function createHidHealthProbes(service: HidService): HealthProbe[] {
               kind: 'device',
               status: fingerprint.status,
               detail: fingerprint.detail,
+              detailVi,
             };
       },
     },

@@ -40,6 +40,7 @@ export function createOcrHealthProbe(pool: OcrPool): HealthProbe {
           kind: 'service',
           status: 'fail',
           detail: `missing OCR files: ${missing.join(', ')}`,
+          detailVi: `Thiếu tệp dữ liệu nhận dạng chữ: ${missing.join(', ')}`,
           fix: {
             vi: 'Thiếu dữ liệu nhận dạng chữ; hãy cài lại ứng dụng (npm ci).',
             en: 'OCR data is missing; reinstall the application (npm ci).',
@@ -50,6 +51,7 @@ export function createOcrHealthProbe(pool: OcrPool): HealthProbe {
         id: 'ocr',
         kind: 'service',
         status: 'ok',
+        detailVi: `Bộ nhận dạng chữ (tesseract.js): ${String(status.size)} luồng, ngôn ngữ ${status.languages.map((l) => (l === 'vie' ? 'tiếng Việt' : l)).join(', ')}, ${String(status.dpi)} dpi; đã nhận dạng ${String(status.pagesDone)} trang, ${String(status.busy)} trang đang làm, ${String(status.queued)} trang đang chờ.`,
         detail: `tesseract.js pool: ${String(status.size)} workers, ${status.languages.join('+')}, ${String(status.dpi)} dpi, ${String(status.pagesDone)} pages done, ${String(status.busy)} busy, ${String(status.queued)} queued`,
       };
     },

@@ -21,6 +21,8 @@ export interface TextStyle {
   /** Indent of the wrapped lines after the first (hanging indent), in points. */
   readonly hang?: number;
   readonly color?: RGB;
+  /** Line height over font size; 1.35 unless a dense document asks for less. */
+  readonly leading?: number;
 }
 
 /** By font name: the widths are the font file's, the same in every document. */
@@ -147,7 +149,7 @@ export class PageWriter {
     const x = style.x ?? MARGIN.left;
     const width = style.width ?? A4.width - MARGIN.right - x;
     const hang = style.hang ?? 0;
-    const leading = size * 1.35;
+    const leading = size * (style.leading ?? 1.35);
     const lines = wrapText(text, font, size, width, hang);
     // A short paragraph (a component line, a name) is not split across pages.
     if (lines.length <= 6) this.ensure(leading * lines.length);

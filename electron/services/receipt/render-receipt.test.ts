@@ -97,6 +97,66 @@ describe('the receipt PDF (Mẫu 01)', () => {
     }
   });
 
+  it('fits each copy of an ordinary 8-component dossier on one A4 page, signatures included, every field kept', async () => {
+    // Real names of a birth registration's papers, several long enough to wrap.
+    const names = [
+      'Tờ khai đăng ký khai sinh (hoặc Mẫu hộ tịch điện tử tương tác)',
+      'Giấy chứng sinh; nếu không có: văn bản của người làm chứng, nếu không có người làm chứng: giấy cam đoan về việc sinh',
+      'Biên bản xác nhận việc trẻ bị bỏ rơi (nếu có)',
+      'Văn bản chứng minh việc mang thai hộ (nếu có)',
+      'Giấy tờ chứng minh nơi cư trú của người đi đăng ký',
+      'Văn bản ủy quyền theo quy định của pháp luật (nếu người đi đăng ký là người được ủy quyền)',
+      'Giấy chứng nhận kết hôn của cha, mẹ trẻ (nếu có)',
+      'Giấy tờ tùy thân của người đi đăng ký (bản sao có chứng thực hoặc bản chụp kèm bản chính để đối chiếu)',
+    ];
+    const components = names.map((name, i) => ({ name, originals: 1, copies: i % 2 }));
+    // Training mode too: its banner line is the kiosk's daily case in a commune's first weeks.
+    for (const training of [false, true]) {
+      const file = await save(`eight-${String(training)}.pdf`, {
+        ...base,
+        training,
+        receiverName: training ? null : base.receiverName,
+        components,
+      });
+      expect(await pageCount(file)).toBe(2);
+      for (const [page, copy] of [
+        [1, 'Liên 1: Lưu'],
+        [2, 'Liên 2: Giao người nộp'],
+      ] as const) {
+        const text = await pageText(file, page);
+        for (const field of [
+          'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+          'Mã hồ sơ: 000.00.53.H48-261125-0001',
+          `(${copy})`,
+          'Bộ phận tiếp nhận và trả kết quả: Bộ phận Một cửa xã Bình Sơn',
+          'Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung',
+          'Địa chỉ: Thôn Phú Lễ, xã Bình Sơn, tỉnh Quảng Ngãi',
+          'Số điện thoại: 0912345678',
+          'Email: nhung@example.vn',
+          'Đăng ký thường trú (mã thủ tục 1.004222)',
+          ...names.map((_, i) => `${String(i + 1)}) `),
+          'Giấy tờ tùy thân của người đi đăng ký',
+          '2. Số lượng hồ sơ: 01 (bộ)',
+          '07 ngày làm việc',
+          'Thời gian nhận hồ sơ: 10 giờ 15 phút, ngày 25 tháng 11 năm 2026',
+          // The training watermark's letters may fall between "năm" and the year.
+          'Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 04 tháng 12 năm',
+          'Đăng ký nhận kết quả tại: Bộ phận Một cửa xã Bình Sơn',
+          'Phí, lệ phí: 20.000 đồng',
+          'Mã tra cứu: 000.00.53.H48-261125-0001',
+          'Điện thoại liên hệ: 0255 3812 345',
+          'NGƯỜI NỘP HỒ SƠ',
+          'NGƯỜI TIẾP NHẬN HỒ SƠ',
+          training ? 'Kiosk tự phục vụ' : 'Trần Văn Bình',
+          `${copy} – trang 1/1`,
+        ]) {
+          expect(text, `${copy}, training ${String(training)}`).toContain(field);
+        }
+      }
+      expect(await decodeQr(file, 2)).toBe(base.code);
+    }
+  });
+
   it('flows a 40-component dossier with long names onto labelled pages, nothing outside the page box', async () => {
     const longName =
       'Tôn Nữ Hoàng Thị Minh Nguyệt Phương Thảo Huyền Trân Công Chúa Đại Việt Quốc Ánh';

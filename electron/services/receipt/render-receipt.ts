@@ -35,7 +35,14 @@ export const COPY_LABELS = ['(Liên 1: Lưu)', '(Liên 2: Giao người nộp)']
 const TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 const TRAINING = 'BẢN IN THỬ – CHẾ ĐỘ ĐÀO TẠO';
 const RED = rgb(0.75, 0, 0);
-const QR_SIZE = 92;
+const QR_SIZE = 80;
+/**
+ * Line height of the body: Mẫu 01 is printed close to single spacing, and 1.25 em still
+ * clears DejaVu Serif's stacked tone marks (ascent + descent 1.17 em) so lines never touch.
+ */
+const LEADING = 1.25;
+/** Title 14.9 + "(Ký và ghi rõ họ tên)" 13.5 + 44 to sign + name 14.9 points, rounded up. */
+const SIGNATURE_HEIGHT = 90;
 
 /**
  * The receipt as a PDF: copy 1 "(Liên 1: Lưu)", then copy 2 "(Liên 2: Giao
@@ -142,37 +149,46 @@ function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: st
     x: rightX,
     width: rightWidth,
   });
-  w.y = Math.min(leftBottom, w.y) - 16;
+  w.y = Math.min(leftBottom, w.y) - 12;
 
   w.text(TITLE, { font: 'bold', size: 14, align: 'center' });
   w.gap(2);
   w.text(`Mã hồ sơ: ${code}`, { font: 'bold', size: 12, align: 'center' });
   w.text(label, { font: 'italic', size: 11, align: 'center' });
-  w.gap(10);
+  w.gap(6);
 
   const a = data.applicant;
-  const line = (text: string): void => {
-    w.text(text, { size: 11.5, hang: 14 });
+  // The QR sits beside the applicant's lines rather than in a band of its own: with a band,
+  // a dossier of 8 components pushed the signatures onto a second page of each copy.
+  w.ensure(QR_SIZE + 6);
+  const qrTop = w.y;
+  drawQr(w.page, code, A4.width - MARGIN.right - QR_SIZE, qrTop - QR_SIZE, QR_SIZE);
+  const besideQr = contentWidth - QR_SIZE - 12;
+  const line = (text: string, width?: number): void => {
+    w.text(text, { size: 11, hang: 14, leading: LEADING, ...(width ? { width } : {}) });
     w.gap(2);
   };
-  line(`Bộ phận tiếp nhận và trả kết quả: ${clean(data.unitName)}`);
-  line(`Tiếp nhận hồ sơ của: ${clean(a.name)}`);
-  line(`Địa chỉ: ${clean(a.address)}`);
-  line(`Số điện thoại: ${clean(a.phone) || '……………'}      Email: ${clean(a.email) || '……………'}`);
+  line(`Bộ phận tiếp nhận và trả kết quả: ${clean(data.unitName)}`, besideQr);
+  line(`Tiếp nhận hồ sơ của: ${clean(a.name)}`, besideQr);
+  line(`Địa chỉ: ${clean(a.address)}`, besideQr);
+  line(`Số điện thoại: ${clean(a.phone) || '……………'}`, besideQr);
+  line(`Email: ${clean(a.email) || '……………'}`, besideQr);
+  w.y = Math.min(w.y, qrTop - QR_SIZE - 4);
   line(
     `Nội dung yêu cầu giải quyết: ${clean(data.procedure.name)} (mã thủ tục ${clean(data.procedure.code)})`,
   );
-  w.gap(4);
+  w.gap(2);
 
   line('1. Thành phần hồ sơ nộp gồm:');
   data.components.forEach((c, i) => {
     w.text(
       `${String(i + 1)}) ${clean(c.name)} – ${count(c.originals)} bản chính, ${count(c.copies)} bản sao`,
-      { size: 11, x: MARGIN.left + 16, hang: 18 },
+      { size: 10.5, x: MARGIN.left + 16, hang: 18, leading: LEADING },
     );
     w.gap(1);
   });
-  if (data.components.length === 0) w.text('(không có)', { size: 11, x: MARGIN.left + 16 });
+  if (data.components.length === 0)
+    w.text('(không có)', { size: 10.5, x: MARGIN.left + 16, leading: LEADING });
   w.gap(2);
   line(`2. Số lượng hồ sơ: ${count(data.sets)} (bộ)`);
   const days = data.procedure.processingDays;
@@ -184,38 +200,28 @@ function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: st
   line(`6. Đăng ký nhận kết quả tại: ${clean(data.collectAt) || clean(data.unitName)}`);
   line(`Phí, lệ phí: ${clean(data.feeText) || 'Không'}`);
   line('Vào Sổ theo dõi hồ sơ, Quyển số: ………  Số thứ tự: ………');
-  w.gap(6);
-
-  // QR of exactly the dossier code, with its caption beside it.
-  w.ensure(QR_SIZE + 8);
-  const qrTop = w.y;
-  drawQr(w.page, code, MARGIN.left, qrTop - QR_SIZE, QR_SIZE);
-  w.y = qrTop - 10;
-  const besideX = MARGIN.left + QR_SIZE + 14;
-  w.text(`Mã tra cứu: ${code}`, { font: 'bold', size: 11, x: besideX });
+  w.gap(2);
+  w.text(`Mã tra cứu: ${code}`, { font: 'bold', size: 11, leading: LEADING });
   w.text(
-    'Quét mã QR hoặc nhập mã này tại kiosk hoặc Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.',
-    { font: 'italic', size: 10, x: besideX },
+    `Quét mã QR ở đầu giấy hoặc nhập mã này tại kiosk hoặc Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.${clean(data.phone) === '' ? '' : ` Điện thoại liên hệ: ${clean(data.phone)}.`}`,
+    { font: 'italic', size: 10, leading: LEADING },
   );
-  if (clean(data.phone) !== '')
-    w.text(`Điện thoại liên hệ: ${clean(data.phone)}`, { size: 10, x: besideX });
-  w.y = Math.min(w.y, qrTop - QR_SIZE) - 10;
-
+  w.gap(4);
   w.text(
     'Lưu ý: Giấy này được lập thành 02 liên: một liên lưu tại Bộ phận tiếp nhận và trả kết quả cùng Phiếu kiểm soát quá trình giải quyết hồ sơ, một liên giao người nộp hồ sơ. Kết quả được nhận tại Bộ phận tiếp nhận và trả kết quả hoặc qua dịch vụ bưu chính công ích nếu người nộp đã đăng ký.',
-    { font: 'italic', size: 10 },
+    { font: 'italic', size: 10, leading: LEADING },
   );
-  w.gap(12);
+  w.gap(6);
 
-  // Signatures: kept together on one page.
-  w.ensure(110);
+  // Signatures: kept together on one page, with room to sign (about 15 mm).
+  w.ensure(SIGNATURE_HEIGHT);
   const half = contentWidth / 2;
   const sigTop = w.y;
   const signer = (x: number, title: string, name: string): void => {
     w.y = sigTop;
     w.text(title, { font: 'bold', size: 11, align: 'center', x, width: half });
     w.text('(Ký và ghi rõ họ tên)', { font: 'italic', size: 10, align: 'center', x, width: half });
-    w.gap(52);
+    w.gap(44);
     w.text(name, { font: 'bold', size: 11, align: 'center', x, width: half });
   };
   signer(MARGIN.left, 'NGƯỜI NỘP HỒ SƠ', clean(a.name));

@@ -49,11 +49,18 @@ export function createQueueProbe(deps: QueueProbeDeps): HealthProbe {
         (oldest === null ? '' : `; oldest pending ${minutes(age)} min`) +
         (status === undefined ? '; sync stopped (portal settings invalid)' : '') +
         (status !== undefined && !status.online ? '; portal unreachable' : '');
+      const detailVi =
+        `${pending} hồ sơ chờ đồng bộ, ${parked} hồ sơ bị Cổng từ chối; lần đồng bộ gần nhất: ` +
+        (lastSyncAt === null ? 'chưa có từ khi kiosk khởi động' : vnDateDigits(lastSyncAt)) +
+        (oldest === null ? '' : `; hồ sơ chờ lâu nhất đã ${minutes(age)} phút`) +
+        (status === undefined ? '; chưa đồng bộ được vì cài đặt Cổng chưa hợp lệ' : '') +
+        (status !== undefined && !status.online ? '; chưa kết nối được Cổng' : '');
       if (parked > 0) {
         return Promise.resolve({
           ...probe,
           status: 'warn',
           detail,
+          detailVi,
           fix: {
             vi: `${parked} hồ sơ bị Cổng DVC quốc gia từ chối; cán bộ mở "Hàng đợi đồng bộ", sửa theo thông báo của Cổng rồi gửi lại.`,
             en: `${parked} dossier(s) were refused by the national portal; staff open the sync queue, fix what the portal says and resubmit.`,
@@ -65,13 +72,14 @@ export function createQueueProbe(deps: QueueProbeDeps): HealthProbe {
           ...probe,
           status: 'warn',
           detail,
+          detailVi,
           fix: {
             vi: 'Hồ sơ chờ đồng bộ quá 1 giờ: kiểm tra mạng và mục "Cổng DVC" ở trên; nếu Cổng từ chối đăng nhập, bộ phận CNTT sửa tài khoản trong config.json. Hồ sơ vẫn được lưu an toàn trên máy.',
             en: 'Dossiers have waited over an hour to sync: check the network and the portal line above; if the portal refuses the login, IT fixes the account in config.json. The dossiers stay safely saved on this machine.',
           },
         });
       }
-      return Promise.resolve({ ...probe, status: 'ok', detail });
+      return Promise.resolve({ ...probe, status: 'ok', detail, detailVi });
     },
   };
 }

@@ -22,10 +22,17 @@ export function createScanHealthProbe(service: ScanService): HealthProbe {
         ),
         ...problems.map((p) => `${p.backend}: ${p.code} ${p.detail}`),
       ].join('; ');
-      if (ready.length > 0) return { ...probe, status: offline.length > 0 ? 'warn' : 'ok', detail };
+      // The screen's line: how many are ready, in words; the device ids and backend codes
+      // stay after "Chi tiết" because IT needs them to find the machine.
+      const detailVi =
+        ready.length > 0
+          ? `Có ${ready.length} máy quét sẵn sàng${offline.length > 0 ? `, ${offline.length} máy không hoạt động` : ''}. Chi tiết: ${detail}`
+          : `Không có máy quét nào sẵn sàng. Chi tiết: ${detail}`;
+      if (ready.length > 0)
+        return { ...probe, status: offline.length > 0 ? 'warn' : 'ok', detail, detailVi };
       const missing = problems.find((p) => p.code === 'BACKEND_MISSING');
       const text = scanErrorMessages[missing ? 'BACKEND_MISSING' : 'DEVICE_OFFLINE'];
-      return { ...probe, status: 'fail', detail, fix: { vi: text.vi, en: text.en } };
+      return { ...probe, status: 'fail', detail, detailVi, fix: { vi: text.vi, en: text.en } };
     },
   };
 }

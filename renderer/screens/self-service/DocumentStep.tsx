@@ -5,6 +5,7 @@ import type { ScanDevice } from '../../../electron/api/contract/scan';
 import type { ProcedureComponent } from '../../../electron/api/contract/procedure';
 import { useKiosk } from '../../api/KioskContext';
 import { useErrorText } from './use-error-text';
+import { useHelpCounter } from './use-help-counter';
 
 export type ScanResult = Result<'scan.start'>;
 
@@ -35,6 +36,7 @@ export function DocumentStep({
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
   const errorText = useErrorText();
+  const counter = useHelpCounter();
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [livePages, setLivePages] = useState(0);
@@ -94,7 +96,7 @@ export function DocumentStep({
       </p>
       {device === null ? (
         <p role="alert" className="error">
-          {t('selfService.documents.noScanner')}
+          {t('selfService.documents.noScanner', { counter })}
         </p>
       ) : (
         <p>{t('selfService.documents.place')}</p>
@@ -128,7 +130,7 @@ export function DocumentStep({
         </div>
       )}
       {component.required && device === null && (
-        <p className="hint">{t('selfService.documents.requiredMissing')}</p>
+        <p className="hint">{t('selfService.documents.requiredMissing', { counter })}</p>
       )}
       <div className="answer-buttons">
         {device !== null && (

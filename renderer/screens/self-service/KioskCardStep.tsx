@@ -6,6 +6,7 @@ import { useKiosk } from '../../api/KioskContext';
 import { KioskFormFields } from '../../components/touch/KioskFormFields';
 import { useSpokenAlert } from '../../components/voice/use-spoken';
 import { useErrorText } from './use-error-text';
+import { useHelpCounter } from './use-help-counter';
 import { useReaderState } from './use-reader-state';
 import { typedCardAccess, type CardAccess } from '../../../electron/api/contract/card';
 
@@ -54,7 +55,8 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const attempt = useRef(0);
-  useSpokenAlert(reader === 'down' ? t('touch.readerDown') : error);
+  const counter = useHelpCounter();
+  useSpokenAlert(reader === 'down' ? t('touch.readerDown', { counter }) : error);
 
   // A reader lost mid-read: the read is abandoned at once rather than waiting for its timeout.
   useEffect(() => {
@@ -102,7 +104,7 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
     return (
       <section className="reader-down" data-reader="down">
         <p role="alert" className="error outage">
-          {t('touch.readerDown')}
+          {t('touch.readerDown', { counter })}
         </p>
         <p>{t('touch.readerDownWhat')}</p>
         <div className="answer-buttons">
