@@ -26,6 +26,7 @@ import { trackingBook, type BookLine } from './tracking-book';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
 import { openDatabase } from './open-database';
+import { keepReceipt, storedReceipt, type StoredReceipt } from './receipt-store';
 import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
@@ -142,6 +143,16 @@ export class DossierStore {
     const out = importDossiers(this.#ctx, this.#codes, fileSha256, dossiers, actor);
     this.outbox.notify();
     return out;
+  }
+
+  /** Keeps the receipt made at save (signed or not) for reprints; replaces an earlier one. */
+  keepReceipt(dossierId: string, pdf: Uint8Array, signedAt: number | null): void {
+    keepReceipt(this.#ctx, dossierId, pdf, signedAt);
+  }
+
+  /** The receipt kept at save, or null. */
+  storedReceipt(idOrCode: string): StoredReceipt | null {
+    return guardDiskFull(() => storedReceipt(this.#ctx, idOrCode));
   }
 
   /** One dossier by id or code, decrypted; audited. */
