@@ -15,7 +15,9 @@ import { ComponentJobs } from '../services/reception/component-jobs';
 import { DossierIntake } from '../services/reception/dossier-intake';
 import { LookupThrottle } from '../services/reception/lookup-throttle';
 import type { UploadStore } from '../services/reception/upload-store';
+import { tokenOpener } from '../services/reception/intake-signing';
 import { receiptServiceFor } from '../services/reception/receipt-wiring';
+import { tokenSignerSettings } from '../services/signing/token-signer';
 import {
   createReceptionHandlers,
   KioskSessionDossiers,
@@ -80,6 +82,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
   const catalogue = ProcedureCatalogue.open(store.database);
   const calendar = loadWorkingCalendar(config, deps.dataDir, logger);
   const sessionDossiers = new KioskSessionDossiers();
+  const receipts = receiptServiceFor({ config, store, catalogue, accounts: deps.accounts });
   const reception = createReceptionHandlers({
     mode: config.mode,
     staff: deps.staff,
@@ -96,9 +99,12 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       store,
       lastRead: () => deps.card.lastRead(),
       agencyName: config.agency.name,
+      signer: tokenOpener(tokenSignerSettings(config, process.env)),
+      signLocation: config.receipt.place,
+      receipt: async (id, actor) => (await receipts.renderFresh(id, actor)).pdf,
       log: logger.child({ subsystem: 'reception' }),
     }),
-    receipts: receiptServiceFor({ config, store, catalogue, accounts: deps.accounts }),
+    receipts,
     lookup: new StatusLookupService({
       store,
       sync: deps.sync,

@@ -37,6 +37,8 @@ export const systemMethods = {
       trainingMode: z.boolean(),
       idleTimeoutSeconds: z.number().int().positive(),
       agencyName: z.string(),
+      /** A signing token is configured: the save asks the clerk for its PIN. */
+      signingConfigured: z.boolean(),
     }),
   ),
   'system.health': method(NoParams, HealthReportSchema),

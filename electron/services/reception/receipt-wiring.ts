@@ -18,6 +18,7 @@ export function receiptServiceFor(deps: {
     procedure: (code) => deps.catalogue.get(code) ?? null,
     staffName: (staffId) => deps.accounts.list().find((a) => a.id === staffId)?.username ?? null,
     render: renderReceipt,
+    stored: (dossierId) => deps.store.storedReceipt(dossierId)?.pdf ?? null,
     settings: {
       agencyName: config.agency.name,
       place: config.receipt.place,
