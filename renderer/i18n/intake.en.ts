@@ -113,4 +113,17 @@ export const intakeEn: Translation['intake'] = {
     frame: 'Receipt preview',
     another: 'Receive another dossier',
   },
+  signing: {
+    pin: "PIN of the agency's signing token (USB)",
+    pinHint:
+      'Signs the documents and the receipt before they go to the portal. The PIN is used for this save only and is not kept. Left empty, the dossier is still saved, unsigned.',
+    signed: 'Signed',
+    signedNote: "The documents and the receipt carry the agency's digital signature.",
+    unsigned: 'Not signed',
+    unsignedNote:
+      "The dossier is saved in full and still goes to the portal, but its files do not carry the agency's digital signature.",
+    unsignedTodo:
+      "Plug in the agency's signing token and type the right PIN when saving the next dossier. If this dossier must be signed, tell IT.",
+    reason: 'Reason: {{text}}',
+  },
 };

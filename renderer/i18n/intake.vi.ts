@@ -115,4 +115,18 @@ export const intakeVi = {
     frame: 'Bản xem trước giấy tiếp nhận',
     another: 'Tiếp nhận hồ sơ khác',
   },
+  signing: {
+    pin: 'Mã PIN thiết bị ký số (USB token) của cơ quan',
+    pinHint:
+      'Để ký số các thành phần hồ sơ và giấy tiếp nhận trước khi gửi lên Cổng. Mã PIN chỉ dùng cho lần lưu này và không được lưu lại. Bỏ trống thì hồ sơ vẫn được lưu nhưng chưa ký số.',
+    signed: 'Đã ký số',
+    signedNote:
+      'Các thành phần hồ sơ và giấy tiếp nhận đã được ký số bằng chứng thư số của cơ quan.',
+    unsigned: 'Chưa ký số',
+    unsignedNote:
+      'Hồ sơ đã được lưu đầy đủ và vẫn được gửi lên Cổng, nhưng các tệp chưa có chữ ký số của cơ quan.',
+    unsignedTodo:
+      'Cắm thiết bị ký số (USB token) của cơ quan và nhập đúng mã PIN khi lưu hồ sơ tiếp theo. Nếu hồ sơ này cần ký số bổ sung, hãy báo bộ phận CNTT.',
+    reason: 'Lý do: {{text}}',
+  },
 } as const;

@@ -3,10 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary, DossierView, SyncState } from '../../electron/api/contract/dossier';
 import { STATUS_TEXT } from '../../electron/api/contract/status-text';
 import { errorMessages } from '../../electron/api/error-messages';
-import type { ApiError } from '../../electron/api/errors';
+import { signingErrorCodes, type ApiError, type SigningErrorCode } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
+import { SignatureNotice } from '../components/SignatureNotice';
 import { formatDateTime } from '../i18n/format';
 import { matchesReturnFilter, RETURN_FILTERS, type ReturnFilter } from './return-filter';
+
+/** The stored reason as the notice takes it: a signing code, or none for anything else. */
+function signingReason(reason: string | null): SigningErrorCode | null {
+  return signingErrorCodes.find((c) => c === reason) ?? null;
+}
 
 const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
 type Status = DossierSummary['status'];
@@ -167,6 +173,11 @@ export function Dossiers() {
                   <button type="button" className="link" onClick={() => void openDossier(d.id)}>
                     {d.code}
                   </button>
+                  {!d.signed && (
+                    <span className="badge badge-warn" data-unsigned="true">
+                      {t('intake.signing.unsigned')}
+                    </span>
+                  )}
                 </th>
                 <td>{d.procedureName}</td>
                 <td>{d.applicantName ?? t('dossiers.purged')}</td>
@@ -195,6 +206,7 @@ export function Dossiers() {
             {t('dossiers.received')}: {formatDateTime(open.receivedAt)} · {t('dossiers.due')}:{' '}
             {formatDateTime(open.dueAt)}
           </p>
+          <SignatureNotice signed={open.signed} reason={signingReason(open.unsignedReason)} />
           {open.parkedMessage && (
             <div role="alert" className="error">
               <strong>{t('dossiers.rejected')}</strong> {open.parkedMessage}
