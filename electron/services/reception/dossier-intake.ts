@@ -13,6 +13,7 @@ import {
   signComponents,
   type ComponentSigning,
   type OpenSigner,
+  type SigningLog,
 } from './intake-signing';
 import type { SigningErrorCode } from '../../api/errors';
 
@@ -46,7 +47,7 @@ export interface IntakeDeps {
   readonly signLocation?: string;
   /** The receipt of a saved dossier, freshly rendered (ReceiptService.renderFresh). */
   readonly receipt?: (dossierId: string, actor: string) => Promise<Uint8Array>;
-  readonly log: { warn(fields: Record<string, unknown>, message: string): void };
+  readonly log: SigningLog;
 }
 
 /** Who is receiving: the counter's clerk, or the citizen at a self-service kiosk. */
