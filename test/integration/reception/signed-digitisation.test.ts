@@ -23,7 +23,7 @@ import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
 import { PIN, makeNssDb, makePki, makeToken, pdfsig } from '../signing/signing-peers';
 import type { Pki, SoftToken } from '../signing/signing-peers';
-import { simFile, simGet, startSim, type SimProcess } from '../sync/peers';
+import { simFile, simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
 const applicant = sampleCitizen();
@@ -71,9 +71,12 @@ async function ok<T>(core: Core, method: string, params: unknown): Promise<T> {
   return result.value;
 }
 
-async function newCore(signing: boolean): Promise<{ core: Core; logs: () => string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-signed-intake-'));
-  dirs.push(dataDir);
+async function newCore(
+  signing: boolean,
+  existing?: string,
+): Promise<{ core: Core; logs: () => string; dataDir: string }> {
+  const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'kiosk-signed-intake-'));
+  if (existing === undefined) dirs.push(dataDir);
   const config = signing
     ? {
         signing: {
@@ -87,9 +90,10 @@ async function newCore(signing: boolean): Promise<{ core: Core; logs: () => stri
   const capture = captureLogger();
   const core = createCore({ dataDir, shell: 'browser', logger: capture.logger });
   cores.push(core);
-  await new StaffAccounts(core.store.database).create(CLERK.username, 'clerk', CLERK.password);
+  if (existing === undefined)
+    await new StaffAccounts(core.store.database).create(CLERK.username, 'clerk', CLERK.password);
   await ok(core, 'auth.signIn', CLERK);
-  return { core, logs: () => JSON.stringify(capture.lines()) };
+  return { core, logs: () => JSON.stringify(capture.lines()), dataDir };
 }
 
 async function importPage(core: Core, component: string): Promise<string> {
@@ -143,6 +147,28 @@ function expectUnsigned(bytes: Uint8Array, name: string): void {
   expect(pdfsig(path, nss)).not.toContain('Signature is Valid');
 }
 
+/** The simulator holds the dossier with two files, each signed and the very bytes stored here. */
+async function expectPortalGotSigned(core: Core, code: string): Promise<void> {
+  interface SimDossier {
+    MaHoSo?: string;
+    TaiLieuNop?: { DuongDanTaiTepTin: string }[];
+  }
+  const held = await until('the simulator to hold the dossier with its files', async () => {
+    const all = await simGet<{ dossiers: SimDossier[] }>(`${sim.url}/__sim/dossiers`);
+    const mine = all.dossiers.find((d) => d.MaHoSo === code);
+    return (mine?.TaiLieuNop?.length ?? 0) === 2 ? mine : undefined;
+  });
+  const stored = core.store.get(code, 'test').components;
+  const local = stored.map((c) => Buffer.from(core.store.outbox.readBlob(c.sha256 ?? '')));
+  for (const [i, doc] of (held.TaiLieuNop ?? []).entries()) {
+    const res = await simFile(doc.DuongDanTaiTepTin);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    await expectSigned(bytes, `portal-${code}-${String(i)}.pdf`);
+    expect(local.some((b) => b.equals(bytes))).toBe(true);
+  }
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -181,6 +207,45 @@ afterAll(async () => {
   );
 });
 
+describe('signing later with `kiosk sign-pending`', () => {
+  it('signs a dossier saved without the PIN while offline, and the portal then gets the signed files', async () => {
+    // Offline: the portal is a closed port, so the dossier stays in the outbox.
+    process.env.KIOSK_PORTAL_URL = 'http://127.0.0.1:9';
+    const offline = await newCore(true);
+    process.env.KIOSK_PORTAL_URL = sim.url;
+    const created = await save(offline.core, undefined, 'offline-no-pin');
+    expect(created).toMatchObject({ signed: false, unsignedReason: 'SIGNING_PIN_REQUIRED' });
+    await offline.core.dispose();
+    cores.splice(cores.indexOf(offline.core), 1);
+
+    const wrong = await startKiosk(['--json', 'sign-pending'], {
+      KIOSK_DATA_DIR: offline.dataDir,
+      KIOSK_SIGNING_PIN: '999999',
+    }).done;
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stdout).toContain('SIGNING_PIN_WRONG');
+
+    const started = performance.now();
+    const run = await startKiosk(['--json', 'sign-pending'], {
+      KIOSK_DATA_DIR: offline.dataDir,
+      KIOSK_SIGNING_PIN: PIN,
+    }).done;
+    timings['sign-pending-cli'] = performance.now() - started;
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ signed: [created.code], alreadySent: [] });
+    expect(run.stdout + run.stderr).not.toContain(PIN);
+
+    const online = await newCore(true, offline.dataDir);
+    const view = online.core.store.get(created.code, 'test');
+    expect(view).toMatchObject({ signed: true, unsignedReason: null });
+    const receipt = await ok<{ pdfBase64: string }>(online.core, 'dossier.receipt', {
+      idOrCode: created.code,
+    });
+    await expectSigned(Buffer.from(receipt.pdfBase64, 'base64'), 'receipt-later.pdf');
+    await expectPortalGotSigned(online.core, created.code);
+  });
+});
+
 describe('a counter with the agency token configured', () => {
   let core: Core;
   let logs: () => string;
@@ -216,24 +281,7 @@ describe('a counter with the agency token configured', () => {
   });
 
   it('the files the portal receives at sync are the signed ones, byte for byte', async () => {
-    interface SimDossier {
-      MaHoSo?: string;
-      TaiLieuNop?: { DuongDanTaiTepTin: string }[];
-    }
-    const held = await until('the simulator to hold the dossier with its files', async () => {
-      const all = await simGet<{ dossiers: SimDossier[] }>(`${sim.url}/__sim/dossiers`);
-      const mine = all.dossiers.find((d) => d.MaHoSo === signed.code);
-      return (mine?.TaiLieuNop?.length ?? 0) === 2 ? mine : undefined;
-    });
-    const stored = core.store.get(signed.code, 'test').components;
-    for (const [i, doc] of (held.TaiLieuNop ?? []).entries()) {
-      const res = await simFile(doc.DuongDanTaiTepTin);
-      expect(res.status).toBe(200);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      await expectSigned(bytes, `portal-${String(i)}.pdf`);
-      const local = stored.map((c) => Buffer.from(core.store.outbox.readBlob(c.sha256 ?? '')));
-      expect(local.some((b) => b.equals(Buffer.from(bytes)))).toBe(true);
-    }
+    await expectPortalGotSigned(core, signed.code);
   });
 
   it('without the PIN the dossier is saved "chưa ký số" (SIGNING_PIN_REQUIRED), files intact', async () => {
