@@ -146,6 +146,20 @@ export const receptionMethods = {
     }),
   ),
   /**
+   * Staff, with the token back: sign the "chưa ký số" dossiers whose files
+   * have not left for the portal yet (components, then the kept receipt).
+   * The PIN is used for this call only. A token failure is its SIGNING_* error.
+   */
+  'dossier.signPending': method(
+    z.object({ pin: z.string().min(4).max(64) }).strict(),
+    z.object({
+      /** Codes now signed. */
+      signed: z.array(z.string()),
+      /** Codes that reached the portal meanwhile: their unsigned files stand. */
+      alreadySent: z.array(z.string()),
+    }),
+  ),
+  /**
    * Status by dossier code or the receipt QR's text; open to anyone, so it
    * answers no personal data. Asks the portal when reachable.
    */
