@@ -123,7 +123,13 @@ export const intakeEn: Translation['intake'] = {
     unsignedNote:
       "The dossier is saved in full and still goes to the portal, but its files do not carry the agency's digital signature.",
     unsignedTodo:
-      "Plug in the agency's signing token and type the right PIN when saving the next dossier. If this dossier must be signed, tell IT.",
+      'Plug in the agency\'s signing token, then press "Sign now" in the dossier list before the dossier goes to the portal. A dossier already sent stays unsigned.',
+    signLater: 'Sign now',
+    signLaterHint:
+      "Signs the unsigned dossiers not yet sent to the portal with the agency's token. Plug it in and type its PIN.",
+    signLaterBusy: 'Signing…',
+    signLaterDone: '{{count}} dossier(s) signed.',
+    signLaterSent: '{{count}} dossier(s) went to the portal meanwhile and stay unsigned.',
     reason: 'Reason: {{text}}',
   },
 };

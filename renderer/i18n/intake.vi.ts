@@ -126,7 +126,13 @@ export const intakeVi = {
     unsignedNote:
       'Hồ sơ đã được lưu đầy đủ và vẫn được gửi lên Cổng, nhưng các tệp chưa có chữ ký số của cơ quan.',
     unsignedTodo:
-      'Cắm thiết bị ký số (USB token) của cơ quan và nhập đúng mã PIN khi lưu hồ sơ tiếp theo. Nếu hồ sơ này cần ký số bổ sung, hãy báo bộ phận CNTT.',
+      'Cắm thiết bị ký số (USB token) của cơ quan, rồi bấm "Ký số bổ sung" ở Danh sách hồ sơ trước khi hồ sơ được gửi lên Cổng. Hồ sơ đã gửi lên Cổng thì giữ nguyên "chưa ký số".',
+    signLater: 'Ký số bổ sung',
+    signLaterHint:
+      'Ký số các hồ sơ "chưa ký số" chưa gửi lên Cổng bằng thiết bị ký số của cơ quan. Cắm thiết bị vào máy rồi nhập mã PIN.',
+    signLaterBusy: 'Đang ký số…',
+    signLaterDone: 'Đã ký số bổ sung {{count}} hồ sơ.',
+    signLaterSent: '{{count}} hồ sơ đã gửi lên Cổng trong lúc ký nên giữ nguyên "chưa ký số".',
     reason: 'Lý do: {{text}}',
   },
 } as const;

@@ -6,6 +6,7 @@ import { errorMessages } from '../../electron/api/error-messages';
 import { signingErrorCodes, type ApiError, type SigningErrorCode } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { SignatureNotice } from '../components/SignatureNotice';
+import { SignPendingForm } from './SignPendingForm';
 import { formatDateTime } from '../i18n/format';
 import { matchesReturnFilter, RETURN_FILTERS, type ReturnFilter } from './return-filter';
 
@@ -27,7 +28,7 @@ interface Filter {
 /** Staff: received dossiers by portal status and sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
 export function Dossiers() {
   const { t, i18n } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const [filter, setFilter] = useState<Filter>({ sync: 'all', status: 'all', returns: 'all' });
   const statusText = (status: Status) =>
     i18n.language === 'en' ? STATUS_TEXT[status].en : STATUS_TEXT[status].vi;
@@ -152,6 +153,9 @@ export function Dossiers() {
         <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'success' : 'error'}>
           {notice.text}
         </p>
+      )}
+      {info.signingConfigured && dossiers?.some((d) => !d.signed && d.syncState !== 'synced') && (
+        <SignPendingForm onSigned={() => void load(filter)} />
       )}
       {shown?.length === 0 && <p>{t('dossiers.empty')}</p>}
       {shown && shown.length > 0 && (
