@@ -77,15 +77,18 @@ async function newCore(
 ): Promise<{ core: Core; logs: () => string; dataDir: string }> {
   const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'kiosk-signed-intake-'));
   if (existing === undefined) dirs.push(dataDir);
+  // Each data folder its own agency, so the cores' dossier codes never meet in the one simulator.
+  const agency = { code: `000.00.${String(dirs.indexOf(dataDir) + 10)}.H48` };
   const config = signing
     ? {
+        agency,
         signing: {
           pkcs11Module: token.module,
           tokenLabel: token.label,
           chainFile: pki.chainFile,
         },
       }
-    : {};
+    : { agency };
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
   const capture = captureLogger();
   const core = createCore({ dataDir, shell: 'browser', logger: capture.logger });
@@ -207,42 +210,60 @@ afterAll(async () => {
   );
 });
 
-describe('signing later with `kiosk sign-pending`', () => {
-  it('signs a dossier saved without the PIN while offline, and the portal then gets the signed files', async () => {
-    // Offline: the portal is a closed port, so the dossier stays in the outbox.
+describe('signing later: `dossier.signPending` and `kiosk sign-pending`', () => {
+  it('signs dossiers saved without the PIN while offline, and the portal then gets the signed files', async () => {
+    // Offline: the portal is a closed port, so the dossiers stay in the outbox.
     process.env.KIOSK_PORTAL_URL = 'http://127.0.0.1:9';
     const offline = await newCore(true);
     process.env.KIOSK_PORTAL_URL = sim.url;
-    const created = await save(offline.core, undefined, 'offline-no-pin');
-    expect(created).toMatchObject({ signed: false, unsignedReason: 'SIGNING_PIN_REQUIRED' });
+    const first = await save(offline.core, undefined, 'offline-no-pin');
+    expect(first).toMatchObject({ signed: false, unsignedReason: 'SIGNING_PIN_REQUIRED' });
+
+    const refused = await offline.core.dispatch(
+      'dossier.signPending',
+      { pin: '999999' },
+      { transport: 'local' },
+    );
+    expect(refused.ok || refused.error.code).toBe('SIGNING_PIN_WRONG');
+    const started = performance.now();
+    const byApi = await ok<{ signed: string[]; alreadySent: string[] }>(
+      offline.core,
+      'dossier.signPending',
+      { pin: PIN },
+    );
+    timings['sign-pending-api'] = performance.now() - started;
+    expect(byApi).toEqual({ signed: [first.code], alreadySent: [] });
+    expect(offline.logs()).not.toContain(PIN);
+
+    const second = await save(offline.core, undefined, 'offline-no-pin-2');
     await offline.core.dispose();
     cores.splice(cores.indexOf(offline.core), 1);
-
     const wrong = await startKiosk(['--json', 'sign-pending'], {
       KIOSK_DATA_DIR: offline.dataDir,
       KIOSK_SIGNING_PIN: '999999',
     }).done;
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toContain('SIGNING_PIN_WRONG');
-
-    const started = performance.now();
     const run = await startKiosk(['--json', 'sign-pending'], {
       KIOSK_DATA_DIR: offline.dataDir,
       KIOSK_SIGNING_PIN: PIN,
     }).done;
-    timings['sign-pending-cli'] = performance.now() - started;
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ signed: [created.code], alreadySent: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ signed: [second.code], alreadySent: [] });
     expect(run.stdout + run.stderr).not.toContain(PIN);
 
     const online = await newCore(true, offline.dataDir);
-    const view = online.core.store.get(created.code, 'test');
-    expect(view).toMatchObject({ signed: true, unsignedReason: null });
-    const receipt = await ok<{ pdfBase64: string }>(online.core, 'dossier.receipt', {
-      idOrCode: created.code,
-    });
-    await expectSigned(Buffer.from(receipt.pdfBase64, 'base64'), 'receipt-later.pdf');
-    await expectPortalGotSigned(online.core, created.code);
+    for (const code of [first.code, second.code]) {
+      expect(online.core.store.get(code, 'test')).toMatchObject({
+        signed: true,
+        unsignedReason: null,
+      });
+      const receipt = await ok<{ pdfBase64: string }>(online.core, 'dossier.receipt', {
+        idOrCode: code,
+      });
+      await expectSigned(Buffer.from(receipt.pdfBase64, 'base64'), `receipt-later-${code}.pdf`);
+      await expectPortalGotSigned(online.core, code);
+    }
   });
 });
 
