@@ -48,6 +48,7 @@ import { DossierStore } from '../services/store/dossier-store';
 import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
+import { tokenSignerSettings } from '../services/signing/token-signer';
 import { wireReception } from './reception-wiring';
 import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
@@ -231,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
       idleTimeoutSeconds: config.idleTimeoutSeconds,
       agencyName: config.agency.name,
       helpCounter: config.helpCounter,
+      signingConfigured: tokenSignerSettings(config, process.env).pkcs11Module !== '',
     }),
     'system.health': health,
     'session.end': async ({ reason }, context) => {

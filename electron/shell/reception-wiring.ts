@@ -15,7 +15,11 @@ import { ComponentJobs } from '../services/reception/component-jobs';
 import { DossierIntake } from '../services/reception/dossier-intake';
 import { LookupThrottle } from '../services/reception/lookup-throttle';
 import type { UploadStore } from '../services/reception/upload-store';
+import { tokenOpener } from '../services/reception/intake-signing';
 import { receiptServiceFor } from '../services/reception/receipt-wiring';
+import { signPending } from '../services/reception/sign-pending';
+import { SigningError } from '../services/signing/signing-errors';
+import { tokenSignerSettings } from '../services/signing/token-signer';
 import {
   createReceptionHandlers,
   KioskSessionDossiers,
@@ -80,6 +84,11 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
   const catalogue = ProcedureCatalogue.open(store.database);
   const calendar = loadWorkingCalendar(config, deps.dataDir, logger);
   const sessionDossiers = new KioskSessionDossiers();
+  const receipts = receiptServiceFor({ config, store, catalogue, accounts: deps.accounts });
+  const openToken = tokenOpener(tokenSignerSettings(config, process.env));
+  const freshReceipt = async (id: string, actor: string): Promise<Uint8Array> =>
+    (await receipts.renderFresh(id, actor)).pdf;
+  const signingLog = logger.child({ subsystem: 'signing' });
   const reception = createReceptionHandlers({
     mode: config.mode,
     staff: deps.staff,
@@ -96,9 +105,25 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       store,
       lastRead: () => deps.card.lastRead(),
       agencyName: config.agency.name,
+      signer: openToken,
+      signLocation: config.receipt.place,
+      receipt: freshReceipt,
       log: logger.child({ subsystem: 'reception' }),
     }),
-    receipts: receiptServiceFor({ config, store, catalogue, accounts: deps.accounts }),
+    receipts,
+    signPending: (pin, actor) => {
+      const signer = openToken(pin);
+      if (signer === null)
+        throw new SigningError('SIGNING_NOT_CONFIGURED', 'no signing.pkcs11Module');
+      return signPending({
+        store,
+        signer,
+        receipt: freshReceipt,
+        location: config.receipt.place,
+        actor,
+        log: signingLog,
+      });
+    },
     lookup: new StatusLookupService({
       store,
       sync: deps.sync,

@@ -113,4 +113,23 @@ export const intakeEn: Translation['intake'] = {
     frame: 'Receipt preview',
     another: 'Receive another dossier',
   },
+  signing: {
+    pin: "PIN of the agency's signing token (USB)",
+    pinHint:
+      'Signs the documents and the receipt before they go to the portal. The PIN is used for this save only and is not kept. Left empty, the dossier is still saved, unsigned.',
+    signed: 'Signed',
+    signedNote: "The documents and the receipt carry the agency's digital signature.",
+    unsigned: 'Not signed',
+    unsignedNote:
+      "The dossier is saved in full and still goes to the portal, but its files do not carry the agency's digital signature.",
+    unsignedTodo:
+      'Plug in the agency\'s signing token, then press "Sign now" in the dossier list before the dossier goes to the portal. A dossier already sent stays unsigned.',
+    signLater: 'Sign now',
+    signLaterHint:
+      "Signs the unsigned dossiers not yet sent to the portal with the agency's token. Plug it in and type its PIN.",
+    signLaterBusy: 'Signing…',
+    signLaterDone: '{{count}} dossier(s) signed.',
+    signLaterSent: '{{count}} dossier(s) went to the portal meanwhile and stay unsigned.',
+    reason: 'Reason: {{text}}',
+  },
 };

@@ -115,4 +115,24 @@ export const intakeVi = {
     frame: 'Bản xem trước giấy tiếp nhận',
     another: 'Tiếp nhận hồ sơ khác',
   },
+  signing: {
+    pin: 'Mã PIN thiết bị ký số (USB token) của cơ quan',
+    pinHint:
+      'Để ký số các thành phần hồ sơ và giấy tiếp nhận trước khi gửi lên Cổng. Mã PIN chỉ dùng cho lần lưu này và không được lưu lại. Bỏ trống thì hồ sơ vẫn được lưu nhưng chưa ký số.',
+    signed: 'Đã ký số',
+    signedNote:
+      'Các thành phần hồ sơ và giấy tiếp nhận đã được ký số bằng chứng thư số của cơ quan.',
+    unsigned: 'Chưa ký số',
+    unsignedNote:
+      'Hồ sơ đã được lưu đầy đủ và vẫn được gửi lên Cổng, nhưng các tệp chưa có chữ ký số của cơ quan.',
+    unsignedTodo:
+      'Cắm thiết bị ký số (USB token) của cơ quan, rồi bấm "Ký số bổ sung" ở Danh sách hồ sơ trước khi hồ sơ được gửi lên Cổng. Hồ sơ đã gửi lên Cổng thì giữ nguyên "chưa ký số".',
+    signLater: 'Ký số bổ sung',
+    signLaterHint:
+      'Ký số các hồ sơ "chưa ký số" chưa gửi lên Cổng bằng thiết bị ký số của cơ quan. Cắm thiết bị vào máy rồi nhập mã PIN.',
+    signLaterBusy: 'Đang ký số…',
+    signLaterDone: 'Đã ký số bổ sung {{count}} hồ sơ.',
+    signLaterSent: '{{count}} hồ sơ đã gửi lên Cổng trong lúc ký nên giữ nguyên "chưa ký số".',
+    reason: 'Lý do: {{text}}',
+  },
 } as const;

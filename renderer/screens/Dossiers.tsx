@@ -3,10 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary, DossierView, SyncState } from '../../electron/api/contract/dossier';
 import { STATUS_TEXT } from '../../electron/api/contract/status-text';
 import { errorMessages } from '../../electron/api/error-messages';
-import type { ApiError } from '../../electron/api/errors';
+import { signingErrorCodes, type ApiError, type SigningErrorCode } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
+import { SignatureNotice } from '../components/SignatureNotice';
+import { SignPendingForm } from './SignPendingForm';
 import { formatDateTime } from '../i18n/format';
 import { matchesReturnFilter, RETURN_FILTERS, type ReturnFilter } from './return-filter';
+
+/** The stored reason as the notice takes it: a signing code, or none for anything else. */
+function signingReason(reason: string | null): SigningErrorCode | null {
+  return signingErrorCodes.find((c) => c === reason) ?? null;
+}
 
 const syncStates: readonly SyncState[] = ['pending', 'parked', 'synced'];
 type Status = DossierSummary['status'];
@@ -21,7 +28,7 @@ interface Filter {
 /** Staff: received dossiers by portal status and sync state; a rejected one shows the portal's reason and can be fixed and resubmitted. */
 export function Dossiers() {
   const { t, i18n } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const [filter, setFilter] = useState<Filter>({ sync: 'all', status: 'all', returns: 'all' });
   const statusText = (status: Status) =>
     i18n.language === 'en' ? STATUS_TEXT[status].en : STATUS_TEXT[status].vi;
@@ -147,6 +154,9 @@ export function Dossiers() {
           {notice.text}
         </p>
       )}
+      {info.signingConfigured && dossiers?.some((d) => !d.signed && d.syncState !== 'synced') && (
+        <SignPendingForm onSigned={() => void load(filter)} />
+      )}
       {shown?.length === 0 && <p>{t('dossiers.empty')}</p>}
       {shown && shown.length > 0 && (
         <table className="checks">
@@ -167,6 +177,11 @@ export function Dossiers() {
                   <button type="button" className="link" onClick={() => void openDossier(d.id)}>
                     {d.code}
                   </button>
+                  {!d.signed && (
+                    <span className="badge badge-warn" data-unsigned="true">
+                      {t('intake.signing.unsigned')}
+                    </span>
+                  )}
                 </th>
                 <td>{d.procedureName}</td>
                 <td>{d.applicantName ?? t('dossiers.purged')}</td>
@@ -195,6 +210,7 @@ export function Dossiers() {
             {t('dossiers.received')}: {formatDateTime(open.receivedAt)} · {t('dossiers.due')}:{' '}
             {formatDateTime(open.dueAt)}
           </p>
+          <SignatureNotice signed={open.signed} reason={signingReason(open.unsignedReason)} />
           {open.parkedMessage && (
             <div role="alert" className="error">
               <strong>{t('dossiers.rejected')}</strong> {open.parkedMessage}

@@ -66,6 +66,10 @@ export const DossierSummarySchema = z.object({
   /** The portal's message when the queue is parked: what staff must fix. */
   parkedMessage: z.string().nullable(),
   portalStatus: z.string().nullable(),
+  /** The component PDFs carry the agency's signature; false: "chưa ký số". */
+  signed: z.boolean(),
+  /** Why they are not signed (a SIGNING_* error code); null when signed or not recorded. */
+  unsignedReason: z.string().nullable(),
 });
 export type DossierSummary = z.infer<typeof DossierSummarySchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CitizenWireSchema } from './citizen';
 import { QueueDepthSchema, SyncStateSchema, TrangThaiHoSoSchema } from './dossier';
+import { signingErrorCodes } from '../errors';
 import { method } from './method';
 import { PROCEDURE_CODE } from './procedure';
 import { ScanResultSchema } from './scan';
@@ -83,6 +84,12 @@ export const NewDossierRequestSchema = z
     /** "0" collect at the desk, "1" by public postal service. */
     deliveryMode: z.enum(['0', '1']).optional(),
     notes: z.string().max(2000).optional(),
+    /**
+     * The agency token's PIN, typed by the clerk, when signing is configured:
+     * used for this save only (C_Login), never kept, logged nor sent back.
+     * Missing or wrong: the dossier is still saved, "chưa ký số".
+     */
+    pin: z.string().min(4).max(64).optional(),
   })
   .strict();
 export type NewDossierRequest = z.infer<typeof NewDossierRequestSchema>;
@@ -123,6 +130,10 @@ export const receptionMethods = {
       receivedAt: z.number(),
       dueAt: z.number(),
       depth: QueueDepthSchema,
+      /** The component PDFs and the receipt carry the agency's signature. */
+      signed: z.boolean(),
+      /** Why not (SIGNING_* code; its text says what to do); null when signed. */
+      unsignedReason: z.enum(signingErrorCodes).nullable(),
     }),
   ),
   /** The receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, Mẫu 01), two copies, as a PDF. */
@@ -132,6 +143,20 @@ export const receptionMethods = {
       fileName: z.string(),
       pdfBase64: Base64,
       pages: z.number().int().positive(),
+    }),
+  ),
+  /**
+   * Staff, with the token back: sign the "chưa ký số" dossiers whose files
+   * have not left for the portal yet (components, then the kept receipt).
+   * The PIN is used for this call only. A token failure is its SIGNING_* error.
+   */
+  'dossier.signPending': method(
+    z.object({ pin: z.string().min(4).max(64) }).strict(),
+    z.object({
+      /** Codes now signed. */
+      signed: z.array(z.string()),
+      /** Codes that reached the portal meanwhile: their unsigned files stand. */
+      alreadySent: z.array(z.string()),
     }),
   ),
   /**

@@ -41,6 +41,8 @@ export const systemMethods = {
       agencyName: z.string(),
       /** Where the kiosk sends a citizen when something is down (config helpCounter). */
       helpCounter: z.string(),
+      /** A signing token is configured: the save asks the clerk for its PIN. */
+      signingConfigured: z.boolean(),
     }),
   ),
   'system.health': method(NoParams, HealthReportSchema),

@@ -125,6 +125,14 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./sign')).signCommand,
   },
   {
+    name: 'sign-pending',
+    summary: {
+      vi: 'Ký số bổ sung các hồ sơ "chưa ký số" chưa gửi lên Cổng',
+      en: 'Sign the unsigned dossiers not yet sent to the portal',
+    },
+    load: async () => (await import('./sign-pending')).signPendingCommand,
+  },
+  {
     name: 'verify',
     summary: {
       vi: 'Kiểm tra chữ ký số trên tệp PDF',

@@ -7,6 +7,15 @@ import type { SavedDossier } from '../store/dossier-writer';
 import { checkApplicant, type ChipRead } from './applicant-check';
 import type { AssembledComponent } from './component-assemble';
 import { formIssues, problemText, type FormIssue } from './form-issues';
+import {
+  closeQuietly,
+  RECEIPT_SIGN_REASON,
+  signComponents,
+  type ComponentSigning,
+  type OpenSigner,
+  type SigningLog,
+} from './intake-signing';
+import type { SigningErrorCode } from '../../api/errors';
 
 /** The component jobs' part the intake needs (ComponentJobs fits). */
 export interface ComponentSource {
@@ -16,6 +25,7 @@ export interface ComponentSource {
 
 export interface IntakeStore {
   save(input: NewDossierInput, actor: string): SavedDossier;
+  keepReceipt(dossierId: string, pdf: Uint8Array, signedAt: number | null): void;
   readonly outbox: { depth(): { pending: number; parked: number } };
 }
 
@@ -31,7 +41,13 @@ export interface IntakeDeps {
   /** The receiving agency's name, when the procedure names none. */
   readonly agencyName: string;
   readonly now?: () => number;
-  readonly log: { warn(fields: Record<string, unknown>, message: string): void };
+  /** The agency's token for this save; absent or answering null: saved "chưa ký số". */
+  readonly signer?: OpenSigner;
+  /** /Location of the signatures (the agency's place). */
+  readonly signLocation?: string;
+  /** The receipt of a saved dossier, freshly rendered (ReceiptService.renderFresh). */
+  readonly receipt?: (dossierId: string, actor: string) => Promise<Uint8Array>;
+  readonly log: SigningLog;
 }
 
 /** Who is receiving: the counter's clerk, or the citizen at a self-service kiosk. */
@@ -51,6 +67,10 @@ export interface CreatedDossier {
   readonly receivedAt: number;
   readonly dueAt: number;
   readonly depth: { pending: number; parked: number };
+  /** The component PDFs (and the kept receipt) carry the agency's signature. */
+  readonly signed: boolean;
+  /** Why not (the SigningError code): what the screen tells the clerk to do. */
+  readonly unsignedReason: SigningErrorCode | null;
 }
 
 /**
@@ -118,21 +138,100 @@ export class DossierIntake {
     formValues: Record<string, string>,
     receiver: Receiver,
   ): Promise<CreatedDossier> {
-    const citizen = request.applicant.citizen;
-    const components = [];
+    const built = [];
     for (const c of request.components) {
-      const built = await this.#deps.jobs.assemble(c.jobId, c.pageOrder);
-      components.push({
-        code: c.code,
-        fileName: built.fileName,
-        mime: built.mime,
-        bytes: built.bytes,
-        pages: built.pages.map((p) => ({ bytes: p.bytes, ocrText: p.ocrText })),
-      });
+      built.push({ code: c.code, ...(await this.#deps.jobs.assemble(c.jobId, c.pageOrder)) });
     }
-    const receivedAt = (this.#deps.now ?? Date.now)();
-    const dueAt = await this.#deps.dueAt(receivedAt, procedure);
-    const saved = this.#deps.store.save(
+    const now = this.#deps.now ?? Date.now;
+    const signing = await signComponents(
+      this.#deps.signer ?? (() => null),
+      request.pin,
+      built.map((b) => b.bytes),
+      { location: this.#deps.signLocation ?? '', now, log: this.#deps.log },
+    );
+    const components = built.map((b, i) => ({
+      code: b.code,
+      fileName: b.fileName,
+      mime: b.mime,
+      bytes: signing.pdfs[i] ?? b.bytes,
+      pages: b.pages.map((p) => ({ bytes: p.bytes, ocrText: p.ocrText })),
+    }));
+    let saved: SavedDossier;
+    let receivedAt: number;
+    let dueAt: number;
+    try {
+      receivedAt = now();
+      dueAt = await this.#deps.dueAt(receivedAt, procedure);
+      saved = this.#save(request, procedure, formValues, receiver, components, signing, {
+        receivedAt,
+        dueAt,
+      });
+    } catch (error) {
+      if (signing.signed) await closeQuietly(signing.signer, this.#deps.log);
+      throw error;
+    }
+    if (signing.signed) await this.#keepSignedReceipt(saved.id, receiver.actor, signing);
+    for (const c of request.components) {
+      try {
+        await this.#deps.jobs.discard(c.jobId);
+      } catch (error) {
+        // The dossier is saved; a job folder left behind is removed by session.end or the next start.
+        this.#deps.log.warn({ err: error, jobId: c.jobId }, 'component job not discarded');
+      }
+    }
+    return {
+      id: saved.id,
+      code: saved.code,
+      receivedAt,
+      dueAt,
+      depth: this.#deps.store.outbox.depth(),
+      signed: signing.signed,
+      unsignedReason: signing.signed ? null : signing.reason,
+    };
+  }
+
+  /**
+   * The receipt of a signed dossier is signed in the same token session and
+   * kept, so every reprint is that signed file. It is made after the save
+   * (it shows the dossier's code); failing here leaves the dossier saved and
+   * the receipt rendered again, unsigned, when printed.
+   */
+  async #keepSignedReceipt(
+    dossierId: string,
+    actor: string,
+    signing: Extract<ComponentSigning, { signed: true }>,
+  ): Promise<void> {
+    try {
+      if (this.#deps.receipt === undefined) return;
+      const pdf = await this.#deps.receipt(dossierId, actor);
+      const location = this.#deps.signLocation ?? '';
+      const signed = await signing.signer.signPdf(pdf, {
+        reason: RECEIPT_SIGN_REASON,
+        ...(location === '' ? {} : { location }),
+      });
+      this.#deps.store.keepReceipt(dossierId, signed.pdf, signed.signingTime.getTime());
+    } catch (error) {
+      this.#deps.log.warn(
+        { dossierId, code: error instanceof KioskError ? error.code : 'INTERNAL' },
+        'signed receipt not kept; it is rendered unsigned when printed',
+      );
+    } finally {
+      await closeQuietly(signing.signer, this.#deps.log);
+    }
+  }
+
+  #save(
+    request: NewDossierRequest,
+    procedure: Procedure,
+    formValues: Record<string, string>,
+    receiver: Receiver,
+    components: NewDossierInput['components'],
+    signing: ComponentSigning,
+    dates: { readonly receivedAt: number; readonly dueAt: number },
+  ): SavedDossier {
+    const citizen = request.applicant.citizen;
+    const { receivedAt, dueAt } = dates;
+    return this.#deps.store.save(
       {
         procedure: {
           code: procedure.code,
@@ -166,24 +265,12 @@ export class DossierIntake {
         deliveryMode: request.deliveryMode ?? '0',
         processingUnit: procedure.agency.trim() === '' ? this.#deps.agencyName : procedure.agency,
         components,
+        signature: signing.signed
+          ? { signedAt: signing.signedAt }
+          : { unsignedReason: signing.reason },
       },
       receiver.actor,
     );
-    for (const c of request.components) {
-      try {
-        await this.#deps.jobs.discard(c.jobId);
-      } catch (error) {
-        // The dossier is saved; a job folder left behind is removed by session.end or the next start.
-        this.#deps.log.warn({ err: error, jobId: c.jobId }, 'component job not discarded');
-      }
-    }
-    return {
-      id: saved.id,
-      code: saved.code,
-      receivedAt,
-      dueAt,
-      depth: this.#deps.store.outbox.depth(),
-    };
   }
 }
 

@@ -12,6 +12,8 @@ export interface ReceiptDeps {
   /** A staff account's name by id, for the "người tiếp nhận" line. */
   readonly staffName: (staffId: string) => string | null;
   readonly render: (data: ReceiptData) => Promise<Uint8Array>;
+  /** The receipt kept at save (signed), by dossier id; absent or null: rendered afresh. */
+  readonly stored?: (dossierId: string) => Uint8Array | null;
   readonly settings: ReceiptSettings;
 }
 
@@ -33,9 +35,24 @@ export class ReceiptService {
     this.#deps = deps;
   }
 
+  /** The kept signed receipt when there is one (a reprint is the same signed file), else a fresh one. */
   async render(idOrCode: string, actor: string): Promise<RenderedReceipt> {
+    return this.#render(idOrCode, actor, true);
+  }
+
+  /** Always a new rendering (the one the intake signs and keeps). */
+  async renderFresh(idOrCode: string, actor: string): Promise<RenderedReceipt> {
+    return this.#render(idOrCode, actor, false);
+  }
+
+  async #render(idOrCode: string, actor: string, kept: boolean): Promise<RenderedReceipt> {
     const dossier = this.#deps.dossier(idOrCode, actor);
     try {
+      const stored = kept ? (this.#deps.stored?.(dossier.id) ?? null) : null;
+      if (stored !== null) {
+        const pages = (await PDFDocument.load(stored)).getPageCount();
+        return { fileName: `giay-tiep-nhan-${dossier.code}.pdf`, pdf: stored, pages };
+      }
       const procedure = await this.#deps.procedure(dossier.procedureCode);
       const receiver =
         dossier.channel === 'kiosk' || dossier.staffId === null

@@ -22,6 +22,7 @@ export function receiptServiceFor(deps: {
       deps.accounts.list().find((a) => a.id === staffId)?.username ??
       null,
     render: renderReceipt,
+    stored: (dossierId) => deps.store.storedReceipt(dossierId)?.pdf ?? null,
     settings: {
       agencyName: config.agency.name,
       place: config.receipt.place,

@@ -6,11 +6,17 @@ import type { ComponentMethods } from './component-handlers';
 import type { DossierIntake } from './dossier-intake';
 import type { LookupThrottle } from './lookup-throttle';
 import type { ReceiptService } from './receipt-service';
+import type { SignPendingReport } from './sign-pending';
 import type { StatusLookupService } from './status-lookup';
 
 type ScanMethods = 'scan.devices' | 'scan.start' | 'scan.cancel';
 export type ReceptionMethods =
-  ScanMethods | ComponentMethods | 'dossier.create' | 'dossier.receipt' | 'status.lookup';
+  | ScanMethods
+  | ComponentMethods
+  | 'dossier.create'
+  | 'dossier.receipt'
+  | 'dossier.signPending'
+  | 'status.lookup';
 
 /** The dossiers received in the current citizen session of a self-service kiosk. */
 export class KioskSessionDossiers {
@@ -39,6 +45,8 @@ export interface ReceptionHandlerDeps {
   readonly staff: StaffSession;
   readonly intake: DossierIntake;
   readonly receipts: ReceiptService;
+  /** Signs the pending unsigned dossiers with the token opened by `pin` (sign-pending.ts). */
+  readonly signPending: (pin: string, actor: string) => Promise<SignPendingReport>;
   readonly lookup: StatusLookupService;
   readonly scan: HandlerGroup<ScanMethods>;
   readonly components: HandlerGroup<ComponentMethods>;
@@ -88,6 +96,12 @@ export function createReceptionHandlers(
       };
     },
   };
+  const signing: HandlerGroup<'dossier.signPending'> = {
+    'dossier.signPending': async ({ pin }, context) => {
+      const report = await deps.signPending(pin, actor(context));
+      return { signed: [...report.signed], alreadySent: [...report.alreadySent] };
+    },
+  };
   const lookup: HandlerGroup<'status.lookup'> = {
     'status.lookup': ({ query }, context) => {
       const clerk = staff.current(context);
@@ -103,6 +117,7 @@ export function createReceptionHandlers(
       ...requireStaff(staff, deps.scan),
       ...requireStaff(staff, deps.components),
       ...requireStaff(staff, open),
+      ...requireStaff(staff, signing),
       ...lookup,
     };
   }
@@ -114,6 +129,7 @@ export function createReceptionHandlers(
     }),
     'component.discard': deps.components['component.discard'],
     ...open,
+    ...requireStaff(staff, signing),
     ...lookup,
   };
 }

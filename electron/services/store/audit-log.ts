@@ -10,7 +10,8 @@ export type AuditAction =
   | 'purge'
   | 'import'
   | 'return'
-  | 'event';
+  | 'event'
+  | 'sign';
 
 /**
  * The audit trail: who did what to which dossier, when. It never holds

@@ -56,6 +56,17 @@ export const NewDossierSchema = z.object({
   /** DonViXuLy: the processing agency's name. */
   processingUnit: NonEmptyText,
   components: z.array(NewComponentSchema).max(200).default([]),
+  /**
+   * Whether the component PDFs carry the agency's signature: `signedAt` when
+   * the token signed all of them, else the SigningError code that left them
+   * "chưa ký số". Absent (imports, tests): unsigned, no reason recorded.
+   */
+  signature: z
+    .union([
+      z.object({ signedAt: z.number().int().nonnegative() }).strict(),
+      z.object({ unsignedReason: z.string().min(1).max(64) }).strict(),
+    ])
+    .optional(),
 });
 export type NewDossierInput = z.input<typeof NewDossierSchema>;
 export type NewDossier = z.output<typeof NewDossierSchema>;

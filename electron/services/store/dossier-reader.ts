@@ -34,6 +34,8 @@ interface DossierRow {
   portal_status_at: number | null;
   synced_at: number | null;
   purged_at: number | null;
+  signed_at: number | null;
+  sign_error: string | null;
   created_at: number;
   parked_error_enc: Buffer | null;
   parked_row_id: string | null;
@@ -78,6 +80,8 @@ function summaryOf(ctx: StoreContext, r: DossierRow): DossierSummary {
         ? null
         : openField(ctx, 'outbox.last_error', r.parked_row_id, r.parked_error_enc),
     portalStatus: r.portal_status,
+    signed: r.signed_at !== null,
+    unsignedReason: r.signed_at === null ? r.sign_error : null,
   };
 }
 

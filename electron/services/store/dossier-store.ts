@@ -28,6 +28,12 @@ import { storeMigrations, type Migration } from './migrations/index';
 import { awaitingResult, markResultReady, type AwaitingResult } from './awaiting-result';
 import { openDatabase } from './open-database';
 import { openDossiersOf, type OpenDossier } from './open-dossiers-of';
+import { keepReceipt, storedReceipt, type StoredReceipt } from './receipt-store';
+import {
+  adoptSignedComponents,
+  unsignedDossiers,
+  type UnsignedDossier,
+} from './dossier-late-signing';
 import { collectGarbage, purgeExpired } from './retention';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
@@ -145,6 +151,33 @@ export class DossierStore {
     const out = importDossiers(this.#ctx, this.#codes, fileSha256, dossiers, actor);
     this.outbox.notify();
     return out;
+  }
+
+  /** Keeps the receipt made at save (signed or not) for reprints; replaces an earlier one. */
+  keepReceipt(dossierId: string, pdf: Uint8Array, signedAt: number | null): void {
+    keepReceipt(this.#ctx, dossierId, pdf, signedAt);
+  }
+
+  /** The receipt kept at save, or null. */
+  storedReceipt(idOrCode: string): StoredReceipt | null {
+    return guardDiskFull(() => storedReceipt(this.#ctx, idOrCode));
+  }
+
+  /** Dossiers saved "chưa ký số" whose files have not left for the portal: still signable. */
+  unsignedDossiers(): UnsignedDossier[] {
+    return unsignedDossiers(this.#ctx);
+  }
+
+  /** Swaps in the signed component PDFs (and their uploads); false when it synced meanwhile. */
+  adoptSignedComponents(
+    dossierId: string,
+    signed: readonly { readonly componentId: string; readonly pdf: Uint8Array }[],
+    signedAt: number,
+    actor: string,
+  ): boolean {
+    const adopted = adoptSignedComponents(this.#ctx, dossierId, signed, signedAt, actor);
+    this.outbox.notify();
+    return adopted;
   }
 
   /** One dossier by id or code, decrypted; audited. */

@@ -104,8 +104,8 @@ function insertAll(
     `INSERT INTO dossiers (id, code, agency_code, procedure_code, applicant_kind, applicant_source,
        applicant_name_enc, applicant_id_enc, applicant_id_index, email_enc, phone_enc, summary_enc,
        form_enc, notes_enc, received_at, due_at, channel, staff_id, status, delivery_mode,
-       processing_unit, sync_state, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+       processing_unit, signed_at, sign_error, sync_state, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
   ).run(
     id,
     code,
@@ -129,6 +129,10 @@ function insertAll(
     d.status,
     d.deliveryMode,
     d.processingUnit,
+    d.signature !== undefined && 'signedAt' in d.signature ? d.signature.signedAt : null,
+    d.signature !== undefined && 'unsignedReason' in d.signature
+      ? d.signature.unsignedReason
+      : null,
     now,
     now,
   );

@@ -31,8 +31,11 @@ export function purgeExpired(ctx: StoreContext, retentionMs: number, actor: stri
       const purgeComponents = db.prepare(
         'UPDATE components SET file_name_enc = NULL, blob_sha256 = NULL WHERE dossier_id = ?',
       );
+      // The stored receipt names the applicant: it goes with the rest.
+      const purgeReceipt = db.prepare('DELETE FROM dossier_receipts WHERE dossier_id = ?');
       for (const id of ids) {
         purgeDossier.run(now, now, id);
+        purgeReceipt.run(id);
         purgePages.run(id);
         purgeComponents.run(id);
         ctx.audit.record(now, actor, 'purge', id, `retentionMs=${retentionMs}`);
@@ -69,7 +72,8 @@ export function collectGarbage(
     .prepare(
       `DELETE FROM blobs WHERE sha256 NOT IN (
          SELECT blob_sha256 FROM components WHERE blob_sha256 IS NOT NULL
-         UNION SELECT blob_sha256 FROM pages WHERE blob_sha256 IS NOT NULL${returnBlobs(db)})`,
+         UNION SELECT blob_sha256 FROM pages WHERE blob_sha256 IS NOT NULL
+         UNION SELECT blob_sha256 FROM dossier_receipts WHERE blob_sha256 IS NOT NULL${returnBlobs(db)})`,
     )
     .run().changes;
   const keep = new Set(

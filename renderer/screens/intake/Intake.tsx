@@ -5,6 +5,7 @@ import type { Procedure } from '../../../electron/api/contract/procedure';
 import { errorMessages } from '../../../electron/api/error-messages';
 import { useKiosk } from '../../api/KioskContext';
 import { ReceiptView } from '../../components/ReceiptView';
+import { SignatureNotice } from '../../components/SignatureNotice';
 import { applicantCitizen, emptyApplicant, type ApplicantDraft } from './applicant-draft';
 import { ApplicantStep } from './ApplicantStep';
 import {
@@ -32,7 +33,7 @@ type Saved = Result<'dossier.create'>;
  */
 export function Intake() {
   const { t, i18n } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const [step, setStep] = useState<StepId>('procedure');
   // The applicant may come first: citizens often hand over the card before saying what they need.
   const [reached, setReached] = useState(1);
@@ -46,6 +47,8 @@ export function Intake() {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<Saved | undefined>(undefined);
+  // The token's PIN lives only until the save that uses it answers.
+  const [pin, setPin] = useState('');
 
   useEffect(
     () =>
@@ -109,7 +112,9 @@ export function Intake() {
       applicant: { citizen, ...(phone ? { phone } : {}) },
       formValues: Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k))),
       components: componentsForSave(jobs),
+      ...(info.signingConfigured && pin.length >= 4 ? { pin } : {}),
     });
+    setPin('');
     setSaving(false);
     if (answer.ok) {
       setSaved(answer.value);
@@ -215,6 +220,9 @@ export function Intake() {
           jobs={jobs}
           saving={saving}
           error={problem}
+          signingConfigured={info.signingConfigured}
+          pin={pin}
+          onPin={setPin}
           onEdit={setStep}
           onSave={() => void save()}
         />
@@ -224,6 +232,7 @@ export function Intake() {
           <p role="status" className="success">
             {t('intake.review.saved', { code: saved.code })}
           </p>
+          <SignatureNotice signed={saved.signed} reason={saved.unsignedReason} />
           <ReceiptView idOrCode={saved.id} code={saved.code} dueAt={saved.dueAt} />
           <button type="button" onClick={restart}>
             {t('intake.receipt.another')}

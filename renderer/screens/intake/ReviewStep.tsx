@@ -14,6 +14,10 @@ interface ReviewStepProps {
   readonly jobs: ComponentJobs;
   readonly saving: boolean;
   readonly error: string | undefined;
+  /** A signing token is configured: ask its PIN so the save signs the files. */
+  readonly signingConfigured?: boolean;
+  readonly pin?: string;
+  readonly onPin?: (pin: string) => void;
   readonly onEdit: (step: StepId) => void;
   readonly onSave: () => void;
 }
@@ -85,6 +89,28 @@ export function ReviewStep(props: ReviewStepProps) {
           ))}
         </ul>
       </div>
+      {props.signingConfigured === true && (
+        <div className="review-part" data-part="signing">
+          <label>
+            {t('intake.signing.pin')}
+            <input
+              type="password"
+              name="signing-pin"
+              autoComplete="off"
+              inputMode="numeric"
+              maxLength={64}
+              aria-describedby="intake-pin-hint"
+              value={props.pin ?? ''}
+              onChange={(event) => {
+                props.onPin?.(event.target.value);
+              }}
+            />
+          </label>
+          <p id="intake-pin-hint" className="hint">
+            {t('intake.signing.pinHint')}
+          </p>
+        </div>
+      )}
       {props.error && (
         <p role="alert" className="error">
           {props.error}

@@ -82,6 +82,7 @@ async function core(field: FormField, value: string): Promise<string | false> {
         stored = input.formValues?.f;
         return { id: 'd1', code: 'c1' };
       },
+      keepReceipt: () => undefined,
       outbox: { depth: () => ({ pending: 0, parked: 0 }) },
     },
     lastRead: () => null,

@@ -3,6 +3,7 @@ import { outboxDueIndex } from './0002-outbox-due-index';
 import { storeKey } from './0003-store-key';
 import { importEntries } from './0004-import-entries';
 import { blobLayout } from './0005-blob-layout';
+import { dossierSignature } from './0006-dossier-signature';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const storeMigrations: readonly Migration[] = [
   { module: 'store', version: 3, name: 'store-key', up: storeKey },
   { module: 'store', version: 4, name: 'import-entries', up: importEntries },
   { module: 'store', version: 5, name: 'blob-layout', up: blobLayout },
+  { module: 'store', version: 6, name: 'dossier-signature', up: dossierSignature },
 ];
