@@ -1,8 +1,9 @@
 /**
  * Entry of the browser shell (`npm start` where Electron cannot run, the
  * Chromium-kiosk deployment, and the end-to-end tests). Prints the kiosk's
- * address on one line, then opens the browser when a display is there and
- * KIOSK_NO_BROWSER is not set.
+ * address on one line as soon as it listens, then opens the browser when a
+ * display is there and KIOSK_NO_BROWSER is not set; the core composes
+ * meanwhile.
  */
 import { fileURLToPath } from 'node:url';
 import { KioskError } from '../api/errors';
@@ -13,6 +14,8 @@ import { startTrainingPortal } from './training-portal';
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 const dataDir = resolveDataDir(process.env);
+/** Opened before the core is composed; closed again if composing fails. */
+let browserProcess: ReturnType<typeof openBrowser> | undefined;
 
 try {
   const portOverride =
@@ -22,36 +25,46 @@ try {
     rendererDir,
     ...(portOverride === undefined ? {} : { port: portOverride }),
   });
-  const portal = await startTrainingPortal(shell.core.config, dataDir, shell.core.logger);
-  // A socket or request handler's error must not end the kiosk (the training
-  // portal would be orphaned and a citizen's scan left on disk): log it and
-  // keep serving. Start-up errors above still stop the process.
-  process.on('uncaughtException', (error) => {
-    shell.core.logger.error({ err: error }, 'uncaught error; the kiosk keeps running');
-  });
-  process.on('unhandledRejection', (reason) => {
-    shell.core.logger.error({ err: reason }, 'unhandled rejection; the kiosk keeps running');
-  });
   process.stdout.write(`Kiosk Một cửa: ${shell.url}\n`);
-  const { browser, kioskWindow } = shell.core.config.browserShell;
-  const browserProcess =
-    process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env)
-      ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
-      : undefined;
-  if (browserProcess) {
-    shell.core.logger.info(
-      { browser, args: browserArguments('(url)', '(profile)', kioskWindow) },
-      'browser opened',
-    );
-  }
+  // Stopping while the core still composes waits for it, so the store is
+  // closed cleanly rather than cut off mid-migration.
+  const stopping = new AbortController();
+  let portal: Awaited<ReturnType<typeof startTrainingPortal>>;
   const stop = () => {
+    stopping.abort();
     browserProcess?.kill();
     portal?.kill();
     void shell.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // The page opens now and says "Đang khởi động…" until the core answers.
+  const { browser, kioskWindow } = shell.config.browserShell;
+  browserProcess =
+    process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env)
+      ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
+      : undefined;
+  if (browserProcess) {
+    shell.logger.info(
+      { browser, args: browserArguments('(url)', '(profile)', kioskWindow) },
+      'browser opened',
+    );
+  }
+  const core = await shell.ready;
+  if (!stopping.signal.aborted)
+    portal = await startTrainingPortal(core.config, dataDir, core.logger);
+  if (stopping.signal.aborted) portal?.kill();
+  // A socket or request handler's error must not end the kiosk (the training
+  // portal would be orphaned and a citizen's scan left on disk): log it and
+  // keep serving. Start-up errors above still stop the process.
+  process.on('uncaughtException', (error) => {
+    core.logger.error({ err: error }, 'uncaught error; the kiosk keeps running');
+  });
+  process.on('unhandledRejection', (reason) => {
+    core.logger.error({ err: reason }, 'unhandled rejection; the kiosk keeps running');
+  });
 } catch (error) {
+  browserProcess?.kill();
   if (error instanceof KioskError) {
     process.stderr.write(
       `Không khởi động được kiosk / The kiosk could not start: ${error.message}\n`,

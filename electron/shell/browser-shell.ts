@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EventHub } from '../api/event-hub';
 import { attachWsTransport, type WsLimits } from '../api/transports/ws-server';
 import { UPLOAD_PATH } from '../api/wire';
-import { createCore, type Core } from './composition-root';
+import { loadConfig } from '../services/config/config-file';
+import type { Config } from '../services/config/config-schema';
+import { createLogger, type Logger } from '../services/log/logger';
+import { UploadStore } from '../services/reception/upload-store';
+import type { Core, CoreOptions } from './composition-root';
+import { CoreGate } from './core-gate';
+import { warmLibraries } from './library-warm-up';
 import { securityHeaders } from './security-policy';
 import { LaunchCodes } from './launch-codes';
 import { LaunchPages } from './launch-page';
+import { RequestsInFlight } from './requests-in-flight';
 import { readStaticFile } from './static-files';
 import { handleUpload } from './upload-route';
 
@@ -16,13 +24,20 @@ export interface BrowserShellOptions {
   readonly rendererDir: string;
   /** Overrides the config's port (0 = any free port). */
   readonly port?: number;
+  /** A core already composed (tests); by default it is composed after the shell listens. */
   readonly core?: Core;
   /** Overrides the socket limits (tests). */
   readonly wsLimits?: Partial<WsLimits>;
 }
 
 export interface BrowserShell {
-  readonly core: Core;
+  readonly config: Config;
+  readonly logger: Logger;
+  /**
+   * The core, once composed. The shell answers pages before then; calls
+   * made meanwhile wait for it. Rejects when composing failed.
+   */
+  readonly ready: Promise<Core>;
   /** http://localhost:PORT/?token=… (served on 127.0.0.1) — the one address that opens the kiosk. */
   readonly url: string;
   readonly origin: string;
@@ -38,10 +53,18 @@ export interface BrowserShell {
 /**
  * The same core as the Electron shell, serving the renderer on 127.0.0.1 and
  * the API over a loopback WebSocket that requires the per-launch token.
+ * It listens as soon as the config is read and composes the core after, so
+ * a kiosk restarted after a power cut shows its page within about two
+ * seconds (loading the PDF, signing and image libraries takes several more);
+ * every check on the token, the Origin and the launch code holds from the
+ * first request.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const core = options.core ?? createCore({ dataDir: options.dataDir, shell: 'browser' });
-  const log = core.logger.child({ subsystem: 'browser-shell' });
+  const config = options.core?.config ?? loadConfig(options.dataDir).config;
+  const logger = options.core?.logger ?? createLogger(options.dataDir, config.logs);
+  const events = options.core?.events ?? new EventHub();
+  const uploads = options.core?.uploads ?? new UploadStore();
+  const log = logger.child({ subsystem: 'browser-shell' });
   const token = randomBytes(32).toString('hex');
   let origins: string[] = [];
   const headers = securityHeaders();
@@ -58,7 +81,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       handleUpload(request, response, {
         token,
         allowedOrigins: () => origins,
-        uploads: core.uploads,
+        uploads,
         log,
       });
       return;
@@ -100,8 +123,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       },
     );
   };
+  const inFlight = new RequestsInFlight();
   // No request can end the process: a handler's failure is logged and answered 500.
   const server: Server = createServer((request, response) => {
+    inFlight.track(response);
     response.on('error', (error) => {
       log.warn({ err: error }, 'HTTP response error');
     });
@@ -117,21 +142,26 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
+  let compose: (core: Promise<Core>) => void = () => undefined;
+  const ready = new Promise<Core>((resolve) => {
+    compose = resolve;
+  });
+  const gate = new CoreGate(ready);
   const wss = attachWsTransport({
     server,
     token,
     allowedOrigins: () => origins,
-    dispatch: core.dispatch,
-    events: core.events,
+    dispatch: gate.dispatch,
+    events,
     log,
     ...(options.wsLimits ? { limits: options.wsLimits } : {}),
     onConnectionClosed: (connection) => {
-      core.endConnection(connection);
+      gate.endConnection(connection);
     },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? core.config.browserShell.port, '127.0.0.1', () => {
+    server.listen(options.port ?? config.browserShell.port, '127.0.0.1', () => {
       resolve();
     });
   });
@@ -142,9 +172,26 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const origin = `http://localhost:${port}`;
   origins = [origin, `http://127.0.0.1:${port}`];
   log.info({ port }, 'browser shell listening on 127.0.0.1');
+  if (options.core) compose(Promise.resolve(options.core));
+  else {
+    // On the next turn, so the caller prints the address before the
+    // libraries' loading holds the event loop.
+    setImmediate(() => {
+      compose(
+        composeCore({ dataDir: options.dataDir, config, logger, events, uploads }, () =>
+          inFlight.idle(),
+        ).then((core) => {
+          log.info({ ms: Math.round(performance.now()) }, 'core composed; calls answered');
+          return core;
+        }),
+      );
+    });
+  }
 
   return {
-    core,
+    config,
+    logger,
+    ready,
     origin,
     url: `${origin}/?token=${token}`,
     launchPage: () => {
@@ -160,7 +207,17 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
           resolve();
         }),
       );
-      await core.dispose();
+      await (await gate.settled)?.dispose();
     },
   };
+}
+
+/** Loads the composition root (and the libraries it pulls in) only now, after listening. */
+async function composeCore(
+  options: Pick<CoreOptions, 'dataDir' | 'config' | 'logger' | 'events' | 'uploads'>,
+  idle: () => Promise<void>,
+): Promise<Core> {
+  await warmLibraries(idle);
+  const { createCore } = await import('./composition-root');
+  return createCore({ ...options, shell: 'browser' });
 }

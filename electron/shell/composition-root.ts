@@ -63,6 +63,14 @@ export interface CoreOptions {
   readonly logger?: Logger;
   /** The data-encryption key's keeper; default a 0600 key file (Electron passes safeStorage's). */
   readonly keyProvider?: KeyProvider;
+  /**
+   * What the browser shell already made before listening (it serves pages
+   * while the core composes): the config it read, the hub its sockets
+   * subscribe to and the store its upload route fills. Default: made here.
+   */
+  readonly config?: Config;
+  readonly events?: EventHub;
+  readonly uploads?: UploadStore;
 }
 
 export interface Core {
@@ -91,9 +99,9 @@ function appVersion(): string {
  * print it and stop without touching the file.
  */
 export function createCore(options: CoreOptions): Core {
-  const { config } = loadConfig(options.dataDir);
+  const config = options.config ?? loadConfig(options.dataDir).config;
   const logger = options.logger ?? createLogger(options.dataDir, config.logs);
-  const events = new EventHub();
+  const events = options.events ?? new EventHub();
   const portalUrl = process.env.KIOSK_PORTAL_URL ?? config.portal.url;
   const probes: HealthProbe[] = systemProbes(options.dataDir, {
     url: portalUrl,
@@ -182,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>
     staffSession.current(context)?.username ?? `${config.mode}:${options.shell}`;
-  const uploads = new UploadStore();
+  const uploads = options.uploads ?? new UploadStore();
   const rendererLog = logger.child({ subsystem: 'renderer' });
   probes.push(
     createQueueProbe({

@@ -1,16 +1,18 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type Database from 'better-sqlite3';
 import { KioskError } from '../../api/errors';
 import type { StaffAccount, StaffAccounts } from './staff-accounts';
+
+/**
+ * The WebAuthn library, loaded at the first security-key ceremony rather than
+ * at start-up (it takes most of a second to load on a busy kiosk).
+ */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** How long a challenge stays valid: one touch of the key, with time to find it. */
 const CHALLENGE_TTL_MS = 2 * 60 * 1000;
@@ -76,6 +78,7 @@ export class Passkeys {
     origin: string,
   ): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const existing = this.#credentialsOf(account.id);
+    const { generateRegistrationOptions } = await webauthn();
     const options = await generateRegistrationOptions({
       rpName: this.#rpName,
       rpID: rpIdOf(origin),
@@ -100,6 +103,7 @@ export class Passkeys {
     origin: string,
   ): Promise<{ credentialId: string }> {
     const pending = this.#take('registration', origin);
+    const { verifyRegistrationResponse } = await webauthn();
     const result = await verifyRegistrationResponse({
       response,
       expectedChallenge: pending.challenge,
@@ -140,6 +144,7 @@ export class Passkeys {
   ): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const account = username === undefined ? undefined : this.#accounts.find(username);
     const allow = account ? this.#credentialsOf(account.id) : [];
+    const { generateAuthenticationOptions } = await webauthn();
     const options = await generateAuthenticationOptions({
       rpID: rpIdOf(origin),
       userVerification: 'required',
@@ -162,6 +167,7 @@ export class Passkeys {
       .prepare<[string], CredentialRow>('SELECT * FROM staff_credentials WHERE credential_id = ?')
       .get(response.id);
     if (!row) throw new KioskError('PASSKEY_REJECTED', 'unknown credential');
+    const { verifyAuthenticationResponse } = await webauthn();
     const result = await verifyAuthenticationResponse({
       response,
       expectedChallenge: pending.challenge,

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import { PDFDocument, rgb } from 'pdf-lib';
+import { fontkit } from '../fontkit/lazy-fontkit';
 import { A4, MARGIN, PageWriter, type Fonts } from '../receipt/page-writer';
 import { drawQr, drawWatermark, loadFontBytes } from '../receipt/render-receipt';
 import { clean, vnDateWords } from '../receipt/receipt-text';
 
-const require = createRequire(import.meta.url);
 // A fresh fontkit parse per document, as the receipt does (shared fonts lost glyphs).
-const fontkit = require('@pdf-lib/fontkit') as Parameters<PDFDocument['registerFontkit']>[0];
 
 const RED = rgb(0.75, 0, 0);
 const QR_SIZE = 84;

@@ -1,20 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { PDFPage } from 'pdf-lib';
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { fontkit } from '../fontkit/lazy-fontkit';
 import { FONT_FILES, fontUrl } from './font-files';
 import { A4, MARGIN, PageWriter } from './page-writer';
 import type { Fonts } from './page-writer';
 import type { ReceiptData } from './receipt-data';
 import { clean, count, vnDateTimeWords, vnDateWords } from './receipt-text';
 
-const require = createRequire(import.meta.url);
 /**
  * Each document parses the fonts anew: a fontkit font shared between
  * documents lost glyphs from later subsets ("ĐÀO" printed as "ĐÀ").
  */
-const fontkit = require('@pdf-lib/fontkit') as Parameters<PDFDocument['registerFontkit']>[0];
 
 let fontBytes: Promise<Record<keyof Fonts, Uint8Array>> | null = null;
 export function loadFontBytes(): Promise<Record<keyof Fonts, Uint8Array>> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
+import { fontkit } from '../fontkit/lazy-fontkit';
 import {
   beginText,
   endText,
