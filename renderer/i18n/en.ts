@@ -98,6 +98,10 @@ export const en: Translation = {
     signedInAs: 'Staff: {{name}}',
     signOut: 'Sign out',
     cancelled: 'The security key check did not complete. Try again or use your password.',
+    waitingForKey: 'Waiting for the security key…',
+    cancelKey: 'Cancel, use the password',
+    timedOut:
+      'No security key answered within 1 minute. Check the key is plugged in and registered to this account, or use your password.',
     noAccounts:
       'This kiosk has no staff accounts yet. IT staff create an administrator with: kiosk staff add NAME --role admin',
   },

@@ -99,6 +99,10 @@ export const vi = {
     signedInAs: 'Cán bộ: {{name}}',
     signOut: 'Đăng xuất',
     cancelled: 'Chưa xác thực được bằng khoá bảo mật. Hãy thử lại hoặc dùng mật khẩu.',
+    waitingForKey: 'Đang chờ khoá bảo mật…',
+    cancelKey: 'Hủy, dùng mật khẩu',
+    timedOut:
+      'Quá 1 phút chưa nhận được khoá bảo mật. Hãy kiểm tra khoá đã cắm và đã đăng ký cho tài khoản này, hoặc dùng mật khẩu.',
     noAccounts:
       'Kiosk chưa có tài khoản cán bộ nào. Bộ phận CNTT tạo tài khoản quản trị bằng lệnh: kiosk staff add TÊN --role admin',
   },

@@ -1,5 +1,6 @@
 import {
   startAuthentication,
+  WebAuthnAbortService,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import { useEffect, useState, type SyntheticEvent } from 'react';
@@ -8,6 +9,13 @@ import { errorMessages } from '../../electron/api/error-messages';
 import type { ApiError } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
 import { useStaff } from '../api/use-staff';
+
+/**
+ * How long the page waits for a security key before giving up by itself:
+ * with no key plugged in (or an account without one) the browser would
+ * otherwise wait as long as it likes, leaving the clerk on "Đang xác thực…".
+ */
+const PASSKEY_WAIT_MS = 60_000;
 
 /** Staff sign-in: a FIDO2 security key first (fingerprint), the password as fallback. */
 export function SignIn() {
@@ -18,6 +26,7 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [waitingForKey, setWaitingForKey] = useState(false);
   const [noAccounts, setNoAccounts] = useState(false);
   useEffect(() => {
     void api.auth.status().then((result) => {
@@ -48,14 +57,28 @@ export function SignIn() {
         setError(message(options.error));
         return;
       }
-      const response = await startAuthentication({
-        optionsJSON: options.value.options as unknown as PublicKeyCredentialRequestOptionsJSON,
-      });
+      setWaitingForKey(true);
+      // An object: the timer's callback sets it after this function's flow has moved on.
+      const wait = { timedOut: false };
+      const timer = setTimeout(() => {
+        wait.timedOut = true;
+        WebAuthnAbortService.cancelCeremony();
+      }, PASSKEY_WAIT_MS);
+      let response;
+      try {
+        response = await startAuthentication({
+          optionsJSON: options.value.options as unknown as PublicKeyCredentialRequestOptionsJSON,
+        });
+      } catch {
+        setError(t(wait.timedOut ? 'signIn.timedOut' : 'signIn.cancelled'));
+        return;
+      } finally {
+        clearTimeout(timer);
+        setWaitingForKey(false);
+      }
       const result = await api.auth.passkeySignIn({ response });
       if (result.ok) setStaff(result.value);
       else setError(message(result.error));
-    } catch {
-      setError(t('signIn.cancelled'));
     } finally {
       setBusy(false);
     }
@@ -90,6 +113,19 @@ export function SignIn() {
           {t('signIn.passkey')}
         </button>
         <p className="hint">{t('signIn.passkeyHint')}</p>
+        {waitingForKey && (
+          <p role="status" className="waiting-for-key">
+            {t('signIn.waitingForKey')}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                WebAuthnAbortService.cancelCeremony();
+              }}
+            >
+              {t('signIn.cancelKey')}
+            </button>
+          </p>
+        )}
         <p className="divider">{t('signIn.or')}</p>
         <label>
           {t('signIn.password')}

@@ -128,6 +128,21 @@ describe('staff sign-in with a FIDO2 security key (Chromium virtual authenticato
     expect(await page.getByText(/Cán bộ: /).count()).toBe(0);
   });
 
+  it('with no key to answer, the clerk can cancel the wait and is told to use the password', async () => {
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    await passkeyAttempt(CLERK.username);
+    await page.getByText('Đang chờ khoá bảo mật…').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/staff-passkey-waiting.png` });
+    const cancelledAt = Date.now();
+    await page.getByRole('button', { name: 'Hủy, dùng mật khẩu' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Chưa xác thực được bằng khoá bảo mật. Hãy thử lại hoặc dùng mật khẩu.',
+    );
+    expect(Date.now() - cancelledAt).toBeLessThan(5000);
+    await expect(page.getByText('Đang chờ khoá bảo mật…').count()).resolves.toBe(0);
+    authenticatorId = await addAuthenticator();
+  });
+
   it('still accepts the password as the fallback', async () => {
     await signInWithPassword(CLERK);
     await signOut();
