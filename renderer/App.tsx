@@ -74,7 +74,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
           {!kioskMode && staff && <QueueBadge />}
           {!kioskMode && staff && (
             <span className="staff-badge">
-              {t('signIn.signedInAs', { name: staff.username })}
+              {t('signIn.signedInAs', { name: staff.displayName ?? staff.username })}
               <button type="button" onClick={signOut}>
                 {t('signIn.signOut')}
               </button>

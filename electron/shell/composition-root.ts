@@ -311,6 +311,7 @@ export function createCore(options: CoreOptions): Core {
       accounts,
       passkeys,
       session: staffSession,
+      displayName: (staffId) => store.staffName(staffId),
       audit: new SignInAudit(store.database),
       log: logger.child({ subsystem: 'auth' }),
     }),

@@ -4,6 +4,8 @@ import { method } from './method';
 export const StaffInfoSchema = z.object({
   username: z.string(),
   role: z.enum(['clerk', 'admin', 'it']),
+  /** The name the account prints and shows as ("Nguyễn Văn An"); null until IT sets one. */
+  displayName: z.string().nullable(),
   /** Security keys registered to this account. */
   passkeys: z.number().int().nonnegative(),
 });

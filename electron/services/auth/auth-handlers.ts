@@ -11,6 +11,8 @@ export interface AuthDeps {
   readonly accounts: StaffAccounts;
   readonly passkeys: Passkeys;
   readonly session: StaffSession;
+  /** The account's display name, kept sealed by the store. */
+  readonly displayName: (staffId: string) => string | null;
   /** Sign-ins, failed or not, in the audit trail. */
   readonly audit: SignInAudit;
   /** Staff sign-ins and key registrations are logged (staff, not citizen, data). */
@@ -36,6 +38,7 @@ export function createAuthHandlers(deps: AuthDeps): HandlerGroup<AuthMethod> {
   const info = (account: StaffAccount) => ({
     username: account.username,
     role: account.role,
+    displayName: deps.displayName(account.id),
     passkeys: deps.passkeys.count(account.id),
   });
   const signedIn = (account: StaffAccount, how: 'password' | 'passkey', context: CallContext) => {
