@@ -248,6 +248,10 @@ export const errorMessages: Readonly<
     vi: 'Tệp kết quả không phải PDF đọc được. Quét lại kết quả hoặc chọn tệp PDF khác.',
     en: 'The result file is not a readable PDF. Scan the result again or choose another PDF.',
   },
+  NOTICE_NOT_OVERDUE: {
+    vi: 'Hồ sơ chưa quá hạn trả kết quả nên không lập phiếu xin lỗi và hẹn lại (Mẫu 04). Chọn hồ sơ trong danh sách "Quá hạn".',
+    en: 'The dossier is not past its appointment, so no apology notice (form 04) is made. Choose a dossier from the "Overdue" list.',
+  },
   ...signingErrorMessages,
 };
 

@@ -98,6 +98,8 @@ export const errorCodes = [
   'RETURN_RECEIVER_MISMATCH',
   'RETURN_LETTER_REQUIRED',
   'RETURN_RESULT_INVALID',
+  // the counter's forms (issue 17 item 2)
+  'NOTICE_NOT_OVERDUE',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

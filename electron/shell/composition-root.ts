@@ -295,6 +295,8 @@ export function createCore(options: CoreOptions): Core {
         training: config.portal.trainingMode,
         unitName: `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
         phone: config.receipt.phone,
+        calendar: reception.calendar,
+        officeHours: config.calendar.officeHours,
         actorOf,
       }),
     ),

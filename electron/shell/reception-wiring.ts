@@ -54,6 +54,8 @@ export interface Reception {
   readonly handlers: HandlerGroup<ReceptionMethods | 'procedure.search' | 'procedure.get'>;
   /** session.end: the next citizen inherits no chip read, no receipts, no scanned pages. */
   endSession(): Promise<{ jobsRemoved: number }>;
+  /** Loaded once here; Mẫu 04 counts its new date on the same calendar as the receipt's. */
+  readonly calendar: Promise<WorkingCalendar>;
 }
 
 /**
@@ -128,6 +130,10 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       store,
       sync: deps.sync,
       log: logger.child({ subsystem: 'status-lookup' }),
+      // The lookup always names a counter: where results are collected, else the agency's one-stop unit.
+      counterName:
+        config.receipt.collectAt.trim() ||
+        `Bộ phận tiếp nhận và trả kết quả – ${config.agency.name}`,
     }),
     scan: createScanHandlers(scan),
     components: createComponentHandlers(jobs, deps.uploads),
@@ -137,6 +143,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
   });
   return {
     handlers: { ...reception, ...createCatalogueHandlers(catalogue) },
+    calendar,
     endSession: async () => {
       deps.card.forgetLastRead();
       sessionDossiers.clear();

@@ -436,7 +436,9 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       window.location.hash = '#/forms/notice';
     });
     await page
-      .getByRole('heading', { name: 'Phiếu yêu cầu bổ sung hoặc từ chối tiếp nhận' })
+      .getByRole('heading', {
+        name: 'Phiếu yêu cầu bổ sung, từ chối tiếp nhận, xin lỗi và hẹn lại',
+      })
       .waitFor();
     await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
     await page
@@ -449,5 +451,19 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       `phieu-yeu-cau-bo-sung-${cardCode}.pdf`,
     );
     await screenshot('notice-02');
+  });
+
+  it('Mẫu 04 for a dossier not yet past its appointment is refused with the reason in Vietnamese', async () => {
+    await page.getByRole('button', { name: 'Lập phiếu khác' }).click();
+    // The dossier just asked for a supplement: open, but received today and not yet due.
+    await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
+    await page.getByLabel(/^Mẫu 04/).check();
+    await page.getByLabel(/^Số ngày làm việc cần thêm/).fill('3');
+    await page.getByLabel('Lý do chậm trả kết quả').fill('Chờ xác minh thông tin');
+    await page.getByRole('button', { name: 'Lập phiếu' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'chưa quá hạn trả kết quả',
+    );
+    await screenshot('notice-04-refused');
   });
 });

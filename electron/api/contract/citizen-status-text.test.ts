@@ -17,10 +17,32 @@ describe('the citizen status text', () => {
     );
   });
 
-  it('says what to supplement, and apologises for an overdue dossier', () => {
-    expect(
-      citizenStatusText({ status: '5', dueAt: due, now: due, supplement: 'Giấy chứng sinh' }).vi,
-    ).toBe('Cần bổ sung hồ sơ: Giấy chứng sinh');
+  it('sends a citizen asked for a supplement to the named counter, without listing what is missing', () => {
+    const text = citizenStatusText({ status: '5', dueAt: due, now: due, counterName: 'Quầy 2' }).vi;
+    expect(text).toMatch(/^Cần bổ sung hồ sơ — mời Ông\/Bà đến quầy Quầy 2 /);
+    expect(text).not.toContain(':');
+  });
+
+  it('names the new date of a Mẫu 04 apology until it passes', () => {
+    const newDue = Date.UTC(2026, 11, 10, 10, 0, 0);
+    const text = citizenStatusText({
+      status: '4',
+      dueAt: newDue,
+      now: due + 1,
+      apologyDueAt: newDue,
+    });
+    expect(text.vi).toContain('xin lỗi');
+    expect(text.vi).toContain('hẹn trả kết quả ngày 10/12/2026');
+    const after = citizenStatusText({
+      status: '4',
+      dueAt: newDue,
+      now: newDue + 1,
+      apologyDueAt: newDue,
+    });
+    expect(after.vi).toContain('ngày hẹn mới sẽ được báo tại quầy');
+  });
+
+  it('apologises for an overdue dossier', () => {
     const text = citizenStatusText({ status: '4', dueAt: due, now: due + 1 }).vi;
     expect(text).toContain('xin lỗi');
     expect(text).toContain('03/12/2026');

@@ -7,9 +7,10 @@ import { method } from './method';
  * tracking book (Sổ theo dõi hồ sơ, Mẫu 06) of the dossiers received in a
  * span of days, Vietnam time, both days included: a PDF in the receipt's
  * style and a CSV (UTF-8 with BOM) a spreadsheet opens, as `kiosk forms book`
- * writes them. `forms.notice` records Mẫu 02 (supplement needed) or Mẫu
- * 03 (refused) for a dossier, queues its status for the portal, and answers
- * the notice as a PDF to print for the citizen.
+ * writes them. `forms.notice` records Mẫu 02 (supplement needed), Mẫu
+ * 03 (refused) or Mẫu 04 (apology for a dossier past its appointment, with a
+ * new date so many working days ahead) for a dossier, queues its status for
+ * the portal, and answers the notice as a PDF to print for the citizen.
  */
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
@@ -34,6 +35,18 @@ export const CounterNoticeSchema = z.discriminatedUnion('kind', [
       reason: z.string().trim().min(1).max(2000),
     })
     .strict(),
+  /**
+   * Mẫu 04: why the result is late and how many more working days it needs;
+   * the core counts them on the working-day calendar from today.
+   */
+  z
+    .object({
+      kind: z.literal('apology'),
+      query: Query,
+      reason: z.string().trim().min(1).max(2000),
+      extraWorkingDays: z.number().int().min(1).max(60),
+    })
+    .strict(),
 ]);
 
 export const formsMethods = {
@@ -42,6 +55,8 @@ export const formsMethods = {
     z.object({
       code: z.string(),
       status: TrangThaiHoSoSchema,
+      /** Mẫu 04's new appointment (epoch ms); null for Mẫu 02 and 03. */
+      newDueAt: z.number().int().positive().nullable(),
       fileName: z.string(),
       pdfBase64: Base64,
     }),

@@ -13,6 +13,8 @@ import { method } from './method';
  */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const Query = z.string().trim().min(1).max(500);
+/** The id `POST UPLOAD_PATH` answered (electron/api/wire.ts); used once. */
+const UploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const PortalAnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), status: z.string() }),
@@ -45,17 +47,22 @@ export const ReturnCheckSchema = z.object({
 });
 export type ReturnCheck = z.infer<typeof ReturnCheckSchema>;
 
-export const ReturnReceiverSchema = z.discriminatedUnion('kind', [
+// A plain union: zod's discriminated union takes one option per kind, and the authorised receiver has two shapes.
+export const ReturnReceiverSchema = z.union([
   /** The applicant, by the chip read the core holds. */
   z.object({ kind: z.literal('applicant') }).strict(),
-  /** Someone else, by their own chip read, with the authorisation letter (PDF or image). */
+  /**
+   * Someone else, by their own chip read, with the authorisation letter (PDF,
+   * JPEG or PNG): inline over Electron's IPC, or from the browser shell
+   * uploaded first like the result files (a scanned letter is often more
+   * than the 1.5 MB a WebSocket frame carries).
+   */
   z.object({ kind: z.literal('authorised'), letterBase64: Base64.min(8).max(40_000_000) }).strict(),
+  z.object({ kind: z.literal('authorised'), letterUploadId: UploadId }).strict(),
   /** By public postal service (HinhThuc "1"). */
   z.object({ kind: z.literal('post'), address: z.string().trim().max(500).optional() }).strict(),
 ]);
 
-/** The id `POST UPLOAD_PATH` answered (electron/api/wire.ts); used once. */
-const UploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const ResultName = {
   name: z.string().trim().min(1).max(200),
   componentCode: z.string().trim().max(100).optional(),

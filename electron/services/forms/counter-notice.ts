@@ -1,34 +1,54 @@
 /**
- * `forms.notice`: Mẫu 02 (phiếu yêu cầu bổ sung) and Mẫu 03 (phiếu từ chối)
- * from the staff screen. The event is recorded and its status queued for the
+ * `forms.notice`: Mẫu 02 (phiếu yêu cầu bổ sung), Mẫu 03 (phiếu từ chối) and
+ * Mẫu 04 (phiếu xin lỗi và hẹn lại ngày trả kết quả) from the staff screen. The event is recorded and its status queued for the
  * portal (the store's recordEvent) before the PDF is answered, so a notice
  * the citizen holds always has its record; a dossier already closed
  * (refused, withdrawn, stopped, returned) gets no further notice.
  */
 import type { z } from 'zod';
 import type { CounterNoticeSchema } from '../../api/contract/forms';
+import { CLOSED_STATUSES, isOverdue } from '../../api/contract/overdue';
 import { isTrangThai, STATUS_TEXT } from '../../api/contract/status-text';
+import type { OfficeHours, WorkingCalendar } from '../calendar';
 import { findDossierCode } from '../reception/dossier-code-query';
 import type { DossierStore } from '../store/dossier-store';
+import { EVENT_STATUS } from '../store/return-input';
 import { StoreError } from '../store/store-error';
 import type { FormContext } from './form-data';
-import { renderRefusal, renderSupplementRequest } from './render-counter-forms';
+import { apologyDueAt } from './apology-due-date';
+import { vnDateDigits } from './vn-date';
+import { renderApology, renderRefusal, renderSupplementRequest } from './render-counter-forms';
 
 export type CounterNotice = z.output<typeof CounterNoticeSchema>;
 
-const CLOSED = new Set(['3', '7', '8', '10']);
+const FILE_PREFIX = {
+  supplement: 'phieu-yeu-cau-bo-sung',
+  refused: 'phieu-tu-choi',
+  apology: 'phieu-xin-loi-hen-lai',
+} as const;
 
 export interface CounterNoticeDeps {
   readonly store: Pick<DossierStore, 'get' | 'recordEvent'>;
   readonly forms: Omit<FormContext, 'date' | 'staffName'>;
+  /** Mẫu 04's new date; loaded once by reception, so it is a promise. */
+  readonly calendar: Promise<WorkingCalendar>;
+  readonly officeHours: OfficeHours;
   readonly now?: () => number;
+}
+
+export interface IssuedNotice {
+  readonly code: string;
+  readonly status: '3' | '4' | '5';
+  readonly newDueAt: number | null;
+  readonly fileName: string;
+  readonly pdf: Uint8Array;
 }
 
 export async function issueCounterNotice(
   deps: CounterNoticeDeps,
   notice: CounterNotice,
   staff: { readonly actor: string; readonly name: string },
-): Promise<{ code: string; status: '3' | '5'; fileName: string; pdf: Uint8Array }> {
+): Promise<IssuedNotice> {
   const code = findDossierCode(notice.query);
   if (code === null) {
     throw new StoreError(
@@ -38,7 +58,7 @@ export async function issueCounterNotice(
     );
   }
   const dossier = deps.store.get(code, staff.actor);
-  if (CLOSED.has(dossier.status)) {
+  if (CLOSED_STATUSES.has(dossier.status)) {
     const label = isTrangThai(dossier.status) ? STATUS_TEXT[dossier.status] : null;
     throw new StoreError(
       'DOSSIER_INVALID',
@@ -47,6 +67,17 @@ export async function issueCounterNotice(
     );
   }
   const now = (deps.now ?? Date.now)();
+  if (notice.kind === 'apology' && !isOverdue(dossier, now)) {
+    throw new StoreError(
+      'NOTICE_NOT_OVERDUE',
+      `Hồ sơ ${code} chưa quá hạn trả kết quả (hẹn trả ${vnDateDigits(dossier.dueAt)}); chỉ lập phiếu xin lỗi và hẹn lại cho hồ sơ đã quá ngày hẹn trả.`,
+      `Dossier ${code} is not overdue (due ${vnDateDigits(dossier.dueAt)}); an apology is only for a dossier past its appointment.`,
+    );
+  }
+  const newDueAt =
+    notice.kind === 'apology'
+      ? apologyDueAt(now, notice.extraWorkingDays, await deps.calendar, deps.officeHours)
+      : null;
   const detail =
     notice.kind === 'supplement'
       ? `${notice.missing.join('; ')}${notice.reason === '' ? '' : ` (${notice.reason})`}`
@@ -57,7 +88,7 @@ export async function issueCounterNotice(
       at: now,
       kind: notice.kind,
       detail,
-      newDueAt: null,
+      newDueAt: newDueAt?.getTime() ?? null,
       handler: { name: staff.name, unit: deps.forms.unitName },
     },
     staff.actor,
@@ -74,12 +105,14 @@ export async function issueCounterNotice(
   const pdf =
     notice.kind === 'supplement'
       ? await renderSupplementRequest(form, ctx, notice.missing, notice.reason)
-      : await renderRefusal(form, ctx, notice.reason);
-  const prefix = notice.kind === 'supplement' ? 'phieu-yeu-cau-bo-sung' : 'phieu-tu-choi';
+      : newDueAt === null
+        ? await renderRefusal(form, ctx, notice.reason)
+        : await renderApology(form, ctx, notice.reason, newDueAt);
   return {
     code,
-    status: notice.kind === 'supplement' ? '5' : '3',
-    fileName: `${prefix}-${code}.pdf`,
+    status: EVENT_STATUS[notice.kind],
+    newDueAt: newDueAt?.getTime() ?? null,
+    fileName: `${FILE_PREFIX[notice.kind]}-${code}.pdf`,
     pdf,
   };
 }

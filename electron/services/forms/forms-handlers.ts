@@ -1,10 +1,11 @@
 /**
- * The API's side of the counter's forms: `forms.notice` (Mẫu 02, 03) and
+ * The API's side of the counter's forms: `forms.notice` (Mẫu 02, 03, 04) and
  * `forms.book` (Mẫu 06). Reads and events are audited under the signed-in
  * clerk; staff gating is the composition root's.
  */
 import type { CallContext, HandlerGroup } from '../../api/dispatcher';
 import { KioskError } from '../../api/errors';
+import type { OfficeHours, WorkingCalendar } from '../calendar';
 import type { DossierStore } from '../store/dossier-store';
 import { issueCounterNotice } from './counter-notice';
 import { renderTrackingBook } from './render-tracking-book';
@@ -18,9 +19,12 @@ export interface FormsHandlerDeps {
   readonly agency: { readonly code: string; readonly name: string };
   readonly place: string;
   readonly training: boolean;
-  /** Bộ phận tiếp nhận và trả kết quả, printed on Mẫu 02/03. */
+  /** Bộ phận tiếp nhận và trả kết quả, printed on Mẫu 02/03/04. */
   readonly unitName: string;
   readonly phone: string;
+  /** The working-day calendar Mẫu 04 counts its new date on (reception loads it). */
+  readonly calendar: Promise<WorkingCalendar>;
+  readonly officeHours: OfficeHours;
   readonly actorOf: (context: CallContext) => string;
   readonly now?: () => number;
 }
@@ -41,6 +45,8 @@ export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsM
             phone: deps.phone,
             training: deps.training,
           },
+          calendar: deps.calendar,
+          officeHours: deps.officeHours,
           ...(deps.now === undefined ? {} : { now: deps.now }),
         },
         notice,
@@ -49,6 +55,7 @@ export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsM
       return {
         code: issued.code,
         status: issued.status,
+        newDueAt: issued.newDueAt,
         fileName: issued.fileName,
         pdfBase64: base64(issued.pdf),
       };

@@ -32,6 +32,8 @@ export interface StatusLookupDeps {
   readonly log: StatusLookupLog;
   /** How long a lookup waits for the portal before answering from the store. */
   readonly portalTimeoutMs?: number;
+  /** The counter the citizen is asked to come to (results, supplements); not personal. */
+  readonly counterName?: string;
 }
 
 export const DEFAULT_PORTAL_TIMEOUT_MS = 3_000;
@@ -88,6 +90,8 @@ export class StatusLookupService {
         now: Date.now(),
         // This kiosk's own return first: it is the day the citizen signed for; the portal's NgayTra covers returns made elsewhere.
         returnedAt: fresh.returnedAt ?? asked?.returnedAt ?? null,
+        apologyDueAt: fresh.apologyDueAt,
+        ...(this.#deps.counterName === undefined ? {} : { counterName: this.#deps.counterName }),
       }),
       receivedAt: fresh.receivedAt,
       dueAt: fresh.dueAt,

@@ -55,12 +55,17 @@ export class UploadStore {
     return id;
   }
 
-  /** The upload's bytes, removed; INVALID_PAYLOAD when unknown, used or expired, or of another type. */
-  take(id: string, mime: string): Buffer {
+  /**
+   * The upload's bytes, removed; INVALID_PAYLOAD when unknown, used or
+   * expired, or of another type than `mime` (one type, or any of a list: an
+   * authorisation letter may be a PDF or an image).
+   */
+  take(id: string, mime: string | readonly string[]): Buffer {
     this.#sweep();
     const upload = this.#uploads.get(id);
     this.#remove(id);
-    if (upload?.mime !== mime) {
+    const allowed: readonly string[] = typeof mime === 'string' ? [mime] : mime;
+    if (upload === undefined || !allowed.includes(upload.mime)) {
       throw new KioskError('INVALID_PAYLOAD', 'no such upload (expired, used, or another type)', [
         { path: 'uploadId', message: 'unknown upload' },
       ]);

@@ -8,6 +8,7 @@ import type { CitizenWire } from '../../api/contract/citizen';
 import type { HandlerGroup } from '../../api/dispatcher';
 import type { CallContext } from '../../api/dispatcher';
 import { TrangThaiHoSoSchema } from '../../api/contract/dossier';
+import { LETTER_MIMES, letterMime } from '../../api/contract/letter-type';
 import { findDossierCode } from '../reception/dossier-code-query';
 import type { UploadStore } from '../reception/upload-store';
 import type { DossierStore } from '../store/dossier-store';
@@ -58,6 +59,18 @@ function chipReceiver(lastRead: CitizenWire | null): CitizenWire {
     );
   }
   return lastRead;
+}
+
+/** The letter as kept with the return, when its bytes are one of the letter types. */
+function letterBytes(bytes: Uint8Array): Uint8Array {
+  if (letterMime(bytes) === null) {
+    throw new ReturnError(
+      'RETURN_LETTER_REQUIRED',
+      'Giấy ủy quyền phải là tệp PDF, JPEG hoặc PNG. Quét lại giấy ủy quyền hoặc chọn tệp khác.',
+      'The authorisation letter must be a PDF, JPEG or PNG file.',
+    );
+  }
+  return bytes;
 }
 
 export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<ReturnMethods> {
@@ -114,7 +127,11 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<Retu
             : {
                 kind: 'authorised',
                 citizen: chipReceiver(deps.lastRead()),
-                letter: fromBase64(r.letterBase64),
+                letter: letterBytes(
+                  'letterUploadId' in r
+                    ? new Uint8Array(deps.uploads.take(r.letterUploadId, LETTER_MIMES))
+                    : fromBase64(r.letterBase64),
+                ),
               };
       const chip = deps.lastRead();
       const signing = openResultSigner(deps.signing, params.pin, deps.place);

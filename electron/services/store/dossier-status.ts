@@ -18,25 +18,46 @@ export interface PublicDossierStatus {
   readonly portalStatusAt: number | null;
   /** NgayTra of this kiosk's own return record (epoch ms); null when it has not returned the result. */
   readonly returnedAt: number | null;
+  /**
+   * The new appointment of a Mẫu 04 apology when the dossier's latest event
+   * is one (epoch ms); null otherwise. Only the date: the reason is sealed.
+   */
+  readonly apologyDueAt: number | null;
 }
 
 /**
  * `dossier_returns` belongs to the returns module's migrations; a store
  * opened without them (tools, older tests) has no returns to report.
  */
-function returnedAtOf(ctx: StoreContext, dossierId: string): number | null {
+function hasTable(ctx: StoreContext, name: string): boolean {
   const table = ctx.db
-    .prepare<[], { n: number }>(
-      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'dossier_returns'`,
+    .prepare<[string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`,
     )
-    .get();
-  if (table === undefined || table.n === 0) return null;
+    .get(name);
+  return table !== undefined && table.n > 0;
+}
+
+function returnedAtOf(ctx: StoreContext, dossierId: string): number | null {
+  if (!hasTable(ctx, 'dossier_returns')) return null;
   const row = ctx.db
     .prepare<[string], { returned_at: number }>(
       'SELECT returned_at FROM dossier_returns WHERE dossier_id = ?',
     )
     .get(dossierId);
   return row?.returned_at ?? null;
+}
+
+/** A later supplement request or refusal supersedes the apology, so only the latest event counts. */
+function apologyDueAtOf(ctx: StoreContext, dossierId: string): number | null {
+  if (!hasTable(ctx, 'dossier_events')) return null;
+  const row = ctx.db
+    .prepare<[string], { kind: string; new_due_at: number | null }>(
+      `SELECT kind, new_due_at FROM dossier_events WHERE dossier_id = ?
+       ORDER BY at DESC, id DESC LIMIT 1`,
+    )
+    .get(dossierId);
+  return row?.kind === 'apology' ? row.new_due_at : null;
 }
 
 export function readPublicStatus(ctx: StoreContext, code: string): PublicDossierStatus | null {
@@ -72,6 +93,7 @@ export function readPublicStatus(ctx: StoreContext, code: string): PublicDossier
     portalStatus: row.portal_status,
     portalStatusAt: row.portal_status_at,
     returnedAt: returnedAtOf(ctx, row.id),
+    apologyDueAt: apologyDueAtOf(ctx, row.id),
   };
 }
 

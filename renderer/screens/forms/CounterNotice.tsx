@@ -3,10 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { Params, Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
 import { pdfBlobUrl } from '../../components/pdf-blob-url';
+import { formatDateTime } from '../../i18n/format';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
 
-type Kind = Params<'forms.notice'>['kind'];
+type Notice = Params<'forms.notice'>;
+type Kind = Notice['kind'];
 type Issued = Result<'forms.notice'>;
+
+const KINDS: readonly Kind[] = ['supplement', 'refused', 'apology'];
+const KIND_LABEL = {
+  supplement: 'forms.kindSupplement',
+  refused: 'forms.kindRefused',
+  apology: 'forms.kindApology',
+} as const;
+const REASON_LABEL = {
+  supplement: 'forms.supplementReason',
+  refused: 'forms.refusedReason',
+  apology: 'forms.apologyReason',
+} as const;
 
 /** The lines a clerk typed as the list of what is missing, blank lines dropped. */
 const items = (text: string): string[] =>
@@ -16,8 +30,10 @@ const items = (text: string): string[] =>
     .filter((line) => line !== '');
 
 /**
- * Staff: Mẫu 02 (what the applicant must add) or Mẫu 03 (why the dossier is
- * refused) for a dossier found by its code. The core records the step and
+ * Staff: Mẫu 02 (what the applicant must add), Mẫu 03 (why the dossier is
+ * refused) or Mẫu 04 (apology for an overdue dossier, with the working days
+ * still needed; the core counts the new date on its calendar) for a dossier
+ * found by its code. The core records the step and
  * queues its status before answering the notice, so a printed notice always
  * has its record.
  */
@@ -29,6 +45,7 @@ export function CounterNotice() {
   const [kind, setKind] = useState<Kind>('supplement');
   const [missing, setMissing] = useState('');
   const [reason, setReason] = useState('');
+  const [extraDays, setExtraDays] = useState(5);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [issued, setIssued] = useState<Issued | undefined>(undefined);
@@ -47,18 +64,22 @@ export function CounterNotice() {
 
   const ready =
     query.trim() !== '' &&
-    (kind === 'supplement' ? items(missing).length > 0 : reason.trim() !== '');
+    (kind === 'supplement' ? items(missing).length > 0 : reason.trim() !== '') &&
+    (kind !== 'apology' || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
+
+  const notice = (): Notice => {
+    const common = { query: query.trim(), reason: reason.trim() };
+    if (kind === 'supplement') return { kind, ...common, missing: items(missing) };
+    if (kind === 'apology') return { kind, ...common, extraWorkingDays: extraDays };
+    return { kind, ...common };
+  };
 
   const issue = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!ready) return;
     setBusy(true);
     setError(undefined);
-    const answer = await api.forms.notice(
-      kind === 'supplement'
-        ? { kind, query: query.trim(), missing: items(missing), reason: reason.trim() }
-        : { kind, query: query.trim(), reason: reason.trim() },
-    );
+    const answer = await api.forms.notice(notice());
     setBusy(false);
     if (answer.ok) setIssued(answer.value);
     else setError(errorText(answer.error));
@@ -69,6 +90,7 @@ export function CounterNotice() {
     setQuery('');
     setMissing('');
     setReason('');
+    setExtraDays(5);
   };
 
   return (
@@ -90,7 +112,7 @@ export function CounterNotice() {
           </label>
           <fieldset>
             <legend>{t('forms.noticeKind')}</legend>
-            {(['supplement', 'refused'] as const).map((k) => (
+            {KINDS.map((k) => (
               <label key={k}>
                 <input
                   type="radio"
@@ -101,7 +123,7 @@ export function CounterNotice() {
                     setKind(k);
                   }}
                 />
-                {t(k === 'supplement' ? 'forms.kindSupplement' : 'forms.kindRefused')}
+                {t(KIND_LABEL[k])}
               </label>
             ))}
           </fieldset>
@@ -118,8 +140,27 @@ export function CounterNotice() {
               />
             </label>
           )}
+          {kind === 'apology' && (
+            <>
+              <p className="hint">{t('forms.apologyHint')}</p>
+              <label>
+                {t('forms.extraWorkingDays')}
+                <input
+                  name="notice-extra-days"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={60}
+                  value={extraDays}
+                  onChange={(event) => {
+                    setExtraDays(event.target.valueAsNumber);
+                  }}
+                />
+              </label>
+            </>
+          )}
           <label>
-            {t(kind === 'supplement' ? 'forms.supplementReason' : 'forms.refusedReason')}
+            {t(REASON_LABEL[kind])}
             <textarea
               name="notice-reason"
               rows={3}
@@ -144,6 +185,11 @@ export function CounterNotice() {
           <p id="notice-issued" role="status" className="success" data-notice={issued.code}>
             {t('forms.issued', { code: issued.code })}
           </p>
+          {issued.newDueAt !== null && (
+            <p className="success" data-new-due={issued.newDueAt}>
+              {t('forms.newDueAt', { date: formatDateTime(issued.newDueAt) })}
+            </p>
+          )}
           <div className="receipt-actions">
             <a ref={link} className="button" download={issued.fileName}>
               {t('forms.downloadNotice')}

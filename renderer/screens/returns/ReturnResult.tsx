@@ -20,7 +20,7 @@ import {
   type ReturnCheck,
   type ReturnDraft,
 } from './return-draft';
-import { uploadResults } from './upload-results';
+import { uploadReturnFiles } from './upload-return-files';
 import '../intake/intake.css';
 import './returns.css';
 
@@ -85,7 +85,7 @@ export function ReturnResult() {
     setSubmitting(true);
     const token = window.kiosk === undefined ? sessionStorage.getItem(TOKEN_KEY) : null;
     if (token !== null) {
-      const uploaded = await uploadResults(request, token);
+      const uploaded = await uploadReturnFiles(request, token);
       if (!uploaded.ok) {
         setSubmitting(false);
         change({ pin: '' });

@@ -91,16 +91,18 @@ export function recordRequest(
 
 /**
  * The browser shell's WebSocket refuses a frame over 2 MiB, so a larger call
- * would drop the connection instead of answering. Result PDFs travel over
- * its HTTP upload (upload-results.ts) and only the authorisation letter is
- * still inline. Under Electron the call goes over IPC and has no such limit.
+ * would drop the connection instead of answering. Result PDFs and the
+ * authorisation letter travel over its HTTP upload (upload-return-files.ts);
+ * this guards a call that still carries a file inline. Under Electron the
+ * call goes over IPC and has no such limit.
  */
 export const BROWSER_FRAME_LIMIT = 2 * 1024 * 1024;
 /** Room for the JSON around the files (method name, ids, receiver). */
 const FRAME_OVERHEAD = 16 * 1024;
 
 export function fitsBrowserFrame(request: ReturnRequest): boolean {
-  const letter = request.receiver.kind === 'authorised' ? request.receiver.letterBase64.length : 0;
+  const r = request.receiver;
+  const letter = r.kind === 'authorised' && 'letterBase64' in r ? r.letterBase64.length : 0;
   const files = request.results.reduce(
     (sum, r) => sum + ('pdfBase64' in r ? r.pdfBase64.length : r.uploadId.length) + r.name.length,
     0,
