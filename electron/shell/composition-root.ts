@@ -190,6 +190,11 @@ export function createCore(options: CoreOptions): Core {
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>
     staffSession.current(context)?.username ?? `${config.mode}:${options.shell}`;
+  /** What forms print as the officer: the display name IT set, else the username. */
+  const nameOf = (context: CallContext) => {
+    const account = staffSession.current(context);
+    return (account && store.staffName(account.id)) ?? actorOf(context);
+  };
   const uploads = options.uploads ?? new UploadStore();
   const rendererLog = logger.child({ subsystem: 'renderer' });
   probes.push(
@@ -298,6 +303,7 @@ export function createCore(options: CoreOptions): Core {
         calendar: reception.calendar,
         officeHours: config.calendar.officeHours,
         actorOf,
+        nameOf,
       }),
     ),
     ...wireReturns({

@@ -28,8 +28,10 @@ export function wireReturns(deps: {
 }): HandlerGroup<ReturnMethods> {
   const { config, store } = deps;
   const staffOf = (context: CallContext) => {
-    const name = deps.staff.current(context)?.username ?? deps.fallbackActor;
-    return { actor: name, name };
+    const account = deps.staff.current(context);
+    const actor = account?.username ?? deps.fallbackActor;
+    // The slip prints the officer's display name where IT set one.
+    return { actor, name: (account && store.staffName(account.id)) ?? actor };
   };
   return requireStaff(
     deps.staff,

@@ -26,6 +26,8 @@ export interface FormsHandlerDeps {
   readonly calendar: Promise<WorkingCalendar>;
   readonly officeHours: OfficeHours;
   readonly actorOf: (context: CallContext) => string;
+  /** The name the clerk prints as (their display name, else their username). */
+  readonly nameOf: (context: CallContext) => string;
   readonly now?: () => number;
 }
 
@@ -50,7 +52,7 @@ export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsM
           ...(deps.now === undefined ? {} : { now: deps.now }),
         },
         notice,
-        { actor, name: actor },
+        { actor, name: deps.nameOf(context) },
       );
       return {
         code: issued.code,

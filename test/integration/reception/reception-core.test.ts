@@ -19,6 +19,8 @@ import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
 import { simFetch, simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
+/** The display name IT set (`kiosk staff name`): shown when signed in, printed as the receiver. */
+const CLERK_NAME = 'Lê Thị Thu Hà';
 
 const applicant = sampleCitizen();
 
@@ -120,7 +122,12 @@ describe('a counter receives a dossier end to end', () => {
 
   beforeAll(async () => {
     core = newCore();
-    await new StaffAccounts(core.store.database).create(CLERK.username, 'clerk', CLERK.password);
+    const clerk = await new StaffAccounts(core.store.database).create(
+      CLERK.username,
+      'clerk',
+      CLERK.password,
+    );
+    core.store.setStaffName(clerk.id, CLERK_NAME);
   });
 
   it('nothing of reception answers before a clerk signs in, but the catalogue and lookup do', async () => {
@@ -254,6 +261,13 @@ describe('a counter receives a dossier end to end', () => {
     writeFileSync(file, Buffer.from(receipt.pdfBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain(code);
+    expect(text.normalize('NFC')).toContain(CLERK_NAME);
+    const status = await ok<{ staff: { username: string; displayName: string | null } | null }>(
+      core,
+      'auth.status',
+      {},
+    );
+    expect(status.staff).toMatchObject({ username: CLERK.username, displayName: CLERK_NAME });
     const [d, m, y] = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Asia/Ho_Chi_Minh',
       day: 'numeric',
