@@ -14,14 +14,11 @@ export const touchEn: Translation['touch'] = {
   tones: { sac: 'Sắc', huyen: 'Huyền', hoi: 'Hỏi', nga: 'Ngã', nang: 'Nặng' },
   datePlaceholder: 'day/month/year',
   readerDown:
-    'The card reader is out of service for now. Please take your ID card to {{counter}}; staff will receive your dossier. Or type your details on the screen keyboard.',
-  readerDownWhat: 'You can still submit: only your ID number, full name and birth date are needed.',
+    'The card reader is out of service for now. Please take your ID card to {{counter}}; staff will receive your dossier.',
+  readerDownWhat:
+    'This self-service kiosk takes a dossier only with the chip on the card read, so that nobody can file in another person’s name.',
   readerComesBack: 'When the card reader works again, this screen goes back to reading the card.',
-  typeInstead: 'Type my details',
-  typedQuestion: 'Please type your details',
-  typedHint: 'Type them as printed on your ID card. Bring the card when you collect the result.',
-  fullName: 'Full name',
-  birthDate: 'Date of birth (day/month/year)',
+  readFailedCounter: 'If the card still cannot be read, please go to {{counter}}.',
   scanPrompt: 'Or hold the QR code on your receipt in front of the scanner',
   card: {
     access: 'Choose how the kiosk reads your card',

@@ -12,15 +12,11 @@ export const touchVi = {
   tones: { sac: 'Sắc', huyen: 'Huyền', hoi: 'Hỏi', nga: 'Ngã', nang: 'Nặng' },
   datePlaceholder: 'ngày/tháng/năm',
   readerDown:
-    'Máy đọc thẻ đang tạm ngừng. Mời Ông/Bà mang thẻ Căn cước đến {{counter}}, cán bộ sẽ nhận hồ sơ giúp. Hoặc nhập thông tin bằng bàn phím trên màn hình.',
-  readerDownWhat: 'Ông/Bà vẫn nộp được hồ sơ: chỉ cần nhập số định danh, họ tên và ngày sinh.',
+    'Máy đọc thẻ đang tạm ngừng. Mời Ông/Bà mang thẻ Căn cước đến {{counter}}, cán bộ sẽ nhận hồ sơ giúp.',
+  readerDownWhat:
+    'Kiosk tự phục vụ chỉ nhận hồ sơ khi đọc được chip trên thẻ, để không ai nộp hồ sơ mang tên người khác.',
   readerComesBack: 'Khi máy đọc thẻ hoạt động lại, màn hình này tự chuyển về đọc thẻ.',
-  typeInstead: 'Nhập thông tin bằng bàn phím',
-  typedQuestion: 'Mời Ông/Bà nhập thông tin của mình',
-  typedHint:
-    'Nhập đúng như trên thẻ Căn cước. Khi nhận kết quả, Ông/Bà mang theo thẻ để cán bộ đối chiếu.',
-  fullName: 'Họ và tên',
-  birthDate: 'Ngày sinh (ngày/tháng/năm)',
+  readFailedCounter: 'Nếu vẫn không đọc được thẻ, mời Ông/Bà đến {{counter}}.',
   scanPrompt: 'Hoặc đưa mã QR trên giấy hẹn vào trước đầu quét',
   card: {
     access: 'Chọn một cách để máy đọc thẻ',

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScreen, axeSummary } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
-import { inputLabelled } from './support/labels';
 
 /**
  * axe-core on the kiosk screens a citizen reaches without a card: start,
@@ -37,16 +36,11 @@ afterAll(async () => {
   await shell.stop();
 });
 
-/**
- * The citizen's ID field on the card step. No reader runs in this test, so
- * once the kiosk has asked for readers it offers typing the details instead;
- * the field is taken from whichever form the settled step shows.
- */
-async function idField(p: Page): Promise<Locator> {
-  await p.locator('[data-reader="ready"], [data-reader="down"]').waitFor();
-  const typeInstead = p.getByRole('button', { name: 'Nhập thông tin bằng bàn phím' });
-  if (await typeInstead.isVisible()) await typeInstead.click();
-  return inputLabelled(p, 'Số định danh cá nhân (12 số)');
+/** The dossier-code field of the lookup: what a citizen types that the wipe must clear. */
+async function codeField(p: Page): Promise<Locator> {
+  await p.getByRole('button', { name: /Tra cứu hồ sơ/ }).click();
+  await p.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
+  return p.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true });
 }
 
 describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
@@ -103,7 +97,7 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
   });
 
-  it('the idle warning, then the wipe: the half-done submission is gone', async () => {
+  it('the idle warning, then the wipe: the half-typed lookup is gone', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const idle = await context.newPage();
     await idle.clock.install();
@@ -111,9 +105,7 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     // A citizen's aids are theirs alone: on now, back to default after the wipe.
     await idle.getByRole('button', { name: 'Chữ to' }).click();
     await idle.getByRole('button', { name: 'Nghe hướng dẫn' }).click();
-    await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
-    await idle.locator('[data-procedure="1.001193"]').click();
-    await (await idField(idle)).fill('001185012345');
+    await (await codeField(idle)).fill('000.00.00.H00-251125-0042');
     await idle.clock.runFor(590_000);
     await idle.getByRole('alertdialog').waitFor();
     const previous = page;
@@ -125,12 +117,10 @@ describe('accessibility of the kiosk screens (axe-core, WCAG 2.1 AA)', () => {
     }
     await idle.clock.runFor(20_000);
     await idle.getByRole('heading', { name: 'Xin chào!' }).waitFor();
-    expect(await idle.content()).not.toContain('001185012345');
+    expect(await idle.content()).not.toContain('251125-0042');
     await idle.getByRole('button', { name: 'Chữ to', pressed: false }).waitFor();
     await idle.getByRole('button', { name: 'Nghe hướng dẫn', pressed: false }).waitFor();
-    await idle.getByRole('button', { name: /Nộp hồ sơ/ }).click();
-    await idle.locator('[data-procedure="1.001193"]').click();
-    await expect((await idField(idle)).inputValue()).resolves.toBe('');
+    await expect((await codeField(idle)).inputValue()).resolves.toBe('');
     await context.close();
   });
 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
-import { insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
+import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual-cccd';
 
 /**
  * A citizen meets a device that is down: the kiosk says in plain Vietnamese
@@ -67,11 +67,17 @@ describe('outages tell the citizen what to do and which counter to go to', () =>
   });
 
   it('no scanner: the document step says to take the papers to Quầy số 3', async () => {
-    await page.getByRole('button', { name: 'Nhập thông tin bằng bàn phím' }).tap();
-    await page.locator('#eform-applicantId').fill('001185012345');
-    await page.locator('#eform-applicantName').fill('Nguyễn Văn An');
-    await page.locator('#eform-applicantBirthDate').fill('14/03/1985');
-    await page.getByRole('button', { name: 'Tiếp tục' }).tap();
+    // Only a chip read takes the citizen on (no typed identity at an unattended kiosk).
+    expect(await page.getByRole('button', { name: /bàn phím/ }).count()).toBe(0);
+    await inserted.bringReaderBack();
+    await page.locator('.kiosk-card[data-reader="ready"]').waitFor({ timeout: 15_000 });
+    // vicc answers BAC only, so the chip is opened with the MRZ rather than the CAN.
+    await fillMrz(page, inserted.generated);
+    await page.getByRole('button', { name: 'Đọc thẻ' }).tap();
+    await page
+      .getByRole('heading', { name: 'Đây có phải là Ông/Bà?' })
+      .waitFor({ timeout: 90_000 });
+    await page.getByRole('button', { name: 'Đúng, là tôi' }).tap();
     // The e-form is not what this test is about: the first option or "Không" everywhere.
     for (let screen = 0; screen < 12; screen += 1) {
       await page.locator('main[data-step]').waitFor();

@@ -20,7 +20,6 @@ const OUTAGE = new Set(['CARD_PCSCD_DOWN', 'CARD_NO_READER']);
 interface KioskCardStepProps {
   readonly onRead: (result: CardRead) => void;
   /** The citizen types the ID number, name and birth date instead (no reader, or it fails). */
-  readonly onTypeInstead: () => void;
 }
 
 /** A field of this step in the e-form's shape, so it gets the same keypad; `label` is already translated. */
@@ -45,7 +44,7 @@ export const localField = (
  * works: typing the details, or the counter. A reader that comes back is
  * used at once.
  */
-export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
+export function KioskCardStep({ onRead }: KioskCardStepProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const errorText = useErrorText();
@@ -107,11 +106,6 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
           {t('touch.readerDown', { counter })}
         </p>
         <p>{t('touch.readerDownWhat')}</p>
-        <div className="answer-buttons">
-          <button type="button" className="primary big" onClick={onTypeInstead}>
-            {t('touch.typeInstead')}
-          </button>
-        </div>
         <p className="hint">{t('touch.readerComesBack')}</p>
       </section>
     );
@@ -169,11 +163,7 @@ export function KioskCardStep({ onRead, onTypeInstead }: KioskCardStepProps) {
           <p role="alert" className="error">
             {error}
           </p>
-          <div className="answer-buttons">
-            <button type="button" className="big" onClick={onTypeInstead}>
-              {t('touch.typeInstead')}
-            </button>
-          </div>
+          <p>{t('touch.readFailedCounter', { counter })}</p>
         </>
       )}
     </section>

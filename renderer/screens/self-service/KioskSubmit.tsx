@@ -18,7 +18,6 @@ import { ReceiptStep, type Created } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
 import { StepFrame, type Step } from './StepFrame';
 import { sentences, stepQuestion, stepSpokenHint } from './step-text';
-import { TypedApplicant } from './TypedApplicant';
 import { useErrorText } from './use-error-text';
 import { useScanJobs } from './use-scan-jobs';
 import './self-service.css';
@@ -43,10 +42,10 @@ export function KioskSubmit() {
   const [step, setStep] = useState<Step>('procedure');
   const [procedure, setProcedure] = useState<Procedure | undefined>(undefined);
   const [read, setRead] = useState<CardRead | undefined>(undefined);
-  /** The applicant typed on the keys when the chip could not be read. */
-  const [typed, setTyped] = useState<CitizenWire | undefined>(undefined);
-  const [typing, setTyping] = useState(false);
-  const citizen = read?.citizen ?? typed;
+  // Only a chip read names the applicant here: with no clerk to look at the
+  // card, typed details would let anyone file in another person's name (the
+  // core refuses them too, applicant-check.ts); an outage sends the citizen to a counter.
+  const citizen = read?.citizen;
   const [values, setValues] = useState<Record<string, string>>({});
   const [fieldPage, setFieldPage] = useState(0);
   const [docIndex, setDocIndex] = useState(0);
@@ -75,7 +74,7 @@ export function KioskSubmit() {
     setError(undefined);
     setProcedure(result.value);
     if (citizen) setValues({ ...prefillFromCard(result.value.form.fields, citizen), ...values });
-    setStep(read ? 'confirm' : typed ? 'fields' : 'card');
+    setStep(read ? 'confirm' : 'card');
   };
 
   const confirmed = (who: CitizenWire | undefined = citizen) => {
@@ -134,8 +133,7 @@ export function KioskSubmit() {
         return undefined;
       case 'card':
         return () => {
-          if (typing) setTyping(false);
-          else setStep('procedure');
+          setStep('procedure');
         };
       case 'confirm':
         return () => {
@@ -145,7 +143,7 @@ export function KioskSubmit() {
       case 'fields':
         return () => {
           if (fieldPage > 0) setFieldPage(fieldPage - 1);
-          else setStep(typed ? 'card' : 'confirm');
+          else setStep('confirm');
         };
       case 'documents':
         return () => {
@@ -169,7 +167,7 @@ export function KioskSubmit() {
   };
 
   const component = components[docIndex];
-  const text = { step, typing, component, docIndex, docCount: components.length };
+  const text = { step, component, docIndex, docCount: components.length };
   const question = stepQuestion(t, text);
   useSpokenScreen(sentences(question, stepSpokenHint(t, text)));
   useSpokenAlert(error);
@@ -187,29 +185,16 @@ export function KioskSubmit() {
         </p>
       )}
       {step === 'procedure' && <ProcedureStep onChoose={(code) => void choose(code)} />}
-      {step === 'card' && !typing && (
+      {step === 'card' && (
         <>
           <p className="lead">{t('selfService.card.hint')}</p>
           <KioskCardStep
             onRead={(result) => {
-              setTyped(undefined);
               setRead(result);
               setStep('confirm');
             }}
-            onTypeInstead={() => {
-              setTyping(true);
-            }}
           />
         </>
-      )}
-      {step === 'card' && typing && (
-        <TypedApplicant
-          onDone={(who) => {
-            setRead(undefined);
-            setTyped(who);
-            confirmed(who);
-          }}
-        />
       )}
       {step === 'confirm' && read && (
         <ConfirmStep

@@ -4,8 +4,6 @@ import type { Step } from './StepFrame';
 
 export interface StepTextInput {
   readonly step: Step;
-  /** The card step shows the typed-details form instead of the reader. */
-  readonly typing: boolean;
   readonly component: ProcedureComponent | undefined;
   readonly docIndex: number;
   readonly docCount: number;
@@ -17,7 +15,7 @@ export function stepQuestion(t: TFunction, input: StepTextInput): string {
     case 'procedure':
       return t('selfService.procedure.question');
     case 'card':
-      return input.typing ? t('touch.typedQuestion') : t('selfService.card.question');
+      return t('selfService.card.question');
     case 'confirm':
       return t('selfService.confirm.question');
     case 'fields':
@@ -43,7 +41,7 @@ export function stepSpokenHint(t: TFunction, input: StepTextInput): string {
     case 'procedure':
       return t('touch.spoken.procedure');
     case 'card':
-      return input.typing ? t('touch.typedHint') : t('selfService.card.hint');
+      return t('selfService.card.hint');
     case 'confirm':
       return t('touch.spoken.confirm');
     case 'fields':
