@@ -5,12 +5,21 @@
  * display is there and KIOSK_NO_BROWSER is not set; the core composes
  * meanwhile.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KioskError } from '../api/errors';
 import { resolveDataDir } from '../services/config/config-file';
 import { browserArguments, hasDisplay, openBrowser } from './browser-launcher';
 import { startBrowserShell } from './browser-shell';
 import { startTrainingPortal } from './training-portal';
+
+/** The kiosk's address without its session token. */
+function addressOnly(url: string): string {
+  const address = new URL(url);
+  address.search = '';
+  address.hash = '';
+  return address.href;
+}
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 const dataDir = resolveDataDir(process.env);
@@ -25,7 +34,16 @@ try {
     rendererDir,
     ...(portOverride === undefined ? {} : { port: portOverride }),
   });
-  process.stdout.write(`Kiosk Một cửa: ${shell.url}\n`);
+  const { browser, kioskWindow } = shell.config.browserShell;
+  const opensBrowser =
+    process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env) && existsSync(browser);
+  // The token goes to stdout only when a person must open the page by hand:
+  // stdout often ends in the system journal, which more users can read.
+  process.stdout.write(
+    opensBrowser
+      ? `Kiosk Một cửa: ${addressOnly(shell.url)} (mở trong trình duyệt của kiosk)\n`
+      : `Kiosk Một cửa: ${shell.url}\n`,
+  );
   // Stopping while the core still composes waits for it, so the store is
   // closed cleanly rather than cut off mid-migration.
   const stopping = new AbortController();
@@ -39,11 +57,9 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // The page opens now and says "Đang khởi động…" until the core answers.
-  const { browser, kioskWindow } = shell.config.browserShell;
-  browserProcess =
-    process.env.KIOSK_NO_BROWSER !== '1' && hasDisplay(process.env)
-      ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
-      : undefined;
+  browserProcess = opensBrowser
+    ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
+    : undefined;
   if (browserProcess) {
     shell.logger.info(
       { browser, args: browserArguments('(url)', '(profile)', kioskWindow) },
