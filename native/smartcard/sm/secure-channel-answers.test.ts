@@ -56,9 +56,7 @@ describe('protected answers that verify', () => {
   });
 
   it('an answer with no DO99 takes the plain status word', async () => {
-    const res = await channel(answer(`8709${'01'}${encrypted('60145F01')}`, '9000')).send(
-      SELECT_EF_COM,
-    );
+    const res = await channel(answer(`870901${encrypted('60145F01')}`, '9000')).send(SELECT_EF_COM);
     expect(toHex(res.data)).toBe('60145F01');
     expect(res.sw).toBe(0x9000);
   });
@@ -103,12 +101,12 @@ describe('protected answers that are refused and close the session', () => {
   });
 
   it('a DO87 whose padding indicator is not 01 is refused', async () => {
-    const objects = `8709${'02'}${encrypted('60145F01')}99029000`;
+    const objects = `870902${encrypted('60145F01')}99029000`;
     expect(await refusal(channel(answer(objects)))).toContain('unknown padding indicator');
   });
 
   it('a ciphertext that is not whole 3DES blocks is refused', async () => {
-    const objects = `8708${'01'}${encrypted('60145F01').slice(0, 14)}99029000`;
+    const objects = `870801${encrypted('60145F01').slice(0, 14)}99029000`;
     expect(await refusal(channel(answer(objects)))).toContain('ciphertext not block aligned');
   });
 
