@@ -116,4 +116,68 @@ describe('staff passwords', () => {
       'INVALID_PAYLOAD',
     );
   });
+
+  it('a right password clears the count of earlier wrong ones', async () => {
+    const { accounts } = accountsAt({ now: 1_000_000 });
+    await accounts.create('canbo1', 'clerk', 'correct horse 1');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++)
+      await codeOf(accounts.signIn('canbo1', `guess ${String(i)}`));
+    await accounts.signIn('canbo1', 'correct horse 1');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++)
+      expect(await codeOf(accounts.signIn('canbo1', `again ${String(i)}`))).toBe('AUTH_FAILED');
+  });
+
+  it('an unknown user is counted afresh once its lock has expired, like a known one', async () => {
+    const clock = { now: 1_000_000 };
+    const { accounts } = accountsAt(clock);
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await codeOf(accounts.signIn('khongco', 'x'));
+    expect(await codeOf(accounts.signIn('khongco', 'x'))).toBe('AUTH_LOCKED');
+    clock.now += LOCK_MS - 1;
+    expect(await codeOf(accounts.signIn('khongco', 'x'))).toBe('AUTH_LOCKED');
+    clock.now += 1;
+    expect(await codeOf(accounts.signIn('khongco', 'x'))).toBe('AUTH_FAILED');
+  });
+
+  it('unknown usernames are counted by their first 100 characters, so long variants share one lock', async () => {
+    const { accounts } = accountsAt({ now: 1_000_000 });
+    const stem = 'a'.repeat(100);
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++)
+      await codeOf(accounts.signIn(`${stem}${String(i)}`, 'x'));
+    expect(await codeOf(accounts.signIn(`${stem}z`, 'x'))).toBe('AUTH_LOCKED');
+    expect(await codeOf(accounts.signIn('a'.repeat(99), 'x'))).toBe('AUTH_FAILED');
+  });
+
+  it('refusals say why in English: wrong username or password, or locked for 15 minutes', async () => {
+    const { accounts } = accountsAt({ now: 1_000_000 });
+    await expect(accounts.signIn('khongco', 'x')).rejects.toThrow('Wrong username or password');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS - 1; i++) await codeOf(accounts.signIn('khongco', 'x'));
+    await expect(accounts.signIn('khongco', 'x')).rejects.toThrow(
+      'Too many wrong passwords; locked for 15 minutes',
+    );
+  });
+
+  it('usernames are 3 to 40 of a-z 0-9 . _ -, matched whole', async () => {
+    const { accounts } = accountsAt({ now: 0 });
+    const password = 'long enough 123';
+    for (const bad of ['ab', 'a'.repeat(41), 'canbo 1', ' canbo1', 'canbo1 ', 'Canbo1'])
+      expect(await codeOf(accounts.create(bad, 'clerk', password))).toBe('INVALID_PAYLOAD');
+    for (const good of ['abc', 'a'.repeat(40), 'nguyen.van_an-2'])
+      await expect(accounts.create(good, 'clerk', password)).resolves.toMatchObject({
+        username: good,
+      });
+  });
+
+  it('lists and finds only active accounts, listed by username', async () => {
+    const { db, accounts } = accountsAt({ now: 0 });
+    await accounts.create('canbo2', 'clerk', 'long enough 123');
+    await accounts.create('canbo1', 'admin', 'long enough 123');
+    await accounts.create('canbo3', 'it', 'long enough 123');
+    db.prepare("UPDATE staff SET active = 0 WHERE username = 'canbo3'").run();
+    expect(accounts.list().map((a) => [a.username, a.role])).toEqual([
+      ['canbo1', 'admin'],
+      ['canbo2', 'clerk'],
+    ]);
+    expect(accounts.find('canbo3')).toBeUndefined();
+    expect(accounts.find('canbo2')).toMatchObject({ username: 'canbo2', role: 'clerk' });
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApduChannel } from '../iso7816/apdu-channel';
-import { fromHex, toHex } from '../iso7816/hex';
+import { concatBytes, fromHex, toHex } from '../iso7816/hex';
 import { scriptedTransport } from '../iso7816/scripted-transport.test-support';
+import { padIso9797m2 } from './primitives';
 import { SecureChannel } from './secure-channel';
 import { aesSmCipher, des3SmCipher } from './sm-cipher';
 
@@ -104,4 +105,58 @@ describe('AES secure messaging', () => {
     expect(toHex(cmd.data ?? new Uint8Array(0))).toMatch(/^9701E78E08[0-9A-F]{16}$/);
     expect(toHex(ifd.ssc)).toBe('00000000000000000000000000000001');
   });
+});
+
+describe('protected commands', () => {
+  const unused = { send: () => Promise.reject(new Error('unused')) };
+  const des3 = () => des3SmCipher(KS_ENC, KS_MAC);
+
+  it('an SSC of the wrong length for the cipher is refused', () => {
+    expect(() => new SecureChannel(unused, des3(), new Uint8Array(16))).toThrow(
+      new RangeError('SSC must be 8 bytes'),
+    );
+  });
+
+  it('the SSC it reports is a copy the caller cannot advance', () => {
+    const sm = new SecureChannel(unused, des3(), SSC);
+    sm.ssc.fill(0);
+    expect(toHex(sm.ssc)).toBe('887022120C06C226');
+  });
+
+  it('the SSC carries into every byte, up to the first', () => {
+    const sm = new SecureChannel(unused, des3(), fromHex('00FFFFFFFFFFFFFF'));
+    sm.protect({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 });
+    expect(toHex(sm.ssc)).toBe('0100000000000000');
+  });
+
+  it('an odd INS puts its data in DO85, encrypted without a padding indicator', () => {
+    const sm = new SecureChannel(unused, des3(), SSC);
+    const cmd = sm.protect({ cla: 0, ins: 0xb1, p1: 0, p2: 0, data: fromHex('54020100'), ne: 256 });
+    const cipher = des3();
+    const do85 = concatBytes(
+      fromHex('8508'),
+      cipher.encrypt(sm.ssc, padIso9797m2(fromHex('54020100'), 8)),
+    );
+    const mac = cipher.mac(
+      concatBytes(sm.ssc, fromHex('0CB1000080000000'), do85, fromHex('970100')),
+    );
+    expect(toHex(cmd.data ?? new Uint8Array(0))).toBe(`${toHex(do85)}9701008E08${toHex(mac)}`);
+  });
+
+  it.each([
+    [0, '', 256],
+    [255, '9701FF', 256],
+    [256, '970100', 256],
+    [257, '97020101', 65536],
+    [300, '9702012C', 65536],
+    [65536, '97020000', 65536],
+  ])(
+    'Ne %i is sent as DO97 "%s" and the protected command expects %i bytes',
+    (ne, do97, outerNe) => {
+      const sm = new SecureChannel(unused, des3(), SSC);
+      const cmd = sm.protect({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne });
+      expect(toHex(cmd.data ?? new Uint8Array(0))).toMatch(new RegExp(`^${do97}8E08[0-9A-F]{16}$`));
+      expect(cmd.ne).toBe(outerNe);
+    },
+  );
 });
