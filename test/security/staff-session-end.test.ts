@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShellProcess, type ShellProcess } from '../e2e/support/shell-process';
 import { addStaff, CLERK } from '../e2e/support/staff';
-import { openApiSocket } from './support/api-socket';
+import { openApiSocket } from '../support/api-socket';
 
 /** The shortest the config allows, so the test waits seconds, not minutes. */
 const IDLE_SECONDS = 5;

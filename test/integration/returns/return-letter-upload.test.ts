@@ -11,20 +11,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/portal-sim-server';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { startShellProcess, type ShellProcess } from '../../e2e/support/shell-process';
+import { openApiSocket, type CallAnswer } from '../../support/api-socket';
 import { addStaff, CLERK } from '../../e2e/support/staff';
 import { sampleDossier } from '../../fixtures/store/sample-dossier';
 import { rememberSim, simGet } from '../sync/peers';
-
-interface Answer {
-  ok: boolean;
-  value?: unknown;
-  error?: { code: string };
-}
 
 let sim: PortalSim;
 let shell: ShellProcess;
@@ -32,44 +26,10 @@ let origin = '';
 let token = '';
 let code = '';
 
-interface Client {
-  readonly ws: WebSocket;
-  call(method: string, params?: unknown): Promise<Answer>;
-  readonly closed: Promise<number>;
-}
-
-async function connect(): Promise<Client> {
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { origin });
-  ws.on('error', () => undefined);
-  const waiting = new Map<number, (r: Answer) => void>();
-  let welcomed: () => void = () => undefined;
-  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
-  ws.on('message', (data: Buffer) => {
-    const m = JSON.parse(data.toString()) as { type: string; id?: number; result?: Answer };
-    if (m.type === 'welcome') welcomed();
-    if (m.type === 'result' && m.id !== undefined && m.result) waiting.get(m.id)?.(m.result);
-  });
-  const closed = new Promise<number>((resolve) => ws.once('close', resolve));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ type: 'hello', token }));
-  await welcome;
-  let next = 1;
-  return {
-    ws,
-    closed,
-    call: (method, params = {}) =>
-      new Promise((resolve) => {
-        const id = next++;
-        waiting.set(id, resolve);
-        ws.send(JSON.stringify({ type: 'call', id, method, params }));
-      }),
-  };
-}
-
-async function upload(body: Uint8Array, mime: string): Promise<{ status: number; answer: Answer }> {
+async function upload(
+  body: Uint8Array,
+  mime: string,
+): Promise<{ status: number; answer: CallAnswer }> {
   const response = await fetch(`${origin}/api/upload`, {
     method: 'POST',
     headers: {
@@ -79,7 +39,7 @@ async function upload(body: Uint8Array, mime: string): Promise<{ status: number;
     },
     body,
   });
-  return { status: response.status, answer: (await response.json()) as Answer };
+  return { status: response.status, answer: (await response.json()) as CallAnswer };
 }
 
 async function until(what: string, probe: () => Promise<boolean>, ms = 60_000): Promise<void> {
@@ -146,7 +106,7 @@ describe('the authorisation letter over the browser shell', () => {
     const uploadMs = performance.now() - started;
     expect(uploaded.status).toBe(200);
     const { uploadId } = uploaded.answer.value as { uploadId: string };
-    const client = await connect();
+    const client = await openApiSocket(shell.url);
     expect((await client.call('auth.signIn', CLERK)).ok).toBe(true);
     const call = {
       query: code,
@@ -165,7 +125,7 @@ describe('the authorisation letter over the browser shell', () => {
   }, 60_000);
 
   it('the same letter inline would not fit one frame: that connection is dropped', async () => {
-    const client = await connect();
+    const client = await openApiSocket(shell.url);
     client.ws.send(
       JSON.stringify({
         type: 'call',
@@ -198,7 +158,7 @@ describe('the authorisation letter over the browser shell', () => {
       expect(response.answer.error?.code).toBe('TOO_LARGE');
     }
     expect(shell.child.exitCode).toBeNull();
-    const client = await connect();
+    const client = await openApiSocket(shell.url);
     expect((await client.call('system.info')).ok).toBe(true);
     client.ws.close();
   }, 60_000);
