@@ -190,15 +190,18 @@ export function CounterNotice() {
               {t('forms.newDueAt', { date: formatDateTime(issued.newDueAt) })}
             </p>
           )}
+          {/* Both actions above the preview: a clerk should not scroll past a
+              page-high PDF to start the next notice (and a click right after
+              scrolling could land in the PDF viewer's frame instead). */}
           <div className="receipt-actions">
             <a ref={link} className="button" download={issued.fileName}>
               {t('forms.downloadNotice')}
             </a>
+            <button type="button" onClick={another}>
+              {t('forms.another')}
+            </button>
           </div>
           <iframe ref={frame} className="receipt-pdf" title={t('forms.noticeFrame')} />
-          <button type="button" onClick={another}>
-            {t('forms.another')}
-          </button>
         </section>
       )}
     </main>

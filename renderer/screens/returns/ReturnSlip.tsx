@@ -61,11 +61,12 @@ export function ReturnSlip({ recorded, onAnother }: ReturnSlipProps) {
         <a ref={link} className="button" download={recorded.slipFileName}>
           {t('returns.downloadSlip')}
         </a>
+        {/* Above the preview, as on the counter notices: no scrolling past a page-high PDF. */}
+        <button type="button" onClick={onAnother}>
+          {t('returns.another')}
+        </button>
       </div>
       <iframe ref={frame} className="receipt-pdf" title={t('returns.slipFrame')} />
-      <button type="button" onClick={onAnother}>
-        {t('returns.another')}
-      </button>
     </section>
   );
 }
