@@ -185,7 +185,7 @@ export function createCore(options: CoreOptions): Core {
     ...(esclUrls.length > 0 ? [new EsclBackend({ urls: esclUrls })] : []),
   ];
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
-  const ocr = new OcrPool();
+  const ocr = new OcrPool({ modelDir: config.ocr.modelDir });
   probes.push(createOcrHealthProbe(ocr));
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>

@@ -19,6 +19,8 @@ export const OcrStatusSchema = z.object({
   languages: z.array(z.enum(['vie', 'eng'])),
   /** Resolution pages are brought down to before OCR. */
   dpi: z.number().int().positive(),
+  /** The folder of the OCR models in use (config `ocr.modelDir`); '' for the bundled ones. */
+  modelDir: z.string(),
 });
 export type OcrStatus = z.infer<typeof OcrStatusSchema>;
 

@@ -76,6 +76,19 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ trustDir: '' }),
+    ocr: z
+      .object({
+        /**
+         * Folder of `<code>.traineddata` models to use instead of the bundled
+         * npm ones; empty: bundled. On Debian/Ubuntu kiosks
+         * `/usr/share/tesseract-ocr/5/tessdata` (package tesseract-ocr-vie)
+         * holds the smaller tessdata_fast model: faster at equal accuracy
+         * (README, OCR figures).
+         */
+        modelDir: z.string().default(''),
+      })
+      .strict()
+      .default({ modelDir: '' }),
     calendar: z
       .object({
         /**

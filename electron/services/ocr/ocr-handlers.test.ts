@@ -16,6 +16,7 @@ describe('ocr.status and the OCR health line', () => {
       recycleAfterPages: 10,
       languages: ['vie', 'eng'],
       dpi: 200,
+      modelDir: '',
     });
     await pool.close();
   });

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import type { HandlerGroup } from '../../api/dispatcher';
 import type { HealthProbe } from '../health/health-check';
-import { languageDataFile, tesseractPaths } from './ocr-language-data';
+import { tesseractPaths } from './ocr-language-data';
 import type { OcrPool } from './ocr-pool';
 
 /** The `ocr.*` methods of the API contract. */
@@ -25,7 +25,7 @@ export function createOcrHealthProbe(pool: OcrPool): HealthProbe {
     check: async () => {
       const status = pool.status();
       const paths = tesseractPaths();
-      const files = [paths.workerPath, ...status.languages.map(languageDataFile)];
+      const files = [paths.workerPath, ...pool.modelFiles()];
       const missing: string[] = [];
       for (const file of files) {
         try {
@@ -42,8 +42,14 @@ export function createOcrHealthProbe(pool: OcrPool): HealthProbe {
           detail: `missing OCR files: ${missing.join(', ')}`,
           detailVi: `Thiếu tệp dữ liệu nhận dạng chữ: ${missing.join(', ')}`,
           fix: {
-            vi: 'Thiếu dữ liệu nhận dạng chữ; hãy cài lại ứng dụng (npm ci).',
-            en: 'OCR data is missing; reinstall the application (npm ci).',
+            vi:
+              status.modelDir === ''
+                ? 'Thiếu dữ liệu nhận dạng chữ; hãy cài lại ứng dụng (npm ci).'
+                : `Thiếu mô hình nhận dạng chữ trong ${status.modelDir}; hãy cài gói dữ liệu tesseract (tesseract-ocr-vie) hoặc để trống ocr.modelDir trong cấu hình.`,
+            en:
+              status.modelDir === ''
+                ? 'OCR data is missing; reinstall the application (npm ci).'
+                : `No OCR model in ${status.modelDir}; install the tesseract data package (tesseract-ocr-vie) or empty ocr.modelDir in the config.`,
           },
         };
       }

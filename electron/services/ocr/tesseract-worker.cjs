@@ -6,6 +6,9 @@
  * Stock tesseract.js reads every language from one langPath folder, and the
  * two packages ship in two folders; nothing is ever fetched over the network.
  *
+ * A plain `<dir>/<code>.traineddata` (the pool's `modelDir`, e.g. the OS's
+ * tesseract data, asked for with gzip off) is read from that folder as is.
+ *
  * DATA_VARIANT must equal `dataVariant` in ocr-language-data.ts.
  */
 const { parentPort } = require('node:worker_threads');
@@ -39,7 +42,8 @@ worker.setAdapter({
   getCore,
   gunzip,
   fetch: () => Promise.reject(new Error('The kiosk never downloads OCR data')),
-  readCache: (/** @type {string} */ file) => readFile(packagedDataFile(file)),
+  readCache: (/** @type {string} */ file) =>
+    readFile(file.endsWith('.traineddata') ? file : packagedDataFile(file)),
   writeCache: () => Promise.resolve(),
   deleteCache: () => Promise.resolve(),
   checkCache: () => Promise.resolve(false),

@@ -33,7 +33,13 @@ function kiosk(
 }
 
 const OcrJson = z.array(
-  z.object({ file: z.string(), text: z.string(), confidence: z.number(), ms: z.number() }),
+  z.object({
+    file: z.string(),
+    text: z.string(),
+    confidence: z.number(),
+    ms: z.number(),
+    dpi: z.number(),
+  }),
 );
 
 describe('kiosk ocr / kiosk mrz', () => {
@@ -76,6 +82,18 @@ describe('kiosk ocr / kiosk mrz', () => {
       birthDate: holder!.birthDate,
       expiryDate: holder!.expiryDate,
     });
+  }, 120_000);
+
+  it('--dpi hands the page over at that resolution; outside 70-600 it is a usage error', async () => {
+    const file = join(dir, 'dpi.png');
+    writeFileSync(file, await renderPage(truthTexts()[0]!.text));
+    const run = await kiosk(['--json', 'ocr', '--dpi', '300', file]);
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = OcrJson.parse(JSON.parse(run.stdout));
+    expect(result?.dpi).toBe(300);
+    const refused = await kiosk(['ocr', '--dpi', '50', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Độ phân giải (--dpi) phải là số nguyên từ 70 đến 600');
   }, 120_000);
 
   it('a missing file is a bad-input exit with a Vietnamese message first', async () => {
