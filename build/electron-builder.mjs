@@ -39,7 +39,15 @@ const config = {
     maintainer: 'Kiosk Một cửa',
   },
   deb: {
-    depends: ['pcscd', 'libpcsclite1', 'sane-utils', 'poppler-utils', 'libnss3'],
+    // tesseract-ocr-vie: the OS's smaller OCR model, which ocr.modelDir=auto prefers (faster at equal accuracy).
+    depends: [
+      'pcscd',
+      'libpcsclite1',
+      'sane-utils',
+      'poppler-utils',
+      'libnss3',
+      'tesseract-ocr-vie',
+    ],
     afterInstall: 'build/linux/after-install.sh',
   },
   win: { target: ['nsis'] },

@@ -23,6 +23,7 @@ import { createOcrHandlers, createOcrHealthProbe } from '../services/ocr/ocr-han
 import { createEspeakVoice } from '../services/voice/espeak-voice';
 import { createVoiceHandlers } from '../services/voice/voice-handlers';
 import { OcrPool } from '../services/ocr/ocr-pool';
+import { resolveModelDir } from '../services/ocr/ocr-language-data';
 import { EsclBackend } from '../../scanners/escl/escl-backend';
 import { SaneBackend } from '../../scanners/sane/sane-backend';
 import type { ScannerBackend } from '../../scanners/scanner';
@@ -185,7 +186,7 @@ export function createCore(options: CoreOptions): Core {
     ...(esclUrls.length > 0 ? [new EsclBackend({ urls: esclUrls })] : []),
   ];
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
-  const ocr = new OcrPool({ modelDir: config.ocr.modelDir });
+  const ocr = new OcrPool({ modelDir: resolveModelDir(config.ocr.modelDir, ['vie']) });
   probes.push(createOcrHealthProbe(ocr));
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { OcrError } from '../../services/ocr/ocr-error';
-import { OcrLanguagesSchema } from '../../services/ocr/ocr-language-data';
+import { OcrLanguagesSchema, resolveModelDir } from '../../services/ocr/ocr-language-data';
 import { OcrPool } from '../../services/ocr/ocr-pool';
 import type { OcrPageResult } from '../../services/ocr/ocr-result';
 import { buildSearchablePdf } from '../../services/ocr/searchable-pdf';
@@ -10,9 +10,9 @@ import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
 const USAGE_VI =
-  'Cách dùng: kiosk ocr [--lang vie+eng] [--dpi 70–600] [--model-dir THƯ_MỤC] [--pdf RA.pdf] [--json] ẢNH…';
+  'Cách dùng: kiosk ocr [--lang vie+eng] [--dpi 70–600] [--model-dir auto|bundled|THƯ_MỤC] [--pdf RA.pdf] [--json] ẢNH…';
 const USAGE_EN =
-  'Usage: kiosk ocr [--lang vie+eng] [--dpi 70–600] [--model-dir DIR] [--pdf OUT.pdf] [--json] IMAGE…';
+  'Usage: kiosk ocr [--lang vie+eng] [--dpi 70–600] [--model-dir auto|bundled|DIR] [--pdf OUT.pdf] [--json] IMAGE…';
 
 const DpiSchema = z.coerce.number().int().min(70).max(600).optional();
 
@@ -98,7 +98,7 @@ export const ocrCommand: CliCommand = {
     const pool = new OcrPool({
       languages: languages.data,
       ...(dpi.data === undefined ? {} : { dpi: dpi.data }),
-      ...(parsed.values['model-dir'] === undefined ? {} : { modelDir: parsed.values['model-dir'] }),
+      modelDir: resolveModelDir(parsed.values['model-dir'] ?? 'auto', languages.data),
     });
     const pdf = parsed.values.pdf;
     let done = 0;

@@ -79,16 +79,15 @@ export const ConfigSchema = z
     ocr: z
       .object({
         /**
-         * Folder of `<code>.traineddata` models to use instead of the bundled
-         * npm ones; empty: bundled. On Debian/Ubuntu kiosks
-         * `/usr/share/tesseract-ocr/5/tessdata` (package tesseract-ocr-vie)
-         * holds the smaller tessdata_fast model: faster at equal accuracy
-         * (README, OCR figures).
+         * The OCR models: `auto` uses the OS's tesseract data when present
+         * (Debian/Ubuntu package tesseract-ocr-vie, the smaller and faster
+         * tessdata_fast model), else the bundled npm ones; `bundled` always
+         * the npm ones; any other value is a folder of `<code>.traineddata`.
          */
-        modelDir: z.string().default(''),
+        modelDir: z.string().default('auto'),
       })
       .strict()
-      .default({ modelDir: '' }),
+      .default({ modelDir: 'auto' }),
     calendar: z
       .object({
         /**
