@@ -52,7 +52,7 @@ export function attestationLines(a: Attestation): {
 } {
   return {
     statement: 'Chứng thực bản sao đúng với bản chính.',
-    numbers: `Số chứng thực: ${String(a.number)}    Quyển số: ${a.book}`,
+    numbers: `Số chứng thực: ${String(a.number)}; Quyển số: ${a.book}`,
     date: dateWords(a.certifiedAt),
     details: [
       `Giấy tờ, văn bản: ${clean(a.documentName)}`,

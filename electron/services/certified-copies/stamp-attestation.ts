@@ -51,16 +51,17 @@ export async function stampAttestation(original: Uint8Array, a: Attestation): Pr
   const w = new PageWriter(doc, fonts, () => A4.height - MARGIN.top);
   const contentWidth = A4.width - MARGIN.left - MARGIN.right;
   const half = contentWidth / 2;
+  const left = contentWidth * 0.4;
   const top = w.y;
   w.text(clean(a.agencyName).toUpperCase(), {
     font: 'bold',
     size: 10.5,
     align: 'center',
-    width: half - 8,
+    width: left - 8,
   });
   const leftBottom = w.y;
   w.y = top;
-  const right = { align: 'center', x: MARGIN.left + half, width: half } as const;
+  const right = { align: 'center', x: MARGIN.left + left, width: contentWidth - left } as const;
   w.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { ...right, font: 'bold', size: 10 });
   w.text('Độc lập – Tự do – Hạnh phúc', { ...right, font: 'bold', size: 11 });
   w.y = Math.min(leftBottom, w.y) - 28;

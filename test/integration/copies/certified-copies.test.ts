@@ -109,7 +109,7 @@ describe('certifying a copy from its original', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Chứng thực bản sao đúng với bản chính.');
     expect(text).toMatch(
-      new RegExp(`Số chứng thực: 1\\s+Quyển số: 01/${String(copy?.year)}-SCT/BS`),
+      new RegExp(`Số chứng thực: 1;\\s+Quyển số: 01/${String(copy?.year)}-SCT/BS`),
     );
     expect(text).toContain('Trần Thị Bích Ngọc');
     expect(text).toContain('Phó Chủ tịch UBND xã');
