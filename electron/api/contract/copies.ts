@@ -17,8 +17,8 @@ const Name = z.string().trim().min(1).max(200);
 
 export const CopyRefuseRequestSchema = z
   .object({
-    /** The scan or import job of the original, discarded once the refusal is recorded. */
-    jobId: JobId.optional(),
+    /** The scan or import jobs of the original, discarded once the refusal is recorded. */
+    jobIds: z.array(JobId).max(50).optional(),
     pages: z.number().int().min(0).max(500),
     reason: RefusalReasonSchema,
     note: z.string().trim().max(1000).optional(),
@@ -29,9 +29,22 @@ export const CopyRefuseRequestSchema = z
 
 export const CopyCertifyRequestSchema = z
   .object({
-    jobId: JobId,
-    /** The job's page indices in the order kept; every page the clerk checked. */
-    pageOrder: z.array(z.number().int().nonnegative()).min(1).max(500),
+    /**
+     * The original in order: one part per scan or import job (a flatbed
+     * scans one sheet at a time), each with its page indices in the order
+     * kept; every page the clerk checked.
+     */
+    parts: z
+      .array(
+        z
+          .object({
+            jobId: JobId,
+            pageOrder: z.array(z.number().int().nonnegative()).min(1).max(500),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
     requesterName: Name,
     documentName: Name,
     copies: z.number().int().min(1).max(20),

@@ -14,6 +14,7 @@ import type { CopyCertifier } from './copy-certifier';
 import { CopyError } from './copy-error';
 import { copyBookCsv, renderCopyBook } from './copy-book-export';
 import { renderCopySlip } from './copy-slip';
+import { joinPdfs } from './join-pdfs';
 
 export type CopyMethods =
   'copies.refuse' | 'copies.certify' | 'copies.file' | 'copies.book' | 'copies.bookExport';
@@ -22,10 +23,7 @@ export interface CopyHandlerDeps {
   readonly certifier: CopyCertifier;
   readonly book: () => CopyBook;
   readonly jobs: {
-    assemble(
-      jobId: string,
-      pageOrder: readonly number[],
-    ): Promise<{ readonly bytes: Uint8Array; readonly pages: readonly unknown[] }>;
+    assemble(jobId: string, pageOrder: readonly number[]): Promise<{ readonly bytes: Uint8Array }>;
     discard(jobId: string): unknown;
   };
   readonly header: (now: Date) => FormHeader;
@@ -66,15 +64,18 @@ export function createCopyHandlers(deps: CopyHandlerDeps): HandlerGroup<CopyMeth
         },
         actor,
       );
-      if (params.jobId !== undefined) await deps.jobs.discard(params.jobId);
+      for (const jobId of params.jobIds ?? []) await deps.jobs.discard(jobId);
       return { ...refused, reasonText: REFUSAL_TEXT[params.reason] };
     },
     'copies.certify': async (params, context) => {
       const staff = deps.staffOf(context);
-      const original = await deps.jobs.assemble(params.jobId, params.pageOrder);
+      const parts = [];
+      for (const part of params.parts)
+        parts.push(await deps.jobs.assemble(part.jobId, part.pageOrder));
+      const original = await joinPdfs(parts.map((p) => p.bytes));
       const input = {
-        original: original.bytes,
-        pages: original.pages.length,
+        original: original.pdf,
+        pages: original.pages,
         requesterName: params.requesterName,
         documentName: params.documentName,
         copies: params.copies,
@@ -82,7 +83,7 @@ export function createCopyHandlers(deps: CopyHandlerDeps): HandlerGroup<CopyMeth
         certifierTitle: params.certifierTitle,
       };
       const done = await deps.certifier.certify(input, params.pin, staff.actor, deps.progress);
-      await deps.jobs.discard(params.jobId);
+      for (const part of params.parts) await deps.jobs.discard(part.jobId);
       const slip = await renderCopySlip(
         { request: done, ...input, agencyCode: deps.agencyCode },
         deps.header(new Date(done.certifiedAt)),

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
-import type { ComponentJob } from '../intake/component-draft';
 import { CopyCertify, type CertifyDraft, type CertifyMissing } from './CopyCertify';
 import { CopyCheck, type CopyDecision } from './CopyCheck';
 import { CopyDone } from './CopyDone';
-import { CopyOriginal } from './CopyOriginal';
+import { CopyOriginal, type OriginalParts } from './CopyOriginal';
 import '../intake/intake.css';
 import './copies.css';
 
@@ -25,14 +24,26 @@ const EMPTY_DRAFT: CertifyDraft = {
   pin: '',
 };
 
+/** The original's pages in order, each as `jobId:pageIndex`. */
+function pageKeys(parts: OriginalParts): string[] {
+  return parts.flatMap((p) => (p ? p.order.map((i) => `${p.jobId}:${String(i)}`) : []));
+}
+
+function filled(parts: OriginalParts): { jobId: string; pageOrder: number[] }[] {
+  return parts.flatMap((p) =>
+    p && p.order.length > 0 ? [{ jobId: p.jobId, pageOrder: [...p.order] }] : [],
+  );
+}
+
 function missingOf(
-  job: ComponentJob | undefined,
+  parts: OriginalParts,
   decision: CopyDecision,
   draft: CertifyDraft,
 ): CertifyMissing[] {
   const missing: CertifyMissing[] = [];
-  if (!job || job.order.length === 0) missing.push('needOriginal');
-  else if (!job.order.every((i) => decision.checked.has(i))) missing.push('needChecks');
+  const keys = pageKeys(parts);
+  if (keys.length === 0) missing.push('needOriginal');
+  else if (!keys.every((k) => decision.checked.has(k))) missing.push('needChecks');
   if (draft.requesterName.trim() === '') missing.push('needRequester');
   if (draft.documentName.trim() === '') missing.push('needDocument');
   if (draft.certifierTitle.trim() === '') missing.push('needTitle');
@@ -49,7 +60,7 @@ export function Copies() {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const errorText = useApiErrorText();
-  const [job, setJob] = useState<ComponentJob | undefined>(undefined);
+  const [parts, setParts] = useState<OriginalParts>([undefined]);
   const [decision, setDecision] = useState<CopyDecision>(EMPTY_DECISION);
   const [draft, setDraft] = useState<CertifyDraft>(EMPTY_DRAFT);
   const [signing, setSigning] = useState<{ done: number; total: number } | undefined>(undefined);
@@ -67,7 +78,7 @@ export function Copies() {
   );
 
   const reset = () => {
-    setJob(undefined);
+    setParts([undefined]);
     setDecision(EMPTY_DECISION);
     setDraft((d) => ({ ...EMPTY_DRAFT, certifierTitle: d.certifierTitle }));
     setRefused(undefined);
@@ -80,26 +91,26 @@ export function Copies() {
     setRefusing(true);
     setError(undefined);
     const answer = await api.copies.refuse({
-      ...(job ? { jobId: job.jobId } : {}),
-      pages: job?.order.length ?? 0,
+      jobIds: filled(parts).map((p) => p.jobId),
+      pages: pageKeys(parts).length,
       reason: decision.reason,
       ...(decision.note.trim() === '' ? {} : { note: decision.note.trim() }),
       ...(draft.requesterName.trim() === '' ? {} : { requesterName: draft.requesterName.trim() }),
     });
     setRefusing(false);
     if (answer.ok) {
-      setJob(undefined);
+      setParts([undefined]);
       setRefused(answer.value.reasonText);
     } else setError(errorText(answer.error));
   };
 
   const certify = async () => {
-    if (!job) return;
+    const chosen = filled(parts);
+    if (chosen.length === 0) return;
     setError(undefined);
     setSigning({ done: 0, total: draft.copies });
     const answer = await api.copies.certify({
-      jobId: job.jobId,
-      pageOrder: [...job.order],
+      parts: chosen,
       requesterName: draft.requesterName.trim(),
       documentName: draft.documentName.trim(),
       copies: draft.copies,
@@ -110,12 +121,13 @@ export function Copies() {
     // The PIN leaves the page's memory whatever the answer.
     setDraft((d) => ({ ...d, pin: '' }));
     if (answer.ok) {
-      setJob(undefined);
+      setParts([undefined]);
       setDone(answer.value);
     } else setError(errorText(answer.error));
   };
 
-  const missing = missingOf(job, decision, draft);
+  const missing = missingOf(parts, decision, draft);
+  const keys = pageKeys(parts);
   return (
     <main className="screen intake copies">
       <h1>{t('copies.title')}</h1>
@@ -137,15 +149,16 @@ export function Copies() {
       ) : (
         <>
           <CopyOriginal
-            job={job}
-            onJob={(next) => {
-              setJob(next);
+            parts={parts}
+            onParts={(next) => {
+              setParts(next);
+              // A page added, moved or dropped is checked again.
               setDecision(EMPTY_DECISION);
             }}
           />
-          {job && job.order.length > 0 && (
+          {keys.length > 0 && (
             <CopyCheck
-              order={job.order}
+              pages={keys}
               decision={decision}
               onChange={(change) => {
                 setDecision((d) => ({ ...d, ...change }));
@@ -154,9 +167,9 @@ export function Copies() {
               onRefuse={() => void refuse()}
             />
           )}
-          {job && decision.eligible === true && (
+          {keys.length > 0 && decision.eligible === true && (
             <CopyCertify
-              pages={job.order.length}
+              pages={keys.length}
               draft={draft}
               missing={missing}
               onChange={(change) => {

@@ -6,15 +6,16 @@ import {
 } from '../../../electron/api/contract/copy-refusal';
 
 export interface CopyDecision {
-  /** Page indices (of the job) the clerk ticked as matching the original. */
-  readonly checked: ReadonlySet<number>;
+  /** Pages (`jobId:pageIndex`) the clerk ticked as matching the original. */
+  readonly checked: ReadonlySet<string>;
   readonly eligible: boolean | undefined;
   readonly reason: RefusalReason | undefined;
   readonly note: string;
 }
 
 interface CopyCheckProps {
-  readonly order: readonly number[];
+  /** The original's pages in order, as `jobId:pageIndex`. */
+  readonly pages: readonly string[];
   readonly decision: CopyDecision;
   readonly onChange: (change: Partial<CopyDecision>) => void;
   readonly refusing: boolean;
@@ -26,25 +27,25 @@ interface CopyCheckProps {
  * then says eligible or not; a refusal needs one of the decree's reasons,
  * which is what the screen and the record say.
  */
-export function CopyCheck({ order, decision, onChange, refusing, onRefuse }: CopyCheckProps) {
+export function CopyCheck({ pages, decision, onChange, refusing, onRefuse }: CopyCheckProps) {
   const { t } = useTranslation();
-  const all = order.length > 0 && order.every((i) => decision.checked.has(i));
+  const all = pages.length > 0 && pages.every((key) => decision.checked.has(key));
   return (
     <section className="intake-step" aria-labelledby="copy-check">
       <h2 id="copy-check">{t('copies.checkStep')}</h2>
       <p className="hint">{t('copies.checkHint')}</p>
       <ul className="page-checks">
-        {order.map((pageIndex, position) => (
-          <li key={pageIndex}>
+        {pages.map((key, position) => (
+          <li key={key}>
             <label className="check-row">
               <input
                 type="checkbox"
                 name={`page-check-${String(position + 1)}`}
-                checked={decision.checked.has(pageIndex)}
+                checked={decision.checked.has(key)}
                 onChange={(event) => {
                   const next = new Set(decision.checked);
-                  if (event.target.checked) next.add(pageIndex);
-                  else next.delete(pageIndex);
+                  if (event.target.checked) next.add(key);
+                  else next.delete(key);
                   onChange({ checked: next });
                 }}
               />
@@ -55,7 +56,7 @@ export function CopyCheck({ order, decision, onChange, refusing, onRefuse }: Cop
       </ul>
       {all && (
         <p className="success" role="status">
-          {t('copies.allChecked', { count: order.length })}
+          {t('copies.allChecked', { count: pages.length })}
         </p>
       )}
       <fieldset className="form">

@@ -11,39 +11,45 @@ import { ScannerChoice, type ScanSettings } from '../intake/ScannerChoice';
 
 const MIMES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
+/** The original's parts in order: one per scan or import (a flatbed gives one sheet a scan). */
+export type OriginalParts = readonly (ComponentJob | undefined)[];
+
 interface CopyOriginalProps {
-  readonly job: ComponentJob | undefined;
-  readonly onJob: (job: ComponentJob | undefined) => void;
+  readonly parts: OriginalParts;
+  readonly onParts: (parts: OriginalParts) => void;
 }
 
 /**
  * Step 1: the original, scanned on the flatbed in colour (seals and
- * signatures keep their colour) or imported; its pages shown with the
- * intake's page strip, to reorder or drop a page scanned twice.
+ * signatures keep their colour) sheet by sheet, or imported; each part's
+ * pages shown with the intake's page strip, to reorder or drop a page
+ * scanned twice.
  */
-export function CopyOriginal({ job, onJob }: CopyOriginalProps) {
+export function CopyOriginal({ parts, onParts }: CopyOriginalProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const errorText = useApiErrorText();
   const [settings, setSettings] = useState<ScanSettings | undefined>(undefined);
   const [devices, setDevices] = useState<readonly ScanDevice[]>([]);
-  const [busy, setBusy] = useState<RowBusy | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState<{ part: number; row: RowBusy } | undefined>(undefined);
+  const [error, setError] = useState<{ part: number; text: string } | undefined>(undefined);
   const scanning = useRef(false);
-  const component: ProcedureComponent = {
-    code: 'BAN_CHINH',
-    name: t('copies.originalName'),
-    required: true,
+  const componentOf = (part: number): ProcedureComponent => ({
+    code: `BAN_CHINH_${String(part + 1)}`,
+    name: t('copies.originalPart', { n: part + 1 }),
+    required: part === 0,
     originals: 1,
     copies: 0,
     formName: null,
-  };
+  });
 
   useEffect(
     () =>
       api.on('scan.page', (page: ScanPage) => {
         if (!scanning.current) return;
-        setBusy((b) => (b?.kind === 'scan' ? { ...b, pages: [...b.pages, page] } : b));
+        setBusy((b) =>
+          b?.row.kind === 'scan' ? { ...b, row: { ...b.row, pages: [...b.row.pages, page] } } : b,
+        );
       }),
     [api],
   );
@@ -51,23 +57,28 @@ export function CopyOriginal({ job, onJob }: CopyOriginalProps) {
     () =>
       api.on('scan.progress', (p) => {
         if (!scanning.current) return;
-        setBusy((b) => (b?.kind === 'scan' ? { ...b, done: p.pagesDone } : b));
+        setBusy((b) =>
+          b?.row.kind === 'scan' ? { ...b, row: { ...b.row, done: p.pagesDone } } : b,
+        );
       }),
     [api],
   );
 
-  const replace = useCallback(
-    (next: ComponentJob) => {
-      if (job) void api.component.discard({ jobId: job.jobId });
-      onJob(next);
+  const setPart = useCallback(
+    (part: number, next: ComponentJob | undefined) => {
+      const old = parts[part];
+      if (old && old.jobId !== next?.jobId) void api.component.discard({ jobId: old.jobId });
+      const list = parts.map((p, i) => (i === part ? next : p));
+      // A removed part leaves no empty row behind, except the first.
+      onParts(next === undefined && list.length > 1 ? list.filter((_, i) => i !== part) : list);
     },
-    [api, job, onJob],
+    [api, parts, onParts],
   );
 
-  const scan = async () => {
+  const scan = async (part: number) => {
     if (!settings) return;
     setError(undefined);
-    setBusy({ kind: 'scan', pages: [], done: 0 });
+    setBusy({ part, row: { kind: 'scan', pages: [], done: 0 } });
     scanning.current = true;
     const device = devices.find((d) => d.id === settings.device);
     const flatbed = device?.capabilities.sources?.includes('flatbed') ?? false;
@@ -83,26 +94,26 @@ export function CopyOriginal({ job, onJob }: CopyOriginalProps) {
       mode: 'color',
       profile: 'color',
       removeBlank: false,
-      component: component.name,
+      component: componentOf(part).name,
     });
     scanning.current = false;
     setBusy(undefined);
-    if (answer.ok) replace(jobFromResult(answer.value));
-    else setError(errorText(answer.error));
+    if (answer.ok) setPart(part, jobFromResult(answer.value));
+    else setError({ part, text: errorText(answer.error) });
   };
 
-  const importFile = async (file: File) => {
+  const importFile = async (part: number, file: File) => {
     const mime = MIMES.find((m) => m === file.type);
     if (!mime) {
-      setError(errorText({ code: 'SCAN_BAD_FILE', message: '' }));
+      setError({ part, text: errorText({ code: 'SCAN_BAD_FILE', message: '' }) });
       return;
     }
     setError(undefined);
-    setBusy({ kind: 'import' });
-    const answer = await importComponentFile(api, file, component.name, mime);
+    setBusy({ part, row: { kind: 'import' } });
+    const answer = await importComponentFile(api, file, componentOf(part).name, mime);
     setBusy(undefined);
-    if (answer.ok) replace(jobFromResult(answer.value));
-    else setError(errorText(answer.error));
+    if (answer.ok) setPart(part, jobFromResult(answer.value));
+    else setError({ part, text: errorText(answer.error) });
   };
 
   return (
@@ -116,26 +127,36 @@ export function CopyOriginal({ job, onJob }: CopyOriginalProps) {
         onSettings={setSettings}
       />
       <ul className="component-rows">
-        <ComponentRow
-          component={component}
-          job={job}
-          ocr={undefined}
-          busy={busy}
-          locked={false}
-          canScan={settings !== undefined}
-          error={error}
-          onScan={() => void scan()}
-          onCancel={() => void api.scan.cancel()}
-          onImport={(file) => void importFile(file)}
-          onJob={(next) => {
-            if (next) onJob(next);
-            else {
-              if (job) void api.component.discard({ jobId: job.jobId });
-              onJob(undefined);
-            }
-          }}
-        />
+        {parts.map((job, part) => (
+          <ComponentRow
+            key={job?.jobId ?? `empty-${String(part)}`}
+            component={componentOf(part)}
+            job={job}
+            ocr={undefined}
+            busy={busy?.part === part ? busy.row : undefined}
+            locked={busy !== undefined && busy.part !== part}
+            canScan={settings !== undefined}
+            error={error?.part === part ? error.text : undefined}
+            onScan={() => void scan(part)}
+            onCancel={() => void api.scan.cancel()}
+            onImport={(file) => void importFile(part, file)}
+            onJob={(next) => {
+              setPart(part, next);
+            }}
+          />
+        ))}
       </ul>
+      {parts.every((p) => p !== undefined) && (
+        <button
+          type="button"
+          disabled={busy !== undefined}
+          onClick={() => {
+            onParts([...parts, undefined]);
+          }}
+        >
+          {t('copies.addPart')}
+        </button>
+      )}
     </section>
   );
 }

@@ -131,7 +131,9 @@ describe('certified copies over the API', () => {
 
   it('certifies a 2-page original: signed copy, slip, book line and exports agree', async () => {
     const ctx = as('clerk');
+    // Two parts, as a flatbed gives them: the second page of one job, then the first of another.
     const job = await importOriginal(ctx);
+    const second = await importOriginal(ctx);
     expect(job.pages).toBe(2);
     const done = await ok<{
       totalFee: number;
@@ -141,8 +143,10 @@ describe('certified copies over the API', () => {
     }>(
       'copies.certify',
       {
-        jobId: job.jobId,
-        pageOrder: [0, 1],
+        parts: [
+          { jobId: job.jobId, pageOrder: [1] },
+          { jobId: second.jobId, pageOrder: [0] },
+        ],
         requesterName: 'Trần Thị Bích Ngọc',
         documentName: 'Giấy khai sinh',
         copies: 1,
@@ -168,13 +172,18 @@ describe('certified copies over the API', () => {
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Chứng thực bản sao đúng với bản chính.');
     expect(text).toContain('Nguyễn Văn An');
+    // The parts in the order given: page 2 of the first job, then page 1 of the second.
+    const order = ['ban chinh trang 2', 'ban chinh trang 1'].map((p) => text.indexOf(p));
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+    expect(order[1]).toBeGreaterThan(order[0] ?? 0);
+    expect(text).toContain('Bản sao gồm 2 trang bản chính');
     const slipPath = join(work, 'slip.pdf');
     writeFileSync(slipPath, Buffer.from(done.slipPdfBase64, 'base64'));
     const slip = execFileSync('pdftotext', [slipPath, '-'], { encoding: 'utf8' });
     expect(slip).toContain('Tổng lệ phí: 4.000 đ');
     expect(slip).toContain(`số chứng thực 1, quyển số ${copy?.book ?? ''}`);
     // The job's scans are gone once the copy is recorded.
-    expect(await call('copies.certify', { ...sameRequest(job.jobId) }, ctx)).toMatchObject({
+    expect(await call('copies.certify', sameRequest(second.jobId), ctx)).toMatchObject({
       ok: false,
       error: { code: 'COMPONENT_NOT_FOUND' },
     });
@@ -216,7 +225,7 @@ describe('certified copies over the API', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'SIGNING_PIN_WRONG' } });
     const refused = await ok<{ reasonText: string }>(
       'copies.refuse',
-      { jobId: job.jobId, pages: 2, reason: 'damaged', requesterName: 'Lê Văn Hùng' },
+      { jobIds: [job.jobId], pages: 2, reason: 'damaged', requesterName: 'Lê Văn Hùng' },
       ctx,
     );
     expect(refused.reasonText).toBe('Bản chính bị hư hỏng, cũ nát, không xác định được nội dung.');
@@ -227,8 +236,7 @@ describe('certified copies over the API', () => {
 
 function sameRequest(jobId: string) {
   return {
-    jobId,
-    pageOrder: [0, 1],
+    parts: [{ jobId, pageOrder: [0, 1] }],
     requesterName: 'Trần Thị Bích Ngọc',
     documentName: 'Giấy khai sinh',
     copies: 1,
