@@ -18,6 +18,7 @@ import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { ReturnResult } from './screens/returns/ReturnResult';
 import { Copies } from './screens/copies/Copies';
+import { CopyBook } from './screens/copies/CopyBook';
 import { CounterNotice } from './screens/forms/CounterNotice';
 import { TrackingBook } from './screens/forms/TrackingBook';
 import { SignIn } from './screens/SignIn';
@@ -113,6 +114,10 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route
             path="/copies"
             element={staff && staff.role !== 'it' ? <Copies /> : <Navigate to="/" replace />}
+          />
+          <Route
+            path="/copies/book"
+            element={staff && staff.role !== 'it' ? <CopyBook /> : <Navigate to="/" replace />}
           />
           <Route
             path="/forms/notice"

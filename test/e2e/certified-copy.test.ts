@@ -114,6 +114,8 @@ describe('a clerk certifies an electronic copy from a 2-page original (browser s
     await expect
       .poll(() => page.locator('[name="scanner"]').inputValue(), { timeout: 30_000 })
       .toBe('sane:test:0');
+    // An original goes on the glass: the flatbed is chosen for the clerk.
+    await expect(page.locator('[name="scan-source"]').inputValue()).resolves.toBe('flatbed');
   });
 
   it('scans two sheets on the flatbed, checks each page, certifies with the PIN and downloads the signed copy', async () => {
@@ -160,6 +162,20 @@ describe('a clerk certifies an electronic copy from a 2-page original (browser s
     expect(text).toContain('Chứng thực bản sao đúng với bản chính.');
     expect(text).toMatch(/Số chứng thực: 1;\s+Quyển số: 01\/\d{4}-SCT\/BS/);
     expect(text).toContain('Bản sao gồm 2 trang bản chính');
+    const slipLink = page.getByRole('link', { name: 'Tải phiếu chứng thực (PDF)' });
+    const [slipDownload] = await Promise.all([page.waitForEvent('download'), slipLink.click()]);
+    const slip = join(work, 'phieu.pdf');
+    await slipDownload.saveAs(slip);
+    const slipText = execFileSync('pdftotext', [slip, '-'], { encoding: 'utf8' });
+    expect(slipText).toContain('Tổng lệ phí: 4.000 đ');
+    expect(slipText).toContain('Trần Thị Bích Ngọc');
+    execFileSync('pdftoppm', [
+      '-r',
+      '50',
+      '-png',
+      slip,
+      join(SCREENSHOTS, `copies-${String(shot + 1)}-slip`),
+    ]);
     // Keep the pages to look at: the scanned sheets in colour and the lời chứng.
     execFileSync('pdftoppm', [
       '-r',
@@ -193,6 +209,18 @@ describe('a clerk certifies an electronic copy from a 2-page original (browser s
       'Bản chính bị tẩy xoá, sửa chữa, thêm, bớt nội dung không hợp lệ.',
     );
     await screenshot('refused');
+    // The book holds the one certified copy, found by part of the name; the refusal took no number.
+    await page.getByRole('link', { name: 'Sổ chứng thực', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sổ chứng thực bản sao từ bản chính' }).waitFor();
+    await page.getByLabel('Tên người yêu cầu (một phần)').fill('bích ngọc');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.locator('tr[data-number="1"]').waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await page.getByLabel('Tên người yêu cầu (một phần)').fill('');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('link', { name: 'Tải sổ (CSV)' }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await screenshot('book');
     // The browser's own favicon request is the shell's business; the page must raise nothing else.
     expect(consoleErrors.filter((e) => !e.includes('/favicon.ico'))).toEqual([]);
   });

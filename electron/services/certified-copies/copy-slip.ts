@@ -57,7 +57,7 @@ export async function renderCopySlip(input: SlipInput, header: FormHeader): Prom
     { title: 'NGƯỜI YÊU CẦU CHỨNG THỰC', name: input.requesterName },
     {
       title: 'NGƯỜI THỰC HIỆN CHỨNG THỰC',
-      name: `${input.certifierTitle}\n${input.certifierName}`,
+      name: `${input.certifierTitle} ${input.certifierName}`,
     },
   ]);
   return form.save();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
@@ -131,7 +132,9 @@ export function Copies() {
   return (
     <main className="screen intake copies">
       <h1>{t('copies.title')}</h1>
-      <p className="lead">{t('copies.lead')}</p>
+      <p className="lead">
+        {t('copies.lead')} <Link to="/copies/book">{t('copies.bookLink')}</Link>
+      </p>
       {done ? (
         <CopyDone done={done} onAnother={reset} />
       ) : refused ? (

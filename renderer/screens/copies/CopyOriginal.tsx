@@ -11,6 +11,23 @@ import { ScannerChoice, type ScanSettings } from '../intake/ScannerChoice';
 
 const MIMES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
+/**
+ * An original is shown, not handed over: it goes on the glass (a bound or
+ * sealed paper must not go through a feeder), so the flatbed is chosen when
+ * the device has one; the clerk can still pick the feeder afterwards.
+ */
+function flatbedFirst(
+  next: ScanSettings,
+  previous: ScanSettings | undefined,
+  devices: readonly ScanDevice[],
+): ScanSettings {
+  // Only when a device is (re)chosen: a feeder the clerk picks stays picked.
+  if (previous?.device === next.device) return next;
+  const device = devices.find((d) => d.id === next.device);
+  const hasFlatbed = device?.capabilities.sources?.includes('flatbed') ?? false;
+  return hasFlatbed && next.source === 'adf' ? { ...next, source: 'flatbed' } : next;
+}
+
 /** The original's parts in order: one per scan or import (a flatbed gives one sheet a scan). */
 export type OriginalParts = readonly (ComponentJob | undefined)[];
 
@@ -34,6 +51,16 @@ export function CopyOriginal({ parts, onParts }: CopyOriginalProps) {
   const [busy, setBusy] = useState<{ part: number; row: RowBusy } | undefined>(undefined);
   const [error, setError] = useState<{ part: number; text: string } | undefined>(undefined);
   const scanning = useRef(false);
+  const listed = useRef<readonly ScanDevice[]>([]);
+  // Stable callbacks: ScannerChoice asks for the device list again whenever they change.
+  const onDevices = useCallback((list: readonly ScanDevice[]) => {
+    // The list arrives just before the default settings, in the same event.
+    listed.current = list;
+    setDevices(list);
+  }, []);
+  const onSettings = useCallback((next: ScanSettings | undefined) => {
+    setSettings((previous) => next && flatbedFirst(next, previous, listed.current));
+  }, []);
   const componentOf = (part: number): ProcedureComponent => ({
     code: `BAN_CHINH_${String(part + 1)}`,
     name: t('copies.originalPart', { n: part + 1 }),
@@ -80,15 +107,9 @@ export function CopyOriginal({ parts, onParts }: CopyOriginalProps) {
     setError(undefined);
     setBusy({ part, row: { kind: 'scan', pages: [], done: 0 } });
     scanning.current = true;
-    const device = devices.find((d) => d.id === settings.device);
-    const flatbed = device?.capabilities.sources?.includes('flatbed') ?? false;
     const answer = await api.scan.start({
       device: settings.device,
-      ...(flatbed
-        ? { source: 'flatbed' as const }
-        : settings.source
-          ? { source: settings.source }
-          : {}),
+      ...(settings.source ? { source: settings.source } : {}),
       ...(settings.resolution ? { resolution: Math.round(settings.resolution) } : {}),
       ...(settings.maxPages ? { maxPages: settings.maxPages } : {}),
       mode: 'color',
@@ -122,9 +143,9 @@ export function CopyOriginal({ parts, onParts }: CopyOriginalProps) {
       <p className="hint">{t('copies.colourNote')}</p>
       <ScannerChoice
         devices={devices}
-        onDevices={setDevices}
+        onDevices={onDevices}
         settings={settings}
-        onSettings={setSettings}
+        onSettings={onSettings}
       />
       <ul className="component-rows">
         {parts.map((job, part) => (
@@ -143,6 +164,7 @@ export function CopyOriginal({ parts, onParts }: CopyOriginalProps) {
             onJob={(next) => {
               setPart(part, next);
             }}
+            plain
           />
         ))}
       </ul>
