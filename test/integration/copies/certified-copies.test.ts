@@ -7,10 +7,11 @@
  * sequential under parallel calls; a refusal records its reason and takes
  * no number; a wrong PIN leaves no record and burns no number.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyCertifier } from '../../../electron/services/certified-copies/copy-certifier';
@@ -20,7 +21,9 @@ import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { PIN, makeNssDb, makePki, makeToken, pdfsig } from '../signing/signing-peers';
 import type { Pki, SoftToken } from '../signing/signing-peers';
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const savedConf = process.env.SOFTHSM2_CONF;
+let dataDir = '';
 const dirs: string[] = [];
 let pki: Pki;
 let token: SoftToken;
@@ -63,8 +66,16 @@ beforeAll(async () => {
   token = makeToken(pki.signer);
   nss = makeNssDb(pki.root);
   process.env.SOFTHSM2_CONF = token.env.SOFTHSM2_CONF;
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-copies-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'kiosk-copies-'));
   dirs.push(dataDir);
+  // For the CLI run as a second process on the same folder.
+  writeFileSync(
+    join(dataDir, 'config.json'),
+    JSON.stringify({
+      agency: { code: '000.00.10.H48', name: 'UBND xã Bình Sơn' },
+      signing: { pkcs11Module: token.module, tokenLabel: token.label, chainFile: pki.chainFile },
+    }),
+  );
   store = DossierStore.open({
     dataDir,
     agencyCode: '000.00.10.H48',
@@ -162,6 +173,59 @@ describe('certifying a copy from its original', () => {
     expect(new Set(book.map((l) => l.sha256)).size).toBe(8);
   });
 
+  it('gives distinct numbers when another process takes the number mid-signing: this one signs again with the next', async () => {
+    // The CLI, a real second process on the same data folder, certifies while this process holds
+    // a number it read but has not recorded: UNIQUE(year, number) refuses the stale number and
+    // the certifier re-stamps and re-signs with the next one.
+    const input = join(dataDir, 'original.pdf');
+    writeFileSync(input, original);
+    const out = join(dataDir, 'cli-copy.pdf');
+    const before = store.copyBook.nextNumber(new Date().getUTCFullYear());
+    let cli: { number: number }[] = [];
+    let zeroes = 0;
+    const done = await certifier.certify(request('Bùi Văn Long'), PIN, 'canbo1', (copiesDone) => {
+      if (copiesDone !== 0) return;
+      zeroes += 1;
+      if (zeroes > 1) return;
+      const run = spawnSync(
+        process.execPath,
+        [
+          'electron/cli/kiosk.mjs',
+          '--json',
+          'copies',
+          'certify',
+          input,
+          '--out',
+          out,
+          '--requester',
+          'Cao Thị Lan',
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          env: {
+            ...token.env,
+            KIOSK_DATA_DIR: dataDir,
+            KIOSK_SIGNING_PIN: PIN,
+            KIOSK_LOCALE: 'vi',
+          },
+          timeout: 120_000,
+        },
+      );
+      expect(run.stderr).toBe('');
+      cli = (JSON.parse(run.stdout) as { copies: { number: number }[] }).copies;
+    });
+    expect(cli.map((c) => c.number)).toEqual([before]);
+    expect(zeroes).toBe(2);
+    expect(done.copies[0]?.number).toBe(before + 1);
+    const file = join(dataDir, 'this-copy.pdf');
+    writeFileSync(file, done.copies[0]?.pdf ?? new Uint8Array());
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`Số chứng thực: ${String(before + 1)};`);
+    expect(pdfsig(file, nss)).toContain('Signature is Valid');
+    expect(store.copyBook.search({ ...YEAR_SPAN, name: 'Cao Thị Lan' }, 'canbo1')).toHaveLength(1);
+  });
+
   it('records a refusal with its reason and gives it no number', () => {
     const before = store.copyBook.nextNumber(new Date().getUTCFullYear());
     const refused = certifier.refuse(
@@ -200,8 +264,10 @@ describe('certifying a copy from its original', () => {
       code: 'SIGNING_PIN_WRONG',
     });
     expect(count()).toBe(before);
+    const expected = store.copyBook.nextNumber(new Date().getUTCFullYear());
     const next = await certifier.certify(request('Hoàng Văn Nam'), PIN, 'canbo1');
-    expect(next.copies[0]?.number).toBe(9);
+    expect(next.copies[0]?.number).toBe(expected);
+    expect(expected).toBe(11);
   });
 
   it('refuses a request of no copies before touching the token', async () => {
