@@ -17,6 +17,8 @@ import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
 import { ReturnResult } from './screens/returns/ReturnResult';
+import { Copies } from './screens/copies/Copies';
+import { CopyBook } from './screens/copies/CopyBook';
 import { CounterNotice } from './screens/forms/CounterNotice';
 import { TrackingBook } from './screens/forms/TrackingBook';
 import { SignIn } from './screens/SignIn';
@@ -72,6 +74,11 @@ function Shell({ connected }: { readonly connected: boolean }) {
             </span>
           </Link>
           {!kioskMode && staff && <QueueBadge />}
+          {!kioskMode && staff && staff.role !== 'it' && (
+            <Link to="/copies" className="staff-nav">
+              {t('copies.nav')}
+            </Link>
+          )}
           {!kioskMode && staff && (
             <span className="staff-badge">
               {t('signIn.signedInAs', { name: staff.displayName ?? staff.username })}
@@ -104,6 +111,14 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route path="/returns" element={staff ? <ReturnResult /> : <Navigate to="/" replace />} />
+          <Route
+            path="/copies"
+            element={staff && staff.role !== 'it' ? <Copies /> : <Navigate to="/" replace />}
+          />
+          <Route
+            path="/copies/book"
+            element={staff && staff.role !== 'it' ? <CopyBook /> : <Navigate to="/" replace />}
+          />
           <Route
             path="/forms/notice"
             element={staff ? <CounterNotice /> : <Navigate to="/" replace />}

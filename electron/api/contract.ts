@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './contract/method';
 import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
+import { copiesEvents, copiesMethods } from './contract/copies';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { formsMethods } from './contract/forms';
 import { hidEvents, hidMethods } from './contract/hid';
@@ -37,6 +38,7 @@ export const methods = {
   ...voiceMethods,
   ...returnMethods,
   ...formsMethods,
+  ...copiesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -47,6 +49,7 @@ export const events = {
   ...syncEvents,
   ...scanEvents,
   ...receptionEvents,
+  ...copiesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -252,6 +252,14 @@ export const errorMessages: Readonly<
     vi: 'Hồ sơ chưa quá hạn trả kết quả nên không lập phiếu xin lỗi và hẹn lại (Mẫu 04). Chọn hồ sơ trong danh sách "Quá hạn".',
     en: 'The dossier is not past its appointment, so no apology notice (form 04) is made. Choose a dossier from the "Overdue" list.',
   },
+  COPY_INVALID: {
+    vi: 'Yêu cầu chứng thực chưa đủ: cần bản chính có ít nhất một trang, họ tên người yêu cầu, chức danh người chứng thực và số bản từ 1 đến 20. Bổ sung rồi chứng thực lại.',
+    en: 'The certification request is incomplete: an original of at least one page, the requester name, the certifier title and 1 to 20 copies are needed.',
+  },
+  COPY_NOT_FOUND: {
+    vi: 'Không tìm thấy bản sao này trong sổ chứng thực. Tìm lại theo số chứng thực hoặc ngày chứng thực.',
+    en: 'No such copy in the certification book. Search again by number or date.',
+  },
   ...signingErrorMessages,
 };
 

@@ -100,6 +100,9 @@ export const errorCodes = [
   'RETURN_RESULT_INVALID',
   // the counter's forms (issue 17 item 2)
   'NOTICE_NOT_OVERDUE',
+  // certified copies from originals (issue 12 item 6)
+  'COPY_INVALID',
+  'COPY_NOT_FOUND',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

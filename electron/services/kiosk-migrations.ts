@@ -1,6 +1,7 @@
 import { authMigrations } from './auth/auth-migrations';
 import { catalogueMigrations } from './catalogue/catalogue-migrations';
 import { storeMigrations, type Migration } from './store/migrations/index';
+import { copiesMigrations } from './store/migrations/copies/index';
 import { returnsMigrations } from './store/migrations/returns/index';
 
 /**
@@ -13,4 +14,5 @@ export const kioskMigrations: readonly Migration[] = [
   ...authMigrations,
   ...catalogueMigrations,
   ...returnsMigrations,
+  ...copiesMigrations,
 ];

@@ -54,6 +54,7 @@ import { wireReception } from './reception-wiring';
 import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
+import { wireCopies } from './copies-wiring';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -314,6 +315,14 @@ export function createCore(options: CoreOptions): Core {
       staff: staffSession,
       card,
       uploads,
+      fallbackActor: `${config.mode}:${options.shell}`,
+    }),
+    ...wireCopies({
+      config,
+      store,
+      staff: staffSession,
+      jobs: reception.jobs,
+      events,
       fallbackActor: `${config.mode}:${options.shell}`,
     }),
     ...createAuthHandlers({

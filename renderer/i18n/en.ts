@@ -1,5 +1,6 @@
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
+import { copiesEn } from './copies.en';
 import { formsEn } from './forms.en';
 import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
@@ -211,5 +212,6 @@ export const en: Translation = {
   lookup: lookupEn,
   returns: returnsEn,
   forms: formsEn,
+  copies: copiesEn,
   touch: touchEn,
 };

@@ -1,5 +1,6 @@
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
+import { copiesVi } from './copies.vi';
 import { formsVi } from './forms.vi';
 import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
@@ -205,6 +206,7 @@ export const vi = {
   lookup: lookupVi,
   returns: returnsVi,
   forms: formsVi,
+  copies: copiesVi,
   touch: touchVi,
 } as const;
 

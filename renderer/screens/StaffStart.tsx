@@ -22,6 +22,11 @@ export function StaffStart() {
           onClick={() => void navigate('/returns')}
         />
         <ActionTile
+          title={t('copies.tile')}
+          hint={t('copies.tileHint')}
+          onClick={() => void navigate('/copies')}
+        />
+        <ActionTile
           title={t('staff.dossierList')}
           hint={t('staff.dossierListHint')}
           onClick={() => void navigate('/dossiers')}

@@ -109,6 +109,14 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./forms')).formsCommand,
   },
   {
+    name: 'copies',
+    summary: {
+      vi: 'Chứng thực bản sao điện tử từ bản chính; in sổ chứng thực',
+      en: 'Certify electronic copies from originals; print the certification book',
+    },
+    load: async () => (await import('./copies')).copiesCommand,
+  },
+  {
     name: 'signing',
     summary: {
       vi: 'Ký số: liệt kê thiết bị ký số và chứng thư số',

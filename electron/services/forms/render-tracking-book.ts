@@ -3,18 +3,14 @@
  * table row per dossier received, in the receipt's typographic style. The
  * columns are the project's reading of the form (marked unconfirmed).
  */
-import { rgb } from 'pdf-lib';
-import { A4, MARGIN, wrapText } from '../receipt/page-writer';
 import type { BookLine } from '../store/tracking-book';
 import { FormDocument, type FormHeader } from './form-document';
+import { drawFormTable } from './form-table';
 import { BOOK_COLUMNS, bookCells } from './tracking-book-rows';
 import { vnDateDigits } from './vn-date';
 
 /** Column widths as shares of the printable width, in BOOK_COLUMNS order. */
 const SHARES = [0.05, 0.17, 0.16, 0.14, 0.1, 0.1, 0.1, 0.1, 0.08];
-const SIZE = 7.5;
-const LEADING = SIZE * 1.3;
-const PAD = 2;
 
 export async function renderTrackingBook(
   lines: readonly BookLine[],
@@ -31,42 +27,13 @@ export async function renderTrackingBook(
     10.5,
   );
   form.unconfirmed('các cột của Mẫu số 06 theo cách đọc của dự án');
+  drawFormTable(
+    form,
+    SHARES,
+    BOOK_COLUMNS,
+    lines.map((line, i) => bookCells(line, i, now)),
+  );
   const { w } = form;
-  const total = A4.width - MARGIN.left - MARGIN.right;
-  const widths = SHARES.map((s) => s * total);
-  const drawRow = (cells: readonly string[], bold: boolean): void => {
-    const font = w.font(bold ? 'bold' : 'regular');
-    const wrapped = cells.map((c, i) => wrapText(c, font, SIZE, (widths[i] ?? 0) - PAD * 2));
-    const height = Math.max(...wrapped.map((l) => l.length)) * LEADING + PAD * 2;
-    w.ensure(height);
-    const top = w.y;
-    let x = MARGIN.left;
-    wrapped.forEach((cellLines, i) => {
-      const width = widths[i] ?? 0;
-      w.page.drawRectangle({
-        x,
-        y: top - height,
-        width,
-        height,
-        borderColor: rgb(0, 0, 0),
-        borderWidth: 0.5,
-      });
-      cellLines.forEach((text, j) => {
-        w.page.drawText(text, {
-          x: x + PAD,
-          y: top - PAD - SIZE - j * LEADING,
-          size: SIZE,
-          font,
-        });
-      });
-      x += width;
-    });
-    w.y = top - height;
-  };
-  drawRow(BOOK_COLUMNS, true);
-  lines.forEach((line, i) => {
-    drawRow(bookCells(line, i, now), false);
-  });
   if (lines.length === 0) w.text('(Không có hồ sơ trong khoảng thời gian này)', { size: 10 });
   // The QR names the book (unit and period), so a printed copy can be matched to its file.
   const id = `SO-THEO-DOI ${agencyCode} ${vnDateDigits(period.from).slice(0, 10)}-${vnDateDigits(period.to - 1).slice(0, 10)}`;

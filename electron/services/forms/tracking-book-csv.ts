@@ -1,7 +1,8 @@
 import type { BookLine } from '../store/tracking-book';
 import { BOOK_COLUMNS, bookCells } from './tracking-book-rows';
 
-const cell = (s: string): string => {
+/** One CSV cell: quoted when needed, and never read as a formula. */
+export const csvCell = (s: string): string => {
   // A leading = + - @ would be run as a formula by a spreadsheet (CSV injection).
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -14,7 +15,7 @@ const cell = (s: string): string => {
 export function trackingBookCsv(lines: readonly BookLine[], now: number): Uint8Array {
   const rows = [
     BOOK_COLUMNS.join(','),
-    ...lines.map((l, i) => bookCells(l, i, now).map(cell).join(',')),
+    ...lines.map((l, i) => bookCells(l, i, now).map(csvCell).join(',')),
   ];
   return new TextEncoder().encode(`\uFEFF${rows.join('\r\n')}\r\n`);
 }

@@ -11,7 +11,9 @@ export type AuditAction =
   | 'import'
   | 'return'
   | 'event'
-  | 'sign';
+  | 'sign'
+  | 'certify-copy'
+  | 'refuse-copy';
 
 /**
  * The audit trail: who did what to which dossier, when. It never holds

@@ -23,6 +23,7 @@ import {
   type SavedReturn,
 } from './return-store';
 import { trackingBook, type BookLine } from './tracking-book';
+import { CopyBook } from './copy-book';
 import { migrate } from './migrator';
 import { storeMigrations, type Migration } from './migrations/index';
 import { awaitingResult, markResultReady, type AwaitingResult } from './awaiting-result';
@@ -264,6 +265,11 @@ export class DossierStore {
   /** The name a staff account prints as, or null when none was set. */
   staffName(staffId: string): string | null {
     return staffName(this.#ctx, staffId);
+  }
+
+  /** The certification book of certified copies (needs the copies migrations). */
+  get copyBook(): CopyBook {
+    return new CopyBook(this.#ctx);
   }
 
   /** The raw connection, for diagnostics and tests (integrity checks). */

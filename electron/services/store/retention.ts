@@ -59,6 +59,16 @@ function returnBlobs(db: StoreContext['db']): string {
          UNION SELECT slip_sha256 FROM dossier_returns WHERE slip_sha256 IS NOT NULL`;
 }
 
+/** The signed certified copies (the certification book keeps them for good), when that table exists. */
+function copyBlobs(db: StoreContext['db']): string {
+  const has = db
+    .prepare<[], { n: number }>(
+      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'certified_copies'`,
+    )
+    .get();
+  return has?.n === 1 ? `\n         UNION SELECT blob_sha256 FROM certified_copies` : '';
+}
+
 /**
  * Removes blob rows no component or page names, then blob files no row names
  * and leftover tmp files (both older than `graceMs`, see BlobStore.gc).
@@ -73,7 +83,7 @@ export function collectGarbage(
       `DELETE FROM blobs WHERE sha256 NOT IN (
          SELECT blob_sha256 FROM components WHERE blob_sha256 IS NOT NULL
          UNION SELECT blob_sha256 FROM pages WHERE blob_sha256 IS NOT NULL
-         UNION SELECT blob_sha256 FROM dossier_receipts WHERE blob_sha256 IS NOT NULL${returnBlobs(db)})`,
+         UNION SELECT blob_sha256 FROM dossier_receipts WHERE blob_sha256 IS NOT NULL${returnBlobs(db)}${copyBlobs(db)})`,
     )
     .run().changes;
   const keep = new Set(

@@ -28,6 +28,8 @@ interface ComponentRowProps {
   readonly onCancel: () => void;
   readonly onImport: (file: File) => void;
   readonly onJob: (job: ComponentJob | undefined) => void;
+  /** Without the procedure's "required" badge and counts of originals and copies (certified copies). */
+  readonly plain?: boolean;
 }
 
 /** One document of the dossier: what the procedure asks for, and its pages as received. */
@@ -43,15 +45,21 @@ export function ComponentRow(props: ComponentRowProps) {
     >
       <div className="component-head">
         <h3 id={`${id}-name`}>{component.name}</h3>
-        <span className={`badge ${component.required ? 'badge-warn' : 'badge-unknown'}`}>
-          {component.required ? t('intake.components.required') : t('intake.components.optional')}
-        </span>
-        <span className="copies">
-          {t('intake.components.copies', {
-            originals: component.originals,
-            copies: component.copies,
-          })}
-        </span>
+        {!props.plain && (
+          <>
+            <span className={`badge ${component.required ? 'badge-warn' : 'badge-unknown'}`}>
+              {component.required
+                ? t('intake.components.required')
+                : t('intake.components.optional')}
+            </span>
+            <span className="copies">
+              {t('intake.components.copies', {
+                originals: component.originals,
+                copies: component.copies,
+              })}
+            </span>
+          </>
+        )}
         {job && (
           <span className="page-count">
             {t('intake.components.pages', { count: job.order.length })}
