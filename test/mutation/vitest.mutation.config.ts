@@ -25,6 +25,7 @@ export default defineConfig({
       'electron/api/transports/ws-server.test.ts',
       'electron/cli/commands/commands.test.ts',
       'electron/cli/commands/hid.test.ts',
+      'electron/shell/core-gate.test.ts',
     ],
     testTimeout: 30_000,
   },

@@ -116,4 +116,47 @@ describe('SqliteOutbox', () => {
     expect(store.get(a.id, 'c').portalStatus).toBe('4');
     store.close();
   });
+  it('completing one of several rows keeps the dossier pending and stamps its last activity', () => {
+    const store = openStore();
+    const a = store.save(sampleDossier('a', { attachments: 1 }), 'c');
+    const upload = store.outbox.due(now, 10)[0]!;
+    now = T0 + 5_000;
+    store.outbox.complete(upload.id, { fileUrl: 'http://127.0.0.1:9/f/x', fileId: 'x' });
+    const row = store.database
+      .prepare<[string], { sync_state: string; updated_at: number }>(
+        'SELECT sync_state, updated_at FROM dossiers WHERE id = ?',
+      )
+      .get(a.id);
+    expect(row).toEqual({ sync_state: 'pending', updated_at: T0 + 5_000 });
+    store.close();
+  });
+
+  it('a listener that unsubscribed hears no more changes', () => {
+    const store = openStore();
+    const heard: unknown[] = [];
+    const stop = store.outbox.onChange((d) => heard.push(d));
+    store.save(sampleDossier('a', { attachments: 0 }), 'c');
+    stop();
+    store.save(sampleDossier('b', { attachments: 0 }), 'c');
+    expect(heard).toEqual([{ pending: 1, parked: 0 }]);
+    store.close();
+  });
+
+  it("a file read for sync is audited against its dossier, named by its hash's first 16 digits", () => {
+    const store = openStore();
+    const a = store.save(sampleDossier('a', { attachments: 1 }), 'c');
+    const sha = store.get(a.id, 'c').components[0]!.sha256!;
+    store.outbox.readBlob(sha);
+    const entry = store.database
+      .prepare<[], { action: string; dossier_id: string; detail: string }>(
+        "SELECT action, dossier_id, detail FROM audit_log WHERE action = 'read-for-sync'",
+      )
+      .get();
+    expect(entry).toEqual({
+      action: 'read-for-sync',
+      dossier_id: a.id,
+      detail: `blob=${sha.slice(0, 16)}`,
+    });
+    store.close();
+  });
 });
