@@ -27,6 +27,8 @@ export interface TsaPeer {
   readonly answered: () => number;
   /** Closes the port: a TSA that is down (connection refused). */
   stop(): Promise<void>;
+  /** Listens again on the same port: the network is back. */
+  restart(): Promise<void>;
   remove(): void;
 }
 
@@ -145,6 +147,10 @@ export async function startTsa(ca: CaFiles, chainPem: string): Promise<TsaPeer> 
         server.close(() => {
           resolve();
         });
+      }),
+    restart: () =>
+      new Promise<void>((resolve) => {
+        server.listen(port, '127.0.0.1', resolve);
       }),
     remove: () => {
       server.closeAllConnections();
