@@ -18,6 +18,8 @@ export interface RevocationSources {
 
 /** The /DSS /OCSPs streams of the whole file (the latest catalog); none when the PDF has no DSS. */
 export async function dssOcspResponses(pdf: Uint8Array): Promise<Uint8Array[]> {
+  // Parsing the whole file costs more than verifying it: only when a DSS is named at all.
+  if (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).indexOf('/DSS') < 0) return [];
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
@@ -53,7 +55,7 @@ export async function checkRevocation(
   timeTrusted: boolean,
   sources: RevocationSources,
 ): Promise<RevocationVerdict> {
-  if (path.length < 2) return 'not-checked';
+  if (path.length < 2 || (sources.dssOcsps.length === 0 && !sources.online)) return 'not-checked';
   const answers: (OcspStatus | null)[] = [];
   for (let i = 0; i + 1 < path.length; i += 1) {
     const cert = path[i];
