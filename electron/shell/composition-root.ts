@@ -49,6 +49,7 @@ import { DossierStore } from '../services/store/dossier-store';
 import { createQueueProbe } from '../services/reception/queue-probe';
 import { UploadStore } from '../services/reception/upload-store';
 import { deviceHandlers } from './device-handlers';
+import { lateTimestamper } from '../services/signing/late-timestamp';
 import { tokenSignerSettings } from '../services/signing/token-signer';
 import { wireReception } from './reception-wiring';
 import { createFormsHandlers } from '../services/forms/forms-handlers';
@@ -162,7 +163,11 @@ export function createCore(options: CoreOptions): Core {
   // Diagnostics says so (dossiers are still saved).
   const portalConfig = PortalConfigSchema.safeParse(portalSettings(config, process.env));
   const portal = portalConfig.success ? new PortalClient(portalConfig.data) : null;
-  const sync = portal ? new SyncEngine(store.outbox, portal) : undefined;
+  // A PDF signed while the TSA was down gets its document timestamp as it leaves.
+  const prepareUpload = lateTimestamper(config.signing.tsaUrl, logger);
+  const sync = portal
+    ? new SyncEngine(store.outbox, portal, prepareUpload === undefined ? {} : { prepareUpload })
+    : undefined;
   const stopSyncEvents = sync
     ? forwardSyncProgress(sync, (progress) => {
         events.emit('sync.progress', progress);

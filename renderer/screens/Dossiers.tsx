@@ -38,6 +38,12 @@ export function Dossiers() {
   const shown = dossiers?.filter((d) => matchesReturnFilter(d, filter.returns, loadedAt));
   const [open, setOpen] = useState<DossierView | undefined>(undefined);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  // "Ký số bổ sung" stays once shown: the list reloads (queue.changed) before the
+  // signing call answers, and its "Đã ký số bổ sung" notice must not vanish with
+  // the last unsigned row it just signed.
+  const needsSigning = dossiers?.some((d) => !d.signed && d.syncState !== 'synced') === true;
+  const [signFormShown, setSignFormShown] = useState(false);
+  if (needsSigning && !signFormShown) setSignFormShown(true);
   const describe = useCallback(
     (error: ApiError) =>
       i18n.language === 'en' ? errorMessages[error.code].en : errorMessages[error.code].vi,
@@ -154,7 +160,7 @@ export function Dossiers() {
           {notice.text}
         </p>
       )}
-      {info.signingConfigured && dossiers?.some((d) => !d.signed && d.syncState !== 'synced') && (
+      {info.signingConfigured && (needsSigning || signFormShown) && (
         <SignPendingForm onSigned={() => void load(filter)} />
       )}
       {shown?.length === 0 && <p>{t('dossiers.empty')}</p>}

@@ -1,3 +1,4 @@
+import { lateTimestamper } from '../../services/signing/late-timestamp';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
 import { PortalClient } from '../../services/portal/portal-client';
@@ -71,6 +72,12 @@ export const syncCommand: CliCommand = {
       backoff: { ...defaultBackoff, maxMs: options.maxBackoffMs },
       createSettleMs: options.createSettleMs,
       stopOnAuthFailure: true,
+      // A PDF signed while the TSA was down gets its document timestamp as it leaves.
+      prepareUpload: lateTimestamper(config.signing.tsaUrl, {
+        warn: (fields, message) => {
+          io.error(`${message} ${JSON.stringify(fields)}`);
+        },
+      }),
     });
     engine.events.on('progress', (p) => {
       io.line(describe(p, io));

@@ -15,19 +15,44 @@ const vnTime = (d: Date | null): string =>
     ? '—'
     : `${d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false })} (GMT+7)`;
 
+function revocationText(io: CliIo, s: SignatureVerdict): string {
+  switch (s.revocation) {
+    case 'good':
+      return io.t('chưa bị thu hồi', 'not revoked');
+    case 'revoked':
+      return io.t('ĐÃ BỊ THU HỒI', 'REVOKED');
+    case 'unknown':
+      return io.t('không xác định được', 'unknown');
+    case 'not-checked':
+      return io.t(
+        'chưa kiểm tra (tệp không kèm OCSP; dùng --online)',
+        'not checked (no OCSP in the file; use --online)',
+      );
+  }
+}
+
 function printSignature(io: CliIo, s: SignatureVerdict): void {
   const yes = (b: boolean): string => (b ? io.t('có', 'yes') : io.t('KHÔNG', 'NO'));
   io.line(
-    io.t(
-      `Chữ ký ${String(s.index)} (${s.subFilter}):`,
-      `Signature ${String(s.index)} (${s.subFilter}):`,
-    ),
+    s.type === 'DocTimeStamp'
+      ? io.t(
+          `Dấu thời gian tài liệu ${String(s.index)} (${s.subFilter}):`,
+          `Document timestamp ${String(s.index)} (${s.subFilter}):`,
+        )
+      : io.t(
+          `Chữ ký ${String(s.index)} (${s.subFilter}):`,
+          `Signature ${String(s.index)} (${s.subFilter}):`,
+        ),
   );
   io.line(`  ${io.t('Người ký', 'Signer')}: ${s.signer?.subject ?? '—'}`);
   io.line(`  ${io.t('Cấp bởi', 'Issuer')}: ${s.signer?.issuer ?? '—'}`);
   io.line(
     `  ${io.t('Thời gian ký', 'Signing time')}: ${vnTime(s.signingTime)} [${s.timeSource === 'timestamp' ? io.t('dấu thời gian', 'timestamp') : io.t('máy người ký ghi', 'claimed')}]`,
   );
+  if (s.timestamp !== null)
+    io.line(
+      `  ${io.t('Dấu thời gian (TSA)', 'Timestamp (TSA)')}: ${vnTime(s.timestamp.time)} [${s.timestamp.valid ? io.t('hợp lệ', 'valid') : io.t('KHÔNG hợp lệ', 'NOT valid')}]`,
+    );
   io.line(`  ${io.t('Nguyên vẹn', 'Intact')}: ${yes(s.intact)}`);
   io.line(`  ${io.t('Tin cậy', 'Trusted')}: ${yes(s.trusted)}`);
   io.line(`  ${io.t('Phủ toàn bộ tệp', 'Covers whole document')}: ${yes(s.coversWholeDocument)}`);
@@ -35,17 +60,17 @@ function printSignature(io: CliIo, s: SignatureVerdict): void {
     io.line(
       `  ${io.t('Sau chữ ký này chỉ thêm chữ ký khác', 'Only signatures were added after it')}`,
     );
-  io.line(
-    `  ${io.t('Thu hồi (OCSP/CRL)', 'Revocation (OCSP/CRL)')}: ${io.t('chưa kiểm tra', 'not checked')}`,
-  );
+  if (s.type === 'Sig')
+    io.line(`  ${io.t('Thu hồi (OCSP)', 'Revocation (OCSP)')}: ${revocationText(io, s)}`);
   for (const p of s.problems)
     io.line(`  ! ${io.t(verifyProblemText[p].vi, verifyProblemText[p].en)}`);
 }
 
 /**
- * `kiosk verify FILE.pdf [--trust DIR] [--json]`: checks every signature of
+ * `kiosk verify FILE.pdf [--trust DIR] [--online] [--json]`: checks every signature of
  * a PDF against the trusted roots in DIR (default: the config's
- * signing.trustDir). Exit 0 only when every signature is intact and trusted
+ * signing.trustDir); revocation from the file's DSS, and with --online from
+ * the OCSP responders (signing.ocspUrl or each certificate's AIA). Exit 0 only when every signature is intact and trusted
  * and nothing but signatures was added after any of them.
  */
 export const verifyCommand: CliCommand = {
@@ -60,7 +85,7 @@ export const verifyCommand: CliCommand = {
       parsed = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { trust: { type: 'string' } },
+        options: { trust: { type: 'string' }, online: { type: 'boolean' } },
       });
     } catch {
       parsed = null;
@@ -69,18 +94,16 @@ export const verifyCommand: CliCommand = {
     if (parsed === null || file === undefined || parsed.positionals.length > 1) {
       io.error(
         io.t(
-          'Cách dùng: kiosk verify TỆP.pdf [--trust THƯ_MỤC] [--json]',
-          'Usage: kiosk verify FILE.pdf [--trust DIR] [--json]',
+          'Cách dùng: kiosk verify TỆP.pdf [--trust THƯ_MỤC] [--online] [--json]',
+          'Usage: kiosk verify FILE.pdf [--trust DIR] [--online] [--json]',
         ),
       );
       return ExitCode.usage;
     }
     let trustDir = parsed.values.trust;
-    if (trustDir === undefined) {
-      const dataDir = resolveDataDir(process.env);
-      const configured = loadConfig(dataDir).config.signing.trustDir;
-      trustDir = configured === '' ? undefined : resolve(dataDir, configured);
-    }
+    const dataDir = resolveDataDir(process.env);
+    const signing = loadConfig(dataDir).config.signing;
+    trustDir ??= signing.trustDir === '' ? undefined : resolve(dataDir, signing.trustDir);
     let pdf: Uint8Array;
     try {
       pdf = new Uint8Array(readFileSync(file));
@@ -103,7 +126,11 @@ export const verifyCommand: CliCommand = {
         );
       }
     }
-    const result = await verifyPdf(pdf, { anchors });
+    const result = await verifyPdf(pdf, {
+      anchors,
+      online: parsed.values.online === true,
+      ocspUrl: signing.ocspUrl,
+    });
     io.result({
       file,
       ok: result.ok,

@@ -151,9 +151,18 @@ export const ConfigSchema = z
         trustDir: z.string().default(''),
         /** RFC 3161 time-stamping authority; empty signs without a timestamp (PAdES B-B). */
         tsaUrl: z.string().default(''),
+        /** OCSP responder asked for every certificate instead of the one in its AIA; empty: the AIA's. */
+        ocspUrl: z.string().default(''),
       })
       .strict()
-      .default({ pkcs11Module: '', tokenLabel: '', chainFile: '', trustDir: '', tsaUrl: '' }),
+      .default({
+        pkcs11Module: '',
+        tokenLabel: '',
+        chainFile: '',
+        trustDir: '',
+        tsaUrl: '',
+        ocspUrl: '',
+      }),
     returns: z
       .object({
         /** Minutes between asking the portal which open dossiers have a result (TraCuuHoSo); 0 turns it off. */

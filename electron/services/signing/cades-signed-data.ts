@@ -30,8 +30,11 @@ export interface CadesInput {
    * given DigestInfo, or ECDSA over the given hash returning r||s.
    */
   readonly rawSign: (data: Uint8Array) => Promise<Uint8Array>;
-  /** RFC 3161: a TimeStampToken (ContentInfo DER) over the signature value (PAdES B-T). */
-  readonly timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * RFC 3161: a TimeStampToken (ContentInfo DER) over the signature value
+   * (PAdES B-T); null when no TSA answered (the signature stays B-B).
+   */
+  readonly timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array | null>;
 }
 
 const sha256 = (b: Uint8Array): Uint8Array =>
@@ -127,8 +130,9 @@ export async function buildCadesSignedData(input: CadesInput): Promise<Uint8Arra
         : new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 }),
     signature: new asn1js.OctetString({ valueHex: ab(raw) }),
   });
-  if (input.timestamp !== undefined) {
-    const token = asn1js.fromBER(ab(await input.timestamp(raw)));
+  const stamp = input.timestamp === undefined ? null : await input.timestamp(raw);
+  if (stamp !== null) {
+    const token = asn1js.fromBER(ab(stamp));
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
       attributes: [

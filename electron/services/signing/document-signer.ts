@@ -47,6 +47,14 @@ export interface SignedPdf {
   /** The time written into the signature (the TSA's when `timestamped`). */
   readonly signingTime: Date;
   readonly timestamped: boolean;
+  /**
+   * A TSA is configured but did not answer: the signature is B-B and a
+   * document timestamp should be added once the network is back
+   * (doc-timestamp.ts). Absent when no TSA is configured.
+   */
+  readonly timestampPending?: boolean;
+  /** Revocation data (OCSP/CRL) and the chain were added in a DSS (PAdES B-LT). */
+  readonly longTerm?: boolean;
 }
 
 export interface DocumentSigner {

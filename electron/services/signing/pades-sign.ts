@@ -23,7 +23,7 @@ export interface PadesSignInput {
   readonly unit: string;
   readonly options?: SignPdfOptions | undefined;
   /** RFC 3161 client (PAdES B-T): TimeStampToken DER over the signature value. */
-  readonly timestamp?: ((signatureValue: Uint8Array) => Promise<Uint8Array>) | undefined;
+  readonly timestamp?: ((signatureValue: Uint8Array) => Promise<Uint8Array | null>) | undefined;
 }
 
 class CadesSigner extends Signer {

@@ -14,6 +14,11 @@ export interface PlaceholderInput {
   readonly reason?: string | undefined;
   readonly location?: string | undefined;
   readonly signerName?: string | undefined;
+  /**
+   * 'document-timestamp': an ETSI.RFC3161 /DocTimeStamp (PAdES B-LTA / a late
+   * B-T) whose /Contents is a bare TimeStampToken; no /M, /Reason or /Name.
+   */
+  readonly kind?: 'signature' | 'document-timestamp' | undefined;
   /** null: an invisible signature (a zero-size widget, as PAdES allows). */
   readonly appearance: {
     /** Default: the last page. */
@@ -71,26 +76,8 @@ function subsections(numbers: readonly number[]): [number, number][] {
  * written again after them.
  */
 export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<Uint8Array> {
-  const { offset: prevXref, table } = lastXref(input.pdf);
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
-  } catch (error) {
-    throw new SigningError(
-      'SIGNING_BAD_PDF',
-      error instanceof Error ? error.message : String(error),
-    );
-  }
-  if (doc.isEncrypted) throw new SigningError('SIGNING_BAD_PDF', 'encrypted PDF');
-  const context = doc.context;
-  // New objects must not reuse numbers the original's xref uses for object
-  // and xref streams (pdf-lib does not count those), or their contents are lost.
-  const sizeMatch = /\/Size\s+(\d+)/.exec(
-    Buffer.from(input.pdf.subarray(prevXref, prevXref + 4096)).toString('latin1'),
-  );
-  const originalSize = sizeMatch === null ? 0 : Number(sizeMatch[1]);
-  context.largestObjectNumber = Math.max(context.largestObjectNumber, originalSize - 1);
-  const firstNew = context.largestObjectNumber + 1;
+  const update = await openForUpdate(input.pdf);
+  const { doc, context } = update;
   const changed = new Set<PDFRef>();
   const pages = doc.getPages();
   const page = pages[input.appearance?.pageIndex ?? pages.length - 1];
@@ -103,7 +90,9 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
     Subtype: 'Widget',
     FT: 'Sig',
     F: 132, // Print | Locked
-    T: PDFHexString.fromText(`Chữ ký ${String(fieldCount + 1)}`),
+    T: PDFHexString.fromText(
+      `${input.kind === 'document-timestamp' ? 'Dấu thời gian' : 'Chữ ký'} ${String(fieldCount + 1)}`,
+    ),
     V: sigRef,
     P: page.ref,
     Rect: [0, 0, 0, 0],
@@ -136,8 +125,7 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
   }
 
   // The catalog's /AcroForm (and its /Fields) likewise; SigFlags 3 = SignaturesExist | AppendOnly.
-  const rootRef = context.trailerInfo.Root;
-  if (!(rootRef instanceof PDFRef)) throw new SigningError('SIGNING_BAD_PDF', 'no /Root reference');
+  const rootRef = update.rootRef;
   const acroRaw = doc.catalog.get(PDFName.of('AcroForm'));
   let acro: PDFDict;
   if (acroRaw instanceof PDFRef) {
@@ -165,19 +153,75 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
 
   const text = (s: string | undefined, key: string): string =>
     s === undefined || s === '' ? '' : ` /${key} ${PDFHexString.fromText(s).toString()}`;
+  const contents = `/Contents <${'0'.repeat(input.contentsSize * 2)}>`;
   const sigDict =
-    `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTE_RANGE_PLACEHOLDER} ` +
-    `/Contents <${'0'.repeat(input.contentsSize * 2)}> /M (${pdfDate(input.signingTime)})` +
-    `${text(input.reason, 'Reason')}${text(input.location, 'Location')}${text(input.signerName, 'Name')} >>`;
+    input.kind === 'document-timestamp'
+      ? `<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ${BYTE_RANGE_PLACEHOLDER} ${contents} >>`
+      : `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTE_RANGE_PLACEHOLDER} ` +
+        `${contents} /M (${pdfDate(input.signingTime)})` +
+        `${text(input.reason, 'Reason')}${text(input.location, 'Location')}${text(input.signerName, 'Name')} >>`;
 
+  return appendUpdate(update, changed, [[sigRef, latin1(sigDict)]]);
+}
+
+/** A PDF loaded for an incremental update, and what the update's xref needs. */
+export interface PdfUpdate {
+  readonly pdf: Uint8Array;
+  readonly doc: PDFDocument;
+  readonly context: PDFDocument['context'];
+  /** Objects numbered from here on are new and are all written. */
+  readonly firstNew: number;
+  readonly prevXref: number;
+  readonly table: boolean;
+  readonly rootRef: PDFRef;
+}
+
+/** Loads `pdf` so objects can be added or changed and written after it (appendUpdate). */
+export async function openForUpdate(pdf: Uint8Array): Promise<PdfUpdate> {
+  const { offset: prevXref, table } = lastXref(pdf);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (error) {
+    throw new SigningError(
+      'SIGNING_BAD_PDF',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  if (doc.isEncrypted) throw new SigningError('SIGNING_BAD_PDF', 'encrypted PDF');
+  const context = doc.context;
+  // New objects must not reuse numbers the original's xref uses for object
+  // and xref streams (pdf-lib does not count those), or their contents are lost.
+  const sizeMatch = /\/Size\s+(\d+)/.exec(
+    Buffer.from(pdf.subarray(prevXref, prevXref + 4096)).toString('latin1'),
+  );
+  const originalSize = sizeMatch === null ? 0 : Number(sizeMatch[1]);
+  context.largestObjectNumber = Math.max(context.largestObjectNumber, originalSize - 1);
+  const firstNew = context.largestObjectNumber + 1;
+  const rootRef = context.trailerInfo.Root;
+  if (!(rootRef instanceof PDFRef)) throw new SigningError('SIGNING_BAD_PDF', 'no /Root reference');
+  return { pdf, doc, context, firstNew, prevXref, table, rootRef };
+}
+
+/**
+ * Appends the update (ISO 32000-1 §7.5.6): every new object, the `changed`
+ * ones written again, `extra` objects given as raw bytes (a signature
+ * dictionary with its placeholder), and an xref of the original's kind.
+ */
+export function appendUpdate(
+  update: PdfUpdate,
+  changed: ReadonlySet<PDFRef>,
+  extra: readonly (readonly [PDFRef, Uint8Array])[],
+): Uint8Array {
+  const { context, firstNew, prevXref, table, rootRef } = update;
   const parts: Uint8Array[] = [];
-  let offset = input.pdf.length;
+  let offset = update.pdf.length;
   const offsets = new Map<number, { offset: number; gen: number }>();
   const push = (bytes: Uint8Array): void => {
     parts.push(bytes);
     offset += bytes.length;
   };
-  if (input.pdf[input.pdf.length - 1] !== 0x0a) push(latin1('\n'));
+  if (update.pdf[update.pdf.length - 1] !== 0x0a) push(latin1('\n'));
   const writeObject = (ref: PDFRef, body: Uint8Array): void => {
     offsets.set(ref.objectNumber, { offset, gen: ref.generationNumber });
     push(latin1(`${String(ref.objectNumber)} ${String(ref.generationNumber)} obj\n`));
@@ -185,12 +229,13 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
     push(latin1('\nendobj\n'));
   };
   for (const [ref, obj] of context.enumerateIndirectObjects()) {
+    if (extra.some(([r]) => r === ref)) continue;
     if (ref.objectNumber >= firstNew || changed.has(ref)) writeObject(ref, serialize(obj));
   }
-  writeObject(sigRef, latin1(sigDict));
+  for (const [ref, body] of extra) writeObject(ref, body);
 
   const trailer = context.trailerInfo;
-  const extra =
+  const trailerExtra =
     (trailer.Info instanceof PDFRef ? ` /Info ${trailer.Info.toString()}` : '') +
     (trailer.ID instanceof PDFArray ? ` /ID ${trailer.ID.toString()}` : '');
   if (table) {
@@ -205,7 +250,7 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
         xref += `${String(e?.offset ?? 0).padStart(10, '0')} ${String(e?.gen ?? 0).padStart(5, '0')} n\r\n`;
       }
     }
-    xref += `trailer\n<< /Size ${String(size)} /Root ${rootRef.toString()}${extra} /Prev ${String(prevXref)} >>\nstartxref\n${String(xrefAt)}\n%%EOF\n`;
+    xref += `trailer\n<< /Size ${String(size)} /Root ${rootRef.toString()}${trailerExtra} /Prev ${String(prevXref)} >>\nstartxref\n${String(xrefAt)}\n%%EOF\n`;
     push(latin1(xref));
   } else {
     // The original ends in a cross-reference stream, so the update does too.
@@ -225,11 +270,11 @@ export async function addSignaturePlaceholder(input: PlaceholderInput): Promise<
     push(
       latin1(
         `${String(xrefRef.objectNumber)} 0 obj\n<< /Type /XRef /Size ${String(size)} /W [1 4 2] /Index [${index}] ` +
-          `/Root ${rootRef.toString()}${extra} /Prev ${String(prevXref)} /Length ${String(rows.length)} >>\nstream\n`,
+          `/Root ${rootRef.toString()}${trailerExtra} /Prev ${String(prevXref)} /Length ${String(rows.length)} >>\nstream\n`,
       ),
     );
     push(new Uint8Array(rows));
     push(latin1(`\nendstream\nendobj\nstartxref\n${String(xrefAt)}\n%%EOF\n`));
   }
-  return new Uint8Array(Buffer.concat([input.pdf, ...parts]));
+  return new Uint8Array(Buffer.concat([update.pdf, ...parts]));
 }

@@ -6,6 +6,8 @@ import { signerIdentity } from './certificate-info';
 import { checkCms, timestampInfo } from './cms-signature-check';
 import type { SignerIdentity } from './document-signer';
 import { changesAfter } from './pdf-changes';
+import { checkRevocation, dssOcspResponses } from './revocation-check';
+import type { RevocationSources, RevocationVerdict } from './revocation-check';
 import type { ChangeKind } from './pdf-changes';
 import { findSignatureFields } from './pdf-signature-fields';
 import type { PdfSignatureField } from './pdf-signature-fields';
@@ -29,7 +31,8 @@ export interface SignatureVerdict {
   readonly modifiedAfter: ChangeKind;
   readonly changedObjects: readonly string[];
   readonly timestamp: { readonly time: Date; readonly valid: boolean } | null;
-  readonly revocation: 'not-checked';
+  /** From the PDF's DSS (B-LT), then online when `VerifyOptions.online`; 'revoked' makes it untrusted. */
+  readonly revocation: RevocationVerdict;
   readonly reason: string;
   readonly problems: readonly VerifyProblem[];
 }
@@ -44,6 +47,10 @@ export interface VerifyOptions {
   /** Trusted roots (signing.trustDir). Empty: nothing is trusted. */
   readonly anchors: readonly pkijs.Certificate[];
   readonly now?: Date;
+  /** Ask OCSP responders when the PDF's DSS has no answer (a kiosk that is online). */
+  readonly online?: boolean;
+  /** signing.ocspUrl: one responder for every certificate; empty: each one's AIA. */
+  readonly ocspUrl?: string;
 }
 
 function rangeSound(f: PdfSignatureField, size: number): boolean {
@@ -74,6 +81,7 @@ async function verifyOne(
   f: PdfSignatureField,
   index: number,
   options: VerifyOptions,
+  sources: RevocationSources,
 ): Promise<SignatureVerdict> {
   const now = options.now ?? new Date();
   const problems = new Set<VerifyProblem>();
@@ -114,6 +122,7 @@ async function verifyOne(
     problems.add('TIME_IN_FUTURE');
 
   let trusted = false;
+  let revocation: RevocationVerdict = 'not-checked';
   if (cms.signer !== null) {
     const path = checkCertificatePath(
       cms.signer,
@@ -122,7 +131,19 @@ async function verifyOne(
       signingTime ?? now,
     );
     path.problems.forEach((p) => problems.add(p));
-    trusted = path.trusted && !problems.has('TIME_IN_FUTURE') && !problems.has('TIMESTAMP_INVALID');
+    if (!isDocTimestamp)
+      revocation = await checkRevocation(
+        path.path,
+        signingTime ?? now,
+        timeSource === 'timestamp',
+        sources,
+      );
+    if (revocation === 'revoked') problems.add('CERT_REVOKED');
+    trusted =
+      path.trusted &&
+      revocation !== 'revoked' &&
+      !problems.has('TIME_IN_FUTURE') &&
+      !problems.has('TIMESTAMP_INVALID');
   }
   const [, , c, d] = f.byteRange;
   const end = c + d;
@@ -145,7 +166,7 @@ async function verifyOne(
     modifiedAfter: changes.kind,
     changedObjects: changes.changed,
     timestamp,
-    revocation: 'not-checked',
+    revocation,
     reason: f.reason,
     problems: [...problems],
   };
@@ -158,8 +179,14 @@ async function verifyOne(
  */
 export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promise<PdfVerification> {
   const fields = findSignatureFields(pdf);
+  const sources: RevocationSources = {
+    dssOcsps: fields.length === 0 ? [] : await dssOcspResponses(pdf),
+    online: options.online ?? false,
+    ocspUrl: options.ocspUrl ?? '',
+  };
   const signatures: SignatureVerdict[] = [];
-  for (const [i, f] of fields.entries()) signatures.push(await verifyOne(pdf, f, i + 1, options));
+  for (const [i, f] of fields.entries())
+    signatures.push(await verifyOne(pdf, f, i + 1, options, sources));
   return {
     signatures,
     ok:

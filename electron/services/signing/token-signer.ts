@@ -8,15 +8,21 @@ import {
   signerIdentity,
 } from './certificate-info';
 import type { DocumentSigner, SignedPdf, SignPdfOptions } from './document-signer';
+import { addValidationData } from './long-term-data';
 import { padesSign } from './pades-sign';
 import { Pkcs11Module } from './pkcs11-token';
 import type { TokenKey, TokenSession } from './pkcs11-token';
 import { SigningError } from './signing-errors';
+import { requestTimestamp, timestampTime } from './tsa-client';
 
 export interface TokenSignerSettings {
   readonly pkcs11Module: string;
   readonly tokenLabel: string;
   readonly chainFile: string;
+  /** RFC 3161 TSA; empty or absent: PAdES B-B. */
+  readonly tsaUrl?: string;
+  /** OCSP responder for every certificate instead of its AIA's; empty or absent: the AIA's. */
+  readonly ocspUrl?: string;
 }
 
 /**
@@ -31,6 +37,7 @@ export class TokenSigner implements DocumentSigner {
   readonly #certificate: pkijs.Certificate;
   readonly #chain: readonly pkijs.Certificate[];
   readonly #now: () => Date;
+  readonly #settings: TokenSignerSettings;
 
   private constructor(
     module: Pkcs11Module,
@@ -39,7 +46,9 @@ export class TokenSigner implements DocumentSigner {
     certificate: pkijs.Certificate,
     chain: readonly pkijs.Certificate[],
     now: () => Date,
+    settings: TokenSignerSettings,
   ) {
+    this.#settings = settings;
     this.#module = module;
     this.#session = session;
     this.#key = key;
@@ -92,6 +101,7 @@ export class TokenSigner implements DocumentSigner {
         usable.cert,
         chainAbove(usable.cert, pool),
         now,
+        settings,
       );
     } catch (error) {
       session?.close();
@@ -101,9 +111,12 @@ export class TokenSigner implements DocumentSigner {
   }
 
   async signPdf(pdf: Uint8Array, options?: SignPdfOptions): Promise<SignedPdf> {
-    const signingTime = this.#now();
-    assertCanSignDocuments(this.#certificate, signingTime);
+    const claimed = this.#now();
+    assertCanSignDocuments(this.#certificate, claimed);
     const identity = signerIdentity(this.#certificate);
+    const tsaUrl = this.#settings.tsaUrl ?? '';
+    // Filled by the TSA callback, which runs inside padesSign.
+    const stamp: { token: Uint8Array | null } = { token: null };
     const signed = await padesSign({
       pdf,
       key: {
@@ -112,12 +125,37 @@ export class TokenSigner implements DocumentSigner {
         keyType: this.#key.keyType,
         rawSign: (data) => Promise.resolve(this.#session.sign(this.#key, data)),
       },
-      signingTime,
+      signingTime: claimed,
       signerName: identity.commonName,
       unit: identity.organization,
       options,
+      // A TSA that is down must not stop the counter: the signature is made B-B
+      // and marked, and a document timestamp is added when the network is back.
+      timestamp:
+        tsaUrl === ''
+          ? undefined
+          : async (value) => {
+              try {
+                stamp.token = await requestTimestamp(value, { url: tsaUrl });
+              } catch (error) {
+                if (!(error instanceof SigningError)) throw error;
+              }
+              return stamp.token;
+            },
     });
-    return { pdf: signed, signer: identity, signingTime, timestamped: false };
+    const stamped = stamp.token;
+    const longTerm = await addValidationData(signed, {
+      certificates: [this.#certificate, ...this.#chain],
+      ocspUrl: this.#settings.ocspUrl ?? '',
+    });
+    return {
+      pdf: longTerm.pdf,
+      signer: identity,
+      signingTime: stamped === null ? claimed : (timestampTime(stamped) ?? claimed),
+      timestamped: stamped !== null,
+      ...(tsaUrl === '' ? {} : { timestampPending: stamped === null }),
+      longTerm: longTerm.added,
+    };
   }
 
   close(): Promise<void> {
@@ -136,5 +174,7 @@ export function tokenSignerSettings(
     pkcs11Module: env.KIOSK_SIGNING_MODULE ?? config.signing.pkcs11Module,
     tokenLabel: env.KIOSK_SIGNING_TOKEN ?? config.signing.tokenLabel,
     chainFile: config.signing.chainFile,
+    tsaUrl: config.signing.tsaUrl ?? '',
+    ocspUrl: config.signing.ocspUrl ?? '',
   };
 }

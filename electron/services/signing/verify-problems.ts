@@ -8,9 +8,14 @@ export type VerifyProblem =
   | 'BYTE_RANGE_INVALID'
   | 'MODIFIED_AFTER_SIGNING'
   | 'TIME_IN_FUTURE'
-  | 'TIMESTAMP_INVALID';
+  | 'TIMESTAMP_INVALID'
+  | 'CERT_REVOKED';
 
 export const verifyProblemText: Readonly<Record<VerifyProblem, { vi: string; en: string }>> = {
+  CERT_REVOKED: {
+    vi: 'Chứng thư số của người ký (hoặc của CA cấp) đã bị thu hồi trước thời điểm ký. Không chấp nhận văn bản này; hãy đề nghị cơ quan ký lại bằng chứng thư còn hiệu lực.',
+    en: "The signer's (or an issuing CA's) certificate was revoked before the signing time. Do not accept the document; ask for it to be signed again.",
+  },
   CMS_UNREADABLE: {
     vi: 'Không đọc được dữ liệu chữ ký (CMS) trong tệp.',
     en: 'The signature data (CMS) cannot be read.',

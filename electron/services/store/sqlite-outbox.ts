@@ -203,6 +203,28 @@ export class SqliteOutbox implements OutboxPort {
     for (const listener of this.#listeners) listener(depth);
   }
 
+  replaceUploadBlob(entryId: string, bytes: Uint8Array): string {
+    const ctx = this.#ctx;
+    const sha = ctx.blobs.put(bytes);
+    ctx.db.transaction(() => {
+      const row = this.#row(entryId);
+      if (row?.op !== 'upload-file') return;
+      const old = this.#payload(row);
+      const payload: Record<string, string> = { ...old, blobSha256: sha };
+      const now = ctx.now();
+      ctx.db
+        .prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)')
+        .run(sha, bytes.length, now);
+      ctx.db
+        .prepare('UPDATE components SET blob_sha256 = ? WHERE id = ? AND dossier_id = ?')
+        .run(sha, old.componentId ?? '', row.dossier_id);
+      ctx.db
+        .prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?')
+        .run(sealField(ctx, 'outbox.payload', row.id, JSON.stringify(payload)), row.id);
+    })();
+    return sha;
+  }
+
   #row(entryId: string): OutboxRow | undefined {
     return this.#ctx.db
       .prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?')

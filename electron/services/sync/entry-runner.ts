@@ -52,6 +52,12 @@ export interface EntryRunnerOptions {
   /** See DEFAULT_CREATE_SETTLE_MS. */
   readonly createSettleMs?: number;
   readonly now?: () => number;
+  /**
+   * Last step before a file leaves: may return changed bytes (a signed PDF
+   * made while the TSA was down gets its document timestamp here), or null
+   * to send it as saved. It must not throw for a TSA that is still down.
+   */
+  readonly prepareUpload?: (bytes: Uint8Array) => Promise<Uint8Array | null>;
 }
 
 export class EntryRunner {
@@ -60,6 +66,7 @@ export class EntryRunner {
   readonly #status: StatusRunner;
   readonly #settleMs: number;
   readonly #now: () => number;
+  readonly #prepareUpload: EntryRunnerOptions['prepareUpload'];
 
   constructor(outbox: OutboxPort, portal: Portal, options: EntryRunnerOptions = {}) {
     this.#outbox = outbox;
@@ -67,6 +74,7 @@ export class EntryRunner {
     this.#status = new StatusRunner(outbox, portal);
     this.#settleMs = options.createSettleMs ?? DEFAULT_CREATE_SETTLE_MS;
     this.#now = options.now ?? Date.now;
+    this.#prepareUpload = options.prepareUpload;
   }
 
   /** Resolves when the portal acknowledged the row (and it left the outbox); throws otherwise. */
@@ -78,8 +86,16 @@ export class EntryRunner {
   }
 
   async #upload(entry: OutboxEntry): Promise<RunOutcome> {
-    const sha256 = required(entry, 'blobSha256');
-    const bytes = this.#outbox.readBlob(sha256);
+    let sha256 = required(entry, 'blobSha256');
+    let bytes: Uint8Array = this.#outbox.readBlob(sha256);
+    const changed =
+      this.#prepareUpload === undefined || this.#outbox.replaceUploadBlob === undefined
+        ? null
+        : await this.#prepareUpload(bytes);
+    if (changed !== null && this.#outbox.replaceUploadBlob !== undefined) {
+      sha256 = this.#outbox.replaceUploadBlob(entry.id, changed);
+      bytes = changed;
+    }
     const uploaded = await this.#portal.uploadFile({
       bytes,
       sha256,

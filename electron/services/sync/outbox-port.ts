@@ -42,6 +42,13 @@ export interface OutboxPort {
   createInDoubtSince(dossierId: string): number | null;
   /** The dossier as a DongBoHoSoMC object, its TaiLieuNop[].DuongDanTaiTepTin set from completed uploads. */
   portalDossier(dossierId: string): Record<string, unknown>;
+  /**
+   * An upload's file was changed just before it left (a document timestamp
+   * added once the TSA answered): stores `bytes` as the component's file and
+   * points the row at it, so the local copy is the portal's. Returns the new
+   * SHA-256. Optional: a port without it uploads files as they were saved.
+   */
+  replaceUploadBlob?(entryId: string, bytes: Uint8Array): string;
   /** Decrypted bytes of a blob by its SHA-256. */
   readBlob(sha256: string): Buffer;
   depth(): { pending: number; parked: number };

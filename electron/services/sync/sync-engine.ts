@@ -11,7 +11,7 @@ import { fromPortalDateTime } from '../portal-contract/portal-time';
 import { PortalError } from '../portal/portal-error';
 import type { Portal } from '../portal/portal';
 import { defaultBackoff, nextAttemptAt, type BackoffPolicy } from './backoff';
-import { EntryRunner } from './entry-runner';
+import { EntryRunner, type EntryRunnerOptions } from './entry-runner';
 import { parkReason } from './park-reason';
 import type { OutboxEntry, OutboxPort } from './outbox-port';
 import { SyncEvents, type QueueDepth } from './sync-events';
@@ -46,6 +46,8 @@ export interface SyncEngineOptions {
   /** Stop the run when the portal refuses the credentials (the CLI), instead of retrying each minute. */
   readonly stopOnAuthFailure?: boolean;
   /** How long a create without a read answer may still be committed by the portal (see create-in-doubt.ts). */
+  /** See EntryRunnerOptions.prepareUpload. */
+  readonly prepareUpload?: EntryRunnerOptions['prepareUpload'];
   readonly createSettleMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
@@ -96,6 +98,7 @@ export class SyncEngine {
     this.#runner = new EntryRunner(outbox, portal, {
       now: this.#now,
       ...(options.createSettleMs === undefined ? {} : { createSettleMs: options.createSettleMs }),
+      ...(options.prepareUpload === undefined ? {} : { prepareUpload: options.prepareUpload }),
     });
   }
 

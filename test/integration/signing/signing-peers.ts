@@ -43,7 +43,7 @@ export interface Pki {
   readonly lookAlikeChainFile: string;
 }
 
-const SIGNER_EXT =
+export const SIGNER_EXT =
   'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
 const CA_EXT =
   'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
@@ -60,7 +60,7 @@ function newKey(path: string): void {
   ]);
 }
 
-function issue(
+export function issue(
   dir: string,
   name: string,
   subject: string,
