@@ -19,6 +19,10 @@ export const signingErrorMessages: Readonly<Record<SigningErrorCode, Text>> = {
     vi: 'Không nạp được thư viện PKCS#11 của token ký số (chưa cài driver hoặc sai đường dẫn signing.pkcs11Module). Hãy báo bộ phận CNTT cài driver của nhà cung cấp token.',
     en: "Could not load the token's PKCS#11 library (driver not installed or wrong signing.pkcs11Module). Ask IT to install the token vendor's driver.",
   },
+  SIGNING_TOKEN_BUSY: {
+    vi: 'Thiết bị ký số đang ký một giấy tờ khác trên máy này. Hãy chờ vài giây rồi bấm lại.',
+    en: 'The signing token is busy signing another document on this machine. Wait a few seconds and try again.',
+  },
   SIGNING_TOKEN_ABSENT: {
     vi: 'Không thấy token ký số của cơ quan trên máy. Hãy cắm token vào cổng USB, chờ vài giây rồi thử lại.',
     en: "The agency's signing token is not plugged in. Plug it into a USB port, wait a few seconds and try again.",

@@ -27,6 +27,7 @@ export function reportSigningError(io: CliIo, error: unknown): ExitCode {
     case 'SIGNING_MODULE_MISSING':
     case 'SIGNING_TOKEN_ABSENT':
     case 'SIGNING_TOKEN_REMOVED':
+    case 'SIGNING_TOKEN_BUSY':
     case 'SIGNING_NOT_CONFIGURED':
       return ExitCode.unavailable;
     case 'SIGNING_BAD_PDF':

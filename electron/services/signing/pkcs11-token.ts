@@ -39,14 +39,27 @@ const trimmed = (s: string): string => s.replace(/[\s\0]+$/, '');
  * synchronous inside pkcs11js; a token call takes milliseconds except
  * C_Sign on a USB token (about 0.2–1 s for RSA-2048).
  */
+/** Whether this process has a PKCS#11 module initialised (see `Pkcs11Module.load`). */
+let moduleOpen = false;
+
 export class Pkcs11Module {
   readonly #lib: pkcs11js.PKCS11;
+  #closed = false;
 
   private constructor(lib: pkcs11js.PKCS11) {
     this.#lib = lib;
   }
 
   static load(modulePath: string): Pkcs11Module {
+    // PKCS#11 allows one C_Initialize per process: a second load while one is
+    // open failed with CKR_CRYPTOKI_ALREADY_INITIALIZED and read as "driver
+    // missing". Sharing the open module would share its login too (a second
+    // clerk's PIN would never be checked), so a second user waits instead.
+    if (moduleOpen)
+      throw new SigningError(
+        'SIGNING_TOKEN_BUSY',
+        'the PKCS#11 module is open for another signing',
+      );
     const lib = new pkcs11js.PKCS11();
     try {
       lib.load(modulePath);
@@ -57,6 +70,7 @@ export class Pkcs11Module {
         `${modulePath}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    moduleOpen = true;
     return new Pkcs11Module(lib);
   }
 
@@ -107,10 +121,13 @@ export class Pkcs11Module {
   }
 
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     try {
       this.#lib.C_Finalize();
     } finally {
       this.#lib.close();
+      moduleOpen = false;
     }
   }
 

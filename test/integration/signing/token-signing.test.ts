@@ -84,6 +84,25 @@ describe('signing with a SoftHSM2 token', () => {
     }
   });
 
+  it('a second signing in the same process while the token is open is told to wait, in Vietnamese, and works once the first closes', async () => {
+    const first = open(token);
+    let busy: SigningError;
+    try {
+      busy = await failure(() => open(token));
+    } finally {
+      await first.close();
+    }
+    expect(busy.code).toBe('SIGNING_TOKEN_BUSY');
+    expect(busy.vi).toContain('Thiết bị ký số đang ký một giấy tờ khác');
+    const again = open(token);
+    try {
+      const signed = await again.signPdf(pdf);
+      expect(signed.signer.commonName).toBe('Nguyễn Văn An');
+    } finally {
+      await again.close();
+    }
+  });
+
   it('a wrong PIN is refused with a Vietnamese message, and the token flags turn it into a warning', async () => {
     const error = await failure(() => open(token, '000000'));
     expect(error.code).toBe('SIGNING_PIN_WRONG');
