@@ -38,6 +38,7 @@ import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
 import { createDossierHandlers, forwardQueueChanges } from '../services/store/dossier-handlers';
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
+import { createOutageCheck } from '../services/health/outage-check';
 import { shareInFlight } from '../services/health/shared-health';
 import { RendererLogBudget } from '../services/log/renderer-log-budget';
 import { systemProbes } from '../services/health/system-probes';
@@ -248,6 +249,10 @@ export function createCore(options: CoreOptions): Core {
       signingConfigured: tokenSignerSettings(config, process.env).pkcs11Module !== '',
     }),
     'system.health': health,
+    'system.outages': createOutageCheck({
+      url: portalUrl,
+      trainingMode: config.portal.trainingMode,
+    }),
     'session.end': async ({ reason }, context) => {
       await options.wipeRenderer?.();
       const clerk = staffSession.current(context);

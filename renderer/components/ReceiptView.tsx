@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
@@ -13,10 +13,23 @@ export interface ReceiptViewProps {
   readonly dueAt: number;
   /** Very large text for the self-service kiosk. */
   readonly large?: boolean;
+  /**
+   * Shown right under the code and the appointment, above the buttons and the
+   * PDF: what the citizen must do because a device or the portal is down has to
+   * be read without scrolling past the preview.
+   */
+  readonly notice?: ReactNode;
 }
 
 interface Pdf {
+  /** What the preview frame shows. */
   readonly url: string;
+  /**
+   * The download link's own URL. Sharing the frame's URL left the first tap
+   * without a download while the PDF viewer was still reading that blob (the
+   * citizen had to tap twice); a URL nobody else reads downloads at once.
+   */
+  readonly downloadUrl: string;
   readonly fileName: string;
 }
 
@@ -26,7 +39,7 @@ interface Pdf {
  * downloaded under the file name the core chose. The blob URL is revoked
  * when the view goes, so the citizen's receipt does not outlive the screen.
  */
-export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) {
+export function ReceiptView({ idOrCode, code, dueAt, large, notice }: ReceiptViewProps) {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
   const [pdf, setPdf] = useState<Pdf | undefined>(undefined);
@@ -35,13 +48,15 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
-    let url: string | undefined;
+    let urls: string[] = [];
     let live = true;
     void api.dossier.receipt({ idOrCode }).then((answer) => {
       if (!live) return;
       if (answer.ok) {
-        url = pdfBlobUrl(answer.value.pdfBase64);
-        setPdf({ url, fileName: answer.value.fileName });
+        const pdfUrl = pdfBlobUrl(answer.value.pdfBase64);
+        const downloadUrl = pdfBlobUrl(answer.value.pdfBase64);
+        urls = [pdfUrl, downloadUrl];
+        setPdf({ url: pdfUrl, downloadUrl, fileName: answer.value.fileName });
       } else {
         const message = errorMessages[answer.error.code];
         setError(i18n.language === 'en' ? message.en : message.vi);
@@ -49,7 +64,7 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
     });
     return () => {
       live = false;
-      if (url) URL.revokeObjectURL(url);
+      for (const url of urls) URL.revokeObjectURL(url);
     };
     // i18n.language only picks the error's language; a switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -72,6 +87,7 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
         <dt>{t('intake.receipt.due')}</dt>
         <dd className="receipt-due">{formatDateTime(dueAt)}</dd>
       </dl>
+      {notice}
       {!pdf && !error && (
         <p role="status" className="progress">
           {t('intake.receipt.loading')}
@@ -97,7 +113,7 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
             <button type="button" className="primary" onClick={print}>
               {t('intake.receipt.print')}
             </button>
-            <a className="button" href={pdf.url} download={pdf.fileName}>
+            <a className="button" href={pdf.downloadUrl} download={pdf.fileName}>
               {t('intake.receipt.download')}
             </a>
           </div>

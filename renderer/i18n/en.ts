@@ -35,6 +35,10 @@ export const en: Translation = {
     largeText: 'Large text',
     normalText: 'Normal text',
     defaultCounter: 'the reception counter',
+    printerDown:
+      'The kiosk’s printer is out of service. You can still submit here, then go to {{counter}} for a printed receipt.',
+    portalDown:
+      'The kiosk cannot reach the public service portal right now. You can still submit here; the dossier is sent by itself when the network returns.',
     help: 'Need help? Please go to {{counter}}; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
     tools: 'Reading and listening aids',

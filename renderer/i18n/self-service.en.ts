@@ -29,6 +29,7 @@ export const selfServiceEn: Translation['selfService'] = {
   card: {
     question: 'Please place your ID card on the reader',
     hint: 'Type the 12 digits printed on the front of the card, then press "Read card". The chip fills your details into the form.',
+    downQuestion: 'The card reader is out of service',
   },
   confirm: {
     question: 'Is this you?',

@@ -27,6 +27,8 @@ export const selfServiceVi = {
   card: {
     question: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc',
     hint: 'Nhập các số in trên thẻ, rồi bấm “Đọc thẻ”. Máy sẽ tự điền thông tin của Ông/Bà vào tờ khai.',
+    /** The heading while no reader answers: nothing to type, the card step cannot go on here. */
+    downQuestion: 'Máy đọc thẻ đang tạm ngừng',
   },
   confirm: {
     question: 'Đây có phải là Ông/Bà?',

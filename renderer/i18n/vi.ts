@@ -40,6 +40,10 @@ export const vi = {
     voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
     /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
     defaultCounter: 'quầy tiếp nhận',
+    printerDown:
+      'Máy in của kiosk đang tạm ngừng. Ông/Bà vẫn nộp hồ sơ ở đây được, rồi đến {{counter}} để nhận giấy hẹn in.',
+    portalDown:
+      'Kiosk đang chưa kết nối được Cổng Dịch vụ công. Ông/Bà vẫn nộp hồ sơ ở đây được, hồ sơ sẽ tự gửi đi khi có mạng.',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',
