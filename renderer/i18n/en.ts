@@ -156,6 +156,8 @@ export const en: Translation = {
     resubmit: 'Fix and resubmit',
     resubmitted: 'The dossier is back in the sync queue.',
     close: 'Close',
+    reprint: 'Reprint the receipt',
+    hideReceipt: 'Hide the receipt',
   },
   reception: {
     title: 'Receive a new dossier',

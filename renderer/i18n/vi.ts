@@ -152,6 +152,8 @@ export const vi = {
     resubmit: 'Sửa và gửi lại',
     resubmitted: 'Đã đưa hồ sơ vào hàng đợi đồng bộ lại.',
     close: 'Đóng',
+    reprint: 'In lại giấy tiếp nhận',
+    hideReceipt: 'Ẩn giấy tiếp nhận',
   },
   reception: {
     title: 'Tiếp nhận hồ sơ mới',
