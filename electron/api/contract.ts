@@ -13,6 +13,7 @@ import { authMethods } from './contract/auth';
 import { cardEvents, cardMethods } from './contract/card';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { formsMethods } from './contract/forms';
+import { draftMethods } from './contract/intake-draft';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
@@ -37,6 +38,7 @@ export const methods = {
   ...voiceMethods,
   ...returnMethods,
   ...formsMethods,
+  ...draftMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

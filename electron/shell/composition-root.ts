@@ -39,6 +39,7 @@ import { createDossierHandlers, forwardQueueChanges } from '../services/store/do
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
 import { createOutageCheck } from '../services/health/outage-check';
+import { createDraftHandlers, dropDraftAfterSave } from '../services/reception/draft-handlers';
 import { shareInFlight } from '../services/health/shared-health';
 import { RendererLogBudget } from '../services/log/renderer-log-budget';
 import { systemProbes } from '../services/health/system-probes';
@@ -233,6 +234,8 @@ export function createCore(options: CoreOptions): Core {
     ];
     return { checkedAt: new Date().toISOString(), checks };
   });
+  const drafts = { store, staff: staffSession };
+  store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
   const version = appVersion();
 
@@ -283,6 +286,8 @@ export function createCore(options: CoreOptions): Core {
     },
     ...deviceHandlers({ mode: config.mode, staff: staffSession, card, hid }),
     ...reception.handlers,
+    ...createDraftHandlers(drafts),
+    'dossier.create': dropDraftAfterSave(reception.handlers['dossier.create'], drafts),
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...(sync

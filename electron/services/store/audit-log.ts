@@ -11,7 +11,9 @@ export type AuditAction =
   | 'import'
   | 'return'
   | 'event'
-  | 'sign';
+  | 'sign'
+  /** A clerk's unfinished reception kept, read back or dropped (detail says which). */
+  | 'draft';
 
 /**
  * The audit trail: who did what to which dossier, when. It never holds

@@ -17,9 +17,7 @@ export function stepQuestion(t: TFunction, input: StepTextInput): string {
     case 'procedure':
       return t('selfService.procedure.question');
     case 'card':
-      return input.readerDown
-        ? t('selfService.card.downQuestion')
-        : t('selfService.card.question');
+      return input.readerDown ? t('selfService.card.downQuestion') : t('selfService.card.question');
     case 'confirm':
       return t('selfService.confirm.question');
     case 'fields':
