@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
@@ -13,12 +13,6 @@ export interface ReceiptViewProps {
   readonly dueAt: number;
   /** Very large text for the self-service kiosk. */
   readonly large?: boolean;
-  /**
-   * Shown right under the code and the appointment, above the buttons and the
-   * PDF: what the citizen must do because a device or the portal is down has to
-   * be read without scrolling past the preview.
-   */
-  readonly notice?: ReactNode;
 }
 
 interface Pdf {
@@ -39,7 +33,7 @@ interface Pdf {
  * downloaded under the file name the core chose. The blob URL is revoked
  * when the view goes, so the citizen's receipt does not outlive the screen.
  */
-export function ReceiptView({ idOrCode, code, dueAt, large, notice }: ReceiptViewProps) {
+export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) {
   const { t, i18n } = useTranslation();
   const { api } = useKiosk();
   const [pdf, setPdf] = useState<Pdf | undefined>(undefined);
@@ -87,7 +81,6 @@ export function ReceiptView({ idOrCode, code, dueAt, large, notice }: ReceiptVie
         <dt>{t('intake.receipt.due')}</dt>
         <dd className="receipt-due">{formatDateTime(dueAt)}</dd>
       </dl>
-      {notice}
       {!pdf && !error && (
         <p role="status" className="progress">
           {t('intake.receipt.loading')}

@@ -36,9 +36,9 @@ export const en: Translation = {
     normalText: 'Normal text',
     defaultCounter: 'the reception counter',
     printerDown:
-      'The kiosk’s printer is out of service. You can still submit here, then go to {{counter}} for a printed receipt.',
+      'The printer is out of service: you can still submit; get the printed receipt at {{counter}}.',
     portalDown:
-      'The kiosk cannot reach the public service portal right now. You can still submit here; the dossier is sent by itself when the network returns.',
+      'The public service portal cannot be reached: dossiers are still received and sent when the network returns.',
     help: 'Need help? Please go to {{counter}}; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
     tools: 'Reading and listening aids',

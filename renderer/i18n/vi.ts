@@ -41,9 +41,9 @@ export const vi = {
     /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
     defaultCounter: 'quầy tiếp nhận',
     printerDown:
-      'Máy in của kiosk đang tạm ngừng. Ông/Bà vẫn nộp hồ sơ ở đây được, rồi đến {{counter}} để nhận giấy hẹn in.',
+      'Máy in đang tạm ngừng: Ông/Bà vẫn nộp hồ sơ được, giấy hẹn in nhận tại {{counter}}.',
     portalDown:
-      'Kiosk đang chưa kết nối được Cổng Dịch vụ công. Ông/Bà vẫn nộp hồ sơ ở đây được, hồ sơ sẽ tự gửi đi khi có mạng.',
+      'Chưa kết nối được Cổng Dịch vụ công: hồ sơ vẫn được nhận, và sẽ tự gửi đi khi có mạng.',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',

@@ -184,6 +184,16 @@ describe('the kiosk on a 1080×1920 touchscreen, taps only', () => {
     code = (await page.locator('.receipt-code').getAttribute('data-code')) ?? '';
     expect(code).toMatch(/^[\w.]+-\d{6}-\d{4}$/);
     await step('receipt');
+    // One tap downloads the receipt, right when the preview appears (the PDF viewer still
+    // reading its own copy): no second tap.
+    const link = page.getByRole('link', { name: 'Tải về (PDF)' });
+    await link.waitFor({ timeout: 60_000 });
+    await page.locator('iframe.receipt-pdf').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }),
+      link.tap(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`giay-tiep-nhan-${code}.pdf`);
     const finish = page.getByRole('button', { name: 'Hoàn tất' });
     await finish.scrollIntoViewIfNeeded();
     await finish.tap();
@@ -232,6 +242,9 @@ describe('the kiosk on a 1080×1920 touchscreen, taps only', () => {
     const message = (await page.locator('.reader-down').textContent()) ?? '';
     expect(message).toContain('Máy đọc thẻ đang tạm ngừng');
     expect(message).not.toMatch(/pcscd|kiosk doctor|sudo|\/usr|\/etc/);
+    // Nothing on the screen asks for numbers to be typed: only the counter is offered.
+    await expect(page.locator('h1').textContent()).resolves.toBe('Máy đọc thẻ đang tạm ngừng');
+    expect(await page.locator('main').innerText()).not.toMatch(/Nhập (các )?số|Đọc thẻ”/);
     await step('reader-down-large', true);
 
     await inserted.bringReaderBack();

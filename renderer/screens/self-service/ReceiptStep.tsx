@@ -46,13 +46,10 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
 
   return (
     <>
-      <ReceiptView
-        idOrCode={created.code}
-        code={created.code}
-        dueAt={created.dueAt}
-        large
-        notice={<OutageNotes outages={outages} counter={counter} when="receipt" />}
-      />
+      {/* First under the heading: on a 1366×768 screen anything under the code and the
+          appointment is already below the fold, and the preview further still. */}
+      <OutageNotes outages={outages} counter={counter} when="receipt" />
+      <ReceiptView idOrCode={created.code} code={created.code} dueAt={created.dueAt} large />
       <div className="receipt-qr-row">
         {qr && (
           <img
