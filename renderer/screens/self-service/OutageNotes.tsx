@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSpokenAlert } from '../../components/voice/use-spoken';
 import type { ReceiptOutages } from './receipt-outages';
 import './self-service.css';
 
@@ -26,6 +27,10 @@ export function OutageNotes({ outages, counter, when }: OutageNotesProps) {
     when === 'start'
       ? t('kiosk.portalDown', { counter })
       : t('selfService.receipt.portalDown', { counter });
+  // Read aloud when they appear, as every outage is, for a citizen who listens.
+  useSpokenAlert(
+    [outages.printer ? printer : '', outages.portal ? portal : ''].join(' ').trim() || undefined,
+  );
   if (!outages.printer && !outages.portal) return null;
   return (
     <div className="outage-notes">
