@@ -4,6 +4,7 @@ import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/format';
 import { pdfBlobUrl } from './pdf-blob-url';
+import { usePreviewLeavesFocus } from './use-preview-leaves-focus';
 
 export interface ReceiptViewProps {
   /** The dossier's id or code, as dossier.receipt takes it. */
@@ -16,14 +17,7 @@ export interface ReceiptViewProps {
 }
 
 interface Pdf {
-  /** What the preview frame shows. */
   readonly url: string;
-  /**
-   * The download link's own URL. Sharing the frame's URL left the first tap
-   * without a download while the PDF viewer was still reading that blob (the
-   * citizen had to tap twice); a URL nobody else reads downloads at once.
-   */
-  readonly downloadUrl: string;
   readonly fileName: string;
 }
 
@@ -42,15 +36,13 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
-    let urls: string[] = [];
+    let url: string | undefined;
     let live = true;
     void api.dossier.receipt({ idOrCode }).then((answer) => {
       if (!live) return;
       if (answer.ok) {
-        const pdfUrl = pdfBlobUrl(answer.value.pdfBase64);
-        const downloadUrl = pdfBlobUrl(answer.value.pdfBase64);
-        urls = [pdfUrl, downloadUrl];
-        setPdf({ url: pdfUrl, downloadUrl, fileName: answer.value.fileName });
+        url = pdfBlobUrl(answer.value.pdfBase64);
+        setPdf({ url, fileName: answer.value.fileName });
       } else {
         const message = errorMessages[answer.error.code];
         setError(i18n.language === 'en' ? message.en : message.vi);
@@ -58,11 +50,13 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
     });
     return () => {
       live = false;
-      for (const url of urls) URL.revokeObjectURL(url);
+      if (url) URL.revokeObjectURL(url);
     };
     // i18n.language only picks the error's language; a switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, idOrCode, attempt]);
+
+  usePreviewLeavesFocus(frame, pdf !== undefined);
 
   const print = useCallback(() => {
     const view = frame.current?.contentWindow;
@@ -106,7 +100,7 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
             <button type="button" className="primary" onClick={print}>
               {t('intake.receipt.print')}
             </button>
-            <a className="button" href={pdf.downloadUrl} download={pdf.fileName}>
+            <a className="button" href={pdf.url} download={pdf.fileName}>
               {t('intake.receipt.download')}
             </a>
           </div>
