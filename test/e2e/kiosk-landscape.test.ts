@@ -208,6 +208,9 @@ async function walk(large: boolean): Promise<void> {
       await page.screenshot({ path: `${SCREENSHOTS}/landscape-submit-failed.png`, fullPage: true });
       throw e;
     });
+  // Known from the start screen: on the receipt from its first frame, not arriving later
+  // above the code and moving the buttons.
+  expect(await page.locator('.kiosk-submit .outage-notes').count()).toBe(1);
   await page.locator('.receipt-qr').waitFor();
   await page.locator('iframe.receipt-pdf').waitFor({ timeout: 60_000 });
   // The portal and the printer are down here: the receipt says what that means and where to go.

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import { useKiosk } from '../../api/KioskContext';
 import { receiptOutages, type ReceiptOutages } from './receipt-outages';
 
-const NONE: ReceiptOutages = { portal: false, printer: false };
+/**
+ * The last answer on this page (no personal data): the receipt step starts from what the
+ * start screen learnt, so its notes are there from the first frame instead of appearing
+ * a moment later above the code and moving the buttons under a finger.
+ */
+let lastKnown: ReceiptOutages = { portal: false, printer: false };
 
 /**
  * The printer and the portal, asked once when the screen opens. Nothing waits
@@ -11,11 +16,13 @@ const NONE: ReceiptOutages = { portal: false, printer: false };
  */
 export function useOutages(): ReceiptOutages {
   const { api } = useKiosk();
-  const [outages, setOutages] = useState<ReceiptOutages>(NONE);
+  const [outages, setOutages] = useState<ReceiptOutages>(lastKnown);
   useEffect(() => {
     let live = true;
     void api.system.outages({}).then((result) => {
-      if (live && result.ok) setOutages(receiptOutages(result.value));
+      if (!result.ok) return;
+      lastKnown = receiptOutages(result.value);
+      if (live) setOutages(lastKnown);
     });
     return () => {
       live = false;
