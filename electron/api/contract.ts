@@ -14,6 +14,7 @@ import { cardEvents, cardMethods } from './contract/card';
 import { copiesEvents, copiesMethods } from './contract/copies';
 import { dossierEvents, dossierMethods } from './contract/dossier';
 import { formsMethods } from './contract/forms';
+import { draftMethods } from './contract/intake-draft';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
@@ -39,6 +40,7 @@ export const methods = {
   ...returnMethods,
   ...formsMethods,
   ...copiesMethods,
+  ...draftMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -39,6 +39,8 @@ import { NodeHidBridge } from '../../native/hid/node-hid-bridge';
 import { createDossierHandlers, forwardQueueChanges } from '../services/store/dossier-handlers';
 import type { Config } from '../services/config/config-schema';
 import { runProbes, type HealthProbe } from '../services/health/health-check';
+import { createOutageCheck } from '../services/health/outage-check';
+import { createDraftHandlers, dropDraftAfterSave } from '../services/reception/draft-handlers';
 import { shareInFlight } from '../services/health/shared-health';
 import { RendererLogBudget } from '../services/log/renderer-log-budget';
 import { systemProbes } from '../services/health/system-probes';
@@ -239,6 +241,8 @@ export function createCore(options: CoreOptions): Core {
     ];
     return { checkedAt: new Date().toISOString(), checks };
   });
+  const drafts = { store, staff: staffSession };
+  store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
   const version = appVersion();
 
@@ -255,6 +259,10 @@ export function createCore(options: CoreOptions): Core {
       signingConfigured: tokenSignerSettings(config, process.env).pkcs11Module !== '',
     }),
     'system.health': health,
+    'system.outages': createOutageCheck({
+      url: portalUrl,
+      trainingMode: config.portal.trainingMode,
+    }),
     'session.end': async ({ reason }, context) => {
       await options.wipeRenderer?.();
       const clerk = staffSession.current(context);
@@ -285,6 +293,8 @@ export function createCore(options: CoreOptions): Core {
     },
     ...deviceHandlers({ mode: config.mode, staff: staffSession, card, hid }),
     ...reception.handlers,
+    ...createDraftHandlers(drafts),
+    'dossier.create': dropDraftAfterSave(reception.handlers['dossier.create'], drafts),
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...(sync

@@ -4,6 +4,7 @@ import { errorMessages } from '../../electron/api/error-messages';
 import { useKiosk } from '../api/KioskContext';
 import { formatDateTime } from '../i18n/format';
 import { pdfBlobUrl } from './pdf-blob-url';
+import { usePreviewLeavesFocus } from './use-preview-leaves-focus';
 
 export interface ReceiptViewProps {
   /** The dossier's id or code, as dossier.receipt takes it. */
@@ -54,6 +55,8 @@ export function ReceiptView({ idOrCode, code, dueAt, large }: ReceiptViewProps) 
     // i18n.language only picks the error's language; a switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, idOrCode, attempt]);
+
+  usePreviewLeavesFocus(frame, pdf !== undefined);
 
   const print = useCallback(() => {
     const view = frame.current?.contentWindow;

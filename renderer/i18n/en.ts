@@ -36,6 +36,10 @@ export const en: Translation = {
     largeText: 'Large text',
     normalText: 'Normal text',
     defaultCounter: 'the reception counter',
+    printerDown:
+      'The printer is out of service: you can still submit; get the printed receipt at {{counter}}.',
+    portalDown:
+      'The public service portal cannot be reached: dossiers are still received and sent when the network returns.',
     help: 'Need help? Please go to {{counter}}; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
     tools: 'Reading and listening aids',
@@ -153,6 +157,8 @@ export const en: Translation = {
     resubmit: 'Fix and resubmit',
     resubmitted: 'The dossier is back in the sync queue.',
     close: 'Close',
+    reprint: 'Reprint the receipt',
+    hideReceipt: 'Hide the receipt',
   },
   reception: {
     title: 'Receive a new dossier',

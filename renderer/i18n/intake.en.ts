@@ -12,6 +12,14 @@ export const intakeEn: Translation['intake'] = {
     receipt: 'Receipt',
   },
   stepList: 'Reception steps',
+  draft: {
+    offerTitle: 'Dossier in progress',
+    offer:
+      'You have a dossier in progress (saved at {{time}}). Continue to finish it; scanned documents must be scanned again.',
+    resume: 'Continue the dossier in progress',
+    discard: 'Discard the draft',
+    kept: 'Draft saved automatically at {{time}} (kept until the end of today).',
+  },
   next: 'Continue',
   back: 'Back',
   edit: 'Edit',

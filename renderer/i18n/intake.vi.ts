@@ -10,6 +10,14 @@ export const intakeVi = {
     receipt: 'Giấy tiếp nhận',
   },
   stepList: 'Các bước tiếp nhận',
+  draft: {
+    offerTitle: 'Hồ sơ đang nhập dở',
+    offer:
+      'Ông/Bà có một hồ sơ đang nhập dở (lưu lúc {{time}}). Tiếp tục để nhập tiếp; các giấy tờ đã quét cần quét lại.',
+    resume: 'Tiếp tục hồ sơ đang nhập dở',
+    discard: 'Bỏ bản nháp',
+    kept: 'Bản nháp được lưu tự động lúc {{time}} (giữ đến hết ngày hôm nay).',
+  },
   next: 'Tiếp tục',
   back: 'Quay lại',
   edit: 'Sửa',

@@ -29,6 +29,7 @@ export const selfServiceEn: Translation['selfService'] = {
   card: {
     question: 'Please place your ID card on the reader',
     hint: 'Type the 12 digits printed on the front of the card, then press "Read card". The chip fills your details into the form.',
+    downQuestion: 'The card reader is out of service',
   },
   confirm: {
     question: 'Is this you?',
@@ -90,8 +91,8 @@ export const selfServiceEn: Translation['selfService'] = {
     keep: 'Keep this receipt to look up your dossier and collect the result.',
     finish: 'Finish',
     portalDown:
-      'Your dossier is saved on this kiosk. The kiosk cannot reach the national portal now; the dossier is sent by itself when the network returns, you need not submit again. If it is urgent, please go to {{counter}}.',
+      'Your dossier is saved on this kiosk and is sent by itself when the network returns; you need not submit again. If it is urgent, please go to {{counter}}.',
     printerDown:
-      'The printer is out of service, so the receipt cannot be printed. Please write down the dossier code above, or go to {{counter}} for a printed receipt.',
+      'The printer is out of service. Please write down the dossier code below, or go to {{counter}} for a printed receipt.',
   },
 };

@@ -27,6 +27,8 @@ export const selfServiceVi = {
   card: {
     question: 'Mời Ông/Bà đặt thẻ Căn cước lên đầu đọc',
     hint: 'Nhập các số in trên thẻ, rồi bấm “Đọc thẻ”. Máy sẽ tự điền thông tin của Ông/Bà vào tờ khai.',
+    /** The heading while no reader answers: nothing to type, the card step cannot go on here. */
+    downQuestion: 'Máy đọc thẻ đang tạm ngừng',
   },
   confirm: {
     question: 'Đây có phải là Ông/Bà?',
@@ -88,8 +90,8 @@ export const selfServiceVi = {
     keep: 'Ông/Bà giữ giấy này để tra cứu và nhận kết quả.',
     finish: 'Hoàn tất',
     portalDown:
-      'Hồ sơ đã được lưu trên kiosk. Kiosk chưa kết nối được Cổng Dịch vụ công, hồ sơ sẽ tự gửi đi khi có mạng, Ông/Bà không phải nộp lại. Nếu cần gấp, mời Ông/Bà đến {{counter}}.',
+      'Hồ sơ đã lưu, sẽ tự gửi đi khi có mạng, không phải nộp lại. Cần gấp, mời đến {{counter}}.',
     printerDown:
-      'Máy in đang tạm ngừng, chưa in được giấy hẹn. Mời Ông/Bà ghi lại mã hồ sơ ở trên, hoặc đến {{counter}} để nhận giấy hẹn in.',
+      'Máy in đang tạm ngừng. Mời ghi lại mã hồ sơ dưới đây, hoặc đến {{counter}} để nhận giấy hẹn in.',
   },
 } as const;

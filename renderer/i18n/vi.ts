@@ -41,6 +41,10 @@ export const vi = {
     voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
     /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
     defaultCounter: 'quầy tiếp nhận',
+    printerDown:
+      'Máy in đang tạm ngừng: Ông/Bà vẫn nộp hồ sơ được, giấy hẹn in nhận tại {{counter}}.',
+    portalDown:
+      'Chưa kết nối được Cổng Dịch vụ công: hồ sơ vẫn được nhận, và sẽ tự gửi đi khi có mạng.',
   },
   diagnostics: {
     title: 'Chẩn đoán hệ thống',
@@ -149,6 +153,8 @@ export const vi = {
     resubmit: 'Sửa và gửi lại',
     resubmitted: 'Đã đưa hồ sơ vào hàng đợi đồng bộ lại.',
     close: 'Đóng',
+    reprint: 'In lại giấy tiếp nhận',
+    hideReceipt: 'Ẩn giấy tiếp nhận',
   },
   reception: {
     title: 'Tiếp nhận hồ sơ mới',

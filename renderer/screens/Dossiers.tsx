@@ -5,6 +5,7 @@ import { STATUS_TEXT } from '../../electron/api/contract/status-text';
 import { errorMessages } from '../../electron/api/error-messages';
 import { signingErrorCodes, type ApiError, type SigningErrorCode } from '../../electron/api/errors';
 import { useKiosk } from '../api/KioskContext';
+import { ReceiptView } from '../components/ReceiptView';
 import { SignatureNotice } from '../components/SignatureNotice';
 import { SignPendingForm } from './SignPendingForm';
 import { formatDateTime } from '../i18n/format';
@@ -37,6 +38,8 @@ export function Dossiers() {
   const [loadedAt, setLoadedAt] = useState(0);
   const shown = dossiers?.filter((d) => matchesReturnFilter(d, filter.returns, loadedAt));
   const [open, setOpen] = useState<DossierView | undefined>(undefined);
+  // The receipt is fetched only when asked for: each fetch is an audited read of the dossier.
+  const [reprint, setReprint] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   // "Ký số bổ sung" stays once shown: the list reloads (queue.changed) before the
   // signing call answers, and its "Đã ký số bổ sung" notice must not vanish with
@@ -75,6 +78,7 @@ export function Dossiers() {
   const openDossier = async (id: string) => {
     setNotice(undefined);
     const result = await api.dossier.get({ idOrCode: id });
+    setReprint(false);
     if (result.ok) setOpen(result.value);
     else setNotice({ ok: false, text: describe(result.error) });
   };
@@ -242,14 +246,27 @@ export function Dossiers() {
               </button>
             </form>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setOpen(undefined);
-            }}
-          >
-            {t('dossiers.close')}
-          </button>
+          <div className="detail-actions">
+            <button
+              type="button"
+              aria-expanded={reprint}
+              onClick={() => {
+                setReprint((shown) => !shown);
+              }}
+            >
+              {reprint ? t('dossiers.hideReceipt') : t('dossiers.reprint')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(undefined);
+              }}
+            >
+              {t('dossiers.close')}
+            </button>
+          </div>
+          {/* The kept receipt (the signed one when the save signed it), else a fresh rendering. */}
+          {reprint && <ReceiptView idOrCode={open.id} code={open.code} dueAt={open.dueAt} />}
         </section>
       )}
     </main>

@@ -29,8 +29,18 @@ let page: Page;
 let inserted: InsertedCard;
 const figures: string[] = [];
 
-/** Each size in turn: a screenshot, then the measures, which must all hold. */
-async function check(name: string, large: boolean): Promise<void> {
+/**
+ * Each size in turn: a screenshot, then the measures, which must all hold.
+ * `inView`: what must be read without scrolling (outage notes): its bottom
+ * inside the first screenful, except at the sizes in `scrolls` (measured and
+ * recorded there all the same).
+ */
+async function check(
+  name: string,
+  large: boolean,
+  inView?: string,
+  scrolls: readonly { width: number; height: number }[] = [],
+): Promise<void> {
   const sizes = large ? [...LANDSCAPE, PORTRAIT] : LANDSCAPE;
   for (const size of sizes) {
     await page.setViewportSize(size);
@@ -52,6 +62,46 @@ async function check(name: string, large: boolean): Promise<void> {
     expect(fit.smallTargets, `${label}: targets under 64 px`).toEqual([]);
     // No thin column in the middle of a wide screen: some block spans most of it.
     expect(fit.usedWidth, `${label}: width used`).toBeGreaterThan(0.6);
+    if (inView !== undefined) {
+      const bottom = await page.evaluate((selector) => {
+        window.scrollTo(0, 0);
+        const boxes = [...document.querySelectorAll(selector)].map((el) =>
+          el.getBoundingClientRect(),
+        );
+        return boxes.length === 0 ? Infinity : Math.max(...boxes.map((b) => b.bottom));
+      }, inView);
+      figures.push(
+        `${label}: ${inView} ends at ${String(Math.round(bottom))} px of ${String(size.height)}`,
+      );
+      if (!scrolls.includes(size)) {
+        expect(bottom, `${label}: ${inView} below the first screenful`).toBeLessThanOrEqual(
+          size.height,
+        );
+      } else {
+        // The screen scrolls anyway at this size: the first note (the one that asks the
+        // citizen to act) must still be whole in the first screenful.
+        const first = await page.evaluate(
+          (selector) =>
+            document.querySelector(`${selector} > :first-child`)?.getBoundingClientRect().bottom ??
+            Infinity,
+          inView,
+        );
+        figures.push(`${label}: its first note ends at ${String(Math.round(first))} px`);
+        expect(first, `${label}: first note below the first screenful`).toBeLessThanOrEqual(
+          size.height,
+        );
+      }
+    }
+    // The form's questions use the width of a landscape screen (two columns), not a
+    // one-column strip that leaves the right third empty.
+    if (name.startsWith('fields-') && size.width > size.height) {
+      const share = await page.evaluate(() => {
+        const form = document.querySelector('.kiosk-fields .eform');
+        return form ? form.getBoundingClientRect().width / document.documentElement.clientWidth : 0;
+      });
+      figures.push(`${label}: the form spans ${String(Math.round(share * 100))}% of the width`);
+      expect(share, `${label}: form width`).toBeGreaterThan(0.8);
+    }
   }
   await page.setViewportSize(LANDSCAPE[0]);
 }
@@ -69,7 +119,27 @@ async function walk(large: boolean): Promise<void> {
   await page.goto(shell.url);
   await page.getByRole('heading', { name: 'Xin chào!' }).waitFor();
   if (large) await page.getByRole('button', { name: 'Chữ to' }).click();
-  await check('start', large);
+  // Before any form: the printer and the portal are down here, and the start screen says what
+  // that means for the citizen, with the counter, as soon as the bounded checks answer.
+  const opened = Date.now();
+  await page.locator('.kiosk-start [data-outage="printer"]').waitFor({ timeout: 5000 });
+  await page.locator('.kiosk-start [data-outage="portal"]').waitFor({ timeout: 5000 });
+  figures.push(
+    `start${large ? '-large' : ''}: outages shown ${String(Date.now() - opened)} ms after the greeting`,
+  );
+  const startPrinter =
+    (await page.locator('.kiosk-start [data-outage="printer"]').textContent()) ?? '';
+  expect(startPrinter).toContain('Ông/Bà vẫn nộp hồ sơ được');
+  expect(startPrinter).toContain('giấy hẹn in nhận tại Quầy số 3');
+  expect(await page.locator('.kiosk-start [data-outage="portal"]').textContent()).toContain(
+    'hồ sơ vẫn được nhận, và sẽ tự gửi đi khi có mạng',
+  );
+  expect(await page.locator('.kiosk-start .outage-notes').textContent()).not.toMatch(
+    /lpstat|cups|http|127\.0\.0\.1|sudo/i,
+  );
+  // In large text at 1366×768 the start screen scrolls already (its own tiles end below the
+  // first screenful); the notes come first after the question, before the tiles.
+  await check('start', large, '.kiosk-start .outage-notes', large ? [LANDSCAPE[0]] : []);
   await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
   await page.locator('[data-procedure="1.001193"]').waitFor();
   await check('procedure', large);
@@ -138,6 +208,9 @@ async function walk(large: boolean): Promise<void> {
       await page.screenshot({ path: `${SCREENSHOTS}/landscape-submit-failed.png`, fullPage: true });
       throw e;
     });
+  // Known from the start screen: on the receipt from its first frame, not arriving later
+  // above the code and moving the buttons.
+  expect(await page.locator('.kiosk-submit .outage-notes').count()).toBe(1);
   await page.locator('.receipt-qr').waitFor();
   await page.locator('iframe.receipt-pdf').waitFor({ timeout: 60_000 });
   // The portal and the printer are down here: the receipt says what that means and where to go.
@@ -146,9 +219,19 @@ async function walk(large: boolean): Promise<void> {
   expect(await printer.textContent()).toContain('Máy in đang tạm ngừng');
   expect(await printer.textContent()).toContain('đến Quầy số 3 để nhận giấy hẹn in');
   const portal = page.locator('[data-outage="portal"]');
-  expect(await portal.textContent()).toContain('hồ sơ sẽ tự gửi đi khi có mạng');
+  expect(await portal.textContent()).toContain('sẽ tự gửi đi khi có mạng');
   expect(await portal.textContent()).toContain('đến Quầy số 3');
-  await check('receipt', large);
+  // Above the PDF preview, read without scrolling at every size.
+  const notes = await page.evaluate(() => {
+    const outage = document.querySelector('.outage-notes');
+    const preview = document.querySelector('iframe.receipt-pdf');
+    return outage && preview
+      ? outage.getBoundingClientRect().bottom <= preview.getBoundingClientRect().top
+      : false;
+  });
+  expect(notes, 'outage notes above the preview').toBe(true);
+  // In large text at 1366×768 the header, the step and the heading already take 577 px.
+  await check('receipt', large, '.kiosk-submit .outage-notes', large ? [LANDSCAPE[0]] : []);
   const finish = page.getByRole('button', { name: 'Hoàn tất' });
   await finish.scrollIntoViewIfNeeded();
   await finish.click();

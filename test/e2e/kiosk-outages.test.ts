@@ -63,6 +63,12 @@ describe('outages tell the citizen what to do and which counter to go to', () =>
     expect(message).toContain('Máy đọc thẻ đang tạm ngừng');
     expect(message).toContain(`mang thẻ Căn cước đến ${COUNTER}`);
     expect(message).not.toMatch(INTERNAL);
+    // The heading and every line follow the outage: no "type the numbers" for a reader that is
+    // not there (typed details are not accepted at an unattended kiosk).
+    await expect(page.locator('h1').textContent()).resolves.toBe('Máy đọc thẻ đang tạm ngừng');
+    const screen = await page.locator('main').innerText();
+    expect(screen).not.toMatch(/Nhập (các )?số|bàn phím/);
+    expect(screen).not.toMatch(INTERNAL);
     await page.screenshot({ path: `${SCREENSHOTS}/outage-reader.png`, fullPage: true });
   });
 

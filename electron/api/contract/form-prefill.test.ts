@@ -81,4 +81,13 @@ describe('prefill from the ID card', () => {
       }),
     ).toBeUndefined();
   });
+
+  it('"Quốc tịch" is the chip\'s nationality, and Việt Nam when a card read gives none', () => {
+    const quocTich = field('quocTich', { fill: 'nationality' });
+    expect(cardValue(quocTich, { ...citizen, nationality: 'Lào' })).toBe('Lào');
+    expect(cardValue(quocTich, { ...citizen, nationality: null })).toBe('Việt Nam');
+    expect(cardValue(quocTich, { ...citizen, source: 'qr', nationality: null })).toBe('Việt Nam');
+    // Typed details are not a card: the person answers the question.
+    expect(cardValue(quocTich, { ...citizen, source: 'typed', nationality: null })).toBeUndefined();
+  });
 });

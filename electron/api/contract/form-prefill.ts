@@ -28,14 +28,28 @@ function optionFor(field: FormField, value: string): string | undefined {
 }
 
 /**
+ * Only Vietnamese citizens hold a Căn cước, so a card read that leaves the
+ * nationality empty (the card's QR has none, some chips none in DG13) still
+ * means Việt Nam; a nationality the chip gives is used as it is.
+ */
+export const CARD_NATIONALITY = 'Việt Nam';
+
+function cardText(fill: NonNullable<FormField['fill']>, citizen: CitizenWire): string | undefined {
+  const raw = citizen[fill];
+  if (raw !== null && raw !== '') return raw;
+  if (fill === 'nationality' && citizen.source !== 'typed') return CARD_NATIONALITY;
+  return undefined;
+}
+
+/**
  * The value the card gives `field`, written as the e-form shows it (dates
  * dd/mm/yyyy, a select's own option); undefined when the field is not filled
  * from the card, the card has no such value, or the field's rules refuse it.
  */
 export function cardValue(field: FormField, citizen: CitizenWire): string | undefined {
   if (field.fill === null) return undefined;
-  const raw = citizen[field.fill];
-  if (raw === null || raw === '') return undefined;
+  const raw = cardText(field.fill, citizen);
+  if (raw === undefined) return undefined;
   const text =
     field.type === 'select'
       ? optionFor(field, raw)

@@ -46,6 +46,13 @@ export const systemMethods = {
     }),
   ),
   'system.health': method(NoParams, HealthReportSchema),
+  /**
+   * Only the printer and the portal, each check bounded to 2 s: what a citizen
+   * must know before filling a form (receipt from the counter, dossier sent
+   * later) and again on the receipt. Cheaper than system.health, which opens
+   * every device.
+   */
+  'system.outages': method(NoParams, HealthReportSchema),
   /** The citizen's session is over (idle or done): wipe what the renderer held. */
   'session.end': method(
     z.object({ reason: z.enum(['idle', 'done', 'language']) }).strict(),

@@ -13,7 +13,9 @@ export type AuditAction =
   | 'event'
   | 'sign'
   | 'certify-copy'
-  | 'refuse-copy';
+  | 'refuse-copy'
+  /** A clerk's unfinished reception kept, read back or dropped (detail says which). */
+  | 'draft';
 
 /**
  * The audit trail: who did what to which dossier, when. It never holds

@@ -40,6 +40,13 @@ import { SqliteOutbox } from './sqlite-outbox';
 import type { StoreContext } from './store-context';
 import { diskFullError, isDiskFull } from './store-error';
 import { setStaffName, staffName } from './staff-names';
+import {
+  dropExpiredIntakeDrafts,
+  dropIntakeDraft,
+  intakeDraft,
+  saveIntakeDraft,
+  type StoredDraft,
+} from './intake-drafts';
 
 export const DATABASE_FILE = 'kiosk.sqlite3';
 export const BLOB_DIR = 'blobs';
@@ -270,6 +277,26 @@ export class DossierStore {
   /** The certification book of certified copies (needs the copies migrations). */
   get copyBook(): CopyBook {
     return new CopyBook(this.#ctx);
+  }
+
+  /** Keeps a staff account's unfinished reception (sealed) until the end of today, Vietnam time. */
+  saveIntakeDraft(staffId: string, actor: string, json: string): StoredDraft {
+    return guardDiskFull(() => saveIntakeDraft(this.#ctx, staffId, actor, json));
+  }
+
+  /** The account's unfinished reception, or null (none, or past its day: then deleted). */
+  intakeDraft(staffId: string, actor: string): StoredDraft | null {
+    return guardDiskFull(() => intakeDraft(this.#ctx, staffId, actor));
+  }
+
+  /** Drops the account's unfinished reception (saved as a dossier, or discarded). */
+  dropIntakeDraft(staffId: string, actor: string): boolean {
+    return guardDiskFull(() => dropIntakeDraft(this.#ctx, staffId, actor));
+  }
+
+  /** Drops every draft past its day. */
+  dropExpiredIntakeDrafts(): number {
+    return dropExpiredIntakeDrafts(this.#ctx);
   }
 
   /** The raw connection, for diagnostics and tests (integrity checks). */

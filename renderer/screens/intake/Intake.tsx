@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
+import type { IntakeDraft } from '../../../electron/api/contract/intake-draft';
 import type { Procedure } from '../../../electron/api/contract/procedure';
 import { errorMessages } from '../../../electron/api/error-messages';
 import { useKiosk } from '../../api/KioskContext';
@@ -16,11 +17,13 @@ import {
   type OcrStates,
 } from './component-draft';
 import { ComponentsStep } from './ComponentsStep';
+import { DraftOfferBar } from './DraftOfferBar';
 import { issuesByField, prefillFromCitizen, type FormValues } from './eform-values';
 import { FormStep } from './FormStep';
 import { ProcedureStep } from './ProcedureStep';
 import { ReviewStep } from './ReviewStep';
 import { STEPS, StepList, type StepId } from './StepList';
+import { useIntakeDraft } from './use-intake-draft';
 import './intake.css';
 
 type Saved = Result<'dossier.create'>;
@@ -57,6 +60,43 @@ export function Intake() {
       }),
     [api],
   );
+
+  // What the core keeps of this reception while it is not saved: everything but the scans
+  // (their jobs live with this connection). Nothing while the wizard is empty or saved.
+  const current = useMemo((): IntakeDraft | undefined => {
+    const touched =
+      procedure !== undefined ||
+      applicant.citizen !== null ||
+      Object.values(applicant.fields).some((v) => v !== '');
+    if (!touched || saved || saving || step === 'receipt') return undefined;
+    return {
+      step,
+      reached,
+      procedureCode: procedure?.code ?? null,
+      applicant,
+      values,
+      fromCard: [...fromCard],
+    };
+  }, [procedure, applicant, values, fromCard, step, reached, saved, saving]);
+
+  const restore = useCallback(
+    async (draft: IntakeDraft) => {
+      let chosen: Procedure | undefined;
+      if (draft.procedureCode !== null) {
+        const answer = await api.procedure.get({ code: draft.procedureCode });
+        if (answer.ok) chosen = answer.value;
+      }
+      setProcedure(chosen);
+      setApplicant(draft.applicant);
+      setValues(draft.values);
+      setFromCard(draft.fromCard);
+      setReached(draft.reached);
+      // A procedure gone from the catalogue since: back to choosing one, nothing else lost.
+      setStep(chosen || draft.step === 'applicant' ? draft.step : 'procedure');
+    },
+    [api],
+  );
+  const draft = useIntakeDraft(current, restore);
 
   const say = (code: keyof typeof errorMessages) =>
     i18n.language === 'en' ? errorMessages[code].en : errorMessages[code].vi;
@@ -154,6 +194,7 @@ export function Intake() {
   return (
     <main className="screen intake" data-step={step}>
       <h1>{t('intake.title')}</h1>
+      {!saved && <DraftOfferBar draft={draft} />}
       <StepList
         current={step}
         reached={saved ? -1 : reached}

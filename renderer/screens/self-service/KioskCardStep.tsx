@@ -19,7 +19,8 @@ const OUTAGE = new Set(['CARD_PCSCD_DOWN', 'CARD_NO_READER']);
 
 interface KioskCardStepProps {
   readonly onRead: (result: CardRead) => void;
-  /** The citizen types the ID number, name and birth date instead (no reader, or it fails). */
+  /** The screen's heading and voice follow the reader: nothing to type while it is down. */
+  readonly onReaderDown: (down: boolean) => void;
 }
 
 /** A field of this step in the e-form's shape, so it gets the same keypad; `label` is already translated. */
@@ -40,11 +41,11 @@ export const localField = (
 /**
  * The card step for touch: the 12-digit number (or the MRZ's three fields)
  * on a keypad, "Đọc thẻ", a plain progress line. When the reader is down —
- * seen within 2 s — the step says so in plain words and offers what still
- * works: typing the details, or the counter. A reader that comes back is
- * used at once.
+ * seen within 2 s — the step says so in plain words, asks for nothing to be
+ * typed (only a chip read is accepted here) and names the counter. A reader
+ * that comes back is used at once.
  */
-export function KioskCardStep({ onRead }: KioskCardStepProps) {
+export function KioskCardStep({ onRead, onReaderDown }: KioskCardStepProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const errorText = useErrorText();
@@ -56,6 +57,10 @@ export function KioskCardStep({ onRead }: KioskCardStepProps) {
   const attempt = useRef(0);
   const counter = useHelpCounter();
   useSpokenAlert(reader === 'down' ? t('touch.readerDown', { counter }) : error);
+
+  useEffect(() => {
+    onReaderDown(reader === 'down');
+  }, [reader, onReaderDown]);
 
   // A reader lost mid-read: the read is abandoned at once rather than waiting for its timeout.
   useEffect(() => {
@@ -113,6 +118,7 @@ export function KioskCardStep({ onRead }: KioskCardStepProps) {
 
   return (
     <section className="kiosk-card" data-reader={reader}>
+      <p className="lead">{t('selfService.card.hint')}</p>
       <fieldset className="choice-rows">
         <legend>{t('touch.card.access')}</legend>
         {(['can', 'mrz'] as const).map((m) => (

@@ -53,6 +53,7 @@ export function KioskSubmit() {
   const [error, setError] = useState<string | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<Created | undefined>(undefined);
+  const [readerDown, setReaderDown] = useState(false);
   const asked = useMemo(
     () => (procedure && citizen ? pagesOf(fieldsToAsk(procedure.form.fields, citizen)) : []),
     [procedure, citizen],
@@ -167,7 +168,7 @@ export function KioskSubmit() {
   };
 
   const component = components[docIndex];
-  const text = { step, component, docIndex, docCount: components.length };
+  const text = { step, component, docIndex, docCount: components.length, readerDown };
   const question = stepQuestion(t, text);
   useSpokenScreen(sentences(question, stepSpokenHint(t, text)));
   useSpokenAlert(error);
@@ -186,15 +187,13 @@ export function KioskSubmit() {
       )}
       {step === 'procedure' && <ProcedureStep onChoose={(code) => void choose(code)} />}
       {step === 'card' && (
-        <>
-          <p className="lead">{t('selfService.card.hint')}</p>
-          <KioskCardStep
-            onRead={(result) => {
-              setRead(result);
-              setStep('confirm');
-            }}
-          />
-        </>
+        <KioskCardStep
+          onRead={(result) => {
+            setRead(result);
+            setStep('confirm');
+          }}
+          onReaderDown={setReaderDown}
+        />
       )}
       {step === 'confirm' && read && (
         <ConfirmStep

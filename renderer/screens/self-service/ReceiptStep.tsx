@@ -2,10 +2,10 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReceiptView } from '../../components/ReceiptView';
-import { useKiosk } from '../../api/KioskContext';
 import { formatDateTime } from '../../i18n/format';
-import { receiptOutages, type ReceiptOutages } from './receipt-outages';
+import { OutageNotes } from './OutageNotes';
 import { useHelpCounter } from './use-help-counter';
+import { useOutages } from './use-outages';
 
 export interface Created {
   readonly code: string;
@@ -25,22 +25,12 @@ interface ReceiptStepProps {
  */
 export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
   const { t } = useTranslation();
-  const { api } = useKiosk();
   const counter = useHelpCounter();
   const [qr, setQr] = useState<string | undefined>(undefined);
-  const [outages, setOutages] = useState<ReceiptOutages>({ portal: false, printer: false });
 
-  // Asked once the dossier is saved: a portal or printer that is down changes what the
-  // citizen must do next (nothing more for the portal; the counter for a paper receipt).
-  useEffect(() => {
-    let live = true;
-    void api.system.health().then((result) => {
-      if (live && result.ok) setOutages(receiptOutages(result.value));
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  // Asked again once the dossier is saved (the start screen asked too): a portal or
+  // printer that is down changes what the citizen must do next.
+  const outages = useOutages();
 
   useEffect(() => {
     let live = true;
@@ -56,6 +46,9 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
 
   return (
     <>
+      {/* First under the heading: on a 1366×768 screen anything under the code and the
+          appointment is already below the fold, and the preview further still. */}
+      <OutageNotes outages={outages} counter={counter} when="receipt" />
       <ReceiptView idOrCode={created.code} code={created.code} dueAt={created.dueAt} large />
       <div className="receipt-qr-row">
         {qr && (
@@ -70,16 +63,6 @@ export function ReceiptStep({ created, onFinish }: ReceiptStepProps) {
           {t('selfService.receipt.keep')}
         </p>
       </div>
-      {outages.printer && (
-        <p role="alert" className="error outage" data-outage="printer">
-          {t('selfService.receipt.printerDown', { counter })}
-        </p>
-      )}
-      {outages.portal && (
-        <p role="status" className="outage-note" data-outage="portal">
-          {t('selfService.receipt.portalDown', { counter })}
-        </p>
-      )}
       <div className="answer-buttons">
         <button type="button" className="primary big" onClick={onFinish}>
           {t('selfService.receipt.finish')}

@@ -7,6 +7,8 @@ export interface StepTextInput {
   readonly component: ProcedureComponent | undefined;
   readonly docIndex: number;
   readonly docCount: number;
+  /** On the card step: no reader answers, so nothing is to be typed or placed. */
+  readonly readerDown?: boolean;
 }
 
 /** The one question a self-service screen asks: its heading, and the first words the voice says. */
@@ -15,7 +17,7 @@ export function stepQuestion(t: TFunction, input: StepTextInput): string {
     case 'procedure':
       return t('selfService.procedure.question');
     case 'card':
-      return t('selfService.card.question');
+      return input.readerDown ? t('selfService.card.downQuestion') : t('selfService.card.question');
     case 'confirm':
       return t('selfService.confirm.question');
     case 'fields':
@@ -41,7 +43,8 @@ export function stepSpokenHint(t: TFunction, input: StepTextInput): string {
     case 'procedure':
       return t('touch.spoken.procedure');
     case 'card':
-      return t('selfService.card.hint');
+      // The outage alert is spoken on its own; "type the numbers" would send the citizen nowhere.
+      return input.readerDown ? '' : t('selfService.card.hint');
     case 'confirm':
       return t('touch.spoken.confirm');
     case 'fields':

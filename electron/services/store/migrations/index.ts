@@ -4,6 +4,7 @@ import { storeKey } from './0003-store-key';
 import { importEntries } from './0004-import-entries';
 import { blobLayout } from './0005-blob-layout';
 import { dossierSignature } from './0006-dossier-signature';
+import { intakeDrafts } from './0007-intake-drafts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,4 +21,5 @@ export const storeMigrations: readonly Migration[] = [
   { module: 'store', version: 4, name: 'import-entries', up: importEntries },
   { module: 'store', version: 5, name: 'blob-layout', up: blobLayout },
   { module: 'store', version: 6, name: 'dossier-signature', up: dossierSignature },
+  { module: 'store', version: 7, name: 'intake-drafts', up: intakeDrafts },
 ];
