@@ -313,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
       staff: staffSession,
       card,
       uploads,
+      jobs: reception.jobs,
       fallbackActor: `${config.mode}:${options.shell}`,
     }),
     ...createAuthHandlers({

@@ -56,6 +56,8 @@ export interface Reception {
   endSession(): Promise<{ jobsRemoved: number }>;
   /** Loaded once here; Mẫu 04 counts its new date on the same calendar as the receipt's. */
   readonly calendar: Promise<WorkingCalendar>;
+  /** The scan jobs (pages + OCR): returns builds a scanned result from them as intake builds a component. */
+  readonly jobs: ComponentJobs;
 }
 
 /**
@@ -144,6 +146,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
   return {
     handlers: { ...reception, ...createCatalogueHandlers(catalogue) },
     calendar,
+    jobs,
     endSession: async () => {
       deps.card.forgetLastRead();
       sessionDossiers.clear();
