@@ -302,6 +302,10 @@ export function createCore(options: CoreOptions): Core {
         phone: config.receipt.phone,
         calendar: reception.calendar,
         officeHours: config.calendar.officeHours,
+        signing: {
+          settings: tokenSignerSettings(config, process.env),
+          place: config.receipt.place,
+        },
         actorOf,
         nameOf,
       }),

@@ -37,4 +37,10 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
   downloadNotice: 'Download the notice (PDF)',
   noticeFrame: 'Notice (PDF)',
   another: 'Make another notice',
+  pin: 'Signing token PIN (to sign the form)',
+  pinHint:
+    'The PIN is used for this signature only and is not kept. Left empty, the form is printed "Chưa ký số" (not signed).',
+  signed: 'The form is digitally signed.',
+  unsigned:
+    'The form is not digitally signed (it says "Chưa ký số"); the step is recorded all the same.',
 };

@@ -36,4 +36,9 @@ export const formsVi = {
   downloadNotice: 'Tải phiếu (PDF)',
   noticeFrame: 'Phiếu (PDF)',
   another: 'Lập phiếu khác',
+  pin: 'Mã PIN thiết bị ký số (để ký phiếu)',
+  pinHint:
+    'Mã PIN chỉ dùng cho lần ký này và không được lưu lại. Để trống thì phiếu in "Chưa ký số".',
+  signed: 'Phiếu đã được ký số.',
+  unsigned: 'Phiếu chưa ký số (in dòng "Chưa ký số"); việc đã được ghi nhận.',
 };

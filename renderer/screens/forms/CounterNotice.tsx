@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Params, Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
+import { FormPin, pinParam, SignedNote } from './FormSignature';
 import { pdfBlobUrl } from '../../components/pdf-blob-url';
 import { formatDateTime } from '../../i18n/format';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
@@ -39,13 +40,14 @@ const items = (text: string): string[] =>
  */
 export function CounterNotice() {
   const { t } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const errorText = useApiErrorText();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<Kind>('supplement');
   const [missing, setMissing] = useState('');
   const [reason, setReason] = useState('');
   const [extraDays, setExtraDays] = useState(5);
+  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [issued, setIssued] = useState<Issued | undefined>(undefined);
@@ -68,7 +70,11 @@ export function CounterNotice() {
     (kind !== 'apology' || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
 
   const notice = (): Notice => {
-    const common = { query: query.trim(), reason: reason.trim() };
+    const common = {
+      query: query.trim(),
+      reason: reason.trim(),
+      ...pinParam(info.signingConfigured, pin),
+    };
     if (kind === 'supplement') return { kind, ...common, missing: items(missing) };
     if (kind === 'apology') return { kind, ...common, extraWorkingDays: extraDays };
     return { kind, ...common };
@@ -80,6 +86,8 @@ export function CounterNotice() {
     setBusy(true);
     setError(undefined);
     const answer = await api.forms.notice(notice());
+    // The PIN served this one form.
+    setPin('');
     setBusy(false);
     if (answer.ok) setIssued(answer.value);
     else setError(errorText(answer.error));
@@ -170,6 +178,7 @@ export function CounterNotice() {
               }}
             />
           </label>
+          <FormPin pin={pin} onPin={setPin} />
           <button type="submit" className="primary" disabled={busy || !ready}>
             {busy ? t('forms.issuing') : t('forms.issue')}
           </button>
@@ -185,6 +194,7 @@ export function CounterNotice() {
           <p id="notice-issued" role="status" className="success" data-notice={issued.code}>
             {t('forms.issued', { code: issued.code })}
           </p>
+          <SignedNote signed={issued.signed} problem={issued.signingProblem} />
           {issued.newDueAt !== null && (
             <p className="success" data-new-due={issued.newDueAt}>
               {t('forms.newDueAt', { date: formatDateTime(issued.newDueAt) })}
