@@ -252,6 +252,10 @@ export const errorMessages: Readonly<
     vi: 'Hồ sơ chưa quá hạn trả kết quả nên không lập phiếu xin lỗi và hẹn lại (Mẫu 04). Chọn hồ sơ trong danh sách "Quá hạn".',
     en: 'The dossier is not past its appointment, so no apology notice (form 04) is made. Choose a dossier from the "Overdue" list.',
   },
+  NOTICE_RESULT_READY: {
+    vi: 'Hồ sơ đã có kết quả (Đã xử lý xong) nên không lập phiếu xin lỗi và hẹn lại (Mẫu 04). Mời người dân đến nhận kết quả tại mục "Trả kết quả".',
+    en: 'The dossier already has its result (processed), so no apology notice (form 04) is made. Ask the citizen to collect it under "Return a result".',
+  },
   ...signingErrorMessages,
 };
 

@@ -100,6 +100,7 @@ export const errorCodes = [
   'RETURN_RESULT_INVALID',
   // the counter's forms (issue 17 item 2)
   'NOTICE_NOT_OVERDUE',
+  'NOTICE_RESULT_READY',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -44,6 +44,11 @@ export interface IssuedNotice {
   readonly pdf: Uint8Array;
 }
 
+/** Finished (9) by the kiosk's record or by the portal's last answer: the result waits to be collected. */
+function resultReady(dossier: { readonly status: string; readonly portalStatus: string | null }) {
+  return dossier.status === '9' || dossier.portalStatus === '9' || dossier.portalStatus === '10';
+}
+
 export async function issueCounterNotice(
   deps: CounterNoticeDeps,
   notice: CounterNotice,
@@ -72,6 +77,14 @@ export async function issueCounterNotice(
       'NOTICE_NOT_OVERDUE',
       `Hồ sơ ${code} chưa quá hạn trả kết quả (hẹn trả ${vnDateDigits(dossier.dueAt)}); chỉ lập phiếu xin lỗi và hẹn lại cho hồ sơ đã quá ngày hẹn trả.`,
       `Dossier ${code} is not overdue (due ${vnDateDigits(dossier.dueAt)}); an apology is only for a dossier past its appointment.`,
+    );
+  }
+  // Decision (README): an apology is for a result that is late, not for one that waits at the counter.
+  if (notice.kind === 'apology' && resultReady(dossier)) {
+    throw new StoreError(
+      'NOTICE_RESULT_READY',
+      `Hồ sơ ${code} đã có kết quả (Đã xử lý xong); không lập phiếu xin lỗi và hẹn lại mà mời người dân đến nhận kết quả.`,
+      `Dossier ${code} already has its result (status 9); no apology, the citizen is asked to collect it.`,
     );
   }
   const newDueAt =
