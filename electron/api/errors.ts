@@ -101,6 +101,7 @@ export const errorCodes = [
   // the counter's forms (issue 17 item 2)
   'NOTICE_NOT_OVERDUE',
   'NOTICE_RESULT_READY',
+  'NOTICE_NO_SUPPLEMENT_ASKED',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -21,6 +21,10 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
   noticeTitle: 'Supplement request, refusal or apology notice',
   noticeQuery: 'Dossier code or QR text',
   noticeKind: 'Notice',
+  kindSupplementReceived: 'Receive the supplement (after form 02) with a new date',
+  received: 'Documents received (one a line)',
+  receivedHint:
+    'Only for a dossier waiting for a supplement. The new date counts the working days below.',
   kindSupplement: 'Form 02 – request to supplement the dossier',
   kindRefused: 'Form 03 – refusal to receive the dossier',
   missing: 'Documents or details to add (one a line)',

@@ -58,6 +58,21 @@ export const CounterNoticeSchema = z.discriminatedUnion('kind', [
       pin: Pin,
     })
     .strict(),
+  /**
+   * The supplement a Mẫu 02 asked for, received into the same dossier (a
+   * DanhSachHoSoBoSung round): the papers received, one a line, and the
+   * working days the unit needs from today for the new appointment.
+   */
+  z
+    .object({
+      kind: z.literal('supplement-received'),
+      query: Query,
+      received: z.array(z.string().trim().min(1).max(300)).min(1).max(20),
+      reason: z.string().trim().max(1000),
+      extraWorkingDays: z.number().int().min(1).max(60),
+      pin: Pin,
+    })
+    .strict(),
 ]);
 
 export const formsMethods = {
@@ -66,7 +81,7 @@ export const formsMethods = {
     z.object({
       code: z.string(),
       status: TrangThaiHoSoSchema,
-      /** Mẫu 04's new appointment (epoch ms); null for Mẫu 02 and 03. */
+      /** The new appointment (epoch ms) of Mẫu 04 or a supplement round; null for Mẫu 02 and 03. */
       newDueAt: z.number().int().positive().nullable(),
       fileName: z.string(),
       pdfBase64: Base64,

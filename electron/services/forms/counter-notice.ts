@@ -18,6 +18,7 @@ import type { FormContext } from './form-data';
 import { apologyDueAt } from './apology-due-date';
 import { vnDateDigits } from './vn-date';
 import { renderApology, renderRefusal, renderSupplementRequest } from './render-counter-forms';
+import { renderSupplementReceipt } from './render-supplement-receipt';
 
 export type CounterNotice = z.output<typeof CounterNoticeSchema>;
 
@@ -25,6 +26,7 @@ const FILE_PREFIX = {
   supplement: 'phieu-yeu-cau-bo-sung',
   refused: 'phieu-tu-choi',
   apology: 'phieu-xin-loi-hen-lai',
+  'supplement-received': 'phieu-tiep-nhan-bo-sung',
 } as const;
 
 export interface CounterNoticeDeps {
@@ -87,14 +89,26 @@ export async function issueCounterNotice(
       `Dossier ${code} already has its result (status 9); no apology, the citizen is asked to collect it.`,
     );
   }
+  // A supplement is received only into a dossier waiting for one (a Mẫu 02 made it "5").
+  if (notice.kind === 'supplement-received' && dossier.status !== '5') {
+    throw new StoreError(
+      'NOTICE_NO_SUPPLEMENT_ASKED',
+      `Hồ sơ ${code} không ở trạng thái "Chờ bổ sung"; chỉ nhận hồ sơ bổ sung sau khi đã lập phiếu yêu cầu bổ sung (Mẫu 02).`,
+      `Dossier ${code} is not waiting for a supplement; one is received only after a form 02.`,
+    );
+  }
   const newDueAt =
-    notice.kind === 'apology'
+    notice.kind === 'apology' || notice.kind === 'supplement-received'
       ? apologyDueAt(now, notice.extraWorkingDays, await deps.calendar, deps.officeHours)
       : null;
+  const listed = (items: readonly string[]) =>
+    `${items.join('; ')}${notice.reason === '' ? '' : ` (${notice.reason})`}`;
   const detail =
     notice.kind === 'supplement'
-      ? `${notice.missing.join('; ')}${notice.reason === '' ? '' : ` (${notice.reason})`}`
-      : notice.reason;
+      ? listed(notice.missing)
+      : notice.kind === 'supplement-received'
+        ? notice.received.join('; ')
+        : notice.reason;
   deps.store.recordEvent(
     {
       dossierId: dossier.id,
@@ -118,9 +132,11 @@ export async function issueCounterNotice(
   const pdf =
     notice.kind === 'supplement'
       ? await renderSupplementRequest(form, ctx, notice.missing, notice.reason)
-      : newDueAt === null
+      : notice.kind === 'refused'
         ? await renderRefusal(form, ctx, notice.reason)
-        : await renderApology(form, ctx, notice.reason, newDueAt);
+        : notice.kind === 'apology'
+          ? await renderApology(form, ctx, notice.reason, newDueAt ?? new Date(now))
+          : await renderSupplementReceipt(form, ctx, notice.received, newDueAt ?? new Date(now));
   return {
     code,
     status: EVENT_STATUS[notice.kind],

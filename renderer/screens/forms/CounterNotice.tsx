@@ -11,17 +11,22 @@ type Notice = Params<'forms.notice'>;
 type Kind = Notice['kind'];
 type Issued = Result<'forms.notice'>;
 
-const KINDS: readonly Kind[] = ['supplement', 'refused', 'apology'];
+const KINDS: readonly Kind[] = ['supplement', 'supplement-received', 'refused', 'apology'];
 const KIND_LABEL = {
   supplement: 'forms.kindSupplement',
+  'supplement-received': 'forms.kindSupplementReceived',
   refused: 'forms.kindRefused',
   apology: 'forms.kindApology',
 } as const;
 const REASON_LABEL = {
   supplement: 'forms.supplementReason',
+  'supplement-received': 'forms.supplementReason',
   refused: 'forms.refusedReason',
   apology: 'forms.apologyReason',
 } as const;
+/** The kinds whose list is typed one item a line, and the kinds that take working days. */
+const LISTED: ReadonlySet<Kind> = new Set(['supplement', 'supplement-received']);
+const DAYS: ReadonlySet<Kind> = new Set(['apology', 'supplement-received']);
 
 /** The lines a clerk typed as the list of what is missing, blank lines dropped. */
 const items = (text: string): string[] =>
@@ -66,8 +71,8 @@ export function CounterNotice() {
 
   const ready =
     query.trim() !== '' &&
-    (kind === 'supplement' ? items(missing).length > 0 : reason.trim() !== '') &&
-    (kind !== 'apology' || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
+    (LISTED.has(kind) ? items(missing).length > 0 : reason.trim() !== '') &&
+    (!DAYS.has(kind) || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
 
   const notice = (): Notice => {
     const common = {
@@ -77,6 +82,8 @@ export function CounterNotice() {
     };
     if (kind === 'supplement') return { kind, ...common, missing: items(missing) };
     if (kind === 'apology') return { kind, ...common, extraWorkingDays: extraDays };
+    if (kind === 'supplement-received')
+      return { kind, ...common, received: items(missing), extraWorkingDays: extraDays };
     return { kind, ...common };
   };
 
@@ -135,9 +142,9 @@ export function CounterNotice() {
               </label>
             ))}
           </fieldset>
-          {kind === 'supplement' && (
+          {LISTED.has(kind) && (
             <label>
-              {t('forms.missing')}
+              {t(kind === 'supplement' ? 'forms.missing' : 'forms.received')}
               <textarea
                 name="notice-missing"
                 rows={4}
@@ -148,9 +155,11 @@ export function CounterNotice() {
               />
             </label>
           )}
-          {kind === 'apology' && (
+          {DAYS.has(kind) && (
             <>
-              <p className="hint">{t('forms.apologyHint')}</p>
+              <p className="hint">
+                {t(kind === 'apology' ? 'forms.apologyHint' : 'forms.receivedHint')}
+              </p>
               <label>
                 {t('forms.extraWorkingDays')}
                 <input
@@ -204,11 +213,12 @@ export function CounterNotice() {
             <a ref={link} className="button" download={issued.fileName}>
               {t('forms.downloadNotice')}
             </a>
+            {/* Above the preview: the next notice needs no scrolling past the PDF. */}
+            <button type="button" onClick={another}>
+              {t('forms.another')}
+            </button>
           </div>
           <iframe ref={frame} className="receipt-pdf" title={t('forms.noticeFrame')} />
-          <button type="button" onClick={another}>
-            {t('forms.another')}
-          </button>
         </section>
       )}
     </main>
