@@ -44,5 +44,7 @@ export const formsVi = {
   pinHint:
     'Mã PIN chỉ dùng cho lần ký này và không được lưu lại. Để trống thì phiếu in "Chưa ký số".',
   signed: 'Phiếu đã được ký số.',
-  unsigned: 'Phiếu chưa ký số (in dòng "Chưa ký số"); việc đã được ghi nhận.',
+  unsigned:
+    'Phiếu chưa ký số (in dòng "Chưa ký số"); việc đã được ghi nhận. Không lập lại phiếu: in phiếu này và ký tay.',
+  unsignedWhy: 'Lý do không ký được (để sửa cho phiếu sau): {{reason}}',
 };

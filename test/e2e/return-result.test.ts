@@ -472,6 +472,26 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await screenshot('notice-02');
   });
 
+  it('the supplement the Mẫu 02 asked for is received into the same dossier with a new date on working days', async () => {
+    await page.getByRole('button', { name: 'Lập phiếu khác' }).click();
+    await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
+    await page.getByLabel(/^Nhận hồ sơ bổ sung/).check();
+    await page
+      .getByLabel('Giấy tờ bổ sung đã nhận (mỗi dòng một mục)')
+      .fill('Giấy chứng sinh bản chính');
+    await page.getByLabel(/^Số ngày làm việc cần thêm/).fill('5');
+    await page.getByRole('button', { name: 'Lập phiếu' }).click();
+    await page.locator(`[data-notice="${cardCode}"]`).waitFor({ timeout: 60_000 });
+    const due = Number(await page.locator('[data-new-due]').getAttribute('data-new-due'));
+    // Five working days ahead cannot land on a Vietnamese weekend.
+    expect([0, 6]).not.toContain(new Date(due + 7 * 3600_000).getUTCDay());
+    expect(due).toBeGreaterThan(Date.now() + 4 * 24 * 3600_000);
+    await expect(
+      page.getByRole('link', { name: 'Tải phiếu (PDF)' }).getAttribute('download'),
+    ).resolves.toBe(`phieu-tiep-nhan-bo-sung-${cardCode}.pdf`);
+    await screenshot('supplement-received');
+  });
+
   it('Mẫu 04 for a dossier not yet past its appointment is refused with the reason in Vietnamese', async () => {
     await page.getByRole('button', { name: 'Lập phiếu khác' }).click();
     // The dossier just asked for a supplement: open, but received today and not yet due.

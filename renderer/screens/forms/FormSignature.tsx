@@ -58,7 +58,10 @@ export function SignedNote({ signed, problem }: SignedNoteProps) {
   return (
     <p className="hint" data-form-signed="false">
       {t('forms.unsigned')}
-      {problem !== null && ` ${errorText({ code: problem, message: '' })}`}
+      {/* The reason tells the clerk what to fix for the next form; this one is not issued again. */}
+      {problem !== null &&
+        problem !== 'SIGNING_PIN_REQUIRED' &&
+        ` ${t('forms.unsignedWhy', { reason: errorText({ code: problem, message: '' }) })}`}
     </p>
   );
 }
