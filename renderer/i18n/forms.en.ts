@@ -46,5 +46,6 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
     'The PIN is used for this signature only and is not kept. Left empty, the form is printed "Chưa ký số" (not signed).',
   signed: 'The form is digitally signed.',
   unsigned:
-    'The form is not digitally signed (it says "Chưa ký số"); the step is recorded all the same.',
+    'The form is not digitally signed (it says "Chưa ký số"); the step is recorded all the same. Do not issue it again: print this one and sign it by hand.',
+  unsignedWhy: 'Why it could not be signed (to fix for the next form): {{reason}}',
 };
