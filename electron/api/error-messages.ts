@@ -260,6 +260,14 @@ export const errorMessages: Readonly<
     vi: 'Không tìm thấy bản sao này trong sổ chứng thực. Tìm lại theo số chứng thực hoặc ngày chứng thực.',
     en: 'No such copy in the certification book. Search again by number or date.',
   },
+  NOTICE_RESULT_READY: {
+    vi: 'Hồ sơ đã có kết quả (Đã xử lý xong) nên không lập phiếu xin lỗi và hẹn lại (Mẫu 04). Mời người dân đến nhận kết quả tại mục "Trả kết quả".',
+    en: 'The dossier already has its result (processed), so no apology notice (form 04) is made. Ask the citizen to collect it under "Return a result".',
+  },
+  NOTICE_NO_SUPPLEMENT_ASKED: {
+    vi: 'Hồ sơ không ở trạng thái "Chờ bổ sung". Chỉ nhận hồ sơ bổ sung sau khi đã lập phiếu yêu cầu bổ sung (Mẫu 02); kiểm tra lại mã hồ sơ.',
+    en: 'The dossier is not waiting for a supplement. A supplement is received only after a form 02; check the dossier code.',
+  },
   ...signingErrorMessages,
 };
 

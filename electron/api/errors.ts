@@ -104,6 +104,8 @@ export const errorCodes = [
   // certified copies from originals (issue 12 item 6)
   'COPY_INVALID',
   'COPY_NOT_FOUND',
+  'NOTICE_RESULT_READY',
+  'NOTICE_NO_SUPPLEMENT_ASKED',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

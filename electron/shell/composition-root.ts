@@ -319,6 +319,10 @@ export function createCore(options: CoreOptions): Core {
         phone: config.receipt.phone,
         calendar: reception.calendar,
         officeHours: config.calendar.officeHours,
+        signing: {
+          settings: tokenSignerSettings(config, process.env),
+          place: config.receipt.place,
+        },
         actorOf,
         nameOf,
       }),
@@ -330,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
       staff: staffSession,
       card,
       uploads,
+      jobs: reception.jobs,
       fallbackActor: `${config.mode}:${options.shell}`,
     }),
     ...wireCopies({

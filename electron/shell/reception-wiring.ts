@@ -56,7 +56,7 @@ export interface Reception {
   endSession(): Promise<{ jobsRemoved: number }>;
   /** Loaded once here; Mẫu 04 counts its new date on the same calendar as the receipt's. */
   readonly calendar: Promise<WorkingCalendar>;
-  /** The scan and import jobs: certified copies take their originals from them too. */
+  /** The scan and import jobs: certified copies take their originals from them, and returns builds a scanned result from them as intake builds a component. */
   readonly jobs: ComponentJobs;
 }
 

@@ -6,6 +6,7 @@ import type { CardService } from '../services/card/card-service';
 import type { Config } from '../services/config/config-schema';
 import type { Portal } from '../services/portal/portal';
 import { createReturnHandlers, type ReturnMethods } from '../services/returns/return-handlers';
+import type { ComponentJobs } from '../services/reception/component-jobs';
 import type { UploadStore } from '../services/reception/upload-store';
 import { ReturnService } from '../services/returns/return-service';
 import { tokenSignerSettings } from '../services/signing/token-signer';
@@ -24,6 +25,7 @@ export function wireReturns(deps: {
   readonly staff: StaffSession;
   readonly card: CardService;
   readonly uploads: UploadStore;
+  readonly jobs: ComponentJobs;
   readonly fallbackActor: string;
 }): HandlerGroup<ReturnMethods> {
   const { config, store } = deps;
@@ -54,6 +56,7 @@ export function wireReturns(deps: {
       place: config.receipt.place,
       lastRead: () => deps.card.lastRead(),
       uploads: deps.uploads,
+      jobs: deps.jobs,
       staffOf,
     }),
   );

@@ -21,6 +21,10 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
   noticeTitle: 'Supplement request, refusal or apology notice',
   noticeQuery: 'Dossier code or QR text',
   noticeKind: 'Notice',
+  kindSupplementReceived: 'Receive the supplement (after form 02) with a new date',
+  received: 'Documents received (one a line)',
+  receivedHint:
+    'Only for a dossier waiting for a supplement. The new date counts the working days below.',
   kindSupplement: 'Form 02 – request to supplement the dossier',
   kindRefused: 'Form 03 – refusal to receive the dossier',
   missing: 'Documents or details to add (one a line)',
@@ -37,4 +41,11 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
   downloadNotice: 'Download the notice (PDF)',
   noticeFrame: 'Notice (PDF)',
   another: 'Make another notice',
+  pin: 'Signing token PIN (to sign the form)',
+  pinHint:
+    'The PIN is used for this signature only and is not kept. Left empty, the form is printed "Chưa ký số" (not signed).',
+  signed: 'The form is digitally signed.',
+  unsigned:
+    'The form is not digitally signed (it says "Chưa ký số"); the step is recorded all the same. Do not issue it again: print this one and sign it by hand.',
+  unsignedWhy: 'Why it could not be signed (to fix for the next form): {{reason}}',
 };

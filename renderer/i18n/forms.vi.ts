@@ -20,6 +20,10 @@ export const formsVi = {
   noticeTitle: 'Phiếu yêu cầu bổ sung, từ chối tiếp nhận, xin lỗi và hẹn lại',
   noticeQuery: 'Mã hồ sơ hoặc nội dung mã QR',
   noticeKind: 'Loại phiếu',
+  kindSupplementReceived: 'Nhận hồ sơ bổ sung (sau Mẫu 02) và hẹn lại ngày trả',
+  received: 'Giấy tờ bổ sung đã nhận (mỗi dòng một mục)',
+  receivedHint:
+    'Chỉ cho hồ sơ đang "Chờ bổ sung". Ngày hẹn mới tính theo số ngày làm việc dưới đây.',
   kindSupplement: 'Mẫu 02 – Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
   kindRefused: 'Mẫu 03 – Phiếu từ chối tiếp nhận giải quyết hồ sơ',
   missing: 'Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)',
@@ -36,4 +40,11 @@ export const formsVi = {
   downloadNotice: 'Tải phiếu (PDF)',
   noticeFrame: 'Phiếu (PDF)',
   another: 'Lập phiếu khác',
+  pin: 'Mã PIN thiết bị ký số (để ký phiếu)',
+  pinHint:
+    'Mã PIN chỉ dùng cho lần ký này và không được lưu lại. Để trống thì phiếu in "Chưa ký số".',
+  signed: 'Phiếu đã được ký số.',
+  unsigned:
+    'Phiếu chưa ký số (in dòng "Chưa ký số"); việc đã được ghi nhận. Không lập lại phiếu: in phiếu này và ký tay.',
+  unsignedWhy: 'Lý do không ký được (để sửa cho phiếu sau): {{reason}}',
 };

@@ -17,6 +17,7 @@ import {
   pdfsig,
   type SoftToken,
 } from '../integration/signing/signing-peers';
+import { createSaneTestEnv, type SaneTestEnv } from '../integration/scan/sane-test-env';
 import { simFetch, simFile, simGet, startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
@@ -32,7 +33,7 @@ import { fillMrz, insertVirtualCccd, type InsertedCard } from './support/virtual
  * dossiers are saved in the real store and synced; the portal finishes one
  * (9) and keeps the other processing (4). The clerk finds the unfinished
  * one and is refused with the reason; scans the finished one's receipt QR,
- * reads the applicant's card, imports the result PDF, is refused a wrong
+ * reads the applicant's card, scans the result on SANE's test feeder, is refused a wrong
  * PIN in Vietnamese, returns with the right one and gets the slip. The
  * simulator ends at 10 with NgayTra and a result pdfsig finds valid. Then
  * a third dossier refuses the card of someone who is not its applicant and
@@ -50,6 +51,7 @@ interface HeldDossier {
 let browser: Browser | undefined;
 let shell: ShellProcess | undefined;
 let sim: SimProcess | undefined;
+let sane: SaneTestEnv | undefined;
 let inserted: InsertedCard | undefined;
 let token: SoftToken | undefined;
 let page: Page;
@@ -114,6 +116,9 @@ beforeAll(async () => {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([595, 842]).drawText('Giay khai sinh - ban chinh', { x: 72, y: 760, font, size: 18 });
   writeFileSync(resultPdf, await doc.save());
+  sane = createSaneTestEnv();
+  // A grid rather than the default solid black, so the pages look like paper to the pipeline.
+  writeFileSync(join(sane.dir, 'test.conf'), 'number_of_devices 2\ntest-picture "Grid"\n');
   sim = await startSim(['--port', '0', '--memory']);
   shell = await startShellProcess(
     {
@@ -123,6 +128,7 @@ beforeAll(async () => {
       signing: { pkcs11Module: SOFTHSM_MODULE, tokenLabel: token.label, chainFile: pki.chainFile },
     },
     {
+      SANE_CONFIG_DIR: sane.dir,
       KIOSK_PORTAL_URL: sim.url,
       KIOSK_PORTAL_PASSWORD: 'kiosk-training',
       SOFTHSM2_CONF: token.env.SOFTHSM2_CONF,
@@ -207,6 +213,7 @@ afterAll(async () => {
   await shell?.stop();
   await sim?.stop();
   await inserted?.stop();
+  sane?.dispose();
   token?.remove();
   rmSync(work, { recursive: true, force: true });
 });
@@ -244,10 +251,16 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await screenshot('ready');
   });
 
-  it("reads the applicant's chip and takes the result PDF", async () => {
+  it("reads the applicant's chip and scans the result on SANE's test feeder", async () => {
     await readCard();
-    await page.locator('input[name="result-files"]').setInputFiles(resultPdf);
-    await page.locator('[data-result-file="ket-qua-khai-sinh.pdf"]').waitFor();
+    await expect
+      .poll(() => page.locator('[name="scanner"]').inputValue(), { timeout: 30_000 })
+      .toBe('sane:test:0');
+    await page.getByLabel('Số trang tối đa (để trống: hết giấy)').fill('2');
+    await page.getByRole('button', { name: 'Quét kết quả' }).click();
+    const scanned = page.locator('[data-result-file="scan"]');
+    await scanned.waitFor({ timeout: 90_000 });
+    await expect(scanned.innerText()).resolves.toContain('Bản quét (2 trang');
     await page.locator('input[name="result-name-0"]').fill('Giấy khai sinh');
     await expect(page.locator('.missing').getAttribute('data-missing')).resolves.toBe('needPin');
     await screenshot('receiver-and-result');
@@ -305,6 +318,8 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     const report = pdfsig(file, nss);
     expect(report).toContain('Signature is Valid');
     expect(report).toContain('Total document signed');
+    // The scan's two pages, built by the core into one PDF (the test feeder's grid carries no words to OCR).
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2/);
   });
 
   it('the same dossier found again is shown as already returned', async () => {
@@ -431,7 +446,7 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
     await screenshot('tracking-book');
   });
 
-  it("Mẫu 02 for the card holder's open dossier is recorded and comes back as a PDF to print", async () => {
+  it("Mẫu 02 for the card holder's open dossier is recorded and comes back as a PDF to print, marked unsigned without a PIN", async () => {
     await page.evaluate(() => {
       window.location.hash = '#/forms/notice';
     });
@@ -446,11 +461,35 @@ describe('a clerk returns a result at the counter (browser shell, real peers)', 
       .fill('Giấy chứng sinh bản chính\nGiấy chứng nhận kết hôn của cha mẹ');
     await page.getByRole('button', { name: 'Lập phiếu' }).click();
     await page.locator(`[data-notice="${cardCode}"]`).waitFor({ timeout: 60_000 });
+    // No PIN typed: the step is recorded and the form says it is not signed (signing: forms-signed.test.ts).
+    await expect(page.locator('[data-form-signed]').getAttribute('data-form-signed')).resolves.toBe(
+      'false',
+    );
     const link = page.getByRole('link', { name: 'Tải phiếu (PDF)' });
     await expect(link.getAttribute('download')).resolves.toBe(
       `phieu-yeu-cau-bo-sung-${cardCode}.pdf`,
     );
     await screenshot('notice-02');
+  });
+
+  it('the supplement the Mẫu 02 asked for is received into the same dossier with a new date on working days', async () => {
+    await page.getByRole('button', { name: 'Lập phiếu khác' }).click();
+    await page.getByLabel('Mã hồ sơ hoặc nội dung mã QR').fill(cardCode);
+    await page.getByLabel(/^Nhận hồ sơ bổ sung/).check();
+    await page
+      .getByLabel('Giấy tờ bổ sung đã nhận (mỗi dòng một mục)')
+      .fill('Giấy chứng sinh bản chính');
+    await page.getByLabel(/^Số ngày làm việc cần thêm/).fill('5');
+    await page.getByRole('button', { name: 'Lập phiếu' }).click();
+    await page.locator(`[data-notice="${cardCode}"]`).waitFor({ timeout: 60_000 });
+    const due = Number(await page.locator('[data-new-due]').getAttribute('data-new-due'));
+    // Five working days ahead cannot land on a Vietnamese weekend.
+    expect([0, 6]).not.toContain(new Date(due + 7 * 3600_000).getUTCDay());
+    expect(due).toBeGreaterThan(Date.now() + 4 * 24 * 3600_000);
+    await expect(
+      page.getByRole('link', { name: 'Tải phiếu (PDF)' }).getAttribute('download'),
+    ).resolves.toBe(`phieu-tiep-nhan-bo-sung-${cardCode}.pdf`);
+    await screenshot('supplement-received');
   });
 
   it('Mẫu 04 for a dossier not yet past its appointment is refused with the reason in Vietnamese', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TrangThaiHoSoSchema } from './dossier';
+import { signingErrorCodes } from '../errors';
 import { method } from './method';
 
 /**
@@ -16,6 +17,13 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 const Query = z.string().trim().min(1).max(500);
+/** The token's PIN when a token is configured; used for this one form, never kept. */
+const Pin = z.string().min(4).max(64).optional();
+/** Signed with the token, or printed "Chưa ký số" with the reason (null: no token configured). */
+const Signature = {
+  signed: z.boolean(),
+  signingProblem: z.enum(signingErrorCodes).nullable(),
+};
 
 export const CounterNoticeSchema = z.discriminatedUnion('kind', [
   /** Mẫu 02: what the applicant must add, one item a line, and why. */
@@ -25,6 +33,7 @@ export const CounterNoticeSchema = z.discriminatedUnion('kind', [
       query: Query,
       missing: z.array(z.string().trim().min(1).max(300)).min(1).max(20),
       reason: z.string().trim().max(1000),
+      pin: Pin,
     })
     .strict(),
   /** Mẫu 03: why the dossier is not received. */
@@ -33,6 +42,7 @@ export const CounterNoticeSchema = z.discriminatedUnion('kind', [
       kind: z.literal('refused'),
       query: Query,
       reason: z.string().trim().min(1).max(2000),
+      pin: Pin,
     })
     .strict(),
   /**
@@ -45,6 +55,22 @@ export const CounterNoticeSchema = z.discriminatedUnion('kind', [
       query: Query,
       reason: z.string().trim().min(1).max(2000),
       extraWorkingDays: z.number().int().min(1).max(60),
+      pin: Pin,
+    })
+    .strict(),
+  /**
+   * The supplement a Mẫu 02 asked for, received into the same dossier (a
+   * DanhSachHoSoBoSung round): the papers received, one a line, and the
+   * working days the unit needs from today for the new appointment.
+   */
+  z
+    .object({
+      kind: z.literal('supplement-received'),
+      query: Query,
+      received: z.array(z.string().trim().min(1).max(300)).min(1).max(20),
+      reason: z.string().trim().max(1000),
+      extraWorkingDays: z.number().int().min(1).max(60),
+      pin: Pin,
     })
     .strict(),
 ]);
@@ -55,15 +81,16 @@ export const formsMethods = {
     z.object({
       code: z.string(),
       status: TrangThaiHoSoSchema,
-      /** Mẫu 04's new appointment (epoch ms); null for Mẫu 02 and 03. */
+      /** The new appointment (epoch ms) of Mẫu 04 or a supplement round; null for Mẫu 02 and 03. */
       newDueAt: z.number().int().positive().nullable(),
       fileName: z.string(),
       pdfBase64: Base64,
+      ...Signature,
     }),
   ),
   'forms.book': method(
     z
-      .object({ from: Day, to: Day })
+      .object({ from: Day, to: Day, pin: Pin })
       .strict()
       // ISO dates compare as text; a span that runs backwards is refused before any read.
       .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
@@ -71,6 +98,7 @@ export const formsMethods = {
       count: z.number().int().nonnegative(),
       pdfFileName: z.string(),
       pdfBase64: Base64,
+      ...Signature,
       csvFileName: z.string(),
       csvBase64: Base64,
     }),

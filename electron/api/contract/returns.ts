@@ -72,11 +72,21 @@ const ResultName = {
  * A result PDF, inline (Electron's IPC carries 30 MB) or, from the browser
  * shell, uploaded first over HTTP like a component, whose WebSocket keeps
  * each frame under 2 MiB (about 1.5 MB of file as base64). Both carry at
- * most 30 MB, the upload route's limit.
+ * most 30 MB, the upload route's limit. Or a result scanned at the counter
+ * (`scan.start`): the scan job's id and its pages in the clerk's order; the
+ * core builds one searchable PDF from them (page pipeline + OCR), as it
+ * does for a dossier component.
  */
 export const ResultFileSchema = z.union([
   z.object({ ...ResultName, pdfBase64: Base64.min(8).max(40_000_000) }).strict(),
   z.object({ ...ResultName, uploadId: UploadId }).strict(),
+  z
+    .object({
+      ...ResultName,
+      scanJobId: z.uuid(),
+      pages: z.array(z.number().int().min(0).max(9999)).min(1).max(500),
+    })
+    .strict(),
 ]);
 
 export const ReturnRecordRequestSchema = z

@@ -15,6 +15,7 @@ import { kioskMigrations } from '../../services/kiosk-migrations';
 import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode } from '../cli-io';
 import type { CliCommand } from '../command';
+import { runNotice } from './forms-notice';
 
 const usage = {
   vi: 'Cách dùng: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out TỆP.pdf',
@@ -24,11 +25,12 @@ const usage = {
 export const formsCommand: CliCommand = {
   name: 'forms',
   summary: {
-    vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi hồ sơ – Mẫu 06)',
-    en: 'Print the one-stop forms (tracking book – form 06)',
+    vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi – Mẫu 06; phiếu Mẫu 02/03/04, nhận bổ sung)',
+    en: 'Print the one-stop forms (tracking book – form 06; notices 02/03/04, supplement received)',
   },
   async run(args, io) {
     const [sub, ...rest] = args;
+    if (sub === 'notice') return runNotice(rest, io);
     let values;
     try {
       ({ values } = parseArgs({

@@ -103,8 +103,8 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'forms',
     summary: {
-      vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi hồ sơ – Mẫu 06)',
-      en: 'Print the one-stop forms (tracking book – form 06)',
+      vi: 'In các mẫu của Bộ phận Một cửa (sổ theo dõi – Mẫu 06; phiếu Mẫu 02/03/04, nhận bổ sung)',
+      en: 'Print the one-stop forms (tracking book – form 06; notices 02/03/04, supplement received)',
     },
     load: async () => (await import('./forms')).formsCommand,
   },

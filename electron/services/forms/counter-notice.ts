@@ -18,6 +18,7 @@ import type { FormContext } from './form-data';
 import { apologyDueAt } from './apology-due-date';
 import { vnDateDigits } from './vn-date';
 import { renderApology, renderRefusal, renderSupplementRequest } from './render-counter-forms';
+import { renderSupplementReceipt } from './render-supplement-receipt';
 
 export type CounterNotice = z.output<typeof CounterNoticeSchema>;
 
@@ -25,6 +26,7 @@ const FILE_PREFIX = {
   supplement: 'phieu-yeu-cau-bo-sung',
   refused: 'phieu-tu-choi',
   apology: 'phieu-xin-loi-hen-lai',
+  'supplement-received': 'phieu-tiep-nhan-bo-sung',
 } as const;
 
 export interface CounterNoticeDeps {
@@ -42,6 +44,11 @@ export interface IssuedNotice {
   readonly newDueAt: number | null;
   readonly fileName: string;
   readonly pdf: Uint8Array;
+}
+
+/** Finished (9) by the kiosk's record or by the portal's last answer: the result waits to be collected. */
+function resultReady(dossier: { readonly status: string; readonly portalStatus: string | null }) {
+  return dossier.status === '9' || dossier.portalStatus === '9' || dossier.portalStatus === '10';
 }
 
 export async function issueCounterNotice(
@@ -74,14 +81,34 @@ export async function issueCounterNotice(
       `Dossier ${code} is not overdue (due ${vnDateDigits(dossier.dueAt)}); an apology is only for a dossier past its appointment.`,
     );
   }
+  // Decision (README): an apology is for a result that is late, not for one that waits at the counter.
+  if (notice.kind === 'apology' && resultReady(dossier)) {
+    throw new StoreError(
+      'NOTICE_RESULT_READY',
+      `Hồ sơ ${code} đã có kết quả (Đã xử lý xong); không lập phiếu xin lỗi và hẹn lại mà mời người dân đến nhận kết quả.`,
+      `Dossier ${code} already has its result (status 9); no apology, the citizen is asked to collect it.`,
+    );
+  }
+  // A supplement is received only into a dossier waiting for one (a Mẫu 02 made it "5").
+  if (notice.kind === 'supplement-received' && dossier.status !== '5') {
+    throw new StoreError(
+      'NOTICE_NO_SUPPLEMENT_ASKED',
+      `Hồ sơ ${code} không ở trạng thái "Chờ bổ sung"; chỉ nhận hồ sơ bổ sung sau khi đã lập phiếu yêu cầu bổ sung (Mẫu 02).`,
+      `Dossier ${code} is not waiting for a supplement; one is received only after a form 02.`,
+    );
+  }
   const newDueAt =
-    notice.kind === 'apology'
+    notice.kind === 'apology' || notice.kind === 'supplement-received'
       ? apologyDueAt(now, notice.extraWorkingDays, await deps.calendar, deps.officeHours)
       : null;
+  const listed = (items: readonly string[]) =>
+    `${items.join('; ')}${notice.reason === '' ? '' : ` (${notice.reason})`}`;
   const detail =
     notice.kind === 'supplement'
-      ? `${notice.missing.join('; ')}${notice.reason === '' ? '' : ` (${notice.reason})`}`
-      : notice.reason;
+      ? listed(notice.missing)
+      : notice.kind === 'supplement-received'
+        ? notice.received.join('; ')
+        : notice.reason;
   deps.store.recordEvent(
     {
       dossierId: dossier.id,
@@ -105,9 +132,11 @@ export async function issueCounterNotice(
   const pdf =
     notice.kind === 'supplement'
       ? await renderSupplementRequest(form, ctx, notice.missing, notice.reason)
-      : newDueAt === null
+      : notice.kind === 'refused'
         ? await renderRefusal(form, ctx, notice.reason)
-        : await renderApology(form, ctx, notice.reason, newDueAt);
+        : notice.kind === 'apology'
+          ? await renderApology(form, ctx, notice.reason, newDueAt ?? new Date(now))
+          : await renderSupplementReceipt(form, ctx, notice.received, newDueAt ?? new Date(now));
   return {
     code,
     status: EVENT_STATUS[notice.kind],

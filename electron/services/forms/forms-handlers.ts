@@ -8,6 +8,7 @@ import { KioskError } from '../../api/errors';
 import type { OfficeHours, WorkingCalendar } from '../calendar';
 import type { DossierStore } from '../store/dossier-store';
 import { issueCounterNotice } from './counter-notice';
+import { signOrMarkForm, type FormSigning } from './form-signing';
 import { renderTrackingBook } from './render-tracking-book';
 import { trackingBookCsv } from './tracking-book-csv';
 import { vnDayRange } from './vn-day-range';
@@ -28,14 +29,19 @@ export interface FormsHandlerDeps {
   readonly actorOf: (context: CallContext) => string;
   /** The name the clerk prints as (their display name, else their username). */
   readonly nameOf: (context: CallContext) => string;
+  /** The agency's token (none configured: every form is printed "Chưa ký số"). */
+  readonly signing: FormSigning;
   readonly now?: () => number;
 }
+
+/** The /Reason of a counter form's signature. */
+const FORM_SIGN_REASON = 'Phiếu của Bộ phận tiếp nhận và trả kết quả';
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsMethods> {
   return {
-    'forms.notice': async (notice, context) => {
+    'forms.notice': async ({ pin, ...notice }, context) => {
       const actor = deps.actorOf(context);
       const issued = await issueCounterNotice(
         {
@@ -54,15 +60,19 @@ export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsM
         notice,
         { actor, name: deps.nameOf(context) },
       );
+      // Signed after the step is recorded: a signing problem costs the signature, never the step.
+      const form = await signOrMarkForm(issued.pdf, deps.signing, pin, FORM_SIGN_REASON);
       return {
         code: issued.code,
         status: issued.status,
         newDueAt: issued.newDueAt,
         fileName: issued.fileName,
-        pdfBase64: base64(issued.pdf),
+        pdfBase64: base64(form.pdf),
+        signed: form.signed,
+        signingProblem: form.problem,
       };
     },
-    'forms.book': async ({ from, to }, context) => {
+    'forms.book': async ({ from, to, pin }, context) => {
       const range = vnDayRange(from, to);
       if (range === null) {
         throw new KioskError('INVALID_PAYLOAD', 'Not a real date', [
@@ -84,10 +94,13 @@ export function createFormsHandlers(deps: FormsHandlerDeps): HandlerGroup<FormsM
         deps.agency.code,
       );
       const name = `so-theo-doi-ho-so-${from}-${to}`;
+      const book = await signOrMarkForm(pdf, deps.signing, pin, FORM_SIGN_REASON);
       return {
         count: lines.length,
         pdfFileName: `${name}.pdf`,
-        pdfBase64: base64(pdf),
+        pdfBase64: base64(book.pdf),
+        signed: book.signed,
+        signingProblem: book.problem,
         csvFileName: `${name}.csv`,
         csvBase64: base64(trackingBookCsv(lines, now)),
       };

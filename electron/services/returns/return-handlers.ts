@@ -10,12 +10,14 @@ import type { CallContext } from '../../api/dispatcher';
 import { TrangThaiHoSoSchema } from '../../api/contract/dossier';
 import { LETTER_MIMES, letterMime } from '../../api/contract/letter-type';
 import { findDossierCode } from '../reception/dossier-code-query';
+import type { ComponentJobs } from '../reception/component-jobs';
 import type { UploadStore } from '../reception/upload-store';
 import type { DossierStore } from '../store/dossier-store';
 import { StoreError } from '../store/store-error';
 import type { TokenSignerSettings } from '../signing/token-signer';
 import type { Receiver } from './receiver-check';
 import type { ResultSigner } from './result-signer';
+import { resultBytes, scanJobsOf } from './result-files';
 import { ReturnError } from './return-error';
 import type { ReturnService } from './return-service';
 import { openResultSigner } from './token-result-signer';
@@ -32,6 +34,8 @@ export interface ReturnHandlerDeps {
   readonly lastRead: () => CitizenWire | null;
   /** Result files the browser shell uploaded over HTTP (`uploadId`), each taken once. */
   readonly uploads: Pick<UploadStore, 'take'>;
+  /** Results scanned at the counter: the same scan jobs (pages + OCR) intake builds components from. */
+  readonly jobs: Pick<ComponentJobs, 'assemble' | 'discard'>;
   /** The signed-in clerk: the audit actor and the name on the slip. */
   readonly staffOf: (context: CallContext) => { readonly actor: string; readonly name: string };
 }
@@ -134,20 +138,13 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<Retu
                 ),
               };
       const chip = deps.lastRead();
+      const results = await resultBytes(params.results, deps);
       const signing = openResultSigner(deps.signing, params.pin, deps.place);
       try {
         const outcome = await deps.service(signing?.signer ?? null).returnResult(
           {
             codeOrQr: params.query,
-            results: params.results.map((x) => ({
-              name: x.name,
-              ...(x.componentCode === undefined ? {} : { componentCode: x.componentCode }),
-              // The upload store checks the type it was sent as; the service checks the bytes are a PDF.
-              pdf:
-                'uploadId' in x
-                  ? new Uint8Array(deps.uploads.take(x.uploadId, 'application/pdf'))
-                  : fromBase64(x.pdfBase64),
-            })),
+            results,
             receiver,
             lastChipRead:
               chip === null
@@ -158,6 +155,8 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): HandlerGroup<Retu
           },
           staff.actor,
         );
+        // Kept until the return is recorded, so a refused attempt (a wrong PIN) can be retried without scanning again.
+        for (const jobId of scanJobsOf(params.results)) await deps.jobs.discard(jobId);
         return {
           code: outcome.code,
           returnedAt: outcome.returnedAt,

@@ -47,14 +47,18 @@ export const NewReturnSchema = z.object({
 });
 export type NewReturn = z.input<typeof NewReturnSchema>;
 
-/** A step after intake that is not a return: Mẫu 02 supplement, Mẫu 03 refusal, Mẫu 04 apology. */
+/**
+ * A step after intake that is not a return: Mẫu 02 supplement, Mẫu 03
+ * refusal, Mẫu 04 apology, or the supplement received after a Mẫu 02 (a
+ * DanhSachHoSoBoSung round, with its new appointment).
+ */
 export const NewEventSchema = z.object({
   dossierId: z.string().min(1),
   at: z.number().int().positive(),
-  kind: z.enum(['supplement', 'refused', 'apology']),
-  /** What is missing, why refused, or why late: read by the citizen's status lookup. */
+  kind: z.enum(['supplement', 'refused', 'apology', 'supplement-received']),
+  /** What is missing, why refused, why late, or what was received: read by the citizen's status lookup. */
   detail: z.string().trim().min(1).max(2000),
-  /** Mẫu 04: the new appointment (working-day calendar). */
+  /** Mẫu 04 and a supplement round: the new appointment (working-day calendar). */
   newDueAt: z.number().int().positive().nullable(),
   handler: HandlerSchema,
 });
@@ -66,4 +70,6 @@ export const EVENT_STATUS = {
   supplement: '5',
   refused: '3',
   apology: '4',
+  // Back to "Đang xử lý" once the supplement is in (UNCONFIRMED: the portal may expect 2).
+  'supplement-received': '4',
 } as const;

@@ -22,6 +22,8 @@ export const EventDetailSchema = z.object({
   content: z.string(),
   /** The reason or list a form prints (what is missing, why refused, why late). */
   detail: z.string(),
+  /** NgayHenTraTruoc of a supplement round: the appointment the new one replaces. */
+  previousDueAt: z.number().optional(),
   /** ThongTinTra of a return. */
   returnInfo: z.string().optional(),
 });
@@ -262,6 +264,7 @@ const EVENT_CONTENT = {
   supplement: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
   refused: 'Từ chối tiếp nhận, giải quyết hồ sơ',
   apology: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  'supplement-received': 'Tiếp nhận hồ sơ bổ sung',
 } as const;
 
 /**
@@ -279,13 +282,23 @@ export function recordEvent(ctx: StoreContext, input: NewEvent, actor: string): 
         const dossierId = dossierIdOf(ctx, e.dossierId);
         const now = ctx.now();
         const content = `${EVENT_CONTENT[e.kind]}: ${e.detail}`.slice(0, 2000);
+        const previous = ctx.db
+          .prepare<[string], { due_at: number }>('SELECT due_at FROM dossiers WHERE id = ?')
+          .get(dossierId);
         const eventId = insertEvent(
           ctx,
           dossierId,
           e.kind,
           e.at,
           actor,
-          { handler: e.handler, content, detail: e.detail },
+          {
+            handler: e.handler,
+            content,
+            detail: e.detail,
+            ...(e.newDueAt === null || previous === undefined
+              ? {}
+              : { previousDueAt: previous.due_at }),
+          },
           e.newDueAt,
         );
         ctx.db

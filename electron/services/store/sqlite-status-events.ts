@@ -7,6 +7,7 @@ import { toPortalDossier } from './portal-mapping';
 import { EventDetailSchema } from './return-store';
 import { openField, type StoreContext } from './store-context';
 import { StoreError } from './store-error';
+import { supplementRounds } from './supplement-rounds';
 
 /** The actor name the sync engine's reads are audited under (as in sqlite-outbox.ts). */
 const SYNC_ACTOR = 'sync-engine';
@@ -96,7 +97,10 @@ export class SqliteStatusEvents implements StatusEventPort {
   }
 
   updateObject(dossierId: string): DongBoHoSoMC {
-    const base = toPortalDossier(readDossier(this.#ctx, dossierId, SYNC_ACTOR, 'read-for-sync'));
+    const dossier = toPortalDossier(readDossier(this.#ctx, dossierId, SYNC_ACTOR, 'read-for-sync'));
+    // Every update carries the rounds so far, so a later update never drops an earlier round.
+    const rounds = supplementRounds(this.#ctx, dossierId);
+    const base = rounds.length === 0 ? dossier : { ...dossier, DanhSachHoSoBoSung: rounds };
     const ret = this.#ctx.db
       .prepare<[string], { returned_at: number; hinh_thuc: '0' | '1' }>(
         'SELECT returned_at, hinh_thuc FROM dossier_returns WHERE dossier_id = ?',

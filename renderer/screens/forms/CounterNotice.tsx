@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Params, Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
+import { FormPin, pinParam, SignedNote } from './FormSignature';
 import { pdfBlobUrl } from '../../components/pdf-blob-url';
 import { formatDateTime } from '../../i18n/format';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
@@ -10,17 +11,22 @@ type Notice = Params<'forms.notice'>;
 type Kind = Notice['kind'];
 type Issued = Result<'forms.notice'>;
 
-const KINDS: readonly Kind[] = ['supplement', 'refused', 'apology'];
+const KINDS: readonly Kind[] = ['supplement', 'supplement-received', 'refused', 'apology'];
 const KIND_LABEL = {
   supplement: 'forms.kindSupplement',
+  'supplement-received': 'forms.kindSupplementReceived',
   refused: 'forms.kindRefused',
   apology: 'forms.kindApology',
 } as const;
 const REASON_LABEL = {
   supplement: 'forms.supplementReason',
+  'supplement-received': 'forms.supplementReason',
   refused: 'forms.refusedReason',
   apology: 'forms.apologyReason',
 } as const;
+/** The kinds whose list is typed one item a line, and the kinds that take working days. */
+const LISTED: ReadonlySet<Kind> = new Set(['supplement', 'supplement-received']);
+const DAYS: ReadonlySet<Kind> = new Set(['apology', 'supplement-received']);
 
 /** The lines a clerk typed as the list of what is missing, blank lines dropped. */
 const items = (text: string): string[] =>
@@ -39,13 +45,14 @@ const items = (text: string): string[] =>
  */
 export function CounterNotice() {
   const { t } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const errorText = useApiErrorText();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<Kind>('supplement');
   const [missing, setMissing] = useState('');
   const [reason, setReason] = useState('');
   const [extraDays, setExtraDays] = useState(5);
+  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [issued, setIssued] = useState<Issued | undefined>(undefined);
@@ -64,13 +71,19 @@ export function CounterNotice() {
 
   const ready =
     query.trim() !== '' &&
-    (kind === 'supplement' ? items(missing).length > 0 : reason.trim() !== '') &&
-    (kind !== 'apology' || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
+    (LISTED.has(kind) ? items(missing).length > 0 : reason.trim() !== '') &&
+    (!DAYS.has(kind) || (Number.isInteger(extraDays) && extraDays >= 1 && extraDays <= 60));
 
   const notice = (): Notice => {
-    const common = { query: query.trim(), reason: reason.trim() };
+    const common = {
+      query: query.trim(),
+      reason: reason.trim(),
+      ...pinParam(info.signingConfigured, pin),
+    };
     if (kind === 'supplement') return { kind, ...common, missing: items(missing) };
     if (kind === 'apology') return { kind, ...common, extraWorkingDays: extraDays };
+    if (kind === 'supplement-received')
+      return { kind, ...common, received: items(missing), extraWorkingDays: extraDays };
     return { kind, ...common };
   };
 
@@ -80,6 +93,8 @@ export function CounterNotice() {
     setBusy(true);
     setError(undefined);
     const answer = await api.forms.notice(notice());
+    // The PIN served this one form.
+    setPin('');
     setBusy(false);
     if (answer.ok) setIssued(answer.value);
     else setError(errorText(answer.error));
@@ -127,9 +142,9 @@ export function CounterNotice() {
               </label>
             ))}
           </fieldset>
-          {kind === 'supplement' && (
+          {LISTED.has(kind) && (
             <label>
-              {t('forms.missing')}
+              {t(kind === 'supplement' ? 'forms.missing' : 'forms.received')}
               <textarea
                 name="notice-missing"
                 rows={4}
@@ -140,9 +155,11 @@ export function CounterNotice() {
               />
             </label>
           )}
-          {kind === 'apology' && (
+          {DAYS.has(kind) && (
             <>
-              <p className="hint">{t('forms.apologyHint')}</p>
+              <p className="hint">
+                {t(kind === 'apology' ? 'forms.apologyHint' : 'forms.receivedHint')}
+              </p>
               <label>
                 {t('forms.extraWorkingDays')}
                 <input
@@ -170,6 +187,7 @@ export function CounterNotice() {
               }}
             />
           </label>
+          <FormPin pin={pin} onPin={setPin} />
           <button type="submit" className="primary" disabled={busy || !ready}>
             {busy ? t('forms.issuing') : t('forms.issue')}
           </button>
@@ -185,6 +203,7 @@ export function CounterNotice() {
           <p id="notice-issued" role="status" className="success" data-notice={issued.code}>
             {t('forms.issued', { code: issued.code })}
           </p>
+          <SignedNote signed={issued.signed} problem={issued.signingProblem} />
           {issued.newDueAt !== null && (
             <p className="success" data-new-due={issued.newDueAt}>
               {t('forms.newDueAt', { date: formatDateTime(issued.newDueAt) })}

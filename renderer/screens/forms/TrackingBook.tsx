@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
 import { useKiosk } from '../../api/KioskContext';
+import { FormPin, pinParam, SignedNote } from './FormSignature';
 import { pdfBlobUrl } from '../../components/pdf-blob-url';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
 
@@ -24,10 +25,11 @@ function csvBlobUrl(base64: string): string {
  */
 export function TrackingBook() {
   const { t } = useTranslation();
-  const { api } = useKiosk();
+  const { api, info } = useKiosk();
   const errorText = useApiErrorText();
   const [from, setFrom] = useState(vnToday);
   const [to, setTo] = useState(vnToday);
+  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [book, setBook] = useState<Book | undefined>(undefined);
@@ -57,7 +59,9 @@ export function TrackingBook() {
       return;
     }
     setBusy(true);
-    const answer = await api.forms.book({ from, to });
+    const answer = await api.forms.book({ from, to, ...pinParam(info.signingConfigured, pin) });
+    // The PIN served this one book.
+    setPin('');
     setBusy(false);
     if (answer.ok) setBook(answer.value);
     else setError(errorText(answer.error));
@@ -90,6 +94,7 @@ export function TrackingBook() {
             }}
           />
         </label>
+        <FormPin pin={pin} onPin={setPin} />
         <button type="submit" className="primary" disabled={busy || from === '' || to === ''}>
           {busy ? t('forms.making') : t('forms.make')}
         </button>
@@ -104,6 +109,7 @@ export function TrackingBook() {
           <p id="book-made" role="status" className="success" data-book-count={book.count}>
             {t('forms.made', { count: book.count })}
           </p>
+          <SignedNote signed={book.signed} problem={book.signingProblem} />
           <div className="receipt-actions">
             <a ref={pdfLink} className="button" download={book.pdfFileName}>
               {t('forms.downloadPdf')}

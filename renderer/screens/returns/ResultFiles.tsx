@@ -1,7 +1,9 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../../api/KioskContext';
 import { pickFile } from './pick-file';
 import type { ResultFile } from './return-draft';
+import { ResultScan } from './ResultScan';
 
 interface ResultFilesProps {
   readonly files: readonly ResultFile[];
@@ -9,12 +11,14 @@ interface ResultFilesProps {
 }
 
 /**
- * The result document(s) as PDF files, each with the name the portal shows
- * (TenGiayTo), prefilled and editable. Files are read here; nothing is sent
- * before the hand-over itself.
+ * The result document(s), scanned at the counter or chosen as PDF files,
+ * each with the name the portal shows (TenGiayTo), prefilled and editable.
+ * Files are read here; nothing is sent before the hand-over itself. A
+ * scanned result removed from the list is discarded in the core with its pages.
  */
 export function ResultFiles({ files, onChange }: ResultFilesProps) {
   const { t } = useTranslation();
+  const { api } = useKiosk();
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -38,6 +42,11 @@ export function ResultFiles({ files, onChange }: ResultFilesProps) {
 
   return (
     <div className="return-results">
+      <ResultScan
+        onScanned={(file) => {
+          onChange([...files, file]);
+        }}
+      />
       <label className="file-pick">
         {t('returns.chooseFile')}
         <input
@@ -56,7 +65,10 @@ export function ResultFiles({ files, onChange }: ResultFilesProps) {
       {files.length > 0 && (
         <ul className="result-list">
           {files.map((file, index) => (
-            <li key={`${file.fileName}-${String(index)}`} data-result-file={file.fileName}>
+            <li
+              key={`${file.fileName}-${String(index)}`}
+              data-result-file={'scanJobId' in file ? 'scan' : file.fileName}
+            >
               <span className="file-name">{file.fileName}</span>
               <label>
                 {t('returns.resultName')}
@@ -74,6 +86,7 @@ export function ResultFiles({ files, onChange }: ResultFilesProps) {
                 type="button"
                 onClick={() => {
                   onChange(files.filter((_, i) => i !== index));
+                  if ('scanJobId' in file) void api.component.discard({ jobId: file.scanJobId });
                 }}
               >
                 {t('returns.removeFile', { file: file.fileName })}

@@ -101,4 +101,20 @@ describe('the return draft', () => {
       true,
     );
   });
+
+  it('a scanned result goes as its scan job and kept pages, named and trimmed, and fits any frame', () => {
+    const scanned = {
+      name: ' Giấy khai sinh ',
+      fileName: 'Bản quét (2 trang)',
+      scanJobId: '01939a7e-0000-7000-8000-000000000001',
+      pages: [1, 0],
+    };
+    const draft: ReturnDraft = { ...emptyDraft(check()), receiver: 'post', results: [scanned] };
+    expect(missing(check(), draft)).toEqual([]);
+    const request = recordRequest(CODE, check(), draft);
+    expect(request.results).toEqual([
+      { name: 'Giấy khai sinh', scanJobId: scanned.scanJobId, pages: [1, 0] },
+    ]);
+    expect(fitsBrowserFrame(request)).toBe(true);
+  });
 });

@@ -10,10 +10,20 @@ export interface PickedFile {
   readonly base64: string;
 }
 
-/** A result document: its name on the portal (TenGiayTo) and its PDF. */
-export interface ResultFile extends PickedFile {
-  readonly name: string;
-}
+/**
+ * A result document: its name on the portal (TenGiayTo) and either a PDF the
+ * clerk chose, or the pages scanned at the counter (the core builds one
+ * searchable PDF from the scan job, with OCR, when the result is returned).
+ */
+export type ResultFile =
+  | (PickedFile & { readonly name: string })
+  | {
+      readonly name: string;
+      /** What the list shows, e.g. "Bản quét (2 trang)". */
+      readonly fileName: string;
+      readonly scanJobId: string;
+      readonly pages: readonly number[];
+    };
 
 /** What the clerk has entered for one hand-over; nothing here is sent before "Trả kết quả". */
 export interface ReturnDraft {
@@ -82,7 +92,11 @@ export function recordRequest(
         : { kind: 'applicant' };
   return {
     query,
-    results: draft.results.map((r) => ({ name: r.name.trim(), pdfBase64: r.base64 })),
+    results: draft.results.map((r) =>
+      'scanJobId' in r
+        ? { name: r.name.trim(), scanJobId: r.scanJobId, pages: [...r.pages] }
+        : { name: r.name.trim(), pdfBase64: r.base64 },
+    ),
     receiver,
     offlineInHand: portalSilent(check) && draft.inHand,
     ...(check.signingConfigured ? { pin: draft.pin } : {}),
@@ -104,7 +118,14 @@ export function fitsBrowserFrame(request: ReturnRequest): boolean {
   const r = request.receiver;
   const letter = r.kind === 'authorised' && 'letterBase64' in r ? r.letterBase64.length : 0;
   const files = request.results.reduce(
-    (sum, r) => sum + ('pdfBase64' in r ? r.pdfBase64.length : r.uploadId.length) + r.name.length,
+    (sum, r) =>
+      sum +
+      ('pdfBase64' in r
+        ? r.pdfBase64.length
+        : 'uploadId' in r
+          ? r.uploadId.length
+          : r.scanJobId.length + r.pages.length * 5) +
+      r.name.length,
     0,
   );
   return files + letter + FRAME_OVERHEAD <= BROWSER_FRAME_LIMIT;

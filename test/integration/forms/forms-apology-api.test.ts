@@ -112,6 +112,26 @@ describe('forms.notice Mẫu 04', () => {
     expect(core.store.get(code, 'test').status).toBe('2');
   });
 
+  it('refuses an overdue dossier the portal already says is finished (9), in Vietnamese, and records nothing', async () => {
+    const { code } = core.store.save(
+      sampleDossier('late-but-done', { receivedAt: Date.now() - 10 * DAY }),
+      'test',
+    );
+    const dossier = core.store.get(code, 'test');
+    // What the sync engine or the readiness refresh records when TraCuuHoSo answers 9.
+    core.store.outbox.recordPortalStatus(dossier.id, '9', Date.now());
+    const answer = await call('forms.notice', {
+      kind: 'apology',
+      query: code,
+      reason: REASON,
+      extraWorkingDays: 3,
+    });
+    if (answer.ok) throw new Error('an apology for a finished dossier was accepted');
+    expect(answer.error.code).toBe('NOTICE_RESULT_READY');
+    expect(apiErrorText(answer.error).vi).toContain('đã có kết quả');
+    expect(core.store.get(code, 'test')).toMatchObject({ status: '2', dueAt: dossier.dueAt });
+  });
+
   it('gives an overdue dossier a new date on the working-day calendar, queued after its create', async () => {
     const { code } = core.store.save(
       sampleDossier('late', { receivedAt: Date.now() - 10 * DAY }),

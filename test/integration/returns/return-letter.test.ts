@@ -13,6 +13,8 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CitizenWire } from '../../../electron/api/contract/citizen';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
+import { OcrPool } from '../../../electron/services/ocr/ocr-pool';
+import { ComponentJobs } from '../../../electron/services/reception/component-jobs';
 import { UploadStore } from '../../../electron/services/reception/upload-store';
 import { createReturnHandlers } from '../../../electron/services/returns/return-handlers';
 import { ReturnService } from '../../../electron/services/returns/return-service';
@@ -53,6 +55,8 @@ const handlers = () =>
     place: 'Quảng Ngãi',
     lastRead: () => lastRead,
     uploads,
+    // No scanned result here: the pool never starts a worker.
+    jobs: new ComponentJobs({ ocr: new OcrPool(), workDir: dir, emit: () => undefined }),
     staffOf: () => ({ actor: 'canbo1', name: 'Lê Văn Cán' }),
   });
 
