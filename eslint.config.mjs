@@ -21,7 +21,18 @@ const forbid = (/** @type {Array<[string, string]>} */ rules) => ({
 });
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'test-results/', 'build/system-deps/', '**/*.cjs'] },
+  // Stryker's sandboxes and reports are copies of the tree, made while a mutation run goes on.
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'test-results/',
+      'build/system-deps/',
+      '**/*.cjs',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
