@@ -16,6 +16,7 @@ import { writeStamp } from './build-stamp.mjs';
  */
 const assets: readonly { from: string; to: string }[] = [
   { from: 'electron/services/ocr/tesseract-worker.cjs', to: 'tesseract-worker.cjs' },
+  { from: 'scanners/wia/wia-bridge.ps1', to: 'wia-bridge.ps1' },
   ...readdirSync('electron/services/receipt/fonts').map((name) => ({
     from: join('electron/services/receipt/fonts', name),
     to: join('fonts', name),

@@ -13,9 +13,11 @@ const config = {
   directories: { output: 'dist/packages', buildResources: 'build' },
   files: ['package.json', 'dist/electron/**', 'dist/renderer/**', '!**/*.map'],
   asar: true,
-  // Native modules and the OCR language data must be real files on disk.
+  // Native modules, the OCR language data and the WIA bridge script (run by
+  // PowerShell, which cannot read inside an asar) must be real files on disk.
   asarUnpack: [
     '**/*.node',
+    '**/wia-bridge.ps1',
     'node_modules/@tesseract.js-data/**',
     'node_modules/tesseract.js-core/**',
   ],

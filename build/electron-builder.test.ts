@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { matchesGlob } from 'node:path';
 import config from './electron-builder.mjs';
 
 const require = createRequire(import.meta.url);
@@ -50,5 +52,16 @@ describe('the packaged kiosk', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).toBe(true);
+  });
+
+  it('unpacks the WIA bridge script the Electron bundle carries, so PowerShell can run it', () => {
+    // As electron-builder matches asarUnpack: each glob against the file's path in the app.
+    const unpacked = (path: string) =>
+      (config.asarUnpack as string[]).some((glob) => matchesGlob(path, glob));
+    expect(
+      existsSync('dist/electron/wia-bridge.ps1') || !existsSync('dist/electron/main.mjs'),
+    ).toBe(true);
+    expect(unpacked('dist/electron/wia-bridge.ps1')).toBe(true);
+    expect(unpacked('dist/electron/main.mjs')).toBe(false);
   });
 });

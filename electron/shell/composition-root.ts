@@ -24,9 +24,7 @@ import { createEspeakVoice } from '../services/voice/espeak-voice';
 import { createVoiceHandlers } from '../services/voice/voice-handlers';
 import { OcrPool } from '../services/ocr/ocr-pool';
 import { resolveModelDir } from '../services/ocr/ocr-language-data';
-import { EsclBackend } from '../../scanners/escl/escl-backend';
-import { SaneBackend } from '../../scanners/sane/sane-backend';
-import type { ScannerBackend } from '../../scanners/scanner';
+import { esclUrlsFromEnv, scannerBackends } from '../../scanners/scanner-backends';
 import { PortalClient } from '../services/portal/portal-client';
 import { PortalConfigSchema } from '../services/portal/portal-config';
 import { portalSettings } from '../services/portal/portal-settings';
@@ -188,11 +186,10 @@ export function createCore(options: CoreOptions): Core {
       'portal settings invalid; sync stopped',
     );
   }
-  const esclUrls = (process.env.KIOSK_ESCL_URLS ?? '').split(',').filter((url) => url !== '');
-  const scanBackends: ScannerBackend[] = [
-    new SaneBackend(),
-    ...(esclUrls.length > 0 ? [new EsclBackend({ urls: esclUrls })] : []),
-  ];
+  const scanBackends = scannerBackends({
+    platform: process.platform,
+    esclUrls: esclUrlsFromEnv(process.env),
+  });
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool({ modelDir: resolveModelDir(config.ocr.modelDir, ['vie']) });
   probes.push(createOcrHealthProbe(ocr));

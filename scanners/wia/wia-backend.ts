@@ -23,7 +23,18 @@ export interface WiaBackendOptions {
 }
 
 const prefix = 'wia:';
-const defaultScript = fileURLToPath(new URL('./wia-bridge.ps1', import.meta.url));
+/**
+ * The bridge script beside the bundle at `path`. In the packaged app the
+ * bundle sits inside app.asar, which PowerShell cannot read, so the script is
+ * unpacked next to it (build/electron-builder.mjs) and read from there.
+ */
+export function scriptOutsideAsar(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
+const defaultScript = scriptOutsideAsar(
+  fileURLToPath(new URL('./wia-bridge.ps1', import.meta.url)),
+);
 
 /**
  * WIA on Windows through wia-bridge.ps1 (WIA Automation Layer COM), one JSON

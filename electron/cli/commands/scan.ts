@@ -1,17 +1,10 @@
 import { resolve } from 'node:path';
-import { EsclBackend } from '../../../scanners/escl/escl-backend';
 import { importFiles } from '../../../scanners/import/import-files';
 import type { OutputProfile } from '../../../scanners/pipeline/page-pipeline';
 import { scanComponent } from '../../../scanners/pipeline/scan-component';
-import { SaneBackend } from '../../../scanners/sane/sane-backend';
+import { esclUrlsFromEnv, scannerBackends } from '../../../scanners/scanner-backends';
 import { ScannerRegistry } from '../../../scanners/scanner-registry';
-import type {
-  ColourMode,
-  ScannedPage,
-  ScannerBackend,
-  ScannerDevice,
-  ScanSource,
-} from '../../../scanners/scanner';
+import type { ColourMode, ScannedPage, ScannerDevice, ScanSource } from '../../../scanners/scanner';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 
@@ -83,12 +76,8 @@ function usage(io: CliIo): void {
 }
 
 function registry(args: ScanArgs): ScannerRegistry {
-  const escl = [...args.escl, ...(process.env.KIOSK_ESCL_URLS ?? '').split(',')].filter(
-    (u) => u !== '',
-  );
-  const backends: ScannerBackend[] = [new SaneBackend()];
-  if (escl.length > 0) backends.push(new EsclBackend({ urls: escl }));
-  return new ScannerRegistry(backends);
+  const esclUrls = [...args.escl, ...esclUrlsFromEnv(process.env)];
+  return new ScannerRegistry(scannerBackends({ platform: process.platform, esclUrls }));
 }
 
 function describeDevice(io: CliIo, device: ScannerDevice): string {
