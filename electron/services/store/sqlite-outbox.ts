@@ -3,7 +3,7 @@ import type { DongBoHoSoMC } from '../portal-contract/dong-bo-ho-so';
 import type { OutboxEntry, OutboxPort } from '../sync/outbox-port';
 import { readDossier } from './dossier-reader';
 import { SqliteStatusEvents } from './sqlite-status-events';
-import { toPortalDossier } from './portal-mapping';
+import { toPortalDossier } from '../sync/portal-mapping';
 import { openField, sealField, type StoreContext } from './store-context';
 import type { OutboxOp } from '../../api/contract/dossier';
 

@@ -3,7 +3,7 @@ import type { DongBoHoSoMC } from '../portal-contract/dong-bo-ho-so';
 import { toPortalDateTime } from '../portal-contract/portal-time';
 import type { StatusEventPort } from '../sync/status-event-port';
 import { readDossier } from './dossier-reader';
-import { toPortalDossier } from './portal-mapping';
+import { toPortalDossier } from '../sync/portal-mapping';
 import { EventDetailSchema } from './return-store';
 import { openField, type StoreContext } from './store-context';
 import { StoreError } from './store-error';

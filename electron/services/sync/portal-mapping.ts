@@ -1,7 +1,7 @@
 import type { DongBoHoSoMC, TaiLieuNop } from '../portal-contract/dong-bo-ho-so';
 import { toPortalDateTime } from '../portal-contract/portal-time';
-import type { DossierView } from './dossier-view';
-import { StoreError } from './store-error';
+import type { DossierView } from '../store/dossier-view';
+import { StoreError } from '../store/store-error';
 
 /**
  * The dossier as the portal's DongBoHoSoMC object (portal.md §1.3). Only
