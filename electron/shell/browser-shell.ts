@@ -7,7 +7,7 @@ import { UPLOAD_PATH } from '../api/wire';
 import { loadConfig } from '../services/config/config-file';
 import type { Config } from '../services/config/config-schema';
 import { createLogger, type Logger } from '../services/log/logger';
-import { UploadStore } from '../services/reception/upload-store';
+import { UploadStore } from '../services/uploads/upload-store';
 import type { Core, CoreOptions } from './composition-root';
 import { CoreGate } from './core-gate';
 import { warmLibraries } from './library-warm-up';

@@ -5,7 +5,7 @@ import { requireStaff } from '../services/auth/require-staff';
 import { CopyCertifier } from '../services/certified-copies/copy-certifier';
 import { createCopyHandlers, type CopyMethods } from '../services/certified-copies/copy-handlers';
 import type { Config } from '../services/config/config-schema';
-import type { ComponentJobs } from '../services/reception/component-jobs';
+import type { ComponentJobs } from '../services/components/component-jobs';
 import { TokenSigner, tokenSignerSettings } from '../services/signing/token-signer';
 import type { DossierStore } from '../services/store/dossier-store';
 

@@ -10,22 +10,22 @@ import type { CardService } from '../services/card/card-service';
 import type { Config } from '../services/config/config-schema';
 import type { Logger } from '../services/log/logger';
 import type { OcrPool } from '../services/ocr/ocr-pool';
-import { createComponentHandlers } from '../services/reception/component-handlers';
-import { ComponentJobs } from '../services/reception/component-jobs';
-import { DossierIntake } from '../services/reception/dossier-intake';
-import { LookupThrottle } from '../services/reception/lookup-throttle';
-import type { UploadStore } from '../services/reception/upload-store';
-import { tokenOpener } from '../services/reception/intake-signing';
-import { receiptServiceFor } from '../services/reception/receipt-wiring';
-import { signPending } from '../services/reception/sign-pending';
+import { createComponentHandlers } from '../services/components/component-handlers';
+import { ComponentJobs } from '../services/components/component-jobs';
+import { DossierIntake } from '../services/intake/dossier-intake';
+import { LookupThrottle } from '../services/lookup/lookup-throttle';
+import type { UploadStore } from '../services/uploads/upload-store';
+import { tokenOpener } from '../services/intake/intake-signing';
+import { receiptServiceFor } from '../services/receipt/receipt-wiring';
+import { signPending } from '../services/intake/sign-pending';
 import { SigningError } from '../services/signing/signing-errors';
 import { tokenSignerSettings } from '../services/signing/token-signer';
 import {
   createReceptionHandlers,
   KioskSessionDossiers,
   type ReceptionMethods,
-} from '../services/reception/reception-handlers';
-import { StatusLookupService } from '../services/reception/status-lookup';
+} from '../services/intake/reception-handlers';
+import { StatusLookupService } from '../services/lookup/status-lookup';
 import { createScanHandlers, scanEventsOn } from '../services/scan/scan-handlers';
 import { ScanService } from '../services/scan/scan-service';
 import type { DossierStore } from '../services/store/dossier-store';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../api/errors';
 import { tokenMatches } from '../api/transports/ws-server';
-import { maxImportBytes } from '../services/reception/component-file-check';
-import type { UploadStore } from '../services/reception/upload-store';
+import { maxImportBytes } from '../services/components/component-file-check';
+import type { UploadStore } from '../services/uploads/upload-store';
 
 const MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 

@@ -22,8 +22,8 @@ import { OcrPool } from '../../electron/services/ocr/ocr-pool';
 import {
   ComponentJobs,
   type ComponentOcrEvent,
-} from '../../electron/services/reception/component-jobs';
-import { rasterDpi } from '../../electron/services/reception/component-raster';
+} from '../../electron/services/components/component-jobs';
+import { rasterDpi } from '../../electron/services/components/component-raster';
 import { renderPage, truthTexts } from '../fixtures/ocr/vietnamese-pages';
 
 const PAGES = 6;

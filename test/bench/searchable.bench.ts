@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OcrPool } from '../../electron/services/ocr/ocr-pool';
-import { ComponentJobs } from '../../electron/services/reception/component-jobs';
+import { ComponentJobs } from '../../electron/services/components/component-jobs';
 import { ScanService } from '../../electron/services/scan/scan-service';
 import { buildComponentPdf, type PdfPageImage } from '../../scanners/pipeline/component-pdf';
 import { ScannerRegistry } from '../../scanners/scanner-registry';

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ComponentJobs } from '../../electron/services/reception/component-jobs';
+import { ComponentJobs } from '../../electron/services/components/component-jobs';
 
 let dir = '';
 beforeEach(() => {

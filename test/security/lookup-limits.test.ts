@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorText } from '../../electron/api/error-messages';
-import { DEFAULT_LOOKUP_LIMITS } from '../../electron/services/reception/lookup-throttle';
+import { DEFAULT_LOOKUP_LIMITS } from '../../electron/services/lookup/lookup-throttle';
 import { startShellProcess, type ShellProcess } from '../e2e/support/shell-process';
 import { addStaff, CLERK } from '../e2e/support/staff';
 import { openApiSocket, type CallAnswer } from '../support/api-socket';

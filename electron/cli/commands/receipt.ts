@@ -7,7 +7,7 @@ import { StaffAccounts } from '../../services/auth/staff-accounts';
 import { ProcedureCatalogue } from '../../services/catalogue/procedure-catalogue';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { kioskMigrations } from '../../services/kiosk-migrations';
-import { receiptServiceFor } from '../../services/reception/receipt-wiring';
+import { receiptServiceFor } from '../../services/receipt/receipt-wiring';
 import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';

@@ -10,7 +10,7 @@ import type { CounterNoticeSchema } from '../../api/contract/forms';
 import { CLOSED_STATUSES, isOverdue } from '../../api/contract/overdue';
 import { isTrangThai, STATUS_TEXT } from '../../api/contract/status-text';
 import type { OfficeHours, WorkingCalendar } from '../calendar';
-import { findDossierCode } from '../reception/dossier-code-query';
+import { findDossierCode } from '../lookup/dossier-code-query';
 import type { DossierStore } from '../store/dossier-store';
 import { EVENT_STATUS } from '../store/return-input';
 import { StoreError } from '../store/store-error';

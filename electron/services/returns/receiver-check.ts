@@ -1,5 +1,5 @@
 import type { CitizenWire } from '../../api/contract/citizen';
-import { checkApplicant, type ChipRead } from '../reception/applicant-check';
+import { checkApplicant, type ChipRead } from '../intake/applicant-check';
 import { ReturnError } from './return-error';
 
 /** Who collects the result, as the clerk identified them. */

@@ -6,8 +6,8 @@
  */
 import type { z } from 'zod';
 import type { ResultFileSchema } from '../../api/contract/returns';
-import type { ComponentJobs } from '../reception/component-jobs';
-import type { UploadStore } from '../reception/upload-store';
+import type { ComponentJobs } from '../components/component-jobs';
+import type { UploadStore } from '../uploads/upload-store';
 
 export type ResultFileParam = z.output<typeof ResultFileSchema>;
 

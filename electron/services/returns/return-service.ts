@@ -7,8 +7,8 @@
  * what to do next; nothing is recorded unless everything passed.
  */
 import { TrangThaiHoSoSchema } from '../portal-contract/dong-bo-ho-so';
-import { findDossierCode } from '../reception/dossier-code-query';
-import type { ChipRead } from '../reception/applicant-check';
+import { findDossierCode } from '../lookup/dossier-code-query';
+import type { ChipRead } from '../intake/applicant-check';
 import type { Portal } from '../portal/portal';
 import type { DossierStore } from '../store/dossier-store';
 import { StoreError } from '../store/store-error';

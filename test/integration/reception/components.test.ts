@@ -17,11 +17,11 @@ import { receptionEvents, receptionMethods } from '../../../electron/api/contrac
 import { scanMethods } from '../../../electron/api/contract/scan';
 import { KioskError } from '../../../electron/api/errors';
 import { OcrPool } from '../../../electron/services/ocr/ocr-pool';
-import { createComponentHandlers } from '../../../electron/services/reception/component-handlers';
+import { createComponentHandlers } from '../../../electron/services/components/component-handlers';
 import {
   ComponentJobs,
   type ComponentOcrEvent,
-} from '../../../electron/services/reception/component-jobs';
+} from '../../../electron/services/components/component-jobs';
 import { ScanService } from '../../../electron/services/scan/scan-service';
 import { SaneBackend } from '../../../scanners/sane/sane-backend';
 import type { ScannerBackend } from '../../../scanners/scanner';

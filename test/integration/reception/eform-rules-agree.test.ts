@@ -11,7 +11,7 @@ import { checkForm } from '../../../electron/api/contract/form-rules';
 import type { FormField, Procedure } from '../../../electron/api/contract/procedure';
 import { NewDossierRequestSchema } from '../../../electron/api/contract/reception';
 import { KioskError } from '../../../electron/api/errors';
-import { DossierIntake } from '../../../electron/services/reception/dossier-intake';
+import { DossierIntake } from '../../../electron/services/intake/dossier-intake';
 import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 
 const label = (vi: string) => ({ vi, en: vi });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrPool } from '../../../electron/services/ocr/ocr-pool';
-import { ComponentJobs } from '../../../electron/services/reception/component-jobs';
+import { ComponentJobs } from '../../../electron/services/components/component-jobs';
 import { ScanService } from '../../../electron/services/scan/scan-service';
 import { ScannerRegistry } from '../../../scanners/scanner-registry';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';

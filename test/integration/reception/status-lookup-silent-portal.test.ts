@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
 import { PortalConfigSchema } from '../../../electron/services/portal/portal-config';
-import { StatusLookupService } from '../../../electron/services/reception/status-lookup';
+import { StatusLookupService } from '../../../electron/services/lookup/status-lookup';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { SyncEngine } from '../../../electron/services/sync/sync-engine';
 import { sampleDossier } from '../../fixtures/store/sample-dossier';

@@ -13,7 +13,7 @@ import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/por
 import { SIM_CONTROL_HEADER } from '../../../electron/portal-sim/sim-guard';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
-import { StatusLookupService } from '../../../electron/services/reception/status-lookup';
+import { StatusLookupService } from '../../../electron/services/lookup/status-lookup';
 import { ReturnService } from '../../../electron/services/returns/return-service';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { SyncEngine } from '../../../electron/services/sync/sync-engine';

@@ -2,12 +2,12 @@ import { connectionOf, type CallContext, type HandlerGroup } from '../../api/dis
 import { KioskError } from '../../api/errors';
 import { requireStaff } from '../auth/require-staff';
 import type { StaffSession } from '../auth/staff-session';
-import type { ComponentMethods } from './component-handlers';
+import type { ComponentMethods } from '../components/component-handlers';
 import type { DossierIntake } from './dossier-intake';
-import type { LookupThrottle } from './lookup-throttle';
-import type { ReceiptService } from './receipt-service';
+import type { LookupThrottle } from '../lookup/lookup-throttle';
+import type { ReceiptService } from '../receipt/receipt-service';
 import type { SignPendingReport } from './sign-pending';
-import type { StatusLookupService } from './status-lookup';
+import type { StatusLookupService } from '../lookup/status-lookup';
 
 type ScanMethods = 'scan.devices' | 'scan.start' | 'scan.cancel';
 export type ReceptionMethods =

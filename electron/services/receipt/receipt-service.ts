@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { DossierView } from '../../api/contract/dossier';
 import type { Procedure } from '../../api/contract/procedure';
 import { KioskError } from '../../api/errors';
-import type { ReceiptData } from '../receipt';
+import type { ReceiptData } from '.';
 import { buildReceiptData, type ReceiptSettings } from './receipt-builder';
 
 export interface ReceiptDeps {

@@ -1,5 +1,5 @@
 import { vnDateDigits } from '../forms/vn-date';
-import type { HealthCheck, HealthProbe } from '../health/health-check';
+import type { HealthCheck, HealthProbe } from './health-check';
 
 export interface QueueProbeDeps {
   /** Queue depth and last sync; absent when the portal settings are invalid (sync stopped). */

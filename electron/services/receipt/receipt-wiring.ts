@@ -1,7 +1,7 @@
 import type { StaffAccounts } from '../auth/staff-accounts';
 import type { ProcedureCatalogue } from '../catalogue/procedure-catalogue';
 import type { Config } from '../config/config-schema';
-import { renderReceipt } from '../receipt';
+import { renderReceipt } from '.';
 import type { DossierStore } from '../store/dossier-store';
 import { ReceiptService } from './receipt-service';
 

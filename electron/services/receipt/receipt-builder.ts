@@ -1,7 +1,7 @@
 import type { DossierView } from '../../api/contract/dossier';
 import type { Procedure } from '../../api/contract/procedure';
-import type { ReceiptData } from '../receipt';
-import { RECEIPT_KEYS } from './dossier-intake';
+import type { ReceiptData } from '.';
+import { RECEIPT_KEYS } from '../intake/dossier-intake';
 
 /** The receipt's settings (config `agency.name`, `receipt.*`, training mode). */
 export interface ReceiptSettings {

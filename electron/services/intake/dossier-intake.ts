@@ -5,7 +5,7 @@ import { KioskError } from '../../api/errors';
 import type { NewDossierInput } from '../store/dossier-input';
 import type { SavedDossier } from '../store/dossier-writer';
 import { checkApplicant, type ChipRead } from './applicant-check';
-import type { AssembledComponent } from './component-assemble';
+import type { AssembledComponent } from '../components/component-assemble';
 import { formIssues, problemText, type FormIssue } from './form-issues';
 import {
   closeQuietly,

@@ -1,6 +1,6 @@
 import type { HandlerGroup } from '../../api/dispatcher';
 import type { ComponentJobs } from './component-jobs';
-import { UploadStore } from './upload-store';
+import { UploadStore } from '../uploads/upload-store';
 
 export type ComponentMethods = 'component.import' | 'component.importUpload' | 'component.discard';
 
