@@ -42,7 +42,6 @@ import { createDraftHandlers, dropDraftAfterSave } from '../services/intake/draf
 import { shareInFlight } from '../services/health/shared-health';
 import { RendererLogBudget } from '../services/log/renderer-log-budget';
 import { systemProbes } from '../services/health/system-probes';
-import { kioskMigrations } from '../services/kiosk-migrations';
 import { createLogger, type Logger } from '../services/log/logger';
 import type { KeyProvider } from '../services/store/crypto/key-provider';
 import { DossierStore } from '../services/store/dossier-store';
@@ -56,6 +55,7 @@ import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
+import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -110,12 +110,7 @@ export function createCore(options: CoreOptions): Core {
     url: portalUrl,
     trainingMode: config.portal.trainingMode,
   });
-  const store = DossierStore.open({
-    dataDir: options.dataDir,
-    agencyCode: config.agency.code,
-    migrations: kioskMigrations,
-    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
-  });
+  const store = openKioskStore(options.dataDir, config, process.env, options.keyProvider);
   // Retention: purge synced dossiers' personal data, then unreferenced blobs,
   // at start-up and daily (a kiosk may run for weeks).
   const housekeeping = () => {

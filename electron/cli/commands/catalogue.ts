@@ -7,10 +7,10 @@ import { errorMessages } from '../../api/error-messages';
 import { KioskError } from '../../api/errors';
 import { ProcedureCatalogue } from '../../services/catalogue/procedure-catalogue';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk catalogue import TỆP.json [--dry-run] | search "TỪ KHÓA" [--limit N] | show MÃ-THỦ-TỤC',
@@ -20,11 +20,7 @@ const usage = {
 /** The kiosk database (KIOSK_DATA_DIR; KIOSK_AGENCY_CODE overrides the config's agency). */
 function openStore(env: NodeJS.ProcessEnv): DossierStore {
   const dataDir = resolveDataDir(env);
-  return DossierStore.open({
-    dataDir,
-    agencyCode: env.KIOSK_AGENCY_CODE ?? loadConfig(dataDir).config.agency.code,
-    migrations: kioskMigrations,
-  });
+  return openKioskStore(dataDir, loadConfig(dataDir).config, env);
 }
 
 function withCatalogue<T>(run: (catalogue: ProcedureCatalogue) => T): T {

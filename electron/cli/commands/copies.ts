@@ -19,13 +19,13 @@ import { copyBookCsv, renderCopyBook } from '../../services/certified-copies/cop
 import { CopyCertifier } from '../../services/certified-copies/copy-certifier';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { vnDayRange } from '../../services/forms/vn-day-range';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { SigningError } from '../../services/signing/signing-errors';
 import { TokenSigner } from '../../services/signing/token-signer';
 import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { cliSigningSettings, reportSigningError } from './signing-cli';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: KIOSK_SIGNING_PIN=… kiosk copies certify VÀO.pdf --out RA.pdf --requester HỌ_TÊN [--document TÊN_GIẤY_TỜ] [--title CHỨC_DANH] [--certifier HỌ_TÊN] [--copies N] [--json]\n           kiosk copies book --from YYYY-MM-DD --to YYYY-MM-DD --out TỆP [--csv]',
@@ -35,11 +35,7 @@ const usage = {
 function openStore(): { store: DossierStore; config: ReturnType<typeof loadConfig>['config'] } {
   const dataDir = resolveDataDir(process.env);
   const { config } = loadConfig(dataDir);
-  const store = DossierStore.open({
-    dataDir,
-    agencyCode: config.agency.code,
-    migrations: kioskMigrations,
-  });
+  const store = openKioskStore(dataDir, config, process.env);
   return { store, config };
 }
 

@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { isCitizenId, typedCitizen, type CitizenWire } from '../../api/contract/citizen';
 import { KioskError } from '../../api/errors';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { PortalClient } from '../../services/portal/portal-client';
 import { PortalConfigSchema } from '../../services/portal/portal-config';
 import { portalSettings } from '../../services/portal/portal-settings';
@@ -23,10 +22,10 @@ import { ReturnService } from '../../services/returns/return-service';
 import { openResultSigner } from '../../services/returns/token-result-signer';
 import { SigningError } from '../../services/signing/signing-errors';
 import { tokenSignerSettings } from '../../services/signing/token-signer';
-import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
 import { reportSigningError } from './signing-cli';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk dossier return MÃ-HỒ-SƠ --result TỆP.pdf [--name "Tên kết quả"] (--receiver-id SỐ-ĐỊNH-DANH | --by-post [--address "Địa chỉ"]) [--offline-in-hand] [--staff "Họ tên"] [--slip PHIẾU.pdf]',
@@ -83,11 +82,7 @@ export async function runReturn(args: readonly string[], io: CliIo): Promise<Exi
   const dataDir = resolveDataDir(process.env);
   const { config } = loadConfig(dataDir);
   const settings = PortalConfigSchema.safeParse(portalSettings(config, process.env));
-  const store = DossierStore.open({
-    dataDir,
-    agencyCode: config.agency.code,
-    migrations: kioskMigrations,
-  });
+  const store = openKioskStore(dataDir, config, process.env);
   let signing: ReturnType<typeof openResultSigner> = null;
   try {
     signing = openResultSigner(

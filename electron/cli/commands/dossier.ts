@@ -7,14 +7,13 @@ import {
   type SyncState,
 } from '../../services/store/dossier-view';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
-import { parseCodeBlock } from '../../services/store/dossier-code';
 import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { KioskError } from '../../api/errors';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { runReturn } from './dossier-return';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ | purge [--days N] | return MÃ-HỒ-SƠ --result TỆP.pdf …',
@@ -40,13 +39,7 @@ function when(epochMs: number): string {
  */
 function openStore(env: NodeJS.ProcessEnv): DossierStore {
   const dataDir = resolveDataDir(env);
-  const agencyCode = env.KIOSK_AGENCY_CODE ?? loadConfig(dataDir).config.agency.code;
-  return DossierStore.open({
-    dataDir,
-    agencyCode,
-    codeBlock: parseCodeBlock(env.KIOSK_CODE_BLOCK ?? '0/1'),
-    migrations: kioskMigrations,
-  });
+  return openKioskStore(dataDir, loadConfig(dataDir).config, env);
 }
 
 const actor = (): string => `cli:${userInfo().username}`;

@@ -16,11 +16,10 @@ import { loadCalendar } from '../../services/calendar';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { issueCounterNotice } from '../../services/forms/counter-notice';
 import { signOrMarkForm } from '../../services/forms/form-signing';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { tokenSignerSettings } from '../../services/signing/token-signer';
-import { DossierStore } from '../../services/store/dossier-store';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk forms notice MÃ-HỒ-SƠ --kind supplement|refused|apology|supplement-received [--item NỘI-DUNG]… [--reason LÝ-DO] [--days N] [--staff TÊN] --out TỆP.pdf',
@@ -74,11 +73,7 @@ export async function runNotice(args: readonly string[], io: CliIo): Promise<Exi
   }
   const dataDir = resolveDataDir(process.env);
   const { config } = loadConfig(dataDir);
-  const store = DossierStore.open({
-    dataDir,
-    agencyCode: config.agency.code,
-    migrations: kioskMigrations,
-  });
+  const store = openKioskStore(dataDir, config, process.env);
   try {
     const file = config.calendar.adjustmentsFile;
     const calendar = loadCalendar({

@@ -11,11 +11,10 @@ import { loadConfig, resolveDataDir } from '../../services/config/config-file';
 import { renderTrackingBook } from '../../services/forms/render-tracking-book';
 import { trackingBookCsv } from '../../services/forms/tracking-book-csv';
 import { vnDayRange } from '../../services/forms/vn-day-range';
-import { kioskMigrations } from '../../services/kiosk-migrations';
-import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode } from '../cli-io';
 import type { CliCommand } from '../command';
 import { runNotice } from './forms-notice';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk forms book --from YYYY-MM-DD --to YYYY-MM-DD --out TỆP.pdf',
@@ -62,11 +61,7 @@ export const formsCommand: CliCommand = {
     const { from, to } = range;
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
-    const store = DossierStore.open({
-      dataDir,
-      agencyCode: config.agency.code,
-      migrations: kioskMigrations,
-    });
+    const store = openKioskStore(dataDir, config, process.env);
     try {
       const now = Date.now();
       const lines = store.trackingBook(from, to, `cli:${userInfo().username}`);

@@ -6,11 +6,10 @@ import { errorMessages } from '../../api/error-messages';
 import { StaffAccounts } from '../../services/auth/staff-accounts';
 import { ProcedureCatalogue } from '../../services/catalogue/procedure-catalogue';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { receiptServiceFor } from '../../services/receipt/receipt-wiring';
-import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
   vi: 'Cách dùng: kiosk receipt MÃ-HỒ-SƠ|ID [--out TỆP.pdf]',
@@ -34,11 +33,7 @@ export const receiptCommand: CliCommand = {
     }
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
-    const store = DossierStore.open({
-      dataDir,
-      agencyCode: config.agency.code,
-      migrations: kioskMigrations,
-    });
+    const store = openKioskStore(dataDir, config, process.env);
     try {
       const receipts = receiptServiceFor({
         config,

@@ -2,15 +2,14 @@ import { userInfo } from 'node:os';
 import { StaffAccounts } from '../../services/auth/staff-accounts';
 import { ProcedureCatalogue } from '../../services/catalogue/procedure-catalogue';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { receiptServiceFor } from '../../services/receipt/receipt-wiring';
 import { signPending } from '../../services/intake/sign-pending';
 import { SigningError } from '../../services/signing/signing-errors';
 import { TokenSigner } from '../../services/signing/token-signer';
-import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { cliSigningSettings, reportSigningError } from './signing-cli';
+import { openKioskStore } from '../../services/kiosk-store';
 
 /**
  * `KIOSK_SIGNING_PIN=… kiosk sign-pending [--json]`: signs with the
@@ -34,11 +33,7 @@ export const signPendingCommand: CliCommand = {
     } catch (error) {
       return reportSigningError(io, error);
     }
-    const store = DossierStore.open({
-      dataDir,
-      agencyCode: config.agency.code,
-      migrations: kioskMigrations,
-    });
+    const store = openKioskStore(dataDir, config, process.env);
     try {
       const receipts = receiptServiceFor({
         config,

@@ -2,11 +2,10 @@ import { parseArgs } from 'node:util';
 import { KioskError } from '../../api/errors';
 import { StaffAccounts, type StaffRole } from '../../services/auth/staff-accounts';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
-import { DossierStore } from '../../services/store/dossier-store';
 import { ExitCode, type CliIo } from '../cli-io';
 import { readSecret } from '../read-secret';
 import type { CliCommand } from '../command';
+import { openKioskStore } from '../../services/kiosk-store';
 
 const roles: readonly StaffRole[] = ['clerk', 'admin', 'it'];
 
@@ -50,11 +49,7 @@ export const staffCommand: CliCommand = {
     const [action, username] = positionals;
     const dataDir = resolveDataDir(process.env);
     const { config } = loadConfig(dataDir);
-    const store = DossierStore.open({
-      dataDir,
-      agencyCode: config.agency.code,
-      migrations: kioskMigrations,
-    });
+    const store = openKioskStore(dataDir, config, process.env);
     try {
       const accounts = new StaffAccounts(store.database);
       if (action === 'list') {

@@ -1,16 +1,15 @@
 import { lateTimestamper } from '../../services/signing/late-timestamp';
 import { loadConfig, resolveDataDir } from '../../services/config/config-file';
-import { kioskMigrations } from '../../services/kiosk-migrations';
 import { PortalClient } from '../../services/portal/portal-client';
 import { PortalConfigSchema } from '../../services/portal/portal-config';
 import { portalSettings } from '../../services/portal/portal-settings';
-import { DossierStore } from '../../services/store/dossier-store';
 import { defaultBackoff } from '../../services/sync/backoff';
 import { SyncEngine, type SyncStatus } from '../../services/sync/sync-engine';
 import type { SyncProgress } from '../../services/sync/sync-events';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { parseSyncOptions, SYNC_USAGE } from './sync-options';
+import { openKioskStore } from '../../services/kiosk-store';
 
 function describe(p: SyncProgress, io: CliIo): string {
   const what = p.op === 'upload-file' ? io.t('tệp', 'file') : io.t('hồ sơ', 'dossier');
@@ -62,11 +61,7 @@ export const syncCommand: CliCommand = {
       );
       return ExitCode.badInput;
     }
-    const store = DossierStore.open({
-      dataDir,
-      agencyCode: config.agency.code,
-      migrations: kioskMigrations,
-    });
+    const store = openKioskStore(dataDir, config, process.env);
     const engine = new SyncEngine(store.outbox, new PortalClient(settings.data), {
       concurrency: options.concurrency,
       backoff: { ...defaultBackoff, maxMs: options.maxBackoffMs },

@@ -39,9 +39,18 @@ export const ConfigSchema = z
           .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/)
           .default('000.00.00.H00'),
         name: z.string().min(1).default('Bộ phận Một cửa (đào tạo)'),
+        /**
+         * This machine's share of the agency's daily dossier numbers, `slot/slots`
+         * or `slot/slots@first-last` (store/dossier-code.ts), so kiosks of one
+         * agency working offline never issue the same code. Env KIOSK_CODE_BLOCK.
+         */
+        codeBlock: z
+          .string()
+          .regex(/^\d+\/\d+(@\d+-\d+)?$/)
+          .default('0/1'),
       })
       .strict()
-      .default({ code: '000.00.00.H00', name: 'Bộ phận Một cửa (đào tạo)' }),
+      .default({ code: '000.00.00.H00', name: 'Bộ phận Một cửa (đào tạo)', codeBlock: '0/1' }),
     portal: z
       .object({
         /** Training mode syncs to the local portal simulator, never the real portal. */
