@@ -223,6 +223,65 @@ describe('performPace', () => {
   });
 });
 
+/** Runs the App. G.1 exchange with the chip's answer to APDU number `at` (0-based) replaced. */
+async function paceWithAnswer(at: number, answer: string): Promise<PaceError> {
+  const card = icaoTranscript();
+  let n = 0;
+  const transmit = async (apdu: Uint8Array): Promise<Uint8Array> => {
+    const r = await card.transmit(apdu);
+    return n++ === at ? hex(answer) : r;
+  };
+  const keys = [bytesToBigint(hex(G1.skMapIfd)), bytesToBigint(hex(G1.skDhIfd))];
+  const err: unknown = await performPace({
+    transmit,
+    cardAccess: CARD_ACCESS,
+    password: { kind: 'mrz', mrzInformation: bacKeyInput(G1.mrz) },
+    ephemeralKey: () => keys.shift()!,
+  }).catch((e: unknown) => e);
+  if (!(err instanceof PaceError)) throw new Error(`expected a PaceError, got ${String(err)}`);
+  return err;
+}
+
+describe('PACE names the step a card refused or answered badly', () => {
+  it('a refused nonce request is "card rejected" with its status word, even for 63xx', async () => {
+    const e = await paceWithAnswer(1, '6A80');
+    expect(e).toMatchObject({ code: 'PACE_CARD_REJECTED', sw: 0x6a80 });
+    expect(e.vi).toContain('"nonce" (SW 6A80)');
+    expect(await paceWithAnswer(1, '63C2')).toMatchObject({ code: 'PACE_CARD_REJECTED' });
+  });
+
+  it('63xx during mapping and 6982 at mutual authentication mean a wrong password', async () => {
+    expect(await paceWithAnswer(2, '63C1')).toMatchObject({
+      code: 'PACE_WRONG_PASSWORD',
+      sw: 0x63c1,
+    });
+    expect(await paceWithAnswer(4, '6982')).toMatchObject({
+      code: 'PACE_WRONG_PASSWORD',
+      sw: 0x6982,
+    });
+  });
+
+  it.each([
+    ['a one-byte answer', 1, '90', 'nonce'],
+    ['an answer not wrapped in 7C', 1, `7D128010${G1.z}9000`, 'nonce'],
+    ['a nonce under the wrong tag', 1, `7C128110${G1.z}9000`, 'nonce'],
+    ['an encrypted nonce of 15 bytes', 1, `7C11800F${G1.z.slice(2)}9000`, 'nonce'],
+    ['a mapping point off the curve', 2, `7C438241${G1.pkMapIc.slice(0, -2)}559000`, 'mapping'],
+    ['the terminal key echoed back', 3, `7C438441${G1.pkDhIfd}9000`, 'key agreement'],
+  ])('%s is a bad response at its step', async (_name, at, answer, step) => {
+    const e = await paceWithAnswer(at, answer);
+    expect(e.code).toBe('PACE_BAD_RESPONSE');
+    expect(e.vi).toContain(`"${step}"`);
+  });
+
+  it.each(['0123456', 'a012345', '012345a'])('refuses CAN %s before any APDU', async (can) => {
+    const transmit = (): Promise<Uint8Array> => Promise.reject(new Error('no APDU expected'));
+    await expect(
+      performPace({ transmit, cardAccess: CARD_ACCESS, password: { kind: 'can', can } }),
+    ).rejects.toMatchObject({ code: 'PACE_BAD_PASSWORD_FORMAT' });
+  });
+});
+
 describe('curve arithmetic against OpenSSL', () => {
   it.each([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])(
     'standardized domain parameter %i: k·G equals OpenSSL ECDH public keys',
