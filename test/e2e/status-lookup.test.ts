@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMigrations } from '../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../electron/services/store/dossier-store';
-import { sampleDossier } from '../fixtures/store/sample-dossier';
+import { CITIZEN, sampleDossier } from '../fixtures/store/sample-dossier';
 import { simFetch, startSim, type SimProcess } from '../integration/sync/peers';
 import { axeScreen } from './support/axe';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
@@ -12,8 +12,9 @@ import { startShellProcess, type ShellProcess } from './support/shell-process';
 /**
  * (c) Status lookup on a kiosk-mode machine: a dossier saved in the real
  * store and synced to the portal simulator, looked up by its receipt QR's
- * text (exactly the code) sent as a keyboard-wedge burst, then again after
- * the simulator changed its status.
+ * text sent as a keyboard-wedge burst (the bare code of receipts printed
+ * before the v1 QR, then a v1 payload), then again after the simulator
+ * changed its status.
  */
 let browser: Browser | undefined;
 let shell: ShellProcess | undefined;
@@ -89,6 +90,24 @@ describe('status lookup by the receipt QR through a keyboard-wedge reader', () =
     await page.screenshot({ path: `${SCREENSHOTS}/lookup-2-result.png`, fullPage: true });
     const count = await axeScreen(page, 'lookup-result');
     expect(count.blocking).toEqual([]);
+  });
+
+  it("a burst of a receipt's v1 QR finds the same dossier and shows only its code", async () => {
+    const before = await page.locator('.lookup-result').innerText();
+    await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).click();
+    await page.locator('.lookup-result').waitFor({ state: 'detached' });
+    // Written out by hand from the seeded dossier: kind 01, code, procedure, ID, system, times.
+    const payload = `MC1*01*${code}*1.001193*${CITIZEN.idNumber}*KMC*202612051015*202612091700`;
+    const field = page.getByLabel('Nhập mã hồ sơ hoặc quét mã QR trên giấy hẹn', { exact: true });
+    await field.click();
+    await keyBurst(page, payload, 5);
+    const result = page.locator(`.lookup-result[data-code="${code}"]`);
+    await result.waitFor({ timeout: 30_000 });
+    await expect(field.inputValue()).resolves.toBe(code);
+    await expect(page.locator('main').innerText()).resolves.not.toContain(CITIZEN.idNumber);
+    // The same answer as the bare code's: procedure, status, dates, sync state.
+    await expect(result.innerText()).resolves.toBe(before);
+    await page.screenshot({ path: `${SCREENSHOTS}/lookup-2b-v1-qr.png`, fullPage: true });
   });
 
   it('shows the new status after the portal changed it', async () => {

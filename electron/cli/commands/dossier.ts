@@ -1,3 +1,4 @@
+import { dossierCodeOfQr } from '../../api/contract/document-qr';
 import { userInfo } from 'node:os';
 import { toPortalDateTime } from '../../services/portal-contract/portal-time';
 import { readImport } from '../../services/store/dossier-import';
@@ -16,8 +17,8 @@ import { runReturn } from './dossier-return';
 import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
-  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ | purge [--days N] | return MÃ-HỒ-SƠ --result TỆP.pdf …',
-  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE | purge [--days N] | return CODE --result FILE.pdf …',
+  vi: 'Cách dùng: kiosk dossier import TỆP.json | list [--status N] [--sync pending|parked|synced] | show ID|MÃ-HỒ-SƠ|QR | purge [--days N] | return MÃ-HỒ-SƠ --result TỆP.pdf …',
+  en: 'Usage: kiosk dossier import FILE.json | list [--status N] [--sync pending|parked|synced] | show ID|CODE|QR | purge [--days N] | return CODE --result FILE.pdf …',
 };
 
 const syncLabel: Record<SyncState, readonly [string, string]> = {
@@ -154,7 +155,8 @@ function runShow(args: readonly string[], io: CliIo): ExitCode {
   }
   const store = openStore(process.env);
   try {
-    const d = store.get(key, actor());
+    // A paper's QR pasted or scanned into the terminal names its dossier too.
+    const d = store.get(dossierCodeOfQr(key) ?? key, actor());
     io.result(d);
     printDossier(d, io);
   } finally {

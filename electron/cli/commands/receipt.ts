@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { dossierCodeOfQr } from '../../api/contract/document-qr';
 import { KioskError } from '../../api/errors';
 import { errorMessages } from '../../api/error-messages';
 import { StaffAccounts } from '../../services/auth/staff-accounts';
@@ -12,8 +13,8 @@ import type { CliCommand } from '../command';
 import { openKioskStore } from '../../services/kiosk-store';
 
 const usage = {
-  vi: 'Cách dùng: kiosk receipt MÃ-HỒ-SƠ|ID [--out TỆP.pdf]',
-  en: 'Usage: kiosk receipt CODE|ID [--out FILE.pdf]',
+  vi: 'Cách dùng: kiosk receipt MÃ-HỒ-SƠ|ID|QR [--out TỆP.pdf]',
+  en: 'Usage: kiosk receipt CODE|ID|QR [--out FILE.pdf]',
 };
 
 /** `kiosk receipt <code> --out receipt.pdf`: prints a saved dossier's receipt (Mẫu 01) again. */
@@ -41,7 +42,9 @@ export const receiptCommand: CliCommand = {
         catalogue: ProcedureCatalogue.open(store.database),
         accounts: new StaffAccounts(store.database),
       });
-      const receipt = await receipts.render(idOrCode, `cli:${userInfo().username}`);
+      // A paper's QR pasted or scanned into the terminal names its dossier too.
+      const key = dossierCodeOfQr(idOrCode) ?? idOrCode;
+      const receipt = await receipts.render(key, `cli:${userInfo().username}`);
       const path = resolve(out ?? receipt.fileName);
       writeFileSync(path, receipt.pdf, { mode: 0o600 });
       io.line(

@@ -23,9 +23,17 @@ const dossier: FormDossier = {
   procedureCode: '1.001193',
   procedureName: 'Đăng ký khai sinh',
   applicantName: 'Trần Thị Ánh Dương',
+  applicantId: '079190001234',
   receivedAt: new Date('2026-12-01T02:15:00Z'),
   dueAt: new Date('2026-12-03T10:00:00Z'),
 };
+/**
+ * The QR each form must print (api/contract/document-qr.ts), written out from the dossier above
+ * by hand: kind, code, procedure, ID, system, issued (the form's date, Vietnam time), appointment.
+ */
+const QR_PREFIX = 'MC1';
+const QR_DOSSIER = '000.00.53.H48-261201-0007*1.001193*079190001234*KMC';
+
 const ctx: FormContext = {
   agencyName: 'UBND xã Bình Sơn',
   unitName: 'Bộ phận Một cửa xã Bình Sơn',
@@ -47,7 +55,7 @@ async function readBack(name: string, pdf: Uint8Array): Promise<{ text: string; 
 }
 
 describe('the counter forms read back with pdftotext and zbarimg', () => {
-  it('Mẫu 02 lists what is missing, marks its unconfirmed wording and carries the code in its QR', async () => {
+  it('Mẫu 02 lists what is missing, marks its unconfirmed wording and carries its document QR', async () => {
     const pdf = await renderSupplementRequest(
       dossier,
       ctx,
@@ -60,7 +68,7 @@ describe('the counter forms read back with pdftotext and zbarimg', () => {
     expect(text).toContain('1. Giấy chứng sinh bản chính');
     expect(text).toContain('Trần Thị Ánh Dương');
     expect(text).toContain('Chưa đối chiếu văn bản gốc');
-    expect(qr).toBe(CODE);
+    expect(qr).toBe(`${QR_PREFIX}*02*${QR_DOSSIER}*202612041000*`);
   });
 
   it('Mẫu 03 prints the refusal reason', async () => {
@@ -68,7 +76,7 @@ describe('the counter forms read back with pdftotext and zbarimg', () => {
     const { text, qr } = await readBack('mau-03', pdf);
     expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(text).toContain('Thủ tục không thuộc thẩm quyền của xã');
-    expect(qr).toBe(CODE);
+    expect(qr).toBe(`${QR_PREFIX}*03*${QR_DOSSIER}*202612041000*`);
   });
 
   it('Mẫu 04 apologises with the new date in Vietnam time', async () => {
@@ -81,7 +89,8 @@ describe('the counter forms read back with pdftotext and zbarimg', () => {
     const { text, qr } = await readBack('mau-04', pdf);
     expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(text).toContain('17 giờ 00 phút, ngày 08 tháng 12 năm 2026');
-    expect(qr).toBe(CODE);
+    // The new appointment rides in the QR too.
+    expect(qr).toBe(`${QR_PREFIX}*04*${QR_DOSSIER}*202612041000*202612081700`);
   });
 
   it('the hand-over slip names the authorised receiver and an unsigned result as "chưa ký số"', async () => {
@@ -99,7 +108,9 @@ describe('the counter forms read back with pdftotext and zbarimg', () => {
     expect(text).toContain('Phạm Văn Ủy');
     expect(text).toContain('chưa ký số');
     expect(text).toContain('cán bộ xác nhận đang giữ kết quả');
-    expect(qr).toBe(CODE);
+    expect(text).toContain(`Mã hồ sơ: ${CODE}`);
+    // Issued at the hand-over, 10:30 Vietnam time; a result slip has no appointment.
+    expect(qr).toBe(`${QR_PREFIX}*KQ*${QR_DOSSIER}*202612041030*`);
   });
 
   it('Mẫu 06 lists each dossier, flags a late one, and exports a CSV with a BOM and the same rows', async () => {

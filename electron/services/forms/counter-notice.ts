@@ -125,6 +125,7 @@ export async function issueCounterNotice(
     procedureCode: dossier.procedureCode,
     procedureName: dossier.procedureName,
     applicantName: dossier.applicant?.name ?? null,
+    applicantId: dossier.applicant?.idNumber ?? null,
     receivedAt: new Date(dossier.receivedAt),
     dueAt: new Date(dossier.dueAt),
   };

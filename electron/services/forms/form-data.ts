@@ -7,6 +7,8 @@ export interface FormDossier {
   readonly procedureName: string;
   /** Null once retention purged the personal data (the form prints a blank). */
   readonly applicantName: string | null;
+  /** The personal ID (or organisation code) the QR carries; null once purged or never recorded. */
+  readonly applicantId: string | null;
   readonly receivedAt: Date;
   readonly dueAt: Date;
 }

@@ -1,8 +1,15 @@
 import { PDFDocument, rgb } from 'pdf-lib';
+import {
+  formatDocumentQr,
+  ISSUING_SYSTEM,
+  qrApplicantId,
+  type DocumentKind,
+} from '../../api/contract/document-qr';
 import { fontkit } from '../fontkit/lazy-fontkit';
 import { A4, MARGIN, PageWriter, type Fonts } from '../receipt/page-writer';
 import { drawQr, drawWatermark, loadFontBytes } from '../receipt/render-receipt';
 import { clean, vnDateWords } from '../receipt/receipt-text';
+import type { FormDossier } from './form-data';
 
 // A fresh fontkit parse per document, as the receipt does (shared fonts lost glyphs).
 
@@ -31,13 +38,15 @@ export class FormDocument {
   readonly #fonts: Fonts;
   readonly #title: string;
   readonly #training: boolean;
+  readonly #date: Date;
   readonly w: PageWriter;
 
-  private constructor(doc: PDFDocument, fonts: Fonts, title: string, training: boolean) {
+  private constructor(doc: PDFDocument, fonts: Fonts, title: string, header: FormHeader) {
     this.#doc = doc;
     this.#fonts = fonts;
     this.#title = title;
-    this.#training = training;
+    this.#training = header.training;
+    this.#date = header.date;
     this.w = new PageWriter(doc, fonts, (page) => {
       const y = A4.height - MARGIN.top - 10;
       page.drawText(`${title} (tiếp theo)`, { x: MARGIN.left, y, size: 8, font: fonts.italic });
@@ -56,7 +65,7 @@ export class FormDocument {
       bold: await doc.embedFont(bytes.bold, { subset: true }),
       italic: await doc.embedFont(bytes.italic, { subset: true }),
     };
-    const form = new FormDocument(doc, fonts, title, header.training);
+    const form = new FormDocument(doc, fonts, title, header);
     form.#header(header);
     return form;
   }
@@ -106,21 +115,37 @@ export class FormDocument {
     this.w.gap(4);
   }
 
-  /** The QR of exactly `code`, with the lookup caption beside it (or `caption`). */
-  qr(code: string, caption?: readonly [string, string]): void {
+  /**
+   * The dossier's document QR (api/contract/document-qr.ts) of this paper's
+   * kind, issued at the form's date, with the code and the lookup caption beside it.
+   */
+  dossierQr(kind: DocumentKind, d: FormDossier, appointmentAt: Date | null = null): void {
+    const payload = formatDocumentQr({
+      kind,
+      dossierCode: d.code,
+      procedureCode: d.procedureCode,
+      applicantId: qrApplicantId(d.applicantId),
+      system: ISSUING_SYSTEM,
+      issuedAt: this.#date.getTime(),
+      appointmentAt: appointmentAt?.getTime() ?? null,
+    });
+    this.qr(payload, [
+      `Mã hồ sơ: ${clean(d.code)}`,
+      'Quét mã QR hoặc nhập mã này tại kiosk để tra cứu tình trạng hồ sơ.',
+    ]);
+  }
+
+  /** A QR of exactly `text` (already ASCII), with its two caption lines beside it. */
+  qr(text: string, caption: readonly [string, string]): void {
     const { w } = this;
     w.gap(6);
     w.ensure(QR_SIZE + 8);
     const top = w.y;
-    drawQr(w.page, clean(code), MARGIN.left, top - QR_SIZE, QR_SIZE);
+    drawQr(w.page, clean(text), MARGIN.left, top - QR_SIZE, QR_SIZE);
     w.y = top - 10;
     const x = MARGIN.left + QR_SIZE + 14;
-    w.text(caption?.[0] ?? `Mã hồ sơ: ${clean(code)}`, { font: 'bold', size: 11, x });
-    w.text(caption?.[1] ?? 'Quét mã QR hoặc nhập mã này tại kiosk để tra cứu tình trạng hồ sơ.', {
-      font: 'italic',
-      size: 10,
-      x,
-    });
+    w.text(caption[0], { font: 'bold', size: 11, x });
+    w.text(caption[1], { font: 'italic', size: 10, x });
     w.y = Math.min(w.y, top - QR_SIZE) - 10;
   }
 

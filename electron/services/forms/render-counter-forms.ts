@@ -48,7 +48,7 @@ export async function renderSupplementRequest(
     `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${clean(ctx.unitName)}${clean(ctx.phone) === '' ? '' : `, số điện thoại ${clean(ctx.phone)}`}, để được hướng dẫn.`,
   );
   form.unconfirmed(UNCONFIRMED_BODY);
-  form.qr(d.code);
+  form.dossierQr('02', d);
   form.signatures([{ title: 'NGƯỜI HƯỚNG DẪN', name: ctx.staffName }]);
   return form.save();
 }
@@ -70,7 +70,7 @@ export async function renderRefusal(
   form.line(blank(clean(reason)), 16);
   form.line('Xin thông báo cho Ông/Bà được biết và thực hiện.');
   form.unconfirmed(UNCONFIRMED_BODY);
-  form.qr(d.code);
+  form.dossierQr('03', d);
   form.signatures([{ title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: ctx.staffName }]);
   return form.save();
 }
@@ -95,7 +95,7 @@ export async function renderApology(
   );
   form.line('Xin trân trọng cảm ơn!');
   form.unconfirmed(UNCONFIRMED_BODY);
-  form.qr(d.code);
+  form.dossierQr('04', d, newDueAt);
   form.signatures([{ title: 'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', name: '' }]);
   return form.save();
 }

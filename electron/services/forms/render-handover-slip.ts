@@ -55,7 +55,7 @@ export async function renderHandoverSlip(
     );
   }
   form.unconfirmed('mẫu phiếu giao nhận kết quả do dự án soạn');
-  form.qr(d.code);
+  form.dossierQr('KQ', d);
   form.signatures([
     {
       title: h.receiverKind === 'post' ? 'NHÂN VIÊN BƯU CHÍNH' : 'NGƯỜI NHẬN KẾT QUẢ',

@@ -29,7 +29,7 @@ export async function renderSupplementReceipt(
   });
   form.line(`Ngày hẹn trả kết quả mới: ${vnDateTimeWords(newDueAt)}.`);
   form.unconfirmed('tên và lời văn phiếu do dự án soạn; Nghị định 61/2018 không có mẫu số riêng');
-  form.qr(d.code);
+  form.dossierQr('BS', d, newDueAt);
   form.signatures([
     { title: 'NGƯỜI NỘP HỒ SƠ BỔ SUNG', name: d.applicantName ?? '' },
     { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: ctx.staffName },

@@ -25,3 +25,18 @@ describe('dossier code in a lookup query', () => {
     expect(maskedCode('000.00.53.H48-220921-0099')).toBe('000.00.53.H48-220921-****');
   });
 });
+
+describe('dossier code in a scanned document QR', () => {
+  // Written out by hand, not by formatDocumentQr: the reader must read what the papers print.
+  const payload =
+    'MC1*01*000.00.53.H48-261125-0001*1.004222*001185012345*KMC*202611251015*202612041700';
+
+  it('a version-1 payload gives its dossier code, not the ID number beside it', () => {
+    expect(findDossierCode(payload)).toBe('000.00.53.H48-261125-0001');
+    expect(findDossierCode(`${payload}\n`)).toBe('000.00.53.H48-261125-0001');
+  });
+
+  it('a damaged version-1 payload gives no code, even when the code itself survived', () => {
+    expect(findDossierCode(payload.replace('*KMC*', '*'))).toBeNull();
+  });
+});

@@ -30,6 +30,7 @@ export function buildReceiptData(
   procedure: Procedure | null,
   settings: ReceiptSettings,
   receiverName: string | null,
+  issuedAt: Date = new Date(),
 ): ReceiptData {
   const applicant = dossier.applicant;
   if (applicant === null) throw new Error(`dossier ${dossier.code} has no personal data left`);
@@ -41,6 +42,7 @@ export function buildReceiptData(
     code: dossier.code,
     applicant: {
       name: applicant.name,
+      idNumber: applicant.idNumber,
       address: dossier.formValues[RECEIPT_KEYS.address] ?? '',
       phone: applicant.phone,
       email: applicant.email,
@@ -61,6 +63,7 @@ export function buildReceiptData(
     sets: Number.isInteger(sets) && sets > 0 ? sets : 1,
     receivedAt: new Date(dossier.receivedAt),
     dueAt: new Date(dossier.dueAt),
+    issuedAt,
     collectAt: settings.collectAt === '' ? settings.agencyName : settings.collectAt,
     feeText: feeText(procedure),
     receiverName,

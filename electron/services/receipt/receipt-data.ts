@@ -6,10 +6,12 @@ export interface ReceiptData {
   readonly unitName: string;
   /** The place in "<place>, ngày … tháng … năm …" (config `receipt.place`). */
   readonly place: string;
-  /** The dossier code; the QR code carries exactly this text. */
+  /** The dossier code, printed and carried by the QR (api/contract/document-qr.ts). */
   readonly code: string;
   readonly applicant: {
     readonly name: string;
+    /** The personal ID (or organisation code) the QR carries; null prints none. */
+    readonly idNumber: string | null;
     readonly address: string;
     readonly phone: string;
     readonly email: string;
@@ -29,6 +31,8 @@ export interface ReceiptData {
   readonly sets: number;
   readonly receivedAt: Date;
   readonly dueAt: Date;
+  /** When this copy was made (the QR's time of issue); a reprint is issued anew. */
+  readonly issuedAt: Date;
   /** Đăng ký nhận kết quả tại (config `receipt.collectAt`). */
   readonly collectAt: string;
   /** The fee line as printed, e.g. "Miễn phí" or "20.000 đồng". */

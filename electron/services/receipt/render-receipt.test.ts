@@ -82,10 +82,36 @@ describe('the receipt PDF (Mẫu 01)', () => {
     expect(second).toContain('Mã hồ sơ: 000.00.53.H48-261125-0001');
   });
 
-  it('carries a QR code that a real decoder reads back as exactly the dossier code', async () => {
+  it('carries the Circular 01/2023 QR that a real decoder reads back field by field', async () => {
     const file = await save('qr.pdf', base);
-    expect(await decodeQr(file, 1)).toBe(base.code);
-    expect(await decodeQr(file, 2)).toBe(base.code);
+    for (const page of [1, 2]) {
+      const fields = (await decodeQr(file, page)).split('*');
+      expect(fields).toEqual([
+        'MC1',
+        '01',
+        '000.00.53.H48-261125-0001',
+        '1.004222',
+        '051186004321',
+        'KMC',
+        // Issued 10:16 and due 17:00 on 04/12/2026, Vietnam time (the fixture's UTC + 7 h).
+        '202611251016',
+        '202612041700',
+      ]);
+    }
+  });
+
+  it('keeps the name, birth date and address out of the QR, and decodes its longest ID at 200 dpi', async () => {
+    const file = await save('qr-long.pdf', {
+      ...base,
+      applicant: { ...base.applicant, idNumber: '0101234567-001-9999' },
+    });
+    const text = await decodeQr(file, 2);
+    expect(text).toBe(
+      'MC1*01*000.00.53.H48-261125-0001*1.004222*0101234567-001-9999*KMC*202611251016*202612041700',
+    );
+    expect(text).toMatch(/^[\x20-\x7e]+$/);
+    expect(text).not.toContain('NHUNG');
+    expect(text).not.toContain('PHÚ LỄ');
   });
 
   it('marks every page of a training-mode receipt and names the kiosk as receiver when no clerk', async () => {
@@ -153,7 +179,7 @@ describe('the receipt PDF (Mẫu 01)', () => {
           expect(text, `${copy}, training ${String(training)}`).toContain(field);
         }
       }
-      expect(await decodeQr(file, 2)).toBe(base.code);
+      expect((await decodeQr(file, 2)).split('*')[2]).toBe('000.00.53.H48-261125-0001');
     }
   });
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { PDFPage } from 'pdf-lib';
 import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { formatDocumentQr, ISSUING_SYSTEM, qrApplicantId } from '../../api/contract/document-qr';
 import { fontkit } from '../fontkit/lazy-fontkit';
 import { FONT_FILES, fontUrl } from './font-files';
 import { A4, MARGIN, PageWriter } from './page-writer';
@@ -160,7 +161,7 @@ function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: st
   // a dossier of 8 components pushed the signatures onto a second page of each copy.
   w.ensure(QR_SIZE + 6);
   const qrTop = w.y;
-  drawQr(w.page, code, A4.width - MARGIN.right - QR_SIZE, qrTop - QR_SIZE, QR_SIZE);
+  drawQr(w.page, receiptQr(data), A4.width - MARGIN.right - QR_SIZE, qrTop - QR_SIZE, QR_SIZE);
   const besideQr = contentWidth - QR_SIZE - 12;
   const line = (text: string, width?: number): void => {
     w.text(text, { size: 11, hang: 14, leading: LEADING, ...(width ? { width } : {}) });
@@ -231,6 +232,19 @@ function renderCopy(doc: PDFDocument, fonts: Fonts, data: ReceiptData, label: st
   );
   w.y = Math.min(leftEnd, w.y);
   return w.pages;
+}
+
+/** Mẫu 01's QR: the document payload of kind 01, with the appointment. */
+function receiptQr(data: ReceiptData): string {
+  return formatDocumentQr({
+    kind: '01',
+    dossierCode: data.code,
+    procedureCode: data.procedure.code,
+    applicantId: qrApplicantId(data.applicant.idNumber),
+    system: ISSUING_SYSTEM,
+    issuedAt: data.issuedAt.getTime(),
+    appointmentAt: data.dueAt.getTime(),
+  });
 }
 
 /** The QR code as vector squares (sharp at any print resolution), quiet zone included. */

@@ -122,6 +122,7 @@ export class ReturnService {
         procedureCode: dossier.procedureCode,
         procedureName: dossier.procedureName,
         applicantName: dossier.applicant.name,
+        applicantId: dossier.applicant.idNumber,
         receivedAt: new Date(dossier.receivedAt),
         dueAt: new Date(dossier.dueAt),
       },

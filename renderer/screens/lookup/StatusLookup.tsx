@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { dossierCodeOfQr } from '../../../electron/api/contract/document-qr';
 import type { StatusLookup as Found } from '../../../electron/api/contract/reception';
 import { useKiosk } from '../../api/KioskContext';
 import { OnScreenKeyboard } from '../../components/touch/OnScreenKeyboard';
@@ -43,9 +44,11 @@ export function StatusLookup() {
   );
 
   useScanInput((text) => {
-    // The burst may also have gone into the field: the scan replaces it, whole.
-    setQuery(text);
-    void lookup(text);
+    // The burst may also have gone into the field: the scan replaces it. A paper's QR shows
+    // only its dossier code, so the applicant's ID number it also carries is never on screen.
+    const wanted = dossierCodeOfQr(text) ?? text;
+    setQuery(wanted);
+    void lookup(wanted);
   });
 
   const found = outcome?.kind === 'found' ? outcome.value : undefined;

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dossierCodeOfQr } from '../../../electron/api/contract/document-qr';
 import { useKiosk } from '../../api/KioskContext';
 import { useScanInput } from '../../input/use-scan-input';
 
 interface ReturnFindProps {
   readonly busy: boolean;
-  /** Called with what was typed or scanned; the core finds the code in a receipt QR's text. */
+  /** Called with what was typed, or the dossier code of a scanned QR (other scans as they are). */
   readonly onFind: (query: string) => void;
 }
 
@@ -23,10 +24,11 @@ export function ReturnFind({ busy, onFind }: ReturnFindProps) {
 
   const scanned = useCallback(
     (text: string) => {
-      const trimmed = text.trim();
-      if (trimmed === '') return;
-      setQuery(trimmed);
-      onFind(trimmed);
+      // A paper's QR (api/contract/document-qr.ts) is searched by its dossier code alone.
+      const wanted = dossierCodeOfQr(text) ?? text.trim();
+      if (wanted === '') return;
+      setQuery(wanted);
+      onFind(wanted);
     },
     [onFind],
   );

@@ -14,12 +14,36 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
-import { sampleDossier } from '../../fixtures/store/sample-dossier';
+import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { runKioskCli } from '../../support/kiosk-cli';
 
 let dir: string;
 let code: string;
 const offline = { KIOSK_PORTAL_URL: 'http://127.0.0.1:9', KIOSK_PORTAL_TIMEOUT_MS: '500' };
+
+/** The first page's QR as zbarimg reads it from a 200 dpi rendering. */
+function qrOf(pdf: string, name: string): string {
+  execFileSync('pdftoppm', [
+    '-r',
+    '200',
+    '-png',
+    '-singlefile',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    join(dir, name),
+  ]);
+  return execFileSync('zbarimg', ['--quiet', '--raw', join(dir, `${name}.png`)], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+/** A moment as the QR prints it, written here independently: Vietnam time (UTC+7), YYYYMMDDHHMM. */
+function vnMinute(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16).replace(/[-T:]/g, '');
+}
 
 function statusOf(): string {
   const store = DossierStore.open({
@@ -50,6 +74,7 @@ afterAll(() => {
 
 describe('kiosk forms notice', () => {
   it('records Mẫu 02 and writes it unsigned with its QR, then takes the supplement with a new date', () => {
+    const started = Date.now();
     const out = join(dir, 'mau-02.pdf');
     const run = runKioskCli(
       dir,
@@ -62,12 +87,21 @@ describe('kiosk forms notice', () => {
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(text).toContain('1. Giấy chứng sinh');
     expect(text).toContain('Chưa ký số');
-    execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', out, join(dir, 'p')]);
-    const png = execFileSync('sh', ['-c', 'ls "$1"-*.png', 'sh', join(dir, 'p')], {
-      encoding: 'utf8',
-    }).trim();
-    const qr = execFileSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8' }).trim();
-    expect(qr).toBe(code);
+    const [head, kind, qrCode, procedure, id, system, issued, appointment, ...rest] = qrOf(
+      out,
+      'mau-02',
+    ).split('*');
+    expect([head, kind, qrCode, procedure, id, system, appointment, rest]).toEqual([
+      'MC1',
+      '02',
+      code,
+      '1.001193',
+      CITIZEN.idNumber,
+      'KMC',
+      '',
+      [],
+    ]);
+    expect([vnMinute(started), vnMinute(Date.now())]).toContain(issued);
 
     const round = runKioskCli(
       dir,
@@ -88,8 +122,14 @@ describe('kiosk forms notice', () => {
       offline,
     );
     expect(round.status, round.stderr).toBe(0);
-    expect(JSON.parse(round.stdout)).toMatchObject({ code, status: '4', signed: false });
+    const answer = JSON.parse(round.stdout) as { newDueAt: number };
+    expect(answer).toMatchObject({ code, status: '4', signed: false });
     expect(statusOf()).toBe('4');
+    // The supplement receipt is a receipt: its QR carries the new appointment.
+    const fields = qrOf(join(dir, 'bo-sung.pdf'), 'bo-sung').split('*');
+    expect(fields[1]).toBe('BS');
+    expect(fields[2]).toBe(code);
+    expect(fields[7]).toBe(vnMinute(answer.newDueAt));
   });
 
   it('exits 4 with the reason for an apology not due yet, and for a notice missing its details', () => {

@@ -16,7 +16,7 @@ import type { ApiResult } from '../../../electron/api/errors';
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
-import { sampleDossier } from '../../fixtures/store/sample-dossier';
+import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { PIN, makeNssDb, makePki, makeToken, pdfsig } from '../signing/signing-peers';
 import type { Pki, SoftToken } from '../signing/signing-peers';
 
@@ -36,6 +36,7 @@ interface SignedAnswer {
 interface Notice extends SignedAnswer {
   code: string;
   status: string;
+  newDueAt: number | null;
   fileName: string;
   pdfBase64: string;
 }
@@ -82,6 +83,20 @@ function expectSigned(file: string): void {
   expect(report).toContain('Total document signed');
 }
 
+/** A moment as the QR prints it, written here independently: Vietnam time, YYYYMMDDHHMM. */
+const vnMinute = (ms: number): string =>
+  new Date(ms + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-T:]/g, '');
+
+/** The QR fields every notice about a sampleDossier carries, whatever its kind. */
+const dossierQr = (kind: string, code: string): string[] => [
+  'MC1',
+  kind,
+  code,
+  '1.001193',
+  CITIZEN.idNumber,
+  'KMC',
+];
+
 const newDossier = (seed: string, ageDays = 0): string =>
   core.store.save(sampleDossier(seed, { receivedAt: Date.now() - ageDays * DAY }), 'test').code;
 
@@ -111,29 +126,33 @@ afterAll(async () => {
 });
 
 describe('counter forms with a signing token configured', () => {
-  it('Mẫu 02, 03 and 04 with the PIN are signed, readable and their QR reads back as the dossier code', async () => {
+  it('Mẫu 02, 03 and 04 with the PIN are signed, readable and their QR reads back field by field', async () => {
     const cases = [
       {
         params: { kind: 'supplement', missing: ['Giấy chứng sinh bản chính'], reason: '' },
         title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
         words: ['Giấy chứng sinh bản chính', 'Mẫu số 02'],
+        form: '02',
         age: 0,
       },
       {
         params: { kind: 'refused', reason: 'Thủ tục không thuộc thẩm quyền của xã' },
         title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
         words: ['Thủ tục không thuộc thẩm quyền của xã', 'Mẫu số 03'],
+        form: '03',
         age: 0,
       },
       {
         params: { kind: 'apology', reason: 'Chờ xác minh hộ tịch', extraWorkingDays: 3 },
         title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
         words: ['Chờ xác minh hộ tịch', 'Mẫu số 04'],
+        form: '04',
         age: 10,
       },
     ];
     for (const c of cases) {
       const code = newDossier(`signed-${c.params.kind}`, c.age);
+      const asked = Date.now();
       const notice = await ok<Notice>('forms.notice', { ...c.params, query: code, pin: PIN });
       expect(notice).toMatchObject({ code, signed: true, signingProblem: null });
       const file = saved(notice.fileName, notice.pdfBase64);
@@ -141,7 +160,14 @@ describe('counter forms with a signing token configured', () => {
       const read = text(file);
       for (const word of [c.title, code, ...c.words]) expect(read).toContain(word);
       expect(read).not.toContain('Chưa ký số');
-      expect(qrCodes(file)).toEqual([code]);
+      const [qr, ...others] = qrCodes(file);
+      expect(others).toEqual([]);
+      const fields = (qr ?? '').split('*');
+      expect(fields.slice(0, 6)).toEqual(dossierQr(c.form, code));
+      expect([vnMinute(asked), vnMinute(Date.now())]).toContain(fields[6]);
+      // Only the apology sets a new appointment, and its QR carries it.
+      expect(fields[7]).toBe(notice.newDueAt === null ? '' : vnMinute(notice.newDueAt));
+      expect(c.form === '04').toBe(notice.newDueAt !== null);
     }
   }, 120_000);
 
@@ -172,7 +198,7 @@ describe('counter forms with a signing token configured', () => {
     const file = saved('wrong-pin.pdf', notice.pdfBase64);
     expect(text(file)).toContain('Chưa ký số');
     expect(pdfsig(file, nss)).not.toContain('Signature is Valid');
-    expect(qrCodes(file)).toEqual([wrong]);
+    expect(qrCodes(file).map((qr) => qr.split('*').slice(0, 6))).toEqual([dossierQr('02', wrong)]);
 
     const none = newDossier('no-pin');
     const refused = await ok<Notice>('forms.notice', {

@@ -119,6 +119,8 @@ describe('a counter receives a dossier end to end', () => {
   let code = '';
   let dueAt = 0;
   let receiptPages = 0;
+  /** The receipt's QR as zbarimg read it off the printed page. */
+  let receiptQr = '';
 
   beforeAll(async () => {
     core = newCore();
@@ -249,7 +251,7 @@ describe('a counter receives a dossier end to end', () => {
     });
   });
 
-  it('the receipt PDF holds the dossier code and the appointment date', async () => {
+  it('the receipt PDF holds the dossier code, the appointment date and the document QR', async () => {
     const receipt = await ok<{ fileName: string; pdfBase64: string; pages: number }>(
       core,
       'dossier.receipt',
@@ -262,6 +264,19 @@ describe('a counter receives a dossier end to end', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain(code);
     expect(text.normalize('NFC')).toContain(CLERK_NAME);
+    // Liên 2, the citizen's copy, as a 200 dpi print: its QR carries the Circular 01/2023 fields.
+    const png = file.replace(/\.pdf$/, '-lien-2');
+    execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', '-f', '2', '-l', '2', file, png]);
+    receiptQr = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], {
+      encoding: 'utf8',
+    }).trim();
+    const vnMinute = (ms: number): string =>
+      new Date(ms + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-T:]/g, '');
+    const fields = receiptQr.split('*');
+    expect(fields.slice(0, 6)).toEqual(['MC1', '01', code, '1.001193', applicant.id, 'KMC']);
+    expect(fields[6]).toMatch(/^\d{12}$/);
+    expect(fields[7]).toBe(vnMinute(dueAt));
+    expect(fields).toHaveLength(8);
     const status = await ok<{ staff: { username: string; displayName: string | null } | null }>(
       core,
       'auth.status',
@@ -283,10 +298,13 @@ describe('a counter receives a dossier end to end', () => {
     expect(text).toMatch(due);
   });
 
-  it('`kiosk receipt CODE --out FILE` prints the same receipt again from the data folder', async () => {
+  it('`kiosk receipt QR --out FILE` prints the same receipt again from the data folder', async () => {
     const dataDir = dirs[0] ?? '';
     const out = join(dataDir, 'in-lai.pdf');
-    const run = startKiosk(['--json', 'receipt', code, '--out', out], { KIOSK_DATA_DIR: dataDir });
+    // Named by the QR read off the first print, as IT may paste or scan it into the terminal.
+    const run = startKiosk(['--json', 'receipt', receiptQr, '--out', out], {
+      KIOSK_DATA_DIR: dataDir,
+    });
     const { code: exit, stdout, stderr } = await run.done;
     expect(exit, stderr).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ file: out, pages: receiptPages });
@@ -309,6 +327,9 @@ describe('a counter receives a dossier end to end', () => {
     expect(first.code).toBe(code);
     expect(first.status).toBe('2');
     expect(first.statusText.vi).toBe('Được tiếp nhận');
+    // The QR zbarimg read off the receipt, as a scanner sends it, gets the same answer.
+    const scanned = await ok<Lookup>(core, 'status.lookup', { query: `${receiptQr}\r\n` });
+    expect({ ...scanned, portalCheckedAt: null }).toEqual({ ...first, portalCheckedAt: null });
     const res = await simFetch(
       `${sim.url}/__sim/status?mahoso=${encodeURIComponent(code)}&status=4`,
       {

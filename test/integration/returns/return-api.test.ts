@@ -16,7 +16,7 @@ import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/por
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
-import { sampleDossier } from '../../fixtures/store/sample-dossier';
+import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { rememberSim, simFetch } from '../sync/peers';
 
 const CLERK = { username: 'canbo1', password: 'mat-khau-can-bo-1' };
@@ -96,9 +96,12 @@ describe('the return API', () => {
       method: 'POST',
     });
     expect(res.status).toBe(200);
-    // The receipt QR's text finds the dossier as well as the bare code.
-    const check = await ok<Check>('return.check', { query: `MaHoSo:${code}|MaTTHC:1.001193` });
+    // A receipt's v1 QR, as a wedge scanner types it, finds the dossier as the bare code does.
+    const receiptQr = `MC1*01*${code}*1.001193*${CITIZEN.idNumber}*KMC*202612051015*202612091700`;
+    const check = await ok<Check>('return.check', { query: `${receiptQr}\n` });
     expect(check).toMatchObject({ code, ready: false, portal: { kind: 'status', status: '4' } });
+    const other = await ok<Check>('return.check', { query: `MaHoSo:${code}|MaTTHC:1.001193` });
+    expect(other).toMatchObject({ code, ready: false });
     expect(check.signingConfigured).toBe(false);
     const refused = await call('return.record', {
       query: code,
@@ -137,7 +140,26 @@ describe('the return API', () => {
     const text = execFileSync('pdftotext', ['-layout', slip, '-'], { encoding: 'utf8' });
     expect(text).toContain(code);
     expect(text.toLowerCase()).toContain('chưa ký số');
-    const after = await ok<Check>('return.check', { query: code });
+    // The slip's QR at 200 dpi: a result hand-over (KQ) of this dossier, without an appointment.
+    execFileSync('pdftoppm', [
+      '-r',
+      '200',
+      '-png',
+      '-singlefile',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      slip,
+      slip,
+    ]);
+    const slipQr = execFileSync('zbarimg', ['--quiet', '--raw', `${slip}.png`], {
+      encoding: 'utf8',
+    }).trim();
+    const fields = slipQr.split('*');
+    expect(fields.slice(0, 6)).toEqual(['MC1', 'KQ', code, '1.001193', CITIZEN.idNumber, 'KMC']);
+    expect(fields.slice(6)).toEqual([expect.stringMatching(/^\d{12}$/), '']);
+    const after = await ok<Check>('return.check', { query: slipQr });
     expect(after).toMatchObject({ ready: false, returned: { hinhThuc: '1' } });
   });
 });
