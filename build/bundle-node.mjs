@@ -33,6 +33,8 @@ export const nodeEntries = {
   kiosk: 'electron/cli/main.ts',
   start: 'electron/shell/start.ts',
   'browser-main': 'electron/shell/browser-main.ts',
+  // The browser shell forks it beside itself (core-process/fork-launcher.ts).
+  'core-main': 'electron/shell/core-process/core-main.ts',
 };
 
 export async function bundleNode() {

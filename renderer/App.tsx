@@ -48,6 +48,18 @@ function Shell({ connected }: { readonly connected: boolean }) {
     });
   }, [api]);
 
+  // The core's process restarted: the page stays, but a staff sign-in (and a
+  // chip read) lived in the core's memory and are gone with it.
+  const [core, setCore] = useState<'ready' | 'restarting' | 'failed'>('ready');
+  useEffect(
+    () =>
+      api.on('core.state', ({ state }) => {
+        setCore(state);
+        if (state === 'restarting') setStaff(null);
+      }),
+    [api],
+  );
+
   const signOut = () => {
     setStaff(null);
     void api.auth.signOut();
@@ -95,6 +107,16 @@ function Shell({ connected }: { readonly connected: boolean }) {
         {!connected && (
           <div role="alert" className="connection-lost">
             {t('connection.lost')}
+          </div>
+        )}
+        {connected && core === 'restarting' && (
+          <p role="status" className="booting">
+            {t('connection.restarting')}
+          </p>
+        )}
+        {connected && core === 'failed' && (
+          <div role="alert" className="connection-lost">
+            {t('connection.coreFailed')}
           </div>
         )}
         <Routes>

@@ -37,6 +37,10 @@ export const errorMessages: Readonly<
     vi: 'Dịch vụ tạm thời không sẵn sàng. Hãy thử lại sau ít phút.',
     en: 'The service is not available right now. Try again in a few minutes.',
   },
+  CORE_RESTARTING: {
+    vi: 'Kiosk đang khởi động lại, vui lòng chờ vài giây rồi thử lại.',
+    en: 'The kiosk is restarting; wait a few seconds and try again.',
+  },
   CANCELLED: { vi: 'Đã huỷ.', en: 'Cancelled.' },
   INTERNAL: {
     vi: 'Có lỗi không mong muốn. Dữ liệu đã lưu không bị mất; hãy thử lại hoặc báo CNTT.',

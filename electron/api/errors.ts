@@ -40,6 +40,7 @@ export const errorCodes = [
   'CANCELLED',
   'INTERNAL',
   'TOO_LARGE',
+  'CORE_RESTARTING',
   // configuration
   'CONFIG_INVALID',
   // staff sign-in

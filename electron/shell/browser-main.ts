@@ -66,18 +66,18 @@ try {
       'browser opened',
     );
   }
-  const core = await shell.ready;
+  await shell.ready;
   if (!stopping.signal.aborted)
-    portal = await startTrainingPortal(core.config, dataDir, core.logger);
+    portal = await startTrainingPortal(shell.config, dataDir, shell.logger);
   if (stopping.signal.aborted) portal?.kill();
   // A socket or request handler's error must not end the kiosk (the training
   // portal would be orphaned and a citizen's scan left on disk): log it and
   // keep serving. Start-up errors above still stop the process.
   process.on('uncaughtException', (error) => {
-    core.logger.error({ err: error }, 'uncaught error; the kiosk keeps running');
+    shell.logger.error({ err: error }, 'uncaught error; the kiosk keeps running');
   });
   process.on('unhandledRejection', (reason) => {
-    core.logger.error({ err: reason }, 'unhandled rejection; the kiosk keeps running');
+    shell.logger.error({ err: reason }, 'unhandled rejection; the kiosk keeps running');
   });
 } catch (error) {
   browserProcess?.kill();

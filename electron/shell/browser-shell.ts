@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiErrorSchema, KioskError } from '../api/errors';
 import { EventHub } from '../api/event-hub';
 import { attachWsTransport, type WsLimits } from '../api/transports/ws-server';
 import { UPLOAD_PATH } from '../api/wire';
@@ -8,8 +9,15 @@ import { loadConfig } from '../services/config/config-file';
 import type { Config } from '../services/config/config-schema';
 import { createLogger, type Logger } from '../services/log/logger';
 import { UploadStore } from '../services/uploads/upload-store';
+import type { Dispatch } from '../api/dispatcher';
 import type { Core, CoreOptions } from './composition-root';
 import { CoreGate } from './core-gate';
+import {
+  CoreSupervisor,
+  type LaunchCore,
+  type RestartPolicy,
+} from './core-process/core-supervisor';
+import { forkCore } from './core-process/fork-launcher';
 import { warmLibraries } from './library-warm-up';
 import { securityHeaders } from './security-policy';
 import { LaunchCodes } from './launch-codes';
@@ -24,8 +32,18 @@ export interface BrowserShellOptions {
   readonly rendererDir: string;
   /** Overrides the config's port (0 = any free port). */
   readonly port?: number;
-  /** A core already composed (tests); by default it is composed after the shell listens. */
+  /** A core already composed (tests); implies `coreProcess: 'in-process'`. */
   readonly core?: Core;
+  /**
+   * Where the core runs: in its own process (the default; `npm start` and the
+   * e2e suite) or composed in this one after the shell listens (tests, and
+   * KIOSK_CORE_PROCESS=in-process for comparing the two).
+   */
+  readonly coreProcess?: 'split' | 'in-process';
+  /** Overrides how the core's process is started (tests). */
+  readonly launchCore?: LaunchCore;
+  /** Overrides the core's restart backoff and give-up rule (tests). */
+  readonly restartPolicy?: RestartPolicy;
   /** Overrides the socket limits (tests). */
   readonly wsLimits?: Partial<WsLimits>;
 }
@@ -34,10 +52,12 @@ export interface BrowserShell {
   readonly config: Config;
   readonly logger: Logger;
   /**
-   * The core, once composed. The shell answers pages before then; calls
-   * made meanwhile wait for it. Rejects when composing failed.
+   * Resolves once the core answers. The shell answers pages before then;
+   * calls made meanwhile wait for it. Rejects when composing failed.
    */
-  readonly ready: Promise<Core>;
+  readonly ready: Promise<void>;
+  /** The core's own process (split mode): its pid and state, for tests and the log. */
+  readonly coreProcess: CoreSupervisor | undefined;
   /** http://localhost:PORT/?token=… (served on 127.0.0.1) — the one address that opens the kiosk. */
   readonly url: string;
   readonly origin: string;
@@ -63,8 +83,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const config = options.core?.config ?? loadConfig(options.dataDir).config;
   const logger = options.core?.logger ?? createLogger(options.dataDir, config.logs);
   const events = options.core?.events ?? new EventHub();
-  const uploads = options.core?.uploads ?? new UploadStore();
   const log = logger.child({ subsystem: 'browser-shell' });
+  const inProcess =
+    options.core !== undefined ||
+    (options.coreProcess ??
+      (process.env.KIOSK_CORE_PROCESS === 'in-process' ? 'in-process' : 'split')) === 'in-process';
+  // In-process only: the split core keeps its UploadStore in its own process.
+  const uploads = options.core?.uploads ?? new UploadStore();
   const token = randomBytes(32).toString('hex');
   let origins: string[] = [];
   const headers = securityHeaders();
@@ -81,7 +106,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       handleUpload(request, response, {
         token,
         allowedOrigins: () => origins,
-        uploads,
+        store: storeUpload,
         log,
       });
       return;
@@ -143,28 +168,50 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     else socket.destroy();
   });
   let compose: (core: Promise<Core>) => void = () => undefined;
-  const ready = new Promise<Core>((resolve) => {
+  const composed = new Promise<Core>((resolve) => {
     compose = resolve;
   });
-  const gate = new CoreGate(ready);
+  const gate = new CoreGate(composed);
+  // Split: the core's process starts now and composes while the shell
+  // listens; this process never loads the core's modules.
+  const supervisor = inProcess
+    ? undefined
+    : new CoreSupervisor({
+        launch: options.launchCore ?? forkCore,
+        init: { type: 'init', dataDir: options.dataDir, shell: 'browser', wipesRenderer: false },
+        events,
+        log: logger.child({ subsystem: 'core-process' }),
+        ...(options.restartPolicy ? { policy: options.restartPolicy } : {}),
+      });
+  const dispatch: Dispatch = supervisor ? supervisor.dispatch : gate.dispatch;
+  const storeUpload = supervisor
+    ? (bytes: Buffer, mime: string) => supervisor.upload(bytes, mime)
+    : (bytes: Buffer, mime: string) =>
+        Promise.resolve({ ok: true as const, value: { uploadId: uploads.put(bytes, mime) } });
   const wss = attachWsTransport({
     server,
     token,
     allowedOrigins: () => origins,
-    dispatch: gate.dispatch,
+    dispatch,
     events,
     log,
     ...(options.wsLimits ? { limits: options.wsLimits } : {}),
     onConnectionClosed: (connection) => {
-      gate.endConnection(connection);
+      if (supervisor) supervisor.endConnection(connection);
+      else gate.endConnection(connection);
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? config.browserShell.port, '127.0.0.1', () => {
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? config.browserShell.port, '127.0.0.1', () => {
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await supervisor?.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   // Bound to 127.0.0.1 only. The page is opened as http://localhost:PORT
   // because WebAuthn (staff sign-in with a security key) refuses IP-address
@@ -173,7 +220,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   origins = [origin, `http://127.0.0.1:${port}`];
   log.info({ port }, 'browser shell listening on 127.0.0.1');
   if (options.core) compose(Promise.resolve(options.core));
-  else {
+  else if (inProcess) {
     // On the next turn, so the caller prints the address before the
     // libraries' loading holds the event loop.
     setImmediate(() => {
@@ -188,10 +235,20 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   }
 
+  const ready = supervisor
+    ? supervisor.ready.catch((failure: unknown) => {
+        const error = (failure as { error?: { code?: unknown; message?: unknown } }).error;
+        const parsed = ApiErrorSchema.safeParse(error);
+        throw parsed.success
+          ? new KioskError(parsed.data.code, parsed.data.message)
+          : new KioskError('NOT_AVAILABLE', 'The kiosk core did not start; see the log');
+      })
+    : composed.then(() => undefined);
   return {
     config,
     logger,
     ready,
+    coreProcess: supervisor,
     origin,
     url: `${origin}/?token=${token}`,
     launchPage: () => {
@@ -207,7 +264,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
           resolve();
         }),
       );
-      await (await gate.settled)?.dispose();
+      if (supervisor) await supervisor.close();
+      else await (await gate.settled)?.dispose();
     },
   };
 }

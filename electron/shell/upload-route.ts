@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../api/errors';
 import { tokenMatches } from '../api/transports/ws-server';
 import { maxImportBytes } from '../services/components/component-file-check';
-import type { UploadStore } from '../services/uploads/upload-store';
 
 const MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 export interface UploadRouteOptions {
   readonly token: string;
   readonly allowedOrigins: () => readonly string[];
-  readonly uploads: UploadStore;
+  /** Keeps the file for `component.importUpload` (the core's UploadStore, here or in its process). */
+  readonly store: (bytes: Buffer, mime: string) => Promise<ApiResult<{ uploadId: string }>>;
   readonly log: { warn(fields: Record<string, unknown>, message: string): void };
   /** Bytes one upload may have; the contract's 30 MB. */
   readonly maxBytes?: number;
@@ -108,8 +108,18 @@ export function handleUpload(
       });
       return;
     }
-    const uploadId = options.uploads.put(Buffer.concat(chunks, size), mime);
-    answer(response, 200, { ok: true, value: { uploadId } });
+    options.store(Buffer.concat(chunks, size), mime).then(
+      (result) => {
+        answer(response, result.ok ? 200 : 503, result);
+      },
+      (error: unknown) => {
+        options.log.warn({ err: error }, 'upload not handed to the core');
+        answer(response, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Internal error' },
+        });
+      },
+    );
   });
   request.on('error', (error) => {
     done = true;

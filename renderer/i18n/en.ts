@@ -210,6 +210,8 @@ export const en: Translation = {
   },
   connection: {
     lost: 'Lost the connection to the kiosk core. Reconnecting…',
+    restarting: 'Restarting… Please wait a few seconds.',
+    coreFailed: 'The kiosk core could not restart. Tell the help desk or restart the machine.',
     noToken:
       'The session code is missing. Open the kiosk with the address that "npm start" printed.',
   },

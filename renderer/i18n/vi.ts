@@ -205,6 +205,9 @@ export const vi = {
   },
   connection: {
     lost: 'Mất kết nối với phần lõi của kiosk. Đang kết nối lại…',
+    restarting: 'Đang khởi động lại… Vui lòng chờ vài giây.',
+    coreFailed:
+      'Phần lõi của kiosk không khởi động lại được. Hãy báo cán bộ hỗ trợ hoặc khởi động lại máy.',
     noToken: 'Thiếu mã phiên làm việc. Hãy mở kiosk bằng đường dẫn mà lệnh "npm start" in ra.',
   },
   intake: intakeVi,

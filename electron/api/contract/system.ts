@@ -71,6 +71,16 @@ export const systemMethods = {
   ),
 } as const;
 
+/**
+ * The core's process as the shell sees it: `restarting` after it died (the
+ * shell starts it again; calls meanwhile answer CORE_RESTARTING), `ready`
+ * once it answers again, `failed` when the shell gave up restarting it.
+ */
+export const CoreStateSchema = z
+  .object({ state: z.enum(['restarting', 'ready', 'failed']) })
+  .strict();
+
 export const systemEvents = {
   'health.changed': HealthReportSchema,
+  'core.state': CoreStateSchema,
 } as const;

@@ -32,13 +32,15 @@ export function loggerOptions(level: LogSettings['level']): LoggerOptions {
 
 /**
  * One logger per process, writing to a rotating file (pino-roll, in a worker
- * thread) in `<dataDir>/logs`, keeping at most `maxFiles` files.
+ * thread) in `<dataDir>/logs`, keeping at most `maxFiles` files. `stem`
+ * names the files: the core's own process writes `core.*.log` beside the
+ * shell's `kiosk.*.log`, so two processes never rotate the same file.
  */
-export function createLogger(dataDir: string, settings: LogSettings): Logger {
+export function createLogger(dataDir: string, settings: LogSettings, stem = 'kiosk'): Logger {
   const transport = pino.transport({
     target: 'pino-roll',
     options: {
-      file: join(dataDir, 'logs', 'kiosk'),
+      file: join(dataDir, 'logs', stem),
       extension: '.log',
       frequency: 'daily',
       size: `${settings.maxFileSizeMb}m`,
