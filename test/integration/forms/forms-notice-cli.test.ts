@@ -16,29 +16,11 @@ import { kioskMigrations } from '../../../electron/services/kiosk-migrations';
 import { DossierStore } from '../../../electron/services/store/dossier-store';
 import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { runKioskCli } from '../../support/kiosk-cli';
+import { qrOnPage } from '../../support/pdf-qr';
 
 let dir: string;
 let code: string;
 const offline = { KIOSK_PORTAL_URL: 'http://127.0.0.1:9', KIOSK_PORTAL_TIMEOUT_MS: '500' };
-
-/** The first page's QR as zbarimg reads it from a 200 dpi rendering. */
-function qrOf(pdf: string, name: string): string {
-  execFileSync('pdftoppm', [
-    '-r',
-    '200',
-    '-png',
-    '-singlefile',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    pdf,
-    join(dir, name),
-  ]);
-  return execFileSync('zbarimg', ['--quiet', '--raw', join(dir, `${name}.png`)], {
-    encoding: 'utf8',
-  }).trim();
-}
 
 /** A moment as the QR prints it, written here independently: Vietnam time (UTC+7), YYYYMMDDHHMM. */
 function vnMinute(ms: number): string {
@@ -87,10 +69,8 @@ describe('kiosk forms notice', () => {
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(text).toContain('1. Giấy chứng sinh');
     expect(text).toContain('Chưa ký số');
-    const [head, kind, qrCode, procedure, id, system, issued, appointment, ...rest] = qrOf(
-      out,
-      'mau-02',
-    ).split('*');
+    const [head, kind, qrCode, procedure, id, system, issued, appointment, ...rest] =
+      qrOnPage(out).split('*');
     expect([head, kind, qrCode, procedure, id, system, appointment, rest]).toEqual([
       'MC1',
       '02',
@@ -126,7 +106,7 @@ describe('kiosk forms notice', () => {
     expect(answer).toMatchObject({ code, status: '4', signed: false });
     expect(statusOf()).toBe('4');
     // The supplement receipt is a receipt: its QR carries the new appointment.
-    const fields = qrOf(join(dir, 'bo-sung.pdf'), 'bo-sung').split('*');
+    const fields = qrOnPage(join(dir, 'bo-sung.pdf')).split('*');
     expect(fields[1]).toBe('BS');
     expect(fields[2]).toBe(code);
     expect(fields[7]).toBe(vnMinute(answer.newDueAt));

@@ -14,6 +14,7 @@ import type { ApiResult } from '../../../electron/api/errors';
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
+import { qrOnPage } from '../../support/pdf-qr';
 import { sampleCitizen } from '../../fixtures/citizen/sample-citizen';
 import { renderPage } from '../../fixtures/ocr/vietnamese-pages';
 import { simFetch, simGet, startKiosk, startSim, type SimProcess } from '../sync/peers';
@@ -265,11 +266,7 @@ describe('a counter receives a dossier end to end', () => {
     expect(text).toContain(code);
     expect(text.normalize('NFC')).toContain(CLERK_NAME);
     // Liên 2, the citizen's copy, as a 200 dpi print: its QR carries the Circular 01/2023 fields.
-    const png = file.replace(/\.pdf$/, '-lien-2');
-    execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', '-f', '2', '-l', '2', file, png]);
-    receiptQr = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], {
-      encoding: 'utf8',
-    }).trim();
+    receiptQr = qrOnPage(file, 2);
     const vnMinute = (ms: number): string =>
       new Date(ms + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-T:]/g, '');
     const fields = receiptQr.split('*');

@@ -16,6 +16,7 @@ import { startPortalSim, type PortalSim } from '../../../electron/portal-sim/por
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
+import { qrOnPage } from '../../support/pdf-qr';
 import { CITIZEN, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { rememberSim, simFetch } from '../sync/peers';
 
@@ -141,21 +142,7 @@ describe('the return API', () => {
     expect(text).toContain(code);
     expect(text.toLowerCase()).toContain('chưa ký số');
     // The slip's QR at 200 dpi: a result hand-over (KQ) of this dossier, without an appointment.
-    execFileSync('pdftoppm', [
-      '-r',
-      '200',
-      '-png',
-      '-singlefile',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      slip,
-      slip,
-    ]);
-    const slipQr = execFileSync('zbarimg', ['--quiet', '--raw', `${slip}.png`], {
-      encoding: 'utf8',
-    }).trim();
+    const slipQr = qrOnPage(slip);
     const fields = slipQr.split('*');
     expect(fields.slice(0, 6)).toEqual(['MC1', 'KQ', code, '1.001193', CITIZEN.idNumber, 'KMC']);
     expect(fields.slice(6)).toEqual([expect.stringMatching(/^\d{12}$/), '']);
