@@ -35,7 +35,11 @@ async function savePrinted(printer: VirtualEscPosPrinter, name: string): Promise
 }
 
 function zbarimg(path: string): string {
-  return execFileSync('zbarimg', ['--raw', '-q', path], { encoding: 'utf8', timeout: 30_000 });
+  return execFileSync('zbarimg', ['--raw', '-q', path], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Debian's tesseract (one thread, automatic page layout) on the picture as printed. */
