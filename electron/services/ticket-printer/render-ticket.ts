@@ -75,8 +75,13 @@ async function numberText(number: string, size: number, maxWidth: number): Promi
   const wide = 4 * maxWidth;
   const first = await rasterText(number, { size, bold: true, maxWidth: wide });
   if (first.width <= maxWidth) return first;
-  const fitted = Math.floor((size * maxWidth) / first.width);
-  return rasterText(number, { size: fitted, bold: true, maxWidth: wide });
+  // Glyph widths do not scale exactly with the size (hinting), so step down until it fits.
+  let fitted = Math.floor((size * maxWidth) / first.width);
+  for (;;) {
+    const text = await rasterText(number, { size: fitted, bold: true, maxWidth: wide });
+    if (text.width <= maxWidth || fitted <= 8) return text;
+    fitted -= 2;
+  }
 }
 
 function rule(width: number): MonoBitmap {

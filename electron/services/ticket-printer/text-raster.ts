@@ -7,7 +7,7 @@ export interface TextStyle {
   /** Font size in dots (the em at 203 dpi: 24 dots ≈ 3 mm). */
   readonly size: number;
   readonly bold?: boolean;
-  /** Lines wrap at word boundaries to this width in dots. */
+  /** Lines wrap at word boundaries to this width in dots (inside a word only when one word is wider). */
   readonly maxWidth: number;
 }
 
@@ -29,7 +29,7 @@ export async function rasterText(text: string, style: TextStyle): Promise<MonoBi
       fontfile: fileURLToPath(fontUrl(file)),
       width: style.maxWidth,
       align: 'centre',
-      wrap: 'word',
+      wrap: 'word-char',
       dpi: 72,
     },
   })
