@@ -148,4 +148,12 @@ export const commands: readonly CommandEntry[] = [
     },
     load: async () => (await import('./verify')).verifyCommand,
   },
+  {
+    name: 'ticket',
+    summary: {
+      vi: 'Máy in phiếu số thứ tự: in thử một phiếu mẫu',
+      en: 'Queue ticket printer: print a sample ticket',
+    },
+    load: async () => (await import('./ticket')).ticketCommand,
+  },
 ];

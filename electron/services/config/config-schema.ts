@@ -148,6 +148,17 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ place: '', collectAt: '', phone: '' }),
+    ticketPrinter: z
+      .object({
+        /** The queue ticket printer: `tcp://HOST[:9100]` or a USB device file (`/dev/usb/lp0`); empty: none. */
+        url: z.string().default(''),
+        /** The roll: 58 mm (384 dots) or 80 mm (576 dots). */
+        paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+        /** Bound on connecting and on each status answer. */
+        timeoutMs: z.number().int().min(200).max(30_000).default(3000),
+      })
+      .strict()
+      .default({ url: '', paperWidthMm: 80, timeoutMs: 3000 }),
     signing: z
       .object({
         /** The token vendor's PKCS#11 library (.so/.dll); empty: no signing, documents stay "chưa ký số". Env KIOSK_SIGNING_MODULE wins. */
