@@ -87,10 +87,11 @@ export class SqliteCentreQueue implements CentreQueueStore {
   take(input: { area: string; priority?: PriorityReason | null }): Promise<TakenTicket> {
     return run(() => {
       const area = this.#area(input.area);
-      const at = this.#now();
-      const day = queueDay(at);
       return this.#db
         .transaction((): TakenTicket => {
+          // The time is read once the write lock is held, so times follow the order of commits.
+          const at = this.#now();
+          const day = queueDay(at);
           const { last_number: number } = present(
             this.#db
               .prepare<[string], { last_number: number }>(
@@ -122,10 +123,10 @@ export class SqliteCentreQueue implements CentreQueueStore {
   callNext(counter: number): Promise<QueueTicket | null> {
     return run(() => {
       this.#checkCounter(counter);
-      const at = this.#now();
-      const day = queueDay(at);
       return this.#db
         .transaction((): QueueTicket | null => {
+          const at = this.#now();
+          const day = queueDay(at);
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'served', served_at = ?
@@ -256,9 +257,9 @@ export class SqliteCentreQueue implements CentreQueueStore {
   #onCurrent(counter: number, change: (row: TicketRow) => void): Promise<QueueTicket> {
     return run(() => {
       this.#checkCounter(counter);
-      const day = queueDay(this.#now());
       return this.#db
         .transaction((): QueueTicket => {
+          const day = queueDay(this.#now());
           const row = this.#db
             .prepare<[string, number], TicketRow>(
               "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
