@@ -7,8 +7,10 @@
  * Pure types only: no Node, no database.
  */
 
-/** Who may be given a priority ticket; the operator decides, the ticket records why. */
-export const priorityReasons = ['elderly', 'disability', 'pregnant', 'merit'] as const;
+import { priorityReasons } from '../../api/contract/queue';
+
+/** Who may be given a priority ticket: one list, the API contract's. */
+export { priorityReasons };
 export type PriorityReason = (typeof priorityReasons)[number];
 
 export const priorityReasonNames: Readonly<Record<PriorityReason, string>> = {
