@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { present, run, ticketView, type TicketRow } from './ticket-rows';
+import { readStatus, recentServiceDurations } from './sqlite-queue-reads';
 import type { CentreConfig } from '../config/centre-schema';
 import type {
   CentreQueueStore,
@@ -8,7 +10,6 @@ import type {
   QueueStatus,
   QueueTicket,
   TakenTicket,
-  TicketStatus,
   TransferTarget,
 } from './centre-queue-store';
 import {
@@ -19,35 +20,11 @@ import {
   unknownArea,
   unknownCounter,
 } from './queue-errors';
-import {
-  areasOfCounter,
-  countersOf,
-  estimateWaitMinutes,
-  peopleAhead,
-  pickNext,
-  queueDay,
-} from './queue-rules';
+import { countersOf, estimateWaitMinutes, peopleAhead, pickNext, queueDay } from './queue-rules';
 
 /** Served tickets of an area whose service times feed the estimate. */
 const RECENT_SERVICES = 20;
 const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-interface TicketRow {
-  id: string;
-  day: string;
-  number: number;
-  area: string;
-  priority: PriorityReason | null;
-  status: TicketStatus;
-  counter: number | null;
-  for_counter: number | null;
-  calls: number;
-  taken_at: number;
-  first_called_at: number | null;
-  called_at: number | null;
-  served_at: number | null;
-  dossier_code: string | null;
-}
 
 export interface SqliteCentreQueueOptions {
   readonly centre: CentreConfig;
@@ -209,48 +186,14 @@ export class SqliteCentreQueue implements CentreQueueStore {
   }
 
   status(): Promise<QueueStatus> {
-    return run(() => {
-      const day = queueDay(this.#now());
-      const counts = this.#db
-        .prepare<[string], { area: string; status: TicketStatus; priority: number; n: number }>(
-          `SELECT area, status, priority IS NOT NULL AS priority, COUNT(*) AS n
-           FROM queue_tickets WHERE day = ? GROUP BY area, status, priority IS NOT NULL`,
-        )
-        .all(day);
-      const count = (area: string, status: TicketStatus, priorityOnly = false) =>
-        counts
-          .filter((c) => c.area === area && c.status === status && (!priorityOnly || c.priority))
-          .reduce((sum, c) => sum + c.n, 0);
-      const called = this.#db
-        .prepare<[string], TicketRow>(
-          "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called'",
-        )
-        .all(day);
-      return {
-        day,
-        areas: this.#areas.map((a) => {
-          const waiting = count(a.code, 'waiting');
-          return {
-            code: a.code,
-            name: a.name,
-            counters: a.counters,
-            waiting,
-            waitingPriority: count(a.code, 'waiting', true),
-            served: count(a.code, 'served'),
-            noShows: count(a.code, 'no_show'),
-            estimatedWaitMinutes: this.#estimate(a, waiting),
-          };
-        }),
-        counters: countersOf(this.#areas).map((counter) => {
-          const row = called.find((r) => r.counter === counter);
-          return {
-            counter,
-            areas: areasOfCounter(this.#areas, counter).map((a) => a.code),
-            current: row === undefined ? null : this.#view(row),
-          };
-        }),
-      };
-    });
+    // One read transaction: the counts and the counters come from the same snapshot.
+    return run(() =>
+      this.#db.transaction(() =>
+        readStatus(this.#db, this.#areas, queueDay(this.#now()), (area, ahead) =>
+          this.#estimate(area, ahead),
+        ),
+      )(),
+    );
   }
 
   /** Runs `change` on the counter's called ticket in one write transaction and returns it after. */
@@ -301,14 +244,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
   }
 
   #estimate(area: QueueArea, ahead: number): number {
-    const durations = this.#db
-      .prepare<[string, number], { d: number }>(
-        `SELECT served_at - called_at AS d FROM queue_tickets
-         WHERE area = ? AND status = 'served' AND called_at IS NOT NULL
-         ORDER BY served_at DESC LIMIT ?`,
-      )
-      .all(area.code, RECENT_SERVICES)
-      .map((r) => r.d);
+    const durations = recentServiceDurations(this.#db, area.code, RECENT_SERVICES);
     return estimateWaitMinutes({
       peopleAhead: ahead,
       serviceDurationsMs: durations,
@@ -318,37 +254,6 @@ export class SqliteCentreQueue implements CentreQueueStore {
   }
 
   #view(row: TicketRow): QueueTicket {
-    return {
-      id: row.id,
-      day: row.day,
-      number: row.number,
-      area: row.area,
-      areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
-      priority: row.priority,
-      status: row.status,
-      counter: row.counter,
-      forCounter: row.for_counter,
-      calls: row.calls,
-      takenAt: row.taken_at,
-      firstCalledAt: row.first_called_at,
-      calledAt: row.called_at,
-      servedAt: row.served_at,
-      dossierCode: row.dossier_code,
-    };
+    return ticketView(row, this.#areas);
   }
-}
-
-/** A synchronous body as a promise, its throw as a rejection (the interface is async for PostgreSQL). */
-function run<T>(body: () => T): Promise<T> {
-  try {
-    return Promise.resolve(body());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-/** A row the same transaction just wrote or RETURNING gave; its absence is a bug, not input. */
-function present<T>(row: T | undefined): T {
-  if (row === undefined) throw new Error('queue: a row written in this transaction is missing');
-  return row;
 }
