@@ -9,7 +9,7 @@ import {
 } from '../../services/queue/centre-queue-store';
 import { SqliteCentreQueue } from '../../services/queue/sqlite-centre-queue';
 import { StoreError } from '../../services/store/store-error';
-import { ExitCode } from '../cli-io';
+import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
 import { printAreas, printCall, printStatus, printTicket, printTicketLine } from './queue-output';
 
@@ -73,9 +73,9 @@ export const queueCommand: CliCommand = {
     }
     const { positionals, values } = parsed;
     const action = positionals[0];
-    const dataDir = resolveDataDir(process.env);
-    const { config } = loadConfig(dataDir);
-    const store = openKioskStore(dataDir, config, process.env);
+    const opened = openFolder(io);
+    if (typeof opened === 'number') return opened;
+    const { config, store } = opened;
     const queue = new SqliteCentreQueue(store.database, { centre: config.centre });
     try {
       switch (action) {
@@ -143,6 +143,32 @@ export const queueCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * The config and the store, or the exit code after saying why not: a broken
+ * config.json (names the key, e.g. centre.areas.0.code) or a folder whose key
+ * this process cannot open.
+ */
+function openFolder(io: CliIo) {
+  const dataDir = resolveDataDir(process.env);
+  try {
+    const { config } = loadConfig(dataDir);
+    return { config, store: openKioskStore(dataDir, config, process.env) };
+  } catch (error) {
+    if (!(error instanceof KioskError)) throw error;
+    if (error.code === 'CONFIG_INVALID') {
+      const keys = (error.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ');
+      io.error(
+        io.t(
+          `Tệp cấu hình config.json trong ${dataDir} chưa hợp lệ (${keys}). Sửa khóa đó rồi chạy lại lệnh.`,
+          `config.json in ${dataDir} is not valid (${keys}). Fix that key and run the command again.`,
+        ),
+      );
+    } else io.error(error instanceof StoreError ? io.t(error.vi, error.message) : error.message);
+    io.result({ error: { code: error.code, message: error.message } });
+    return ExitCode.badInput;
+  }
+}
 
 /** `--priority` as a reason (English key or Vietnamese word), null when absent. */
 function parsePriority(raw: string | undefined): PriorityReason | null {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,18 @@ describe('kiosk queue', () => {
     const usage = runKioskCli(dir, ['queue', 'take'], vi);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('kiosk queue take --area MÃ');
+  });
+
+  it('names the bad key when the centre’s config is wrong, and changes nothing', () => {
+    const dir = freshFolder();
+    const config = JSON.stringify({
+      centre: { areas: [{ code: 'ht', name: 'Hộ tịch', counters: [1] }] },
+    });
+    writeFileSync(join(dir, 'config.json'), config);
+    const run = runKioskCli(dir, ['queue', 'take', '--area', 'HT'], vi);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain('chưa hợp lệ (centre.areas.0.code');
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(config);
   });
 
   it('hands distinct numbers to many `kiosk queue take` processes started at once on a fresh folder', async () => {
