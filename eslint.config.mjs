@@ -101,6 +101,19 @@ export default defineConfig(
       ['/shell/', 'Services are wired by the composition root, not the other way round.'],
     ]),
   },
+  // The queue's rules and its store interface are shared by every store
+  // (SQLite now, PostgreSQL next) and can move to a screen: no Node, no database.
+  {
+    files: [
+      'electron/services/queue/queue-rules.ts',
+      'electron/services/queue/centre-queue-store.ts',
+    ],
+    rules: forbid([
+      [nodeBuiltins, 'Queue rules are pure: the store beside them does the I/O.'],
+      ['^(better-sqlite3|pg)$', 'Queue rules are pure: the store beside them does the I/O.'],
+      [electronModule, 'Queue rules are pure.'],
+    ]),
+  },
   // Device bridges sit below the services.
   {
     files: ['native/**/*.ts', 'scanners/**/*.ts'],

@@ -18,6 +18,7 @@ import { draftMethods } from './contract/intake-draft';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
+import { queueMethods } from './contract/queue';
 import { receptionEvents, receptionMethods } from './contract/reception';
 import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
@@ -41,6 +42,7 @@ export const methods = {
   ...formsMethods,
   ...copiesMethods,
   ...draftMethods,
+  ...queueMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

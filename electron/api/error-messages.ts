@@ -272,6 +272,30 @@ export const errorMessages: Readonly<
     vi: 'Hồ sơ không ở trạng thái "Chờ bổ sung". Chỉ nhận hồ sơ bổ sung sau khi đã lập phiếu yêu cầu bổ sung (Mẫu 02); kiểm tra lại mã hồ sơ.',
     en: 'The dossier is not waiting for a supplement. A supplement is received only after a form 02; check the dossier code.',
   },
+  QUEUE_AREA_UNKNOWN: {
+    vi: 'Trung tâm không có lĩnh vực này. Chọn một lĩnh vực trong danh sách (lệnh: kiosk queue areas).',
+    en: 'The centre has no such area. Choose one from the list (command: kiosk queue areas).',
+  },
+  QUEUE_COUNTER_UNKNOWN: {
+    vi: 'Không có quầy số này trong cấu hình trung tâm. Chọn một quầy được giao lĩnh vực (lệnh: kiosk queue areas).',
+    en: "This counter is not in the centre's configuration. Choose a counter that serves an area (command: kiosk queue areas).",
+  },
+  QUEUE_NO_CURRENT: {
+    vi: 'Quầy chưa gọi số nào. Bấm "Gọi số tiếp theo" trước.',
+    en: 'The counter has not called a number. Press "Call next" first.',
+  },
+  QUEUE_CALL_LIMIT: {
+    vi: 'Số này đã được gọi đủ số lần cho phép. Bỏ qua số này rồi gọi số tiếp theo.',
+    en: 'This number has been called as often as allowed. Skip it, then call the next.',
+  },
+  QUEUE_SKIP_TOO_EARLY: {
+    vi: 'Số này chưa được gọi đủ số lần trước khi bỏ qua. Gọi lại số này trước.',
+    en: 'This number has not been called often enough to be skipped. Call it again first.',
+  },
+  QUEUE_INVALID: {
+    vi: 'Yêu cầu về hàng đợi không hợp lệ. Kiểm tra lại quầy, lĩnh vực hoặc mã hồ sơ đã nhập.',
+    en: 'The queue request is not valid. Check the counter, area or dossier code entered.',
+  },
   ...signingErrorMessages,
 };
 

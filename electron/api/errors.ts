@@ -107,6 +107,13 @@ export const errorCodes = [
   'COPY_NOT_FOUND',
   'NOTICE_RESULT_READY',
   'NOTICE_NO_SUPPLEMENT_ASKED',
+  // the centre queue (issue 19)
+  'QUEUE_AREA_UNKNOWN',
+  'QUEUE_COUNTER_UNKNOWN',
+  'QUEUE_NO_CURRENT',
+  'QUEUE_CALL_LIMIT',
+  'QUEUE_SKIP_TOO_EARLY',
+  'QUEUE_INVALID',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -1,5 +1,6 @@
 import { authMigrations } from './auth/auth-migrations';
 import { catalogueMigrations } from './catalogue/catalogue-migrations';
+import { queueMigrations } from './queue/queue-migrations';
 import { storeMigrations, type Migration } from './store/migrations/index';
 import { copiesMigrations } from './store/migrations/copies/index';
 import { returnsMigrations } from './store/migrations/returns/index';
@@ -15,4 +16,5 @@ export const kioskMigrations: readonly Migration[] = [
   ...catalogueMigrations,
   ...returnsMigrations,
   ...copiesMigrations,
+  ...queueMigrations,
 ];

@@ -55,6 +55,8 @@ import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
+import { createQueueHandlers } from '../services/queue/queue-handlers';
+import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -289,6 +291,12 @@ export function createCore(options: CoreOptions): Core {
     'dossier.create': dropDraftAfterSave(reception.handlers['dossier.create'], drafts),
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
+    ...createQueueHandlers({
+      queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
+      requireClerk: (context) => {
+        staffSession.require(context, 'clerk', 'admin');
+      },
+    }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {

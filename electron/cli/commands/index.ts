@@ -141,6 +141,14 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./sign-pending')).signPendingCommand,
   },
   {
+    name: 'queue',
+    summary: {
+      vi: 'Hàng đợi: lấy số, gọi số, tình trạng theo lĩnh vực',
+      en: 'Queue: take a number, call the next, status per area',
+    },
+    load: async () => (await import('./queue')).queueCommand,
+  },
+  {
     name: 'verify',
     summary: {
       vi: 'Kiểm tra chữ ký số trên tệp PDF',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KioskError } from '../../api/errors';
@@ -28,8 +28,9 @@ export function loadConfig(dataDir: string): LoadedConfig {
   if (!existsSync(path)) {
     const config = ConfigSchema.parse({});
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-    return { config, path, created: true };
+    if (createWhole(path, `${JSON.stringify(config, null, 2)}\n`))
+      return { config, path, created: true };
+    // Another process (a second `kiosk` command started at the same moment) wrote it first.
   }
   let raw: unknown;
   try {
@@ -52,4 +53,23 @@ export function loadConfig(dataDir: string): LoadedConfig {
     throw new KioskError('CONFIG_INVALID', `${path}: bad key ${keys}`, issues);
   }
   return { config: parsed.data, path, created: false };
+}
+
+/**
+ * Creates `path` with its whole text or not at all: written beside it, then
+ * hard-linked into place, which fails when the name exists. A process reading
+ * at the same moment never sees a half-written file; false when it existed.
+ */
+function createWhole(path: string, text: string): boolean {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text, { mode: 0o600 });
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
 }

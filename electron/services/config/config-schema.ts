@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CentreSchema, defaultCentre } from './centre-schema';
 
 /**
  * The kiosk's one configuration file (config.json in the data folder).
@@ -192,6 +193,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ readinessRefreshMinutes: 15, readinessBatch: 50 }),
+    centre: CentreSchema.default(defaultCentre),
     browserShell: z
       .object({
         /** 0 picks a free port at each launch. */

@@ -17,6 +17,26 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     applied_at INTEGER NOT NULL,
     PRIMARY KEY (module, version)
   ) STRICT`);
+  // Read what is applied only once the write lock is held: two processes
+  // opening a fresh folder at once would otherwise both run migration 1.
+  const pending = db
+    .transaction(() => {
+      const todo = pendingMigrations(db, migrations);
+      const record = db.prepare<[string, number, string, number]>(
+        'INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const m of todo) {
+        m.up(db);
+        record.run(m.module, m.version, m.name, Date.now());
+      }
+      return todo;
+    })
+    .immediate();
+  return pending.map((m) => `${m.module}:${String(m.version).padStart(4, '0')}-${m.name}`);
+}
+
+/** Migrations not yet applied; refuses a database a newer build wrote. */
+function pendingMigrations(db: Database.Database, migrations: readonly Migration[]): Migration[] {
   const appliedRows = db
     .prepare<[], { module: string; version: number }>(
       'SELECT module, MAX(version) AS version FROM schema_migrations GROUP BY module',
@@ -40,17 +60,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
       );
     }
   }
-  const pending = migrations.filter((m) => m.version > (applied.get(m.module) ?? 0));
-  const record = db.prepare<[string, number, string, number]>(
-    'INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)',
-  );
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      record.run(m.module, m.version, m.name, Date.now());
-    }
-  }).immediate();
-  return pending.map((m) => `${m.module}:${String(m.version).padStart(4, '0')}-${m.name}`);
+  return migrations.filter((m) => m.version > (applied.get(m.module) ?? 0));
 }
 
 function checkNumbering(migrations: readonly Migration[]): void {

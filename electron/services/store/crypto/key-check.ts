@@ -70,11 +70,17 @@ export function openCheckedKey(
       throw new KeyMismatchError(expected, keys.kind, dataDir);
     }
   }
-  db.prepare('INSERT INTO store_key (id, kind, check_value, recorded_at) VALUES (1, ?, ?, ?)').run(
-    keys.kind,
-    check,
-    now(),
-  );
+  // Another process opening the same fresh folder may have recorded the key a
+  // moment ago (the key file is created with 'wx', so it is the same key):
+  // keep the first record and check ours against it.
+  db.prepare(
+    'INSERT INTO store_key (id, kind, check_value, recorded_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  ).run(keys.kind, check, now());
+  const recorded = db
+    .prepare<[], KeyRow>('SELECT kind, check_value FROM store_key WHERE id = 1')
+    .get();
+  if (recorded?.check_value !== check)
+    throw new KeyMismatchError(recorded?.kind ?? keys.kind, keys.kind, dataDir);
   return cipher;
 }
 

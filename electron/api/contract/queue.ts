@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { method } from './method';
+
+/**
+ * The centre queue (issue 19): a citizen takes a number for an area, a clerk
+ * calls the next for their counter, a hall screen reads the status. Nothing
+ * here is personal: numbers, areas, counters, a priority reason.
+ */
+
+/** Who may be given a priority ticket; the operator decides, the ticket records why. */
+export const priorityReasons = ['elderly', 'disability', 'pregnant', 'merit'] as const;
+export const PriorityReasonSchema = z.enum(priorityReasons);
+
+const counter = z.number().int().min(1).max(99);
+
+export const QueueAreaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  counters: z.array(z.number().int()).readonly(),
+});
+
+export const QueueTicketSchema = z.object({
+  id: z.string(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  number: z.number().int().min(1),
+  area: z.string(),
+  areaName: z.string(),
+  priority: PriorityReasonSchema.nullable(),
+  status: z.enum(['waiting', 'called', 'served', 'no_show']),
+  counter: z.number().int().nullable(),
+  forCounter: z.number().int().nullable(),
+  calls: z.number().int().min(0),
+  takenAt: z.number(),
+  firstCalledAt: z.number().nullable(),
+  calledAt: z.number().nullable(),
+  servedAt: z.number().nullable(),
+  dossierCode: z.string().nullable(),
+});
+
+export const queueMethods = {
+  /** Takes today's next number; a priority ticket needs a signed-in clerk (the operator decides). */
+  'queue.take': method(
+    z
+      .object({
+        area: z.string().trim().min(1).max(10),
+        priority: PriorityReasonSchema.optional(),
+      })
+      .strict(),
+    QueueTicketSchema.extend({
+      peopleAhead: z.number().int().min(0),
+      estimatedWaitMinutes: z.number().int().min(0),
+    }),
+  ),
+  /** Staff: ends the counter's current ticket as served and calls the next; null when none waits. */
+  'queue.call': method(
+    z.object({ counter }).strict(),
+    z.object({ counter, ticket: QueueTicketSchema.nullable() }),
+  ),
+  'queue.status': method(
+    z.object({}).strict(),
+    z.object({
+      day: z.string(),
+      areas: z
+        .array(
+          QueueAreaSchema.extend({
+            waiting: z.number().int().min(0),
+            waitingPriority: z.number().int().min(0),
+            served: z.number().int().min(0),
+            noShows: z.number().int().min(0),
+            estimatedWaitMinutes: z.number().int().min(0),
+          }),
+        )
+        .readonly(),
+      counters: z
+        .array(
+          z.object({
+            counter: z.number().int(),
+            areas: z.array(z.string()).readonly(),
+            current: QueueTicketSchema.nullable(),
+          }),
+        )
+        .readonly(),
+    }),
+  ),
+  'queue.areas': method(
+    z.object({}).strict(),
+    z.object({ areas: z.array(QueueAreaSchema).readonly() }),
+  ),
+} as const;

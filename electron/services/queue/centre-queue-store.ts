@@ -1,0 +1,114 @@
+/**
+ * The centre queue as the kiosk's other parts see it (issue 19). The SQLite
+ * store (sqlite-centre-queue.ts) is the embedded default; a PostgreSQL store
+ * for a centre with several machines implements the same interface, which is
+ * why every method is async although SQLite answers at once.
+ *
+ * Pure types only: no Node, no database.
+ */
+
+import { priorityReasons } from '../../api/contract/queue';
+
+/** Who may be given a priority ticket: one list, the API contract's. */
+export { priorityReasons };
+export type PriorityReason = (typeof priorityReasons)[number];
+
+export const priorityReasonNames: Readonly<Record<PriorityReason, string>> = {
+  elderly: 'Người cao tuổi',
+  disability: 'Người khuyết tật',
+  pregnant: 'Phụ nữ mang thai',
+  merit: 'Người có công với cách mạng',
+};
+
+/**
+ * waiting → called (by a counter; recalls keep it called) → served | no_show.
+ * A transfer puts a called ticket back to waiting for another counter or area.
+ */
+export type TicketStatus = 'waiting' | 'called' | 'served' | 'no_show';
+
+export interface QueueArea {
+  readonly code: string;
+  readonly name: string;
+  readonly counters: readonly number[];
+}
+
+export interface QueueTicket {
+  readonly id: string;
+  /** The Vietnam civil date the number belongs to (numbers restart each day). */
+  readonly day: string;
+  readonly number: number;
+  readonly area: string;
+  readonly areaName: string;
+  readonly priority: PriorityReason | null;
+  readonly status: TicketStatus;
+  /** The counter that called it last (null while it has never been called). */
+  readonly counter: number | null;
+  /** A transfer to one counter: only that counter calls it. */
+  readonly forCounter: number | null;
+  /** Calls at the current counter (the first call and each recall). */
+  readonly calls: number;
+  readonly takenAt: number;
+  /** The first call anywhere: waiting time is firstCalledAt − takenAt. */
+  readonly firstCalledAt: number | null;
+  /** The call at the serving counter: service time is servedAt − calledAt. */
+  readonly calledAt: number | null;
+  readonly servedAt: number | null;
+  readonly dossierCode: string | null;
+}
+
+export interface TakenTicket extends QueueTicket {
+  /** Waiting tickets of the area that will be called before this one. */
+  readonly peopleAhead: number;
+  readonly estimatedWaitMinutes: number;
+}
+
+export interface AreaStatus {
+  readonly code: string;
+  readonly name: string;
+  readonly counters: readonly number[];
+  readonly waiting: number;
+  readonly waitingPriority: number;
+  readonly served: number;
+  readonly noShows: number;
+  /** What a citizen taking a number now would be told. */
+  readonly estimatedWaitMinutes: number;
+}
+
+export interface CounterStatus {
+  readonly counter: number;
+  readonly areas: readonly string[];
+  /** The ticket called there and not yet finished. */
+  readonly current: QueueTicket | null;
+}
+
+export interface QueueStatus {
+  readonly day: string;
+  readonly areas: readonly AreaStatus[];
+  readonly counters: readonly CounterStatus[];
+}
+
+export type TransferTarget = { readonly counter: number } | { readonly area: string };
+
+export interface CentreQueueStore {
+  areas(): Promise<readonly QueueArea[]>;
+  /** Allocates today's next number atomically, even with other processes on the same queue. */
+  take(input: {
+    readonly area: string;
+    readonly priority?: PriorityReason | null;
+  }): Promise<TakenTicket>;
+  /**
+   * Ends the counter's current ticket as served, then calls the next one for
+   * the counter's areas (priority first, then in order of taking); null when
+   * none waits.
+   */
+  callNext(counter: number): Promise<QueueTicket | null>;
+  /** Calls the counter's current ticket again, up to `maxCalls` calls. */
+  recall(counter: number): Promise<QueueTicket>;
+  /** Marks the counter's current ticket a no-show; allowed once it had `maxCalls` calls. */
+  skip(counter: number): Promise<QueueTicket>;
+  /** Sends the counter's current ticket to another counter or area, ahead of later numbers. */
+  transfer(counter: number, to: TransferTarget): Promise<QueueTicket>;
+  /** Marks the counter's current ticket served, optionally with the dossier received or returned. */
+  serve(counter: number, options?: { readonly dossierCode?: string }): Promise<QueueTicket>;
+  status(): Promise<QueueStatus>;
+}

@@ -1,0 +1,35 @@
+import type { CallContext, HandlerGroup } from '../../api/dispatcher';
+import type { CentreQueueStore } from './centre-queue-store';
+
+export type QueueMethods = 'queue.take' | 'queue.call' | 'queue.status' | 'queue.areas';
+
+export interface QueueHandlerDeps {
+  readonly queue: CentreQueueStore;
+  /**
+   * Throws AUTH_REQUIRED / AUTH_FORBIDDEN unless a clerk is signed in on the
+   * calling connection: calling is a counter's work, and a priority ticket is
+   * the operator's decision, never a button an anonymous kiosk page presses.
+   */
+  readonly requireClerk: (context: CallContext) => void;
+}
+
+/**
+ * The `queue.*` methods. Taking an ordinary number and reading the status or
+ * the areas need no sign-in: the kiosk's start screen and a hall display
+ * have none, and nothing they return is personal.
+ */
+export function createQueueHandlers(deps: QueueHandlerDeps): HandlerGroup<QueueMethods> {
+  const { queue } = deps;
+  return {
+    'queue.take': ({ area, priority }, context) => {
+      if (priority !== undefined) deps.requireClerk(context);
+      return queue.take({ area, priority: priority ?? null });
+    },
+    'queue.call': async ({ counter }, context) => {
+      deps.requireClerk(context);
+      return { counter, ticket: await queue.callNext(counter) };
+    },
+    'queue.status': () => queue.status(),
+    'queue.areas': async () => ({ areas: await queue.areas() }),
+  };
+}

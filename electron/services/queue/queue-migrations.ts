@@ -1,0 +1,7 @@
+import type { Migration } from '../store/migrations/index';
+import { queueTickets } from './0001-queue-tickets';
+
+/** The centre queue's tables, numbered on their own like every module's. */
+export const queueMigrations: readonly Migration[] = [
+  { module: 'queue', version: 1, name: 'queue-tickets', up: queueTickets },
+];

@@ -1,0 +1,259 @@
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { present, run, ticketView, type TicketRow } from './ticket-rows';
+import { readStatus, recentServiceDurations } from './sqlite-queue-reads';
+import type { CentreConfig } from '../config/centre-schema';
+import type {
+  CentreQueueStore,
+  PriorityReason,
+  QueueArea,
+  QueueStatus,
+  QueueTicket,
+  TakenTicket,
+  TransferTarget,
+} from './centre-queue-store';
+import {
+  callLimit,
+  invalidQueueRequest,
+  noCurrent,
+  skipTooEarly,
+  unknownArea,
+  unknownCounter,
+} from './queue-errors';
+import { countersOf, estimateWaitMinutes, peopleAhead, pickNext, queueDay } from './queue-rules';
+
+/** Served tickets of an area whose service times feed the estimate. */
+const RECENT_SERVICES = 20;
+const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export interface SqliteCentreQueueOptions {
+  readonly centre: CentreConfig;
+  readonly now?: () => number;
+}
+
+/**
+ * The centre queue in the kiosk's own SQLite file (the embedded default for
+ * a centre with one machine). Every change runs in a BEGIN IMMEDIATE
+ * transaction: SQLite's write lock orders processes sharing the file (the
+ * kiosk and `kiosk queue` commands), and busy_timeout makes a second writer
+ * wait rather than fail.
+ */
+export class SqliteCentreQueue implements CentreQueueStore {
+  readonly #db: Database.Database;
+  readonly #areas: readonly QueueArea[];
+  readonly #maxCalls: number;
+  readonly #defaultServiceMinutes: number;
+  readonly #now: () => number;
+
+  constructor(db: Database.Database, options: SqliteCentreQueueOptions) {
+    this.#db = db;
+    this.#areas = options.centre.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      counters: [...a.counters],
+    }));
+    this.#maxCalls = options.centre.maxCalls;
+    this.#defaultServiceMinutes = options.centre.defaultServiceMinutes;
+    this.#now = options.now ?? Date.now;
+  }
+
+  areas(): Promise<readonly QueueArea[]> {
+    return Promise.resolve(this.#areas);
+  }
+
+  take(input: { area: string; priority?: PriorityReason | null }): Promise<TakenTicket> {
+    return run(() => {
+      const area = this.#area(input.area);
+      return this.#db
+        .transaction((): TakenTicket => {
+          // The time is read once the write lock is held, so times follow the order of commits.
+          const at = this.#now();
+          const day = queueDay(at);
+          const { last_number: number } = present(
+            this.#db
+              .prepare<[string], { last_number: number }>(
+                `INSERT INTO queue_days (day, last_number) VALUES (?, 1)
+               ON CONFLICT (day) DO UPDATE SET last_number = last_number + 1
+               RETURNING last_number`,
+              )
+              .get(day),
+          );
+          const id = uuidv7();
+          this.#db
+            .prepare(
+              `INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at)
+               VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
+            )
+            .run(id, day, number, area.code, input.priority ?? null, at);
+          const ticket = this.#view(this.#row(id));
+          const ahead = peopleAhead(ticket, this.#waiting(day));
+          return {
+            ...ticket,
+            peopleAhead: ahead,
+            estimatedWaitMinutes: this.#estimate(area, ahead),
+          };
+        })
+        .immediate();
+    });
+  }
+
+  callNext(counter: number): Promise<QueueTicket | null> {
+    return run(() => {
+      this.#checkCounter(counter);
+      return this.#db
+        .transaction((): QueueTicket | null => {
+          const at = this.#now();
+          const day = queueDay(at);
+          this.#db
+            .prepare(
+              `UPDATE queue_tickets SET status = 'served', served_at = ?
+               WHERE day = ? AND status = 'called' AND counter = ?`,
+            )
+            .run(at, day, counter);
+          const next = pickNext(this.#waiting(day), counter, this.#areas);
+          if (next === undefined) return null;
+          this.#db
+            .prepare(
+              `UPDATE queue_tickets SET status = 'called', counter = ?, calls = 1, called_at = ?,
+                 first_called_at = COALESCE(first_called_at, ?)
+               WHERE id = ? AND status = 'waiting'`,
+            )
+            .run(counter, at, at, next.id);
+          return this.#view(this.#row(next.id));
+        })
+        .immediate();
+    });
+  }
+
+  recall(counter: number): Promise<QueueTicket> {
+    return this.#onCurrent(counter, (row) => {
+      if (row.calls >= this.#maxCalls) throw callLimit(row.number, this.#maxCalls);
+      this.#db.prepare('UPDATE queue_tickets SET calls = calls + 1 WHERE id = ?').run(row.id);
+    });
+  }
+
+  skip(counter: number): Promise<QueueTicket> {
+    return this.#onCurrent(counter, (row) => {
+      if (row.calls < this.#maxCalls) throw skipTooEarly(row.number, row.calls, this.#maxCalls);
+      this.#db.prepare("UPDATE queue_tickets SET status = 'no_show' WHERE id = ?").run(row.id);
+    });
+  }
+
+  transfer(counter: number, to: TransferTarget): Promise<QueueTicket> {
+    return this.#onCurrent(counter, (row) => {
+      if ('counter' in to) {
+        this.#checkCounter(to.counter);
+        if (to.counter === counter)
+          throw invalidQueueRequest(
+            `Số ${row.number} đang ở quầy số ${counter}. Chọn một quầy khác để chuyển.`,
+            `Number ${row.number} is already at counter ${counter}. Choose another counter.`,
+          );
+        this.#db
+          .prepare(
+            "UPDATE queue_tickets SET status = 'waiting', calls = 0, for_counter = ? WHERE id = ?",
+          )
+          .run(to.counter, row.id);
+        return;
+      }
+      const area = this.#area(to.area);
+      if (area.code === row.area)
+        throw invalidQueueRequest(
+          `Số ${row.number} đã thuộc lĩnh vực ${area.name}. Chọn lĩnh vực khác hoặc chuyển sang một quầy.`,
+          `Number ${row.number} is already in ${area.code}. Choose another area or a counter.`,
+        );
+      this.#db
+        .prepare(
+          "UPDATE queue_tickets SET status = 'waiting', calls = 0, area = ?, for_counter = NULL WHERE id = ?",
+        )
+        .run(area.code, row.id);
+    });
+  }
+
+  serve(counter: number, options: { dossierCode?: string } = {}): Promise<QueueTicket> {
+    const code = options.dossierCode?.trim();
+    return this.#onCurrent(counter, (row) => {
+      if (code !== undefined && !DOSSIER_CODE.test(code))
+        throw invalidQueueRequest(
+          `Mã hồ sơ "${code}" không hợp lệ. Nhập mã in trên giấy tiếp nhận (chữ, số, dấu chấm, gạch ngang).`,
+          `Dossier code "${code}" is not valid. Enter the code printed on the receipt.`,
+        );
+      this.#db
+        .prepare(
+          "UPDATE queue_tickets SET status = 'served', served_at = ?, dossier_code = ? WHERE id = ?",
+        )
+        .run(this.#now(), code ?? null, row.id);
+    });
+  }
+
+  status(): Promise<QueueStatus> {
+    // One read transaction: the counts and the counters come from the same snapshot.
+    return run(() =>
+      this.#db.transaction(() =>
+        readStatus(this.#db, this.#areas, queueDay(this.#now()), (area, ahead) =>
+          this.#estimate(area, ahead),
+        ),
+      )(),
+    );
+  }
+
+  /** Runs `change` on the counter's called ticket in one write transaction and returns it after. */
+  #onCurrent(counter: number, change: (row: TicketRow) => void): Promise<QueueTicket> {
+    return run(() => {
+      this.#checkCounter(counter);
+      return this.#db
+        .transaction((): QueueTicket => {
+          const day = queueDay(this.#now());
+          const row = this.#db
+            .prepare<[string, number], TicketRow>(
+              "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
+            )
+            .get(day, counter);
+          if (row === undefined) throw noCurrent(counter);
+          change(row);
+          return this.#view(this.#row(row.id));
+        })
+        .immediate();
+    });
+  }
+
+  #area(code: string): QueueArea {
+    const wanted = code.trim().toUpperCase();
+    const area = this.#areas.find((a) => a.code === wanted);
+    if (area === undefined) throw unknownArea(code, this.#areas);
+    return area;
+  }
+
+  #checkCounter(counter: number): void {
+    if (!Number.isInteger(counter) || !countersOf(this.#areas).includes(counter))
+      throw unknownCounter(counter, this.#areas);
+  }
+
+  #row(id: string): TicketRow {
+    return present(
+      this.#db.prepare<[string], TicketRow>('SELECT * FROM queue_tickets WHERE id = ?').get(id),
+    );
+  }
+
+  #waiting(day: string): (QueueTicket & { id: string })[] {
+    return this.#db
+      .prepare<[string], TicketRow>(
+        "SELECT * FROM queue_tickets WHERE day = ? AND status = 'waiting'",
+      )
+      .all(day)
+      .map((r) => this.#view(r));
+  }
+
+  #estimate(area: QueueArea, ahead: number): number {
+    const durations = recentServiceDurations(this.#db, area.code, RECENT_SERVICES);
+    return estimateWaitMinutes({
+      peopleAhead: ahead,
+      serviceDurationsMs: durations,
+      counters: area.counters.length,
+      defaultServiceMinutes: this.#defaultServiceMinutes,
+    });
+  }
+
+  #view(row: TicketRow): QueueTicket {
+    return ticketView(row, this.#areas);
+  }
+}
