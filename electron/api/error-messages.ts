@@ -41,6 +41,10 @@ export const errorMessages: Readonly<
     vi: 'Kiosk đang khởi động lại, vui lòng chờ vài giây rồi thử lại.',
     en: 'The kiosk is restarting; wait a few seconds and try again.',
   },
+  CORE_TIMEOUT: {
+    vi: 'Kiosk chưa trả lời kịp. Việc vừa làm có thể vẫn đã xong: hãy kiểm tra lại (ví dụ danh sách hồ sơ) trước khi làm lại.',
+    en: 'The kiosk did not answer in time. What you just did may still have finished: check (for example the dossier list) before doing it again.',
+  },
   CANCELLED: { vi: 'Đã huỷ.', en: 'Cancelled.' },
   INTERNAL: {
     vi: 'Có lỗi không mong muốn. Dữ liệu đã lưu không bị mất; hãy thử lại hoặc báo CNTT.',

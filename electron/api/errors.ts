@@ -41,6 +41,7 @@ export const errorCodes = [
   'INTERNAL',
   'TOO_LARGE',
   'CORE_RESTARTING',
+  'CORE_TIMEOUT',
   // configuration
   'CONFIG_INVALID',
   // staff sign-in

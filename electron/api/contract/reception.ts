@@ -17,6 +17,15 @@ import { ScanResultSchema } from './scan';
  * that session and only that session's dossiers have receipts.
  */
 const JobId = z.string().min(1).max(100);
+
+/**
+ * The page's key for one reception: made once per dossier being received and
+ * sent again, unchanged, with every retry of its save (Replicache's mutation
+ * id). A save the core committed but could not answer (it was killed, the
+ * connection dropped) then answers the dossier already saved instead of
+ * saving a second one.
+ */
+export const SAVE_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const ComponentImportSchema = z
@@ -90,6 +99,8 @@ export const NewDossierRequestSchema = z
      * Missing or wrong: the dossier is still saved, "chưa ký số".
      */
     pin: z.string().min(4).max(64).optional(),
+    /** See {@link SAVE_KEY}; without it a retried save may make a second dossier. */
+    saveKey: z.string().regex(SAVE_KEY).optional(),
   })
   .strict();
 export type NewDossierRequest = z.infer<typeof NewDossierRequestSchema>;

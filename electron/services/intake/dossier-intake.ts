@@ -4,6 +4,7 @@ import type { NewDossierRequest } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
 import type { NewDossierInput } from '../store/dossier-input';
 import type { SavedDossier } from '../store/dossier-writer';
+import type { KeyedDossier } from '../store/save-keys';
 import { checkApplicant, type ChipRead } from './applicant-check';
 import type { AssembledComponent } from '../components/component-assemble';
 import { formIssues, problemText, type FormIssue } from './form-issues';
@@ -15,7 +16,7 @@ import {
   type OpenSigner,
   type SigningLog,
 } from './intake-signing';
-import type { SigningErrorCode } from '../../api/errors';
+import { signingErrorCodes, type SigningErrorCode } from '../../api/errors';
 
 /** The component jobs' part the intake needs (ComponentJobs fits). */
 export interface ComponentSource {
@@ -26,6 +27,7 @@ export interface ComponentSource {
 export interface IntakeStore {
   save(input: NewDossierInput, actor: string): SavedDossier;
   keepReceipt(dossierId: string, pdf: Uint8Array, signedAt: number | null): void;
+  savedByKey(saveKey: string): KeyedDossier | null;
   readonly outbox: { depth(): { pending: number; parked: number } };
 }
 
@@ -77,6 +79,10 @@ export interface CreatedDossier {
  * `dossier.create`: checks the request against the procedure, rebuilds the
  * components from their jobs, and commits the dossier with its outbox rows
  * before answering; the jobs' files are discarded only after the commit.
+ * A request whose save key already saved a dossier answers that dossier
+ * first, before anything else: its jobs are gone by then (discarded after the
+ * commit, or with the core that died before answering), and saving again
+ * would make a second dossier of one reception.
  */
 export class DossierIntake {
   readonly #deps: IntakeDeps;
@@ -88,6 +94,8 @@ export class DossierIntake {
   }
 
   async create(request: NewDossierRequest, receiver: Receiver): Promise<CreatedDossier> {
+    const earlier = this.#earlier(request);
+    if (earlier) return earlier;
     const procedure = await this.#deps.procedure(request.procedureCode);
     if (procedure === null) {
       throw new KioskError('PROCEDURE_NOT_FOUND', `No procedure ${request.procedureCode}`);
@@ -170,6 +178,12 @@ export class DossierIntake {
       if (signing.signed) await closeQuietly(signing.signer, this.#deps.log);
       throw error;
     }
+    if (saved.already) {
+      // The same key saved meanwhile (a retry racing its first try): that one stands.
+      if (signing.signed) await closeQuietly(signing.signer, this.#deps.log);
+      const earlier = this.#earlier(request);
+      if (earlier) return earlier;
+    }
     if (signing.signed) await this.#keepSignedReceipt(saved.id, receiver.actor, signing);
     for (const c of request.components) {
       try {
@@ -187,6 +201,29 @@ export class DossierIntake {
       depth: this.#deps.store.outbox.depth(),
       signed: signing.signed,
       unsignedReason: signing.signed ? null : signing.reason,
+    };
+  }
+
+  /** What the first save with this request's key answered, or undefined. */
+  #earlier(request: NewDossierRequest): CreatedDossier | undefined {
+    if (request.saveKey === undefined) return undefined;
+    const found = this.#deps.store.savedByKey(request.saveKey);
+    if (found === null) return undefined;
+    if (found.procedureCode !== request.procedureCode) {
+      throw new KioskError(
+        'INVALID_PAYLOAD',
+        'This save key already saved a dossier of another procedure',
+      );
+    }
+    const signed = found.signedAt !== null;
+    return {
+      id: found.id,
+      code: found.code,
+      receivedAt: found.receivedAt,
+      dueAt: found.dueAt,
+      depth: this.#deps.store.outbox.depth(),
+      signed,
+      unsignedReason: signed ? null : unsignedReasonOf(found.signError),
     };
   }
 
@@ -268,10 +305,15 @@ export class DossierIntake {
         signature: signing.signed
           ? { signedAt: signing.signedAt }
           : { unsignedReason: signing.reason },
+        ...(request.saveKey === undefined ? {} : { saveKey: request.saveKey }),
       },
       receiver.actor,
     );
   }
+}
+
+function unsignedReasonOf(code: string | null): SigningErrorCode {
+  return signingErrorCodes.find((c) => c === code) ?? 'SIGNING_FAILED';
 }
 
 /** The residence the e-form holds (the field the chip's placeOfResidence fills), as the clerk left it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicantSourceSchema, ChannelSchema } from '../../api/contract/dossier';
+import { SAVE_KEY } from '../../api/contract/reception';
 import {
   DOSSIER_CODE_PATTERN,
   PROCEDURE_CODE_PATTERN,
@@ -67,6 +68,8 @@ export const NewDossierSchema = z.object({
       z.object({ unsignedReason: z.string().min(1).max(64) }).strict(),
     ])
     .optional(),
+  /** The page's key for this reception (`dossier.create`): a second save with it saves nothing. */
+  saveKey: z.string().regex(SAVE_KEY).optional(),
 });
 export type NewDossierInput = z.input<typeof NewDossierSchema>;
 export type NewDossier = z.output<typeof NewDossierSchema>;

@@ -14,6 +14,7 @@ import { oldestPendingAt, readPublicStatus, type PublicDossierStatus } from './d
 import type { DossierSummary, DossierView } from './dossier-view';
 import { importDossiers, type ImportedDossier } from './dossier-importer';
 import { saveDossier, type SavedDossier } from './dossier-writer';
+import { savedByKey, type KeyedDossier } from './save-keys';
 import type { NewEvent, NewReturn } from './return-input';
 import {
   readReturn,
@@ -133,6 +134,11 @@ export class DossierStore {
     const saved = saveDossier(this.#ctx, this.#codes, input, actor);
     this.outbox.notify();
     return saved;
+  }
+
+  /** The dossier a save with this page's key made, or null (see `NewDossier.saveKey`). */
+  savedByKey(saveKey: string): KeyedDossier | null {
+    return savedByKey(this.#ctx, saveKey);
   }
 
   /**

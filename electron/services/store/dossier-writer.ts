@@ -2,11 +2,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DossierCodeAllocator } from './dossier-code';
 import { NewDossierSchema, type NewDossier, type NewDossierInput } from './dossier-input';
 import { sealField, type StoreContext } from './store-context';
+import { recordSaveKey, savedByKey } from './save-keys';
 import { diskFullError, isDiskFull, StoreError } from './store-error';
 
 export interface SavedDossier {
   readonly id: string;
   readonly code: string;
+  /** True when the input's save key was already used: this is that save's dossier, nothing new. */
+  readonly already?: boolean;
 }
 
 /** Validates `input` with a typed error naming every bad field. */
@@ -30,7 +33,9 @@ export function parseNewDossier(input: unknown): NewDossier {
  *      rows, its code counter and its outbox rows (an upload-file row per
  *      attachment, then the sync-dossier row) and the audit entry.
  * When this returns, the dossier is on disk; if the process dies before, the
- * database holds nothing of it and GC removes the unnamed blobs.
+ * database holds nothing of it and GC removes the unnamed blobs. A save key
+ * already bound to a dossier is looked up in that same (immediate)
+ * transaction, so two saves with one key cannot both insert.
  */
 export function saveDossier(
   ctx: StoreContext,
@@ -84,6 +89,10 @@ function insertAll(
 ): SavedDossier {
   const { db } = ctx;
   const now = ctx.now();
+  if (d.saveKey !== undefined) {
+    const earlier = savedByKey(ctx, d.saveKey);
+    if (earlier) return { id: earlier.id, code: earlier.code, already: true };
+  }
   const code = d.code ?? codes.allocate(d.receivedAt);
   db.prepare(
     `INSERT INTO procedures (code, name, field_code, field_name, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -188,6 +197,7 @@ function insertAll(
     );
   });
   enqueue(d.components.length + 1, 'sync-dossier', { maHoSo: code }, `sync-dossier:${id}:1`);
+  if (d.saveKey !== undefined) recordSaveKey(ctx, d.saveKey, id, now);
   ctx.audit.record(now, actor, 'create', id, `components=${d.components.length}`);
   return { id, code };
 }

@@ -45,6 +45,23 @@ export interface CoreSupervisorOptions {
   readonly policy?: RestartPolicy;
   /** `session.end` in the core asked to clear the page's storage (Electron). */
   readonly wipeRenderer?: () => Promise<void>;
+  /**
+   * How long a call or upload may wait for the core's answer before it is
+   * answered CORE_TIMEOUT (default {@link defaultCallTimeoutMs}).
+   */
+  readonly callTimeoutMs?: number;
+}
+
+/**
+ * Generous on purpose: OCR of a long scan, a scan itself and a token
+ * signature can each take a minute. It bounds a core that is alive but stuck
+ * (a hung device call, a busy loop); a dead core is answered at once.
+ */
+export const defaultCallTimeoutMs = 120_000;
+
+interface Pending {
+  readonly resolve: (result: ApiResult<unknown>) => void;
+  readonly timer: NodeJS.Timeout;
 }
 
 type State = 'starting' | 'ready' | 'restarting' | 'failed' | 'closed';
@@ -63,6 +80,16 @@ const restarting: ApiResult<never> = {
   },
 };
 
+function timedOut(ms: number): ApiResult<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'CORE_TIMEOUT',
+      message: `The kiosk core did not answer within ${String(Math.round(ms / 1000))} s; it may still finish`,
+    },
+  };
+}
+
 /**
  * The shell's side of the split: starts the core's process, relays calls,
  * uploads and connection ends to it and its events back, and restarts it
@@ -70,7 +97,9 @@ const restarting: ApiResult<never> = {
  * page opens while the core composes); calls in flight when it dies, and
  * calls made while it restarts, are answered CORE_RESTARTING at once rather
  * than left hanging. After `maxFastCrashes` fast crashes in a row it gives up
- * and answers NOT_AVAILABLE, with the reason logged.
+ * and answers NOT_AVAILABLE, with the reason logged. A call the living core
+ * does not answer within `callTimeoutMs` is answered CORE_TIMEOUT; its late
+ * answer, if any, is dropped.
  */
 export class CoreSupervisor {
   readonly #options: CoreSupervisorOptions;
@@ -78,7 +107,7 @@ export class CoreSupervisor {
   #state: State = 'starting';
   #process: CoreProcess | undefined;
   #nextId = 0;
-  readonly #pending = new Map<number, (result: ApiResult<unknown>) => void>();
+  readonly #pending = new Map<number, Pending>();
   #readyAt = 0;
   #crashesInARow = 0;
   #restartTimer: NodeJS.Timeout | undefined;
@@ -180,7 +209,21 @@ export class CoreSupervisor {
       });
     }
     return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
+      const timeoutMs = this.#options.callTimeoutMs ?? defaultCallTimeoutMs;
+      const timer = setTimeout(() => {
+        if (!this.#pending.delete(id)) return;
+        this.#options.log.warn(
+          {
+            pid: this.#process?.pid,
+            type: outgoing.type,
+            ...(outgoing.type === 'call' ? { method: outgoing.method } : {}),
+            ms: timeoutMs,
+          },
+          'core did not answer in time',
+        );
+        resolve(timedOut(timeoutMs));
+      }, timeoutMs);
+      this.#pending.set(id, { resolve, timer });
       this.#send(outgoing);
     });
   }
@@ -245,9 +288,11 @@ export class CoreSupervisor {
       }
       case 'result':
       case 'uploaded': {
-        const resolve = this.#pending.get(message.id);
+        const pending = this.#pending.get(message.id);
+        if (!pending) return;
         this.#pending.delete(message.id);
-        resolve?.(message.result);
+        clearTimeout(pending.timer);
+        pending.resolve(message.result);
         return;
       }
       case 'event': {
@@ -336,6 +381,9 @@ export class CoreSupervisor {
   #failAll(result: ApiResult<never>): void {
     const pending = [...this.#pending.values()];
     this.#pending.clear();
-    for (const resolve of pending) resolve(result);
+    for (const { resolve, timer } of pending) {
+      clearTimeout(timer);
+      resolve(result);
+    }
   }
 }

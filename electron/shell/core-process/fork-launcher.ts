@@ -25,34 +25,38 @@ export function coreEntry(): { readonly path: string; readonly execArgv: readonl
  * structured-clone ("advanced") serialization, so uploaded files cross as
  * bytes. The core's stdout and stderr go where the shell's go.
  */
-export const forkCore: LaunchCore = (listener) => {
-  const entry = coreEntry();
-  const child = fork(entry.path, [], {
-    cwd: root,
-    execArgv: [...entry.execArgv],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  child.on('message', (message) => {
-    listener.message(message);
-  });
-  child.on('error', (error) => {
-    // A failed send is followed by the exit, which is what counts; a failed
-    // spawn has no exit to follow.
-    if (child.pid === undefined) listener.exit(`spawn failed: ${String(error)}`);
-  });
-  child.once('exit', (code, signal) => {
-    listener.exit(signal ?? `exit code ${String(code)}`);
-  });
-  return {
-    get pid() {
-      return child.pid;
-    },
-    send: (message) => {
-      if (child.connected) child.send(message);
-    },
-    kill: () => {
-      child.kill('SIGKILL');
-    },
+export const forkCore: LaunchCore = (listener) => forkEntry(coreEntry())(listener);
+
+/** {@link forkCore} of another entry (a stand-in core in the supervisor's tests). */
+export const forkEntry =
+  (entry: ReturnType<typeof coreEntry>): LaunchCore =>
+  (listener) => {
+    const child = fork(entry.path, [], {
+      cwd: root,
+      execArgv: [...entry.execArgv],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (message) => {
+      listener.message(message);
+    });
+    child.on('error', (error) => {
+      // A failed send is followed by the exit, which is what counts; a failed
+      // spawn has no exit to follow.
+      if (child.pid === undefined) listener.exit(`spawn failed: ${String(error)}`);
+    });
+    child.once('exit', (code, signal) => {
+      listener.exit(signal ?? `exit code ${String(code)}`);
+    });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      kill: () => {
+        child.kill('SIGKILL');
+      },
+    };
   };
-};

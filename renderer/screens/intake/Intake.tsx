@@ -52,6 +52,9 @@ export function Intake() {
   const [saved, setSaved] = useState<Saved | undefined>(undefined);
   // The token's PIN lives only until the save that uses it answers.
   const [pin, setPin] = useState('');
+  // One key per reception, sent unchanged with every retry of its save: a
+  // save the core committed but could not answer is not saved twice.
+  const [saveKey, setSaveKey] = useState(() => crypto.randomUUID());
 
   useEffect(
     () =>
@@ -153,6 +156,7 @@ export function Intake() {
       formValues: Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k))),
       components: componentsForSave(jobs),
       ...(info.signingConfigured && pin.length >= 4 ? { pin } : {}),
+      saveKey,
     });
     setPin('');
     setSaving(false);
@@ -184,6 +188,7 @@ export function Intake() {
     setOcr({});
     setProblem(undefined);
     setSaved(undefined);
+    setSaveKey(crypto.randomUUID());
   };
 
   const lockedKeys =

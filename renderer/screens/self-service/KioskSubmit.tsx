@@ -54,6 +54,8 @@ export function KioskSubmit() {
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<Created | undefined>(undefined);
   const [readerDown, setReaderDown] = useState(false);
+  // This citizen's one dossier: every retry of its save carries the same key.
+  const [saveKey] = useState(() => crypto.randomUUID());
   const asked = useMemo(
     () => (procedure && citizen ? pagesOf(fieldsToAsk(procedure.form.fields, citizen)) : []),
     [procedure, citizen],
@@ -116,6 +118,7 @@ export function KioskSubmit() {
           ? [{ code: c.code, jobId: scan.jobId, pageOrder: kept }]
           : [];
       }),
+      saveKey,
     });
     setSubmitting(false);
     if (!result.ok) {

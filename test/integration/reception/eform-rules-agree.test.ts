@@ -83,6 +83,7 @@ async function core(field: FormField, value: string): Promise<string | false> {
         return { id: 'd1', code: 'c1' };
       },
       keepReceipt: () => undefined,
+      savedByKey: () => null,
       outbox: { depth: () => ({ pending: 0, parked: 0 }) },
     },
     lastRead: () => null,

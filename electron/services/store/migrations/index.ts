@@ -5,6 +5,7 @@ import { importEntries } from './0004-import-entries';
 import { blobLayout } from './0005-blob-layout';
 import { dossierSignature } from './0006-dossier-signature';
 import { intakeDrafts } from './0007-intake-drafts';
+import { saveKeys } from './0008-save-keys';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,4 +23,5 @@ export const storeMigrations: readonly Migration[] = [
   { module: 'store', version: 5, name: 'blob-layout', up: blobLayout },
   { module: 'store', version: 6, name: 'dossier-signature', up: dossierSignature },
   { module: 'store', version: 7, name: 'intake-drafts', up: intakeDrafts },
+  { module: 'store', version: 8, name: 'save-keys', up: saveKeys },
 ];
