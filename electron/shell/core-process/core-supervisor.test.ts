@@ -88,3 +88,33 @@ describe('the core supervisor with a core that lives but does not answer', () =>
     expect(answered).toBe(true);
   });
 });
+
+describe('the core supervisor stopped while the core still starts', () => {
+  it('waits for that core to exit and starts no other (SIGTERM right after the address line)', async () => {
+    const { logger, lines } = captureLogger();
+    const starting = new CoreSupervisor({
+      launch: forkEntry({
+        path: fileURLToPath(
+          new URL('../../../test/fixtures/core-process/slow-start-core.cjs', import.meta.url),
+        ),
+        execArgv: [],
+      }),
+      init: { type: 'init', dataDir: '/nonexistent', shell: 'browser', wipesRenderer: false },
+      events: new EventHub(),
+      log: logger,
+    });
+    const pid = starting.pid;
+    const outcome = await Promise.race([
+      starting.close(5_000).then(() => 'closed'),
+      new Promise((resolve) =>
+        setTimeout(() => {
+          resolve('still waiting after 3 s');
+        }, 3_000),
+      ),
+    ]);
+    expect(outcome).toBe('closed');
+    expect(starting.state).toBe('closed');
+    expect(lines().filter((line) => line.msg === 'core process died; restarting it')).toEqual([]);
+    expect(() => process.kill(pid ?? 0, 0)).toThrow();
+  });
+});

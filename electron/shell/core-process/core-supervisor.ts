@@ -272,6 +272,13 @@ export class CoreSupervisor {
   #handle(message: FromCore): void {
     switch (message.type) {
       case 'ready': {
+        // Stopped while it was composing (SIGTERM right after start): the core
+        // exits once composed, and that exit must end close(), not restart it.
+        if (this.#state === 'closed') {
+          this.#firstReady?.resolve();
+          this.#firstReady = undefined;
+          return;
+        }
         const restarted = this.#state === 'restarting';
         this.#state = 'ready';
         this.#readyAt = Date.now();
@@ -367,6 +374,7 @@ export class CoreSupervisor {
   }
 
   #giveUp(failure: CoreFailure): void {
+    if (this.#state === 'closed') return;
     this.#failure = failure;
     const wasRunning = this.#state !== 'starting';
     this.#state = 'failed';
