@@ -86,4 +86,26 @@ export const queueMethods = {
     z.object({}).strict(),
     z.object({ areas: z.array(QueueAreaSchema).readonly() }),
   ),
+  /** Staff: calls the counter's current ticket again (the citizen did not come yet). */
+  'queue.recall': method(z.object({ counter }).strict(), QueueTicketSchema),
+  /** Staff: a no-show, once the current ticket was called the configured number of times. */
+  'queue.skip': method(z.object({ counter }).strict(), QueueTicketSchema),
+  /** Staff: sends the current ticket to another counter or area, ahead of later numbers. */
+  'queue.transfer': method(
+    z.union([
+      z.object({ counter, toCounter: counter }).strict(),
+      z.object({ counter, toArea: z.string().trim().min(1).max(10) }).strict(),
+    ]),
+    QueueTicketSchema,
+  ),
+  /** Staff: the current ticket is served, tied to the dossier received or returned for it. */
+  'queue.serve': method(
+    z
+      .object({
+        counter,
+        dossierCode: z.string().trim().min(1).max(64).optional(),
+      })
+      .strict(),
+    QueueTicketSchema,
+  ),
 } as const;

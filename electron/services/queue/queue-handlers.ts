@@ -1,7 +1,15 @@
 import type { CallContext, HandlerGroup } from '../../api/dispatcher';
 import type { CentreQueueStore } from './centre-queue-store';
 
-export type QueueMethods = 'queue.take' | 'queue.call' | 'queue.status' | 'queue.areas';
+export type QueueMethods =
+  | 'queue.take'
+  | 'queue.call'
+  | 'queue.recall'
+  | 'queue.skip'
+  | 'queue.transfer'
+  | 'queue.serve'
+  | 'queue.status'
+  | 'queue.areas';
 
 export interface QueueHandlerDeps {
   readonly queue: CentreQueueStore;
@@ -28,6 +36,25 @@ export function createQueueHandlers(deps: QueueHandlerDeps): HandlerGroup<QueueM
     'queue.call': async ({ counter }, context) => {
       deps.requireClerk(context);
       return { counter, ticket: await queue.callNext(counter) };
+    },
+    'queue.recall': ({ counter }, context) => {
+      deps.requireClerk(context);
+      return queue.recall(counter);
+    },
+    'queue.skip': ({ counter }, context) => {
+      deps.requireClerk(context);
+      return queue.skip(counter);
+    },
+    'queue.transfer': (params, context) => {
+      deps.requireClerk(context);
+      return queue.transfer(
+        params.counter,
+        'toCounter' in params ? { counter: params.toCounter } : { area: params.toArea },
+      );
+    },
+    'queue.serve': ({ counter, dossierCode }, context) => {
+      deps.requireClerk(context);
+      return queue.serve(counter, dossierCode === undefined ? {} : { dossierCode });
     },
     'queue.status': () => queue.status(),
     'queue.areas': async () => ({ areas: await queue.areas() }),

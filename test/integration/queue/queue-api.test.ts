@@ -93,14 +93,70 @@ describe('the queue API', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'QUEUE_COUNTER_UNKNOWN' } });
   });
 
+  it('a clerk recalls, skips a no-show after three calls, transfers, and serves with the dossier', async () => {
+    const counter1 = (method: string, params: unknown) => call(method, params, 'counter-1');
+    expect(await call('queue.recall', { counter: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED' },
+    });
+    expect(await counter1('queue.recall', { counter: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'QUEUE_NO_CURRENT' },
+    });
+    // Number 3 does not come: called, recalled twice, then a no-show (not before).
+    expect(await call('queue.take', { area: 'HT' })).toMatchObject({ value: { number: 3 } });
+    expect(await counter1('queue.call', { counter: 1 })).toMatchObject({
+      value: { ticket: { number: 3, calls: 1 } },
+    });
+    expect(await counter1('queue.skip', { counter: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'QUEUE_SKIP_TOO_EARLY' },
+    });
+    expect(await counter1('queue.recall', { counter: 1 })).toMatchObject({ value: { calls: 2 } });
+    expect(await counter1('queue.recall', { counter: 1 })).toMatchObject({ value: { calls: 3 } });
+    expect(await counter1('queue.recall', { counter: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'QUEUE_CALL_LIMIT' },
+    });
+    expect(await counter1('queue.skip', { counter: 1 })).toMatchObject({
+      ok: true,
+      value: { number: 3, status: 'no_show' },
+    });
+    // Number 4 came to the wrong counter: sent to Đất đai, where counter 2 calls it.
+    expect(await call('queue.take', { area: 'HT' })).toMatchObject({ value: { number: 4 } });
+    expect(await counter1('queue.call', { counter: 1 })).toMatchObject({
+      value: { ticket: { number: 4 } },
+    });
+    expect(await counter1('queue.transfer', { counter: 1, toArea: 'XX' })).toMatchObject({
+      ok: false,
+      error: { code: 'QUEUE_AREA_UNKNOWN' },
+    });
+    expect(
+      await counter1('queue.transfer', { counter: 1, toCounter: 2, toArea: 'DD' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await counter1('queue.transfer', { counter: 1, toArea: 'DD' })).toMatchObject({
+      ok: true,
+      value: { number: 4, area: 'DD', status: 'waiting' },
+    });
+    expect(await counter1('queue.call', { counter: 2 })).toMatchObject({
+      value: { ticket: { number: 4, area: 'DD' } },
+    });
+    const served = await counter1('queue.serve', { counter: 2, dossierCode: 'G22.99-261206-0001' });
+    expect(served).toMatchObject({
+      ok: true,
+      value: { number: 4, status: 'served', dossierCode: 'G22.99-261206-0001' },
+    });
+    expect(served.ok && typeof served.value.servedAt === 'number').toBe(true);
+  });
+
   it('shows the status per area and counter without a sign-in', async () => {
     const status = await call('queue.status', {});
     expect(status).toMatchObject({
       ok: true,
       value: {
         areas: [
-          { code: 'HT', waiting: 0, served: 2 },
-          { code: 'DD', waiting: 0 },
+          { code: 'HT', waiting: 0, served: 2, noShows: 1 },
+          { code: 'DD', waiting: 0, served: 1 },
         ],
         counters: [
           { counter: 1, areas: ['HT'], current: null },
