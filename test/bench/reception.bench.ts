@@ -15,10 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StaffAccounts } from '../../electron/services/auth/staff-accounts';
 import { createCore } from '../../electron/shell/composition-root';
-import { sampleCitizen } from '../fixtures/citizen/sample-citizen';
 import { renderPage } from '../fixtures/ocr/vietnamese-pages';
 import { captureLogger } from '../support/capture-logger';
 import { simFetch, startSim } from '../integration/sync/peers';
+import {
+  benchCitizen as citizen,
+  birthFormValues as formValues,
+} from './support/birth-registration';
 
 const ROUNDS = 8;
 const LOOKUPS = 200;
@@ -59,19 +62,6 @@ try {
         dataBase64: Buffer.from(page).toString('base64'),
       })
     ).jobId;
-  const citizen = sampleCitizen({ placeOfResidence: 'Quảng Ngãi' });
-  const formValues = {
-    registrantName: citizen.fullName,
-    registrantId: citizen.id,
-    registrantResidence: 'Quảng Ngãi',
-    relationship: 'father',
-    childName: 'Trần Minh An',
-    childBirthDate: '01/11/2026',
-    childSex: 'male',
-    childBirthPlace: 'Bệnh viện tỉnh',
-    childEthnicity: 'Kinh',
-    childNationality: 'Việt Nam',
-  };
 
   const createMs: number[] = [];
   const saveMs: number[] = [];

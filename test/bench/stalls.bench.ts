@@ -26,9 +26,12 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startBrowserShell } from '../../electron/shell/browser-shell';
 import { addStaff, CLERK } from '../e2e/support/staff';
-import { sampleCitizen } from '../fixtures/citizen/sample-citizen';
 import { createSaneTestEnv } from '../integration/scan/sane-test-env';
 import { openApiSocket, type ApiSocket } from '../support/api-socket';
+import {
+  benchCitizen as citizen,
+  birthFormValues as formValues,
+} from './support/birth-registration';
 import { median } from './support/timed-process';
 
 type Mode = 'split' | 'in-process';
@@ -142,20 +145,6 @@ interface Timings {
   readonly ocrMs: number;
   readonly saveMs: number;
 }
-
-const citizen = sampleCitizen({ placeOfResidence: 'Quảng Ngãi' });
-const formValues = {
-  registrantName: citizen.fullName,
-  registrantId: citizen.id,
-  registrantResidence: 'Quảng Ngãi',
-  relationship: 'father',
-  childName: 'Trần Minh An',
-  childBirthDate: '01/11/2026',
-  childSex: 'male',
-  childBirthPlace: 'Bệnh viện tỉnh',
-  childEthnicity: 'Kinh',
-  childNationality: 'Việt Nam',
-};
 
 /** One dossier as a clerk receives it: the 6-page batch, its OCR, the save. */
 async function receive(
