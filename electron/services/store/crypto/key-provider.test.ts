@@ -64,6 +64,7 @@ describe('FileKeyProvider', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(openFilesUnder(dataDir)).toEqual([]);
+    expect(readdirSync(dataDir)).toEqual([KEY_FILE_NAME]);
     expect(provider).toMatchObject({ kind: 'file', description: `file:${path}` });
   });
 

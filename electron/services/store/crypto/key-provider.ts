@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { existsSync } from 'node:fs';
@@ -110,7 +112,7 @@ export class FileKeyProvider implements KeyProvider {
     return this.#load(true);
   }
 
-  /** `mayCreate: false` after `wx` found a name that stat cannot follow (a dangling symlink). */
+  /** `mayCreate: false` after link() found a name that stat cannot follow (a dangling symlink). */
   #load(mayCreate: boolean): Buffer {
     let stat;
     try {
@@ -156,19 +158,31 @@ export class FileKeyProvider implements KeyProvider {
     const key = randomBytes(32);
     const dir = join(this.#path, '..');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // 'wx': never overwrite a key another process created a moment ago; use theirs.
-    let fd: number;
-    try {
-      fd = openSync(this.#path, 'wx', 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.#load(false);
-      throw error;
-    }
+    // The key is written whole and synced under a private name first, then
+    // hard-linked to its real name. link() refuses an existing name, so a
+    // process starting at the same moment either wins or reads a complete key
+    // file; it never sees a created-but-still-empty one (which read as
+    // "corrupt" when ten `kiosk queue take` started at once on a fresh folder).
+    const draft = `${this.#path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const fd = openSync(draft, 'wx', 0o600);
     try {
       writeSync(fd, `${key.toString('hex')}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    try {
+      linkSync(draft, this.#path);
+    } catch (error) {
+      // Another process published its key first: use theirs.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.#load(false);
+      throw keyError(
+        `Không tạo được tệp khóa ${this.#path} (hệ tệp của thư mục dữ liệu không cho tạo liên kết cứng, hoặc thiếu quyền). Đặt thư mục dữ liệu trên ổ ext4 của máy kiosk.`,
+        `Cannot create the key file ${this.#path} (the data folder's file system refuses hard links, or no permission). Keep the data folder on the kiosk's ext4 disk.`,
+        error,
+      );
+    } finally {
+      unlinkSync(draft);
     }
     const dirFd = openSync(dir, 'r');
     try {
