@@ -293,9 +293,7 @@ export function createCore(options: CoreOptions): Core {
     ...createVoiceHandlers(createEspeakVoice()),
     ...createQueueHandlers({
       queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
-      requireClerk: (context) => {
-        staffSession.require(context, 'clerk', 'admin');
-      },
+      requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
     }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))

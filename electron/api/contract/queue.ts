@@ -35,6 +35,7 @@ export const QueueTicketSchema = z.object({
   calledAt: z.number().nullable(),
   servedAt: z.number().nullable(),
   dossierCode: z.string().nullable(),
+  clerk: z.string().nullable(),
 });
 
 export const queueMethods = {

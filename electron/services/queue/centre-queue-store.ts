@@ -54,6 +54,8 @@ export interface QueueTicket {
   readonly calledAt: number | null;
   readonly servedAt: number | null;
   readonly dossierCode: string | null;
+  /** The username of the clerk who called it at the counter that holds it. */
+  readonly clerk: string | null;
 }
 
 export interface TakenTicket extends QueueTicket {
@@ -87,6 +89,22 @@ export interface QueueStatus {
   readonly counters: readonly CounterStatus[];
 }
 
+/**
+ * A call as a hall display shows and announces it. Nothing personal: the
+ * number, the area and the counter.
+ */
+export interface QueueCall {
+  readonly number: number;
+  readonly area: string;
+  readonly areaName: string;
+  readonly counter: number;
+  /** 1 for the first call at this counter, 2 and more for recalls. */
+  readonly calls: number;
+  readonly at: number;
+}
+
+export type QueueCallListener = (call: QueueCall) => void;
+
 export type TransferTarget = { readonly counter: number } | { readonly area: string };
 
 export interface CentreQueueStore {
@@ -101,7 +119,7 @@ export interface CentreQueueStore {
    * the counter's areas (priority first, then in order of taking); null when
    * none waits.
    */
-  callNext(counter: number): Promise<QueueTicket | null>;
+  callNext(counter: number, options?: { readonly clerk?: string }): Promise<QueueTicket | null>;
   /** Calls the counter's current ticket again, up to `maxCalls` calls. */
   recall(counter: number): Promise<QueueTicket>;
   /** Marks the counter's current ticket a no-show; allowed once it had `maxCalls` calls. */
@@ -111,4 +129,10 @@ export interface CentreQueueStore {
   /** Marks the counter's current ticket served, optionally with the dossier received or returned. */
   serve(counter: number, options?: { readonly dossierCode?: string }): Promise<QueueTicket>;
   status(): Promise<QueueStatus>;
+  /**
+   * Every call and recall once committed: those made through this store
+   * object (SQLite), or by any machine of the centre (PostgreSQL, through
+   * LISTEN/NOTIFY). Returns the unsubscribe.
+   */
+  onCall(listener: QueueCallListener): () => void;
 }

@@ -18,7 +18,7 @@ export interface QueueHandlerDeps {
    * calling connection: calling is a counter's work, and a priority ticket is
    * the operator's decision, never a button an anonymous kiosk page presses.
    */
-  readonly requireClerk: (context: CallContext) => void;
+  readonly requireClerk: (context: CallContext) => { readonly username: string };
 }
 
 /**
@@ -34,8 +34,8 @@ export function createQueueHandlers(deps: QueueHandlerDeps): HandlerGroup<QueueM
       return queue.take({ area, priority: priority ?? null });
     },
     'queue.call': async ({ counter }, context) => {
-      deps.requireClerk(context);
-      return { counter, ticket: await queue.callNext(counter) };
+      const { username } = deps.requireClerk(context);
+      return { counter, ticket: await queue.callNext(counter, { clerk: username }) };
     },
     'queue.recall': ({ counter }, context) => {
       deps.requireClerk(context);

@@ -1,7 +1,9 @@
 import type { Migration } from '../store/migrations/index';
 import { queueTickets } from './0001-queue-tickets';
+import { clerksAndRatings } from './0002-clerks-and-ratings';
 
 /** The centre queue's tables, numbered on their own like every module's. */
 export const queueMigrations: readonly Migration[] = [
   { module: 'queue', version: 1, name: 'queue-tickets', up: queueTickets },
+  { module: 'queue', version: 2, name: 'clerks-and-ratings', up: clerksAndRatings },
 ];

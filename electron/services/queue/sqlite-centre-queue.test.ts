@@ -140,6 +140,31 @@ describe('the centre queue on SQLite', () => {
     expect(served.servedAt).toBe(clock);
   });
 
+  it('tells call listeners of each call and recall after it is committed, and of nothing else', async () => {
+    const q = queue();
+    const calls: unknown[] = [];
+    q.onCall(() => {
+      throw new Error('a broken display');
+    });
+    const stop = q.onCall((call) => calls.push(call));
+    await q.take({ area: 'HT' });
+    expect(await q.callNext(3)).toBeNull();
+    expect(calls).toEqual([]);
+    await q.take({ area: 'HT' });
+    const called = clock;
+    await q.callNext(1);
+    clock += MINUTE;
+    await q.recall(1);
+    await expect(q.recall(9)).rejects.toThrow();
+    await q.serve(1);
+    stop();
+    await q.callNext(1);
+    expect(calls).toEqual([
+      { number: 1, area: 'HT', areaName: 'Hộ tịch', counter: 1, calls: 1, at: called },
+      { number: 1, area: 'HT', areaName: 'Hộ tịch', counter: 1, calls: 2, at: clock },
+    ]);
+  });
+
   it('refuses an unknown area or counter, naming the valid ones', async () => {
     const q = queue();
     const area = await q.take({ area: 'XYZ' }).catch((e: unknown) => e);

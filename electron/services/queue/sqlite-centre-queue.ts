@@ -7,6 +7,7 @@ import type {
   CentreQueueStore,
   PriorityReason,
   QueueArea,
+  QueueCallListener,
   QueueStatus,
   QueueTicket,
   TakenTicket,
@@ -44,6 +45,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
   readonly #maxCalls: number;
   readonly #defaultServiceMinutes: number;
   readonly #now: () => number;
+  readonly #callListeners = new Set<QueueCallListener>();
 
   constructor(db: Database.Database, options: SqliteCentreQueueOptions) {
     this.#db = db;
@@ -97,7 +99,10 @@ export class SqliteCentreQueue implements CentreQueueStore {
     });
   }
 
-  callNext(counter: number): Promise<QueueTicket | null> {
+  callNext(
+    counter: number,
+    options: { readonly clerk?: string } = {},
+  ): Promise<QueueTicket | null> {
     return run(() => {
       this.#checkCounter(counter);
       return this.#db
@@ -115,13 +120,16 @@ export class SqliteCentreQueue implements CentreQueueStore {
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'called', counter = ?, calls = 1, called_at = ?,
-                 first_called_at = COALESCE(first_called_at, ?)
+                 first_called_at = COALESCE(first_called_at, ?), clerk = ?
                WHERE id = ? AND status = 'waiting'`,
             )
-            .run(counter, at, at, next.id);
+            .run(counter, at, at, options.clerk ?? null, next.id);
           return this.#view(this.#row(next.id));
         })
         .immediate();
+    }).then((ticket) => {
+      if (ticket !== null) this.#announce(ticket);
+      return ticket;
     });
   }
 
@@ -129,7 +137,35 @@ export class SqliteCentreQueue implements CentreQueueStore {
     return this.#onCurrent(counter, (row) => {
       if (row.calls >= this.#maxCalls) throw callLimit(row.number, this.#maxCalls);
       this.#db.prepare('UPDATE queue_tickets SET calls = calls + 1 WHERE id = ?').run(row.id);
+    }).then((ticket) => {
+      this.#announce(ticket);
+      return ticket;
     });
+  }
+
+  onCall(listener: QueueCallListener): () => void {
+    this.#callListeners.add(listener);
+    return () => this.#callListeners.delete(listener);
+  }
+
+  /** After the commit: a listener sees only calls that happened; one that throws stops no other. */
+  #announce(ticket: QueueTicket): void {
+    if (ticket.counter === null) return;
+    const call = {
+      number: ticket.number,
+      area: ticket.area,
+      areaName: ticket.areaName,
+      counter: ticket.counter,
+      calls: ticket.calls,
+      at: this.#now(),
+    };
+    for (const listener of this.#callListeners) {
+      try {
+        listener(call);
+      } catch {
+        // A display that failed must not undo or hide the call for the others.
+      }
+    }
   }
 
   skip(counter: number): Promise<QueueTicket> {

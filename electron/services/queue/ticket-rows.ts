@@ -16,6 +16,7 @@ export interface TicketRow {
   called_at: number | null;
   served_at: number | null;
   dossier_code: string | null;
+  clerk: string | null;
 }
 
 export function ticketView(row: TicketRow, areas: readonly QueueArea[]): QueueTicket {
@@ -36,6 +37,7 @@ export function ticketView(row: TicketRow, areas: readonly QueueArea[]): QueueTi
     calledAt: row.called_at,
     servedAt: row.served_at,
     dossierCode: row.dossier_code,
+    clerk: row.clerk,
   };
 }
 

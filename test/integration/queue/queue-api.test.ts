@@ -84,7 +84,10 @@ describe('the queue API', () => {
     const urgent = await call('queue.take', { area: 'HT', priority: 'pregnant' }, 'counter-1');
     expect(urgent).toMatchObject({ ok: true, value: { number: 2, peopleAhead: 0 } });
     const first = await call('queue.call', { counter: 1 }, 'counter-1');
-    expect(first).toMatchObject({ ok: true, value: { counter: 1, ticket: { number: 2 } } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { counter: 1, ticket: { number: 2, clerk: CLERK.username } },
+    });
     const second = await call('queue.call', { counter: 1 }, 'counter-1');
     expect(second).toMatchObject({ ok: true, value: { ticket: { number: 1 } } });
     const none = await call('queue.call', { counter: 1 }, 'counter-1');
