@@ -1,3 +1,4 @@
+import { rateEn } from './rate.en';
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
 import { copiesEn } from './copies.en';
@@ -222,4 +223,5 @@ export const en: Translation = {
   forms: formsEn,
   copies: copiesEn,
   touch: touchEn,
+  rate: rateEn,
 };

@@ -1,3 +1,4 @@
+import { rateVi } from './rate.vi';
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
 import { copiesVi } from './copies.vi';
@@ -217,6 +218,7 @@ export const vi = {
   forms: formsVi,
   copies: copiesVi,
   touch: touchVi,
+  rate: rateVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
