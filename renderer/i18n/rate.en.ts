@@ -14,6 +14,8 @@ export const rateEn: Translation['rate'] = {
     neutral: 'Neutral',
     dissatisfied: 'Dissatisfied',
   },
+  chosen: 'You chose: {{score}}',
+  back: 'Choose again',
   reasonsQuestion: 'What were you not satisfied with?',
   reasonsHint: 'You may choose several reasons, or skip.',
   reasons: {

@@ -9,6 +9,8 @@ export const rateVi = {
   ticket: 'Số {{number}}',
   question: 'Ông/Bà có hài lòng với việc giải quyết thủ tục?',
   scores: { ...ratingScoreNames },
+  chosen: 'Ông/Bà đã chọn: {{score}}',
+  back: 'Chọn lại mức hài lòng',
   reasonsQuestion: 'Ông/Bà chưa hài lòng về điều gì?',
   reasonsHint: 'Có thể chọn nhiều lý do, hoặc bỏ qua.',
   reasons: { ...ratingReasonNames },

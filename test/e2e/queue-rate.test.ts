@@ -87,6 +87,10 @@ describe('the rating screen facing the citizen', () => {
 
     await page.getByRole('button', { name: 'Không hài lòng', exact: true }).tap();
     await page.getByRole('heading', { name: 'Ông/Bà chưa hài lòng về điều gì?' }).waitFor();
+    await page.getByText('Ông/Bà đã chọn: Không hài lòng').waitFor();
+    // Everything fits the tablet: the send button is on screen without scrolling.
+    const send = await page.getByRole('button', { name: /gửi đánh giá/i }).boundingBox();
+    expect((send?.y ?? 0) + (send?.height ?? 0)).toBeLessThanOrEqual(800);
     const attitude = page.getByRole('button', { name: 'Thái độ chưa tốt' });
     await attitude.tap();
     expect(await attitude.getAttribute('aria-pressed')).toBe('true');

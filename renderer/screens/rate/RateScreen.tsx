@@ -173,6 +173,10 @@ export function RateScreen({ connected }: { readonly connected: boolean }) {
         </section>
       ) : step.kind === 'reasons' ? (
         <section className="rate-reasons">
+          <p className={`rate-chosen rate-${step.score}`}>
+            <ScoreFace score={step.score} />
+            {t('rate.chosen', { score: t(`rate.scores.${step.score}`) })}
+          </p>
           <h1>{t('rate.reasonsQuestion')}</h1>
           <p>{t('rate.reasonsHint')}</p>
           <div className="rate-reason-list">
@@ -195,6 +199,17 @@ export function RateScreen({ connected }: { readonly connected: boolean }) {
             ))}
           </div>
           <div className="rate-actions">
+            <button
+              type="button"
+              className="rate-back"
+              disabled={busy}
+              onClick={() => {
+                setChosen([]);
+                setStep({ kind: 'ask', ticket: step.ticket });
+              }}
+            >
+              {t('rate.back')}
+            </button>
             <button
               type="button"
               className="rate-send"
