@@ -58,6 +58,7 @@ import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
 import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
 import { createRatingHandlers } from '../services/queue/ratings/rating-handlers';
+import { createRatingProbe } from '../services/queue/ratings/rating-probe';
 import { RatingSync } from '../services/queue/ratings/rating-sync';
 import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
 import { openKioskStore } from '../services/kiosk-store';
@@ -186,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   ratingSync?.start();
+  probes.push(createRatingProbe({ outbox: ratings, delivering: ratingSync !== undefined }));
   const readiness = startReadinessRefresh({
     config,
     store,

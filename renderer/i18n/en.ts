@@ -75,6 +75,7 @@ export const en: Translation = {
       disk: 'Disk space',
       portal: 'Public service portal',
       queue: 'Sync queue',
+      ratings: 'Ratings waiting to be sent',
       ocr: 'Text recognition (OCR)',
       'card-readers': 'ID card readers',
       hid: 'HID devices (barcode readers, security keys)',

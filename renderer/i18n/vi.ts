@@ -76,6 +76,7 @@ export const vi = {
       disk: 'Dung lượng ổ đĩa',
       portal: 'Cổng Dịch vụ công',
       queue: 'Hàng đợi đồng bộ',
+      ratings: 'Đánh giá hài lòng chờ gửi',
       ocr: 'Nhận dạng chữ (OCR)',
       'card-readers': 'Đầu đọc thẻ Căn cước',
       hid: 'Thiết bị HID (đầu đọc mã vạch, khoá bảo mật)',

@@ -59,4 +59,6 @@ export interface RatingOutbox {
   /** The portal refused its content: kept, with the portal's message, for IT. */
   park(id: string, error: string): void;
   depth(): { readonly owed: number; readonly parked: number };
+  /** When the oldest rating still owed was given; null when none is. */
+  oldestOwedAt(): number | null;
 }

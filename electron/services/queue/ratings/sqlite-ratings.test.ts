@@ -8,6 +8,7 @@ import { migrate } from '../../store/migrator';
 import { openDatabase } from '../../store/open-database';
 import { queueMigrations } from '../queue-migrations';
 import { SqliteCentreQueue } from '../sqlite-centre-queue';
+import { createRatingProbe } from './rating-probe';
 import { SqliteRatings } from './sqlite-ratings';
 
 const MINUTE = 60_000;
@@ -126,5 +127,23 @@ describe('ratings on SQLite', () => {
     ratings.delivered(saved.id, clock + MINUTE);
     expect(ratings.owed(clock + 2 * MINUTE, 10)).toEqual([]);
     expect(ratings.depth()).toEqual({ owed: 0, parked: 0 });
+  });
+
+  it('tells Diagnostics how many ratings are owed, warns after an hour and on a refusal', async () => {
+    const { ratings, taken } = await servedAt3();
+    const probe = createRatingProbe({ outbox: ratings, delivering: true, now: () => clock });
+    expect(await probe.check()).toMatchObject({ status: 'ok', detail: '0 owed, 0 refused' });
+    const saved = await ratings.rate({ counter: 3, number: taken.number, score: 'satisfied' });
+    expect(await probe.check()).toMatchObject({
+      status: 'ok',
+      detailVi:
+        '1 đánh giá chờ gửi lên Cổng, 0 đánh giá bị Cổng từ chối; đánh giá chờ lâu nhất đã 0 phút',
+    });
+    clock += 61 * MINUTE;
+    expect(await probe.check()).toMatchObject({ status: 'warn' });
+    ratings.park(saved.id, 'Cổng từ chối');
+    const refused = await probe.check();
+    expect(refused).toMatchObject({ status: 'warn', detail: '0 owed, 1 refused' });
+    expect(refused.fix?.vi).toContain('1 đánh giá bị Cổng từ chối');
   });
 });

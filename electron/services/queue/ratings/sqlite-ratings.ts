@@ -190,6 +190,15 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     return { owed: row?.owed ?? 0, parked: row?.parked ?? 0 };
   }
 
+  oldestOwedAt(): number | null {
+    const row = this.#db
+      .prepare<[], { at: number | null }>(
+        'SELECT MIN(rated_at) AS at FROM queue_ratings WHERE sent_at IS NULL AND parked = 0',
+      )
+      .get();
+    return row?.at ?? null;
+  }
+
   #pendingRow(counter: number, at: number): CounterRow | null {
     const rows = this.#db
       .prepare<[string, number], CounterRow>(
