@@ -107,6 +107,8 @@ export default defineConfig(
     files: [
       'electron/services/queue/queue-rules.ts',
       'electron/services/queue/centre-queue-store.ts',
+      'electron/services/queue/ratings/rating-rules.ts',
+      'electron/services/queue/ratings/rating-store.ts',
     ],
     rules: forbid([
       [nodeBuiltins, 'Queue rules are pure: the store beside them does the I/O.'],

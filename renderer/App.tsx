@@ -16,6 +16,7 @@ import { KioskStart } from './screens/KioskStart';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
+import { RateScreen } from './screens/rate/RateScreen';
 import { ReturnResult } from './screens/returns/ReturnResult';
 import { Copies } from './screens/copies/Copies';
 import { CopyBook } from './screens/copies/CopyBook';
@@ -174,7 +175,11 @@ export function App({ connected }: { readonly connected: boolean }) {
   return (
     <HashRouter>
       <KioskPrefsProvider>
-        <Shell connected={connected} />
+        <Routes>
+          {/* The citizen-facing rating tablet: no top bar, no idle wipe (it waits all day). */}
+          <Route path="/rate" element={<RateScreen connected={connected} />} />
+          <Route path="*" element={<Shell connected={connected} />} />
+        </Routes>
       </KioskPrefsProvider>
     </HashRouter>
   );

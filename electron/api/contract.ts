@@ -19,6 +19,7 @@ import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
 import { queueMethods } from './contract/queue';
+import { ratingMethods } from './contract/rating';
 import { receptionEvents, receptionMethods } from './contract/reception';
 import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
@@ -43,6 +44,7 @@ export const methods = {
   ...copiesMethods,
   ...draftMethods,
   ...queueMethods,
+  ...ratingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

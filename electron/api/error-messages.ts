@@ -300,6 +300,18 @@ export const errorMessages: Readonly<
     vi: 'Yêu cầu về hàng đợi không hợp lệ. Kiểm tra lại quầy, lĩnh vực hoặc mã hồ sơ đã nhập.',
     en: 'The queue request is not valid. Check the counter, area or dossier code entered.',
   },
+  RATING_NONE_PENDING: {
+    vi: 'Quầy này không có số nào đang chờ đánh giá (có thể quầy đã chuyển sang số khác). Mời Ông/Bà hỏi cán bộ tại quầy.',
+    en: 'No number is waiting for a rating at this counter (it may have moved on to another). Please ask the clerk at the counter.',
+  },
+  RATING_ALREADY_GIVEN: {
+    vi: 'Số này đã được đánh giá rồi; mỗi số chỉ đánh giá một lần. Cảm ơn Ông/Bà.',
+    en: 'This number has already been rated; each number is rated once. Thank you.',
+  },
+  RATING_INVALID: {
+    vi: 'Đánh giá không hợp lệ. Chọn một mức hài lòng; lý do chỉ chọn khi "Bình thường" hoặc "Không hài lòng".',
+    en: 'The rating is not valid. Choose a level; reasons only with "Neutral" or "Dissatisfied".',
+  },
   ...signingErrorMessages,
 };
 

@@ -115,6 +115,10 @@ export const errorCodes = [
   'QUEUE_CALL_LIMIT',
   'QUEUE_SKIP_TOO_EARLY',
   'QUEUE_INVALID',
+  // the citizen's rating (issue 19 item 5)
+  'RATING_NONE_PENDING',
+  'RATING_ALREADY_GIVEN',
+  'RATING_INVALID',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -197,6 +197,12 @@ export async function startPortalSim(options: PortalSimOptions): Promise<PortalS
     else if (req.method === 'GET' && url.pathname === '/__sim/stats') {
       const s = store.stats();
       send(res, { status: 200, body: { ...s } });
+    } else if (req.method === 'GET' && url.pathname === '/__sim/surveys') {
+      const surveys = store.surveys;
+      send(res, {
+        status: 200,
+        body: { surveys: surveys.all(), ...surveys.stats(store.counters()) },
+      });
     } else if (req.method === 'GET' && url.pathname === '/__sim/dossiers') {
       send(res, { status: 200, body: { dossiers: store.allDossiers() } });
     } else if (req.method === 'POST' && url.pathname === '/__sim/late-create') {

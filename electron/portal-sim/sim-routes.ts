@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { checkBatch, SimErrorCode } from './dossier-rules';
 import { progressRoute } from './sim-progress-route';
 import type { SimStore } from './sim-store';
+import { SURVEY_SERVICE } from '../services/portal-contract/danh-gia-hai-long';
 
 export interface Reply {
   readonly status: number;
@@ -176,6 +177,8 @@ export class SimRoutes {
         return this.#sync(body);
       case 'CapNhatTienDoHoSoMC':
         return progressRoute(this.#store, body, this.#opts.now());
+      case SURVEY_SERVICE:
+        return this.#store.surveys.route(body, this.#opts.now());
       default:
         return fail(
           400,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { SimStatusLog } from './sim-status-log';
+import { SimSurveys } from './sim-surveys';
 
 export interface StoredFile {
   readonly id: string;
@@ -49,6 +50,8 @@ export class SimStore {
   readonly #db: Database.Database;
   /** Progress objects and status history (issue 17). */
   readonly statusLog: SimStatusLog;
+  /** Citizens' ratings (issue 19, UNCONFIRMED interface). */
+  readonly surveys: SimSurveys;
 
   /** `dataDir` null keeps everything in memory (tests that need no restart). */
   constructor(dataDir: string | null) {
@@ -69,6 +72,9 @@ export class SimStore {
         if (existsSync(file)) chmodSync(file, 0o600);
     }
     this.statusLog = new SimStatusLog(this.#db, (name) => {
+      this.bump(name);
+    });
+    this.surveys = new SimSurveys(this.#db, (name) => {
       this.bump(name);
     });
   }

@@ -57,6 +57,10 @@ import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
 import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
+import { createRatingHandlers } from '../services/queue/ratings/rating-handlers';
+import { createRatingProbe } from '../services/queue/ratings/rating-probe';
+import { RatingSync } from '../services/queue/ratings/rating-sync';
+import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -171,6 +175,19 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   sync?.start();
+  // Citizens' ratings: each is its own outbox row, delivered to the portal's
+  // survey interface (UNCONFIRMED) by its own small loop.
+  const ratings = new SqliteRatings(store.database, { areas: config.centre.areas });
+  const ratingLog = logger.child({ subsystem: 'ratings' });
+  const ratingSync = portal
+    ? new RatingSync(ratings, portal, {
+        onError: (message) => {
+          ratingLog.warn(message);
+        },
+      })
+    : undefined;
+  ratingSync?.start();
+  probes.push(createRatingProbe({ outbox: ratings, delivering: ratingSync !== undefined }));
   const readiness = startReadinessRefresh({
     config,
     store,
@@ -295,6 +312,7 @@ export function createCore(options: CoreOptions): Core {
       queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
     }),
+    ...createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {
@@ -371,6 +389,7 @@ export function createCore(options: CoreOptions): Core {
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();
+      await ratingSync?.stop();
       await readiness?.stop();
       card.stop();
       await hid.stop();

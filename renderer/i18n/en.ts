@@ -1,3 +1,4 @@
+import { rateEn } from './rate.en';
 import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
 import { copiesEn } from './copies.en';
@@ -74,6 +75,7 @@ export const en: Translation = {
       disk: 'Disk space',
       portal: 'Public service portal',
       queue: 'Sync queue',
+      ratings: 'Ratings waiting to be sent',
       ocr: 'Text recognition (OCR)',
       'card-readers': 'ID card readers',
       hid: 'HID devices (barcode readers, security keys)',
@@ -222,4 +224,5 @@ export const en: Translation = {
   forms: formsEn,
   copies: copiesEn,
   touch: touchEn,
+  rate: rateEn,
 };

@@ -1,3 +1,4 @@
+import { rateVi } from './rate.vi';
 import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
 import { copiesVi } from './copies.vi';
@@ -75,6 +76,7 @@ export const vi = {
       disk: 'Dung lượng ổ đĩa',
       portal: 'Cổng Dịch vụ công',
       queue: 'Hàng đợi đồng bộ',
+      ratings: 'Đánh giá hài lòng chờ gửi',
       ocr: 'Nhận dạng chữ (OCR)',
       'card-readers': 'Đầu đọc thẻ Căn cước',
       hid: 'Thiết bị HID (đầu đọc mã vạch, khoá bảo mật)',
@@ -217,6 +219,7 @@ export const vi = {
   forms: formsVi,
   copies: copiesVi,
   touch: touchVi,
+  rate: rateVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -18,6 +18,7 @@ const namedChecks = [
   'disk',
   'portal',
   'queue',
+  'ratings',
   'ocr',
   'card-readers',
   'hid',

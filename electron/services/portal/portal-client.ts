@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { PortalConfigSchema, type PortalConfig, type PortalConfigInput } from './portal-config';
 import { PortalError, parseRetryAfter } from './portal-error';
 import type { Portal, UploadedFile, UploadRequest } from './portal';
+import type { SurveyPortal } from './survey-portal';
+import { SURVEY_SERVICE, type DanhGiaHaiLong } from '../portal-contract/danh-gia-hai-long';
 
 /** `error_code` 0 means success; clients in the field also see the string "00" (portal.md §1.6). */
 const ErrorCode = z.union([z.number(), z.string()]).transform(String);
@@ -33,7 +35,7 @@ const noAnswer = (vi: string, en: string): PortalError =>
     en,
   );
 
-export class PortalClient implements Portal {
+export class PortalClient implements Portal, SurveyPortal {
   readonly #config: PortalConfig;
   readonly #now: () => number;
   #session: string | null = null;
@@ -95,6 +97,11 @@ export class PortalClient implements Portal {
 
   async updateProgress(data: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
     await this.#integration({ service: 'CapNhatTienDoHoSoMC', data });
+  }
+
+  /** A citizen's rating (UNCONFIRMED service, see danh-gia-hai-long.ts). */
+  async submitSurvey(rating: DanhGiaHaiLong): Promise<void> {
+    await this.#integration({ service: SURVEY_SERVICE, data: [rating] });
   }
 
   #integration(params: Readonly<Record<string, unknown>>): Promise<Answer> {
