@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from './errors';
 import { pinWrongText, signingErrorMessages } from './signing-error-messages';
+import { ticketPrinterMessages } from './ticket-printer-messages';
 
 /**
  * What the clerk or citizen reads for each error code: what happened and
@@ -300,6 +301,11 @@ export const errorMessages: Readonly<
     vi: 'Yêu cầu về hàng đợi không hợp lệ. Kiểm tra lại quầy, lĩnh vực hoặc mã hồ sơ đã nhập.',
     en: 'The queue request is not valid. Check the counter, area or dossier code entered.',
   },
+  TICKET_PRINT_REFUSED: {
+    vi: 'Phiếu này không in được từ kiosk nữa (chỉ in trong vài phút sau khi lấy số, tối đa 3 lần). Mời Ông/Bà ghi nhớ số thứ tự trên màn hình hoặc báo cán bộ tại quầy tiếp nhận.',
+    en: 'This ticket can no longer be printed from the kiosk (only within a few minutes of taking it, at most 3 times). Please note your number on the screen or tell the staff at the reception counter.',
+  },
+  ...ticketPrinterMessages,
   ...signingErrorMessages,
 };
 

@@ -57,6 +57,8 @@ import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
 import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
+import { RecentTickets, rememberTaken } from '../services/queue/recent-tickets';
+import { createTicketPrintHandlers } from '../services/queue/ticket-print-handlers';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -239,6 +241,8 @@ export function createCore(options: CoreOptions): Core {
   store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
   const version = appVersion();
+  // Tickets this core handed out lately: the only ones `ticket.print` prints.
+  const recentTickets = new RecentTickets();
 
   const handlers: Handlers = {
     'system.info': () => ({
@@ -292,8 +296,17 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...createQueueHandlers({
-      queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
+      queue: rememberTaken(
+        new SqliteCentreQueue(store.database, { centre: config.centre }),
+        recentTickets,
+      ),
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+      maxCalls: config.centre.maxCalls,
+    }),
+    ...createTicketPrintHandlers({
+      recent: recentTickets,
+      printer: config.ticketPrinter,
+      centreName: config.agency.name,
     }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
