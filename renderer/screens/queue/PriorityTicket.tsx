@@ -43,9 +43,10 @@ export function PriorityTicket({
     <section className="queue-priority" aria-labelledby="queue-priority-title">
       <h2 id="queue-priority-title">{t('centreQueue.counter.priorityTitle')}</h2>
       <p className="hint">{t('centreQueue.counter.priorityHint')}</p>
-      <label>
-        {t('centreQueue.counter.priorityArea')}
+      <div className="queue-field">
+        <label htmlFor="queue-priority-area">{t('centreQueue.counter.priorityArea')}</label>
         <select
+          id="queue-priority-area"
           value={area}
           onChange={(e) => {
             setArea(e.target.value);
@@ -57,10 +58,11 @@ export function PriorityTicket({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('centreQueue.counter.priorityReason')}
+      </div>
+      <div className="queue-field">
+        <label htmlFor="queue-priority-reason">{t('centreQueue.counter.priorityReason')}</label>
         <select
+          id="queue-priority-reason"
           value={reason}
           onChange={(e) => {
             setReason(priorityReasons.find((r) => r === e.target.value) ?? 'elderly');
@@ -72,7 +74,7 @@ export function PriorityTicket({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="button" disabled={busy || area === ''} onClick={() => void issue()}>
         {t('centreQueue.counter.priorityIssue')}
       </button>
