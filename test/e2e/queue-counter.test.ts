@@ -94,7 +94,7 @@ describe('the counter call screen', () => {
   it('opens from the staff start screen and remembers the counter chosen', async () => {
     await page.getByRole('button', { name: /Gọi số thứ tự/ }).click();
     await page.getByRole('heading', { name: 'Gọi số thứ tự' }).waitFor();
-    await page.getByText('Chọn quầy Ông/Bà đang ngồi.', { exact: false }).waitFor();
+    await page.getByText('Chọn quầy đang ngồi làm việc; máy này sẽ nhớ lựa chọn.').waitFor();
     await page.locator('tr[data-area="HT"][data-waiting="3"]').waitFor();
     await shot('1-choose-counter');
     await page.getByLabel('Quầy của tôi').selectOption('1');

@@ -54,11 +54,13 @@ export function CurrentTicket(props: CurrentTicketProps) {
         {ticket.priority !== null && (
           <>
             <dt>{t('centreQueue.counter.priority')}</dt>
-            <dd>{t(`centreQueue.counter.reasons.${ticket.priority}`)}</dd>
+            <dd className="queue-priority-reason">
+              {t(`centreQueue.counter.reasons.${ticket.priority}`)}
+            </dd>
           </>
         )}
-        <dt>{t('centreQueue.counter.calls', { n: ticket.calls, max: maxCalls })}</dt>
-        <dd />
+        <dt>{t('centreQueue.counter.callsLabel')}</dt>
+        <dd>{t('centreQueue.counter.calls', { n: ticket.calls, max: maxCalls })}</dd>
       </dl>
       <div className="queue-actions">
         <button type="button" disabled={busy || !canRecall} onClick={props.onRecall}>

@@ -19,11 +19,21 @@ export function WaitingTable({
         <thead>
           <tr>
             <th scope="col">{t('centreQueue.counter.waitingArea')}</th>
-            <th scope="col">{t('centreQueue.counter.waiting')}</th>
-            <th scope="col">{t('centreQueue.counter.waitingPriority')}</th>
-            <th scope="col">{t('centreQueue.counter.servedCount')}</th>
-            <th scope="col">{t('centreQueue.counter.noShows')}</th>
-            <th scope="col">{t('centreQueue.counter.estimatedWait')}</th>
+            <th scope="col" className="num">
+              {t('centreQueue.counter.waiting')}
+            </th>
+            <th scope="col" className="num">
+              {t('centreQueue.counter.waitingPriority')}
+            </th>
+            <th scope="col" className="num">
+              {t('centreQueue.counter.servedCount')}
+            </th>
+            <th scope="col" className="num">
+              {t('centreQueue.counter.noShows')}
+            </th>
+            <th scope="col" className="num">
+              {t('centreQueue.counter.estimatedWait')}
+            </th>
           </tr>
         </thead>
         <tbody>
