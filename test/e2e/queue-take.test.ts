@@ -173,6 +173,27 @@ describe('taking a queue number at the kiosk', () => {
     await page.getByRole('button', { name: 'Xong' }).click();
   });
 
+  it('in large text on a 1366×768 screen, the number and its area fit the first screenful', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Chữ to' }).click();
+    const taken = await takeNumber('Đất đai');
+    await page.getByText('Đã in phiếu. Mời Ông/Bà nhận phiếu ở khe máy in.').waitFor();
+    await shot('6-large-text');
+    for (const selector of ['.queue-number', '.queue-area']) {
+      const box = await page.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.y + box!.height, selector).toBeLessThanOrEqual(768);
+    }
+    const size = await page
+      .locator('.queue-number')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    console.info(`number ${taken.number} in large text: ${size} px tall type`);
+    expect(size).toBeGreaterThanOrEqual(150);
+    await page.getByRole('button', { name: 'Xong' }).click();
+    await page.getByRole('button', { name: 'Chữ thường' }).click();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
   it('says the printer is not connected, keeps the number, and returns to the start by itself', async () => {
     await printer.stop();
     const taken = await takeNumber('Cư trú');
