@@ -67,7 +67,7 @@ async function shot(name: string): Promise<void> {
 }
 
 const current = () => page.locator('.queue-current');
-const notice = () => page.locator('.queue-ok');
+const notice = () => page.locator('.queue-counter [role="status"]');
 
 beforeAll(async () => {
   shell = await startShellProcess({ mode: 'staff', centre: { maxCalls: 2 } }, {}, (dataDir) => {
@@ -146,6 +146,8 @@ describe('the counter call screen', () => {
     await notice()
       .getByText('Chưa có ai chờ ở lĩnh vực của quầy này (Hộ tịch, Chứng thực, Lĩnh vực khác).')
       .waitFor();
+    // Said as a warning, not in the green of a done action.
+    expect(await notice().getAttribute('class')).toBe('queue-why');
     await shot('3-empty');
   });
 

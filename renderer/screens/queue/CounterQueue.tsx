@@ -13,6 +13,12 @@ import './queue.css';
 type Areas = Result<'queue.areas'>;
 type Status = Result<'queue.status'>;
 
+/** An action's outcome; `warn` when nothing happened that the clerk expected (nobody waits). */
+interface Notice {
+  readonly text: string;
+  readonly tone: 'ok' | 'warn';
+}
+
 /** Other counters' calls and new tickets show up without a click; cheap on SQLite and PostgreSQL. */
 const REFRESH_MS = 5000;
 
@@ -29,7 +35,7 @@ export function CounterQueue() {
   const [areas, setAreas] = useState<Areas | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -61,14 +67,16 @@ export function CounterQueue() {
   /** Runs one action, then shows its outcome and the fresh status. */
   async function act<T>(
     run: () => Promise<ApiResult<T>>,
-    done: (value: T) => string,
+    done: (value: T) => string | Notice,
   ): Promise<void> {
     setBusy(true);
     setNotice(null);
     setError(null);
     const result = await run();
-    if (result.ok) setNotice(done(result.value));
-    else setError(errorText(result.error));
+    if (result.ok) {
+      const outcome = done(result.value);
+      setNotice(typeof outcome === 'string' ? { text: outcome, tone: 'ok' } : outcome);
+    } else setError(errorText(result.error));
     await refresh();
     setBusy(false);
   }
@@ -121,7 +129,7 @@ export function CounterQueue() {
               () => api.queue.call({ counter }),
               ({ ticket }) =>
                 ticket === null
-                  ? t('centreQueue.counter.empty', { areas: myAreaNames })
+                  ? { text: t('centreQueue.counter.empty', { areas: myAreaNames }), tone: 'warn' }
                   : t('centreQueue.counter.called', { number: ticket.number, counter }),
             )
           }
@@ -131,8 +139,8 @@ export function CounterQueue() {
       )}
       <div aria-live="polite">
         {notice !== null && (
-          <p role="status" className="queue-ok">
-            {notice}
+          <p role="status" className={notice.tone === 'ok' ? 'queue-ok' : 'queue-why'}>
+            {notice.text}
           </p>
         )}
         {error !== null && (
@@ -192,7 +200,7 @@ export function CounterQueue() {
           areas={areas.areas}
           onIssued={(text) => {
             setError(null);
-            setNotice(text);
+            setNotice({ text, tone: 'ok' });
             void refresh();
           }}
           onError={showError}
