@@ -13,6 +13,9 @@ import { Diagnostics } from './screens/Diagnostics';
 import { Dossiers } from './screens/Dossiers';
 import { Intake } from './screens/intake/Intake';
 import { KioskStart } from './screens/KioskStart';
+import { CounterQueue } from './screens/queue/CounterQueue';
+import { MY_COUNTER_KEY } from './screens/queue/use-my-counter';
+import { TakeNumber } from './screens/queue/TakeNumber';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
@@ -25,12 +28,18 @@ import { TrackingBook } from './screens/forms/TrackingBook';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
 
-/** Forgets everything a citizen's session left in this page, except the shell's session token. */
+/**
+ * Forgets everything a citizen's session left in this page, except the
+ * shell's session token and the counter this machine sits at (neither is
+ * anybody's data).
+ */
 function wipePageStorage(): void {
   const token = sessionStorage.getItem(TOKEN_KEY);
+  const counter = localStorage.getItem(MY_COUNTER_KEY);
   sessionStorage.clear();
   localStorage.clear();
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  if (counter) localStorage.setItem(MY_COUNTER_KEY, counter);
 }
 
 function Shell({ connected }: { readonly connected: boolean }) {
@@ -130,6 +139,11 @@ function Shell({ connected }: { readonly connected: boolean }) {
             path="/kiosk/submit"
             element={kioskMode ? <KioskSubmit /> : <Navigate to="/" replace />}
           />
+          <Route
+            path="/kiosk/queue"
+            element={kioskMode ? <TakeNumber /> : <Navigate to="/" replace />}
+          />
+          <Route path="/queue" element={staff ? <CounterQueue /> : <Navigate to="/" replace />} />
           <Route path="/lookup" element={<StatusLookup />} />
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />

@@ -24,6 +24,7 @@ import { receptionEvents, receptionMethods } from './contract/reception';
 import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
+import { ticketMethods } from './contract/ticket';
 import { systemEvents, systemMethods } from './contract/system';
 import { voiceMethods } from './contract/voice';
 
@@ -45,6 +46,7 @@ export const methods = {
   ...draftMethods,
   ...queueMethods,
   ...ratingMethods,
+  ...ticketMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

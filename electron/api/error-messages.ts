@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from './errors';
 import { pinWrongText, signingErrorMessages } from './signing-error-messages';
+import { ticketPrinterMessages } from './ticket-printer-messages';
 
 /**
  * What the clerk or citizen reads for each error code: what happened and
@@ -312,6 +313,11 @@ export const errorMessages: Readonly<
     vi: 'Đánh giá không hợp lệ. Chọn một mức hài lòng; lý do chỉ chọn khi "Bình thường" hoặc "Không hài lòng".',
     en: 'The rating is not valid. Choose a level; reasons only with "Neutral" or "Dissatisfied".',
   },
+  TICKET_PRINT_REFUSED: {
+    vi: 'Phiếu này không in được từ kiosk nữa (chỉ in trong vài phút sau khi lấy số, tối đa 3 lần). Mời Ông/Bà ghi nhớ số thứ tự trên màn hình hoặc báo cán bộ tại quầy tiếp nhận.',
+    en: 'This ticket can no longer be printed from the kiosk (only within a few minutes of taking it, at most 3 times). Please note your number on the screen or tell the staff at the reception counter.',
+  },
+  ...ticketPrinterMessages,
   ...signingErrorMessages,
 };
 

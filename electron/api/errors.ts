@@ -25,6 +25,20 @@ export const signingErrorCodes = [
 export type SigningErrorCode = (typeof signingErrorCodes)[number];
 
 /**
+ * The queue ticket printer's failures (electron/services/ticket-printer
+ * throws them with these very codes), shared by the kiosk page and the CLI.
+ */
+export const ticketPrinterErrorCodes = [
+  'PRINTER_OFFLINE',
+  'PRINTER_NOT_ANSWERING',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_FAULT',
+  'PRINTER_ADDRESS_INVALID',
+] as const;
+export type TicketPrinterErrorCode = (typeof ticketPrinterErrorCodes)[number];
+
+/**
  * Every error code the API can return. The renderer shows `errors.<code>` from
  * its i18n files (Vietnamese first), which says what happened and what to do
  * next; `message` is the English detail for logs.
@@ -119,6 +133,9 @@ export const errorCodes = [
   'RATING_NONE_PENDING',
   'RATING_ALREADY_GIVEN',
   'RATING_INVALID',
+  // printing a taken ticket (issue 19 item 2)
+  'TICKET_PRINT_REFUSED',
+  ...ticketPrinterErrorCodes,
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -61,6 +61,8 @@ import { createRatingHandlers } from '../services/queue/ratings/rating-handlers'
 import { createRatingProbe } from '../services/queue/ratings/rating-probe';
 import { RatingSync } from '../services/queue/ratings/rating-sync';
 import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
+import { RecentTickets, rememberTaken } from '../services/queue/recent-tickets';
+import { createTicketPrintHandlers } from '../services/queue/ticket-print-handlers';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -256,6 +258,8 @@ export function createCore(options: CoreOptions): Core {
   store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
   const version = appVersion();
+  // Tickets this core handed out lately: the only ones `ticket.print` prints.
+  const recentTickets = new RecentTickets();
 
   const handlers: Handlers = {
     'system.info': () => ({
@@ -309,8 +313,17 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...createQueueHandlers({
-      queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
+      queue: rememberTaken(
+        new SqliteCentreQueue(store.database, { centre: config.centre }),
+        recentTickets,
+      ),
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+      maxCalls: config.centre.maxCalls,
+    }),
+    ...createTicketPrintHandlers({
+      recent: recentTickets,
+      printer: config.ticketPrinter,
+      centreName: config.agency.name,
     }),
     ...createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
     ...(sync

@@ -3,6 +3,7 @@ import { intakeEn } from './intake.en';
 import { lookupEn } from './lookup.en';
 import { copiesEn } from './copies.en';
 import { formsEn } from './forms.en';
+import { queueEn } from './queue.en';
 import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
@@ -44,7 +45,7 @@ export const en: Translation = {
     help: 'Need help? Please go to {{counter}}; staff will help you.',
     comingSoon: 'This service is coming soon. Please go to the reception desk.',
     tools: 'Reading and listening aids',
-    voiceChoices: 'Tap Submit a dossier, or Look up a dossier.',
+    voiceChoices: 'Tap Take a queue number, Submit a dossier, or Look up a dossier.',
   },
   diagnostics: {
     title: 'System diagnostics',
@@ -225,4 +226,5 @@ export const en: Translation = {
   copies: copiesEn,
   touch: touchEn,
   rate: rateEn,
+  centreQueue: queueEn,
 };

@@ -3,6 +3,7 @@ import { intakeVi } from './intake.vi';
 import { lookupVi } from './lookup.vi';
 import { copiesVi } from './copies.vi';
 import { formsVi } from './forms.vi';
+import { queueVi } from './queue.vi';
 import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
@@ -39,7 +40,7 @@ export const vi = {
     help: 'Cần giúp đỡ? Mời Ông/Bà đến {{counter}}, cán bộ sẽ hỗ trợ.',
     comingSoon: 'Chức năng này sắp có. Mời Ông/Bà đến quầy tiếp nhận.',
     tools: 'Trợ giúp đọc và nghe',
-    voiceChoices: 'Bấm Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
+    voiceChoices: 'Bấm Lấy số thứ tự, Nộp hồ sơ, hoặc Tra cứu hồ sơ.',
     /** Where outages send a citizen when IT has not named a counter (config helpCounter). */
     defaultCounter: 'quầy tiếp nhận',
     printerDown:
@@ -220,6 +221,7 @@ export const vi = {
   copies: copiesVi,
   touch: touchVi,
   rate: rateVi,
+  centreQueue: queueVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

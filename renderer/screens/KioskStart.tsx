@@ -26,6 +26,11 @@ export function KioskStart() {
       <OutageNotes outages={outages} counter={counter} when="start" />
       <div className="tiles">
         <ActionTile
+          title={t('centreQueue.take.tile')}
+          hint={t('centreQueue.take.tileHint')}
+          onClick={() => void navigate('/kiosk/queue')}
+        />
+        <ActionTile
           title={t('kiosk.submit')}
           hint={t('kiosk.submitHint')}
           onClick={() => void navigate('/kiosk/submit')}

@@ -12,6 +12,11 @@ export function StaffStart() {
       <p className="lead">{t('staff.greeting')}</p>
       <div className="tiles">
         <ActionTile
+          title={t('centreQueue.counter.tile')}
+          hint={t('centreQueue.counter.tileHint')}
+          onClick={() => void navigate('/queue')}
+        />
+        <ActionTile
           title={t('staff.newDossier')}
           hint={t('staff.newDossierHint')}
           onClick={() => void navigate('/reception')}

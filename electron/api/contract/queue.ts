@@ -85,7 +85,11 @@ export const queueMethods = {
   ),
   'queue.areas': method(
     z.object({}).strict(),
-    z.object({ areas: z.array(QueueAreaSchema).readonly() }),
+    z.object({
+      areas: z.array(QueueAreaSchema).readonly(),
+      /** Calls a ticket gets before a counter may skip it (config centre.maxCalls). */
+      maxCalls: z.number().int().min(1),
+    }),
   ),
   /** Staff: calls the counter's current ticket again (the citizen did not come yet). */
   'queue.recall': method(z.object({ counter }).strict(), QueueTicketSchema),

@@ -19,6 +19,8 @@ export interface QueueHandlerDeps {
    * the operator's decision, never a button an anonymous kiosk page presses.
    */
   readonly requireClerk: (context: CallContext) => { readonly username: string };
+  /** config centre.maxCalls: the counter screen enables "skip" from that many calls. */
+  readonly maxCalls: number;
 }
 
 /**
@@ -57,6 +59,6 @@ export function createQueueHandlers(deps: QueueHandlerDeps): HandlerGroup<QueueM
       return queue.serve(counter, dossierCode === undefined ? {} : { dossierCode });
     },
     'queue.status': () => queue.status(),
-    'queue.areas': async () => ({ areas: await queue.areas() }),
+    'queue.areas': async () => ({ areas: await queue.areas(), maxCalls: deps.maxCalls }),
   };
 }

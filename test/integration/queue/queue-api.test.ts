@@ -54,6 +54,7 @@ describe('the queue API', () => {
           { code: 'HT', name: 'Hộ tịch', counters: [1] },
           { code: 'DD', name: 'Đất đai', counters: [2] },
         ],
+        maxCalls: 3,
       },
     });
   });

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Result } from '../../../electron/api/contract';
+import type { ApiError } from '../../../electron/api/errors';
+import { useKiosk } from '../../api/KioskContext';
+import { useSpokenAlert, useSpokenScreen } from '../../components/voice/use-spoken';
+import { useApiErrorText } from '../../i18n/use-api-error-text';
+import { TicketView } from './TicketView';
+import './queue.css';
+
+type Area = Result<'queue.areas'>['areas'][number];
+
+/** The area a citizen who does not know picks; the last one configured is the centre's "other". */
+function otherArea(areas: readonly Area[]): Area | undefined {
+  return areas.find((a) => /khác/i.test(a.name)) ?? areas.at(-1);
+}
+
+/**
+ * "Lấy số thứ tự" on the kiosk: one question (which area), one large button
+ * per area, then the ticket. Priority is the operator's decision, so the
+ * screen sends those citizens to a clerk instead of offering a button.
+ */
+export function TakeNumber() {
+  const { t } = useTranslation();
+  const { api } = useKiosk();
+  const navigate = useNavigate();
+  const errorText = useApiErrorText();
+  const [areas, setAreas] = useState<readonly Area[] | null>(null);
+  const [taking, setTaking] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [ticket, setTicket] = useState<Result<'queue.take'> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.queue.areas().then((result) => {
+      if (!live) return;
+      if (result.ok) setAreas(result.value.areas);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const take = async (area: string) => {
+    setTaking(true);
+    setError(null);
+    const result = await api.queue.take({ area });
+    setTaking(false);
+    if (result.ok) setTicket(result.value);
+    else setError(result.error);
+  };
+  const home = useCallback(() => void navigate('/', { replace: true }), [navigate]);
+
+  useSpokenScreen(
+    ticket === null
+      ? `${t('centreQueue.take.question')} ${t('centreQueue.take.voiceChoices')}`
+      : undefined,
+  );
+  const failure = error === null ? undefined : errorText(error);
+  useSpokenAlert(failure);
+
+  if (ticket !== null) return <TicketView ticket={ticket} onDone={home} />;
+  const other = areas === null ? undefined : otherArea(areas);
+  return (
+    <main className="screen queue-take">
+      <h1>{t('centreQueue.take.question')}</h1>
+      {other !== undefined && (
+        <p className="lead">{t('centreQueue.take.hint', { other: other.name })}</p>
+      )}
+      {areas === null && error === null && <p role="status">{t('centreQueue.take.loading')}</p>}
+      {failure !== undefined && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      {areas !== null && (
+        <div className="queue-areas">
+          {areas.map((area) => (
+            <button
+              key={area.code}
+              type="button"
+              className="queue-area-button"
+              disabled={taking}
+              onClick={() => void take(area.code)}
+            >
+              {area.name}
+            </button>
+          ))}
+        </div>
+      )}
+      {taking && <p role="status">{t('centreQueue.take.taking')}</p>}
+      <p className="queue-priority-note">{t('centreQueue.take.priority')}</p>
+      <div className="queue-nav">
+        <button type="button" onClick={home}>
+          {t('centreQueue.take.back')}
+        </button>
+      </div>
+    </main>
+  );
+}
