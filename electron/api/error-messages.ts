@@ -300,6 +300,14 @@ export const errorMessages: Readonly<
     vi: 'Yêu cầu về hàng đợi không hợp lệ. Kiểm tra lại quầy, lĩnh vực hoặc mã hồ sơ đã nhập.',
     en: 'The queue request is not valid. Check the counter, area or dossier code entered.',
   },
+  QUEUE_OFFLINE: {
+    vi: 'Hàng đợi chung của trung tâm đang mất kết nối. Máy lấy số vẫn cấp số từ dải số dự phòng; quầy tạm gọi số bằng lời và báo bộ phận CNTT kiểm tra máy chủ PostgreSQL.',
+    en: "The centre's shared queue is offline. The ticket kiosk still issues numbers from its reserved block; counters call aloud for now and ask IT to check the PostgreSQL server.",
+  },
+  QUEUE_DB_CONFIG: {
+    vi: 'Địa chỉ cơ sở dữ liệu hàng đợi (centre.databaseUrl hoặc KIOSK_CENTRE_DB) chưa hợp lệ. Sửa theo hướng dẫn trong README rồi khởi động lại.',
+    en: 'The queue database address (centre.databaseUrl or KIOSK_CENTRE_DB) is not valid. Fix it as the README shows, then restart.',
+  },
   ...signingErrorMessages,
 };
 

@@ -115,6 +115,8 @@ export const errorCodes = [
   'QUEUE_CALL_LIMIT',
   'QUEUE_SKIP_TOO_EARLY',
   'QUEUE_INVALID',
+  'QUEUE_OFFLINE',
+  'QUEUE_DB_CONFIG',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;
