@@ -56,7 +56,7 @@ import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
-import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
+import { openCentreQueue } from '../services/queue/open-centre-queue';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -113,6 +113,13 @@ export function createCore(options: CoreOptions): Core {
     trainingMode: config.portal.trainingMode,
   });
   const store = openKioskStore(options.dataDir, config, process.env, options.keyProvider);
+  // The shared PostgreSQL queue when the centre names one; this machine's SQLite otherwise.
+  const centreQueue = openCentreQueue({
+    database: store.database,
+    centre: config.centre,
+    env: process.env,
+  });
+  logger.info({ centreQueue: centreQueue.shared?.redacted ?? 'sqlite' }, 'centre queue');
   // Retention: purge synced dossiers' personal data, then unreferenced blobs,
   // at start-up and daily (a kiosk may run for weeks).
   const housekeeping = () => {
@@ -292,7 +299,7 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...createQueueHandlers({
-      queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
+      queue: centreQueue.queue,
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
     }),
     ...(sync
@@ -368,6 +375,7 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();
+      await centreQueue.close();
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();

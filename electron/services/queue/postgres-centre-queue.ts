@@ -79,6 +79,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
   #ready: Promise<void> | null = null;
   #reconciling: Promise<number> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  /** Block top-ups and write-backs started after a take; close() waits for them. */
+  readonly #background = new Set<Promise<unknown>>();
   /** The last waiting count per area seen online: the offline ticket's "people ahead". */
   readonly #lastWaiting = new Map<string, number>();
 
@@ -95,7 +97,9 @@ export class PostgresCentreQueue implements CentreQueueStore {
     this.#pool = centrePool(options.url, options.machine);
     this.#listener = new PostgresCallListener(options.url, () => void this.reconcile());
     if (this.#stash !== undefined) {
-      this.#timer = setInterval(() => void this.reconcile().catch(() => 0), RECONCILE_EVERY_MS);
+      this.#timer = setInterval(() => {
+        this.#inBackground(this.reconcile());
+      }, RECONCILE_EVERY_MS);
       this.#timer.unref();
     }
   }
@@ -125,8 +129,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     const priority = input.priority ?? null;
     try {
       const ticket = await this.#online((client) => this.#takeOnline(client, area, priority));
-      void this.#topUpBlock().catch(() => undefined);
-      void this.reconcile().catch(() => 0);
+      this.#inBackground(this.#topUpBlock().then(() => this.reconcile()));
       return ticket;
     } catch (error) {
       if (!(error instanceof StoreError) || error.code !== 'QUEUE_OFFLINE') throw error;
@@ -382,8 +385,15 @@ export class PostgresCentreQueue implements CentreQueueStore {
 
   async close(): Promise<void> {
     if (this.#timer !== null) clearInterval(this.#timer);
+    await Promise.allSettled([...this.#background]);
     await this.#listener.close();
     await this.#pool.end();
+  }
+
+  /** Work the citizen does not wait for; a failure is retried by the next take or the timer. */
+  #inBackground(work: Promise<unknown>): void {
+    const tracked = work.catch(() => undefined).finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
   }
 
   /** Migrates on first use, runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
