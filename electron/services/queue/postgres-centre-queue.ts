@@ -25,7 +25,7 @@ import {
   readStatus,
   recentServiceDurations,
   TICKET_COLUMNS,
-  waitingTickets,
+  waitingAhead,
 } from './postgres-queue-reads';
 import { migrateCentreDb } from './postgres-queue-schema';
 import {
@@ -159,9 +159,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
       [uuidv7(), day, allocated.number, area.code, priority, allocated.at, this.#machine],
     );
     const ticket = this.#view(this.#first(inserted.rows));
-    const waiting = (await waitingTickets(client, day, area.code)).map((r) => this.#view(r));
-    this.#lastWaiting.set(area.code, waiting.length);
-    const ahead = peopleAhead(ticket, waiting);
+    const { ahead, waiting } = await waitingAhead(client, ticket);
+    this.#lastWaiting.set(area.code, waiting);
     return {
       ...ticket,
       peopleAhead: ahead,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { QueueArea, QueueStatus, TicketStatus } from './centre-queue-store';
+import type { QueueArea, QueueStatus, QueueTicket, TicketStatus } from './centre-queue-store';
 import { areasOfCounter, countersOf } from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
@@ -22,16 +22,25 @@ export async function recentServiceDurations(
   return result.rows.map((r) => r.d);
 }
 
-export async function waitingTickets(
+/**
+ * queue-rules' peopleAhead counted in the database (a day may hold
+ * thousands of waiting tickets): priority first, then (taken_at, number).
+ * Also the area's whole waiting count, the ticket included.
+ */
+export async function waitingAhead(
   client: pg.ClientBase,
-  day: string,
-  area: string,
-): Promise<TicketRow[]> {
-  const result = await client.query<TicketRow>(
-    `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE day = $1 AND area = $2 AND status = 'waiting'`,
-    [day, area],
+  ticket: Pick<QueueTicket, 'id' | 'day' | 'area' | 'priority' | 'takenAt' | 'number'>,
+): Promise<{ ahead: number; waiting: number }> {
+  const { rows } = await client.query<{ ahead: number; waiting: number }>(
+    `SELECT COUNT(*) FILTER (WHERE id <> $3 AND (
+              ((priority IS NOT NULL) AND NOT $4::boolean)
+              OR ((priority IS NOT NULL) = $4::boolean AND (taken_at, number) < ($5::bigint, $6::integer))
+            ))::integer AS ahead,
+            COUNT(*)::integer AS waiting
+     FROM queue_tickets WHERE day = $1 AND area = $2 AND status = 'waiting'`,
+    [ticket.day, ticket.area, ticket.id, ticket.priority !== null, ticket.takenAt, ticket.number],
   );
-  return result.rows;
+  return rows[0] ?? { ahead: 0, waiting: 0 };
 }
 
 /** The day's counts per area and each counter's current ticket; call inside one snapshot. */

@@ -193,6 +193,15 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     expect(next?.number).toBe(6);
   });
 
+  it('tells each citizen how many wait before them, priority tickets going first', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    const kiosk = machine('kiosk-ahead');
+    const ahead = [];
+    for (const priority of [null, null, 'elderly', 'merit', null] as const)
+      ahead.push((await kiosk.take({ area: 'DD', priority })).peopleAhead);
+    expect(ahead).toEqual([0, 1, 0, 1, 4]);
+  });
+
   it('answers in Vietnamese with what to do when a counter has no called number', async () => {
     const counter = machine('quay-loi');
     await expect(counter.recall(2)).rejects.toMatchObject({
