@@ -128,7 +128,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
     const area = this.#area(input.area);
     const priority = input.priority ?? null;
     try {
-      const ticket = await this.#online((client) => this.#takeOnline(client, area, priority));
+      // No transaction around it: the allocation is one statement, the counts after it are reads.
+      const ticket = await this.#online((client) => this.#takeOnline(client, area, priority), null);
       this.#inBackground(this.#topUpBlock().then(() => this.reconcile()));
       return ticket;
     } catch (error) {
@@ -144,19 +145,18 @@ export class PostgresCentreQueue implements CentreQueueStore {
     priority: PriorityReason | null,
   ): Promise<TakenTicket> {
     const day = queueDay(this.#clock());
-    // The upsert holds the day row's lock until commit: numbers and times follow commit order.
-    const { rows } = await client.query<{ number: number; at: number }>(
-      `INSERT INTO queue_days (day, last_number) VALUES ($1, 1)
-       ON CONFLICT (day) DO UPDATE SET last_number = queue_days.last_number + 1
-       RETURNING last_number AS number, COALESCE($2::bigint, ${DB_NOW}) AS at`,
-      [day, this.#now?.() ?? null],
-    );
-    const allocated = rows[0];
-    if (allocated === undefined) throw new Error('queue: the number upsert returned no row');
+    // One statement, so one implicit transaction: the day row stays locked only for the
+    // allocation and the insert, and numbers and times follow commit order.
     const inserted = await client.query<TicketRow>(
-      `INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at, machine)
-       VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7) RETURNING ${TICKET_COLUMNS}`,
-      [uuidv7(), day, allocated.number, area.code, priority, allocated.at, this.#machine],
+      `WITH allocated AS (
+         INSERT INTO queue_days (day, last_number) VALUES ($2, 1)
+         ON CONFLICT (day) DO UPDATE SET last_number = queue_days.last_number + 1
+         RETURNING last_number, COALESCE($6::bigint, ${DB_NOW}) AS at
+       )
+       INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at, machine)
+       SELECT $1, $2, last_number, $3, $4, 'waiting', at, $5 FROM allocated
+       RETURNING ${TICKET_COLUMNS}`,
+      [uuidv7(), day, area.code, priority, this.#machine, this.#now?.() ?? null],
     );
     const ticket = this.#view(this.#first(inserted.rows));
     const { ahead, waiting } = await waitingAhead(client, ticket);
@@ -396,7 +396,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
   }
 
   /** Migrates on first use, runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
-  async #online<T>(body: (client: pg.PoolClient) => Promise<T>, mode?: string): Promise<T> {
+  async #online<T>(body: (client: pg.PoolClient) => Promise<T>, mode?: string | null): Promise<T> {
     try {
       await this.ready();
       return await inTransaction(this.#pool, body, mode);

@@ -66,20 +66,24 @@ export function noReservedNumbers(): StoreError {
   );
 }
 
-/** Runs `body` in one transaction on a pooled connection; rolls back on any throw. */
+/**
+ * Runs `body` in one transaction on a pooled connection (rolled back on any
+ * throw), or, with mode null, statement by statement.
+ */
 export async function inTransaction<T>(
   pool: pg.Pool,
   body: (client: pg.PoolClient) => Promise<T>,
-  mode = 'BEGIN',
+  mode: string | null = 'BEGIN',
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query(mode);
+    if (mode !== null) await client.query(mode);
     const result = await body(client);
-    await client.query('COMMIT');
+    if (mode !== null) await client.query('COMMIT');
     return result;
   } catch (error) {
+    if (mode === null) throw error;
     await client.query('ROLLBACK').catch((rollback: unknown) => {
       broken = rollback instanceof Error ? rollback : new Error(String(rollback));
     });
