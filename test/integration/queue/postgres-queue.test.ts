@@ -202,6 +202,32 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     expect(ahead).toEqual([0, 1, 0, 1, 4]);
   });
 
+  it('machines with their own credentials share one schema, set up with the README’s psql commands', async () => {
+    cluster.psql('CREATE ROLE centre_queue NOLOGIN');
+    cluster.psql('CREATE DATABASE centre_roles OWNER centre_queue');
+    for (const role of ['may_lay_so', 'quay_1']) {
+      cluster.psql(`CREATE ROLE ${role} LOGIN PASSWORD '${role}-pw' IN ROLE centre_queue`);
+      cluster.psql(`ALTER ROLE ${role} SET role = 'centre_queue'`);
+    }
+    const url = (role: string) =>
+      `postgresql://${role}:${role}-pw@127.0.0.1:${cluster.port}/centre_roles`;
+    const kiosk = new PostgresCentreQueue({
+      centre,
+      url: url('may_lay_so'),
+      machine: 'may-lay-so',
+    });
+    const counter = new PostgresCentreQueue({ centre, url: url('quay_1'), machine: 'quay-1' });
+    opened.push(kiosk, counter);
+    expect((await kiosk.take({ area: 'HT' })).number).toBe(1);
+    expect((await counter.callNext(1))?.number).toBe(1);
+    expect(
+      cluster.psql(
+        "SELECT tableowner FROM pg_tables WHERE tablename = 'queue_tickets'",
+        'centre_roles',
+      ),
+    ).toBe('centre_queue\n');
+  });
+
   it('answers in Vietnamese with what to do when a counter has no called number', async () => {
     const counter = machine('quay-loi');
     await expect(counter.recall(2)).rejects.toMatchObject({
