@@ -118,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
     database: store.database,
     centre: config.centre,
     env: process.env,
+    offlineNumbers: config.mode === 'kiosk',
   });
   logger.info({ centreQueue: centreQueue.shared?.redacted ?? 'sqlite' }, 'centre queue');
   // Retention: purge synced dossiers' personal data, then unreferenced blobs,

@@ -83,6 +83,7 @@ export const queueCommand: CliCommand = {
         database: store.database,
         centre: config.centre,
         env: process.env,
+        offlineNumbers: config.mode === 'kiosk',
       });
     } catch (error) {
       store.close();

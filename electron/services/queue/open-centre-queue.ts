@@ -25,6 +25,12 @@ export function openCentreQueue(input: {
   readonly database: Database.Database;
   readonly centre: CentreConfig;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * A ticket kiosk (config mode `kiosk`) reserves numbers to issue while the
+   * database is away; a counter PC does not (it says the queue is offline),
+   * so counters leave no gaps of reserved numbers in the day's sequence.
+   */
+  readonly offlineNumbers: boolean;
 }): OpenedCentreQueue {
   const shared = resolveCentreDb(input.centre, input.env);
   if (shared === null)
@@ -37,7 +43,7 @@ export function openCentreQueue(input: {
     centre: input.centre,
     url: shared.url,
     machine: machineName(input.env),
-    stash: new OfflineTicketStash(input.database),
+    ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
   });
   return { queue, shared, close: () => queue.close() };
 }
