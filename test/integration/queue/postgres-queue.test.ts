@@ -158,6 +158,10 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     const stash = localStash();
     const kiosk = machine('kiosk-offline', stash);
     const counter = machine('quay-offline');
+    const display = machine('man-hinh-offline');
+    const heard: number[] = [];
+    display.onCall((call) => heard.push(call.number));
+    await display.listening();
     const first = await kiosk.take({ area: 'HT' });
     expect(first.number).toBe(1);
     const day = queueDay(Date.now());
@@ -188,9 +192,19 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     // Numbers after the database returns follow the reserved block.
     const after = await kiosk.take({ area: 'HT' });
     expect(after.number).toBe(22);
-    // The pregnant woman's ticket issued offline is still called first.
+    // The display's LISTEN connection came back by itself.
+    await until(
+      () =>
+        display.listening().then(
+          () => true,
+          () => false,
+        ),
+      'the display listening again',
+    );
+    // The pregnant woman's ticket issued offline is still called first, and the display hears it.
     const next = await counter.callNext(1);
     expect(next?.number).toBe(6);
+    await until(() => heard.includes(6), 'the call on the display after the restart');
   });
 
   it('tells each citizen how many wait before them, priority tickets going first', async () => {
