@@ -34,6 +34,7 @@ packages=(
   "libnss3-tools|certutil and pk12util make the NSS database poppler's pdfsig checks signatures against"
   "espeak-ng|the offline Vietnamese voice of the kiosk's spoken guidance (run time)"
   "sox|measures the spoken guidance's duration and level in its test"
+  "postgresql|the throwaway PostgreSQL cluster the shared centre queue tests start (initdb, postgres, psql)"
 )
 
 missing=()

@@ -318,6 +318,14 @@ export const errorMessages: Readonly<
     en: 'This ticket can no longer be printed from the kiosk (only within a few minutes of taking it, at most 3 times). Please note your number on the screen or tell the staff at the reception counter.',
   },
   ...ticketPrinterMessages,
+  QUEUE_OFFLINE: {
+    vi: 'Hàng đợi chung của trung tâm đang mất kết nối. Máy lấy số vẫn cấp số từ dải số dự phòng; quầy tạm gọi số bằng lời và báo bộ phận CNTT kiểm tra máy chủ PostgreSQL.',
+    en: "The centre's shared queue is offline. The ticket kiosk still issues numbers from its reserved block; counters call aloud for now and ask IT to check the PostgreSQL server.",
+  },
+  QUEUE_DB_CONFIG: {
+    vi: 'Địa chỉ cơ sở dữ liệu hàng đợi (centre.databaseUrl hoặc KIOSK_CENTRE_DB) chưa hợp lệ. Sửa theo hướng dẫn trong README rồi khởi động lại.',
+    en: 'The queue database address (centre.databaseUrl or KIOSK_CENTRE_DB) is not valid. Fix it as the README shows, then restart.',
+  },
   ...signingErrorMessages,
 };
 

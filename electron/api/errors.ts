@@ -136,6 +136,8 @@ export const errorCodes = [
   // printing a taken ticket (issue 19 item 2)
   'TICKET_PRINT_REFUSED',
   ...ticketPrinterErrorCodes,
+  'QUEUE_OFFLINE',
+  'QUEUE_DB_CONFIG',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

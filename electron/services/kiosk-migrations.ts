@@ -1,5 +1,6 @@
 import { authMigrations } from './auth/auth-migrations';
 import { catalogueMigrations } from './catalogue/catalogue-migrations';
+import { offlineStashMigrations } from './queue/offline-ticket-stash';
 import { queueMigrations } from './queue/queue-migrations';
 import { storeMigrations, type Migration } from './store/migrations/index';
 import { copiesMigrations } from './store/migrations/copies/index';
@@ -17,4 +18,5 @@ export const kioskMigrations: readonly Migration[] = [
   ...returnsMigrations,
   ...copiesMigrations,
   ...queueMigrations,
+  ...offlineStashMigrations,
 ];

@@ -56,13 +56,13 @@ import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
-import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
 import { createRatingHandlers } from '../services/queue/ratings/rating-handlers';
 import { createRatingProbe } from '../services/queue/ratings/rating-probe';
 import { RatingSync } from '../services/queue/ratings/rating-sync';
 import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
 import { RecentTickets, rememberTaken } from '../services/queue/recent-tickets';
 import { createTicketPrintHandlers } from '../services/queue/ticket-print-handlers';
+import { openCentreQueue } from '../services/queue/open-centre-queue';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -119,6 +119,14 @@ export function createCore(options: CoreOptions): Core {
     trainingMode: config.portal.trainingMode,
   });
   const store = openKioskStore(options.dataDir, config, process.env, options.keyProvider);
+  // The shared PostgreSQL queue when the centre names one; this machine's SQLite otherwise.
+  const centreQueue = openCentreQueue({
+    database: store.database,
+    centre: config.centre,
+    env: process.env,
+    offlineNumbers: config.mode === 'kiosk',
+  });
+  logger.info({ centreQueue: centreQueue.shared?.redacted ?? 'sqlite' }, 'centre queue');
   // Retention: purge synced dossiers' personal data, then unreferenced blobs,
   // at start-up and daily (a kiosk may run for weeks).
   const housekeeping = () => {
@@ -313,10 +321,7 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...createQueueHandlers({
-      queue: rememberTaken(
-        new SqliteCentreQueue(store.database, { centre: config.centre }),
-        recentTickets,
-      ),
+      queue: rememberTaken(centreQueue.queue, recentTickets),
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
       maxCalls: config.centre.maxCalls,
     }),
@@ -399,6 +404,7 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();
+      await centreQueue.close();
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();

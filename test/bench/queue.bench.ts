@@ -6,6 +6,8 @@
  *      raw better-sqlite3 (WAL, synchronous=FULL) + the same files written and
  *      fsynced without hashing or encryption, in the same run.
  *   2. sync (the sync engine): sync throughput next to the simulator's maximum.
+ *   3. the centre queue on PostgreSQL: tickets/s under 10 concurrent clients
+ *      next to a bare INSERT … RETURNING loop (support/centre-queue-postgres.ts).
  * The two are interleaved in rounds so that load from other processes hits both alike.
  */
 import Database from 'better-sqlite3';
@@ -29,6 +31,7 @@ import { DossierStore } from '../../electron/services/store/dossier-store';
 import { PortalClient } from '../../electron/services/portal/portal-client';
 import { SyncEngine } from '../../electron/services/sync/sync-engine';
 import { simFetch, startSim } from '../integration/sync/peers';
+import { benchCentreQueue } from './support/centre-queue-postgres';
 
 const ATTACHMENTS = 5;
 const ATTACHMENT_BYTES = 200 * 1024;
@@ -322,3 +325,4 @@ export async function benchSync(): Promise<{ syncRate: number; simRate: number; 
 
 benchEnqueue();
 await benchSync();
+await benchCentreQueue();

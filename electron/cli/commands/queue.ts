@@ -7,7 +7,7 @@ import {
   priorityReasons,
   type PriorityReason,
 } from '../../services/queue/centre-queue-store';
-import { SqliteCentreQueue } from '../../services/queue/sqlite-centre-queue';
+import { openCentreQueue } from '../../services/queue/open-centre-queue';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -42,8 +42,9 @@ class UsageError extends Error {}
 
 /**
  * `kiosk queue take|call|recall|skip|serve|transfer|status|areas`: the centre
- * queue on this machine's data folder. Several processes may run at once
- * (a ticket kiosk and counters): numbers never repeat.
+ * queue on this machine's data folder, or the centre's shared PostgreSQL one
+ * when KIOSK_CENTRE_DB (or centre.databaseUrl) names it. Several processes
+ * may run at once (a ticket kiosk and counters): numbers never repeat.
  */
 export const queueCommand: CliCommand = {
   name: 'queue',
@@ -76,7 +77,22 @@ export const queueCommand: CliCommand = {
     const opened = openFolder(io);
     if (typeof opened === 'number') return opened;
     const { config, store } = opened;
-    const queue = new SqliteCentreQueue(store.database, { centre: config.centre });
+    let centreQueue;
+    try {
+      centreQueue = openCentreQueue({
+        database: store.database,
+        centre: config.centre,
+        env: process.env,
+        offlineNumbers: config.mode === 'kiosk',
+      });
+    } catch (error) {
+      store.close();
+      if (!(error instanceof StoreError)) throw error;
+      io.error(io.t(error.vi, error.message));
+      io.result({ error: { code: error.code, message: io.t(error.vi, error.message) } });
+      return ExitCode.badInput;
+    }
+    const { queue } = centreQueue;
     try {
       switch (action) {
         case 'areas':
@@ -131,7 +147,8 @@ export const queueCommand: CliCommand = {
       if (error instanceof StoreError) {
         io.error(io.t(error.vi, error.message));
         io.result({ error: { code: error.code, message: io.t(error.vi, error.message) } });
-        return ExitCode.badInput;
+        // Exit 3 already means "nobody waits"; a lost shared database is a failure to retry.
+        return error.code === 'QUEUE_OFFLINE' ? ExitCode.failed : ExitCode.badInput;
       }
       if (error instanceof KioskError) {
         io.error(error.message);
@@ -139,6 +156,8 @@ export const queueCommand: CliCommand = {
       }
       throw error;
     } finally {
+      // Pending write-backs of offline tickets finish before the kiosk database closes.
+      await centreQueue.close();
       store.close();
     }
   },

@@ -50,6 +50,18 @@ export const CentreSchema = z
     maxCalls: z.number().int().min(1).max(10).default(3),
     /** Minutes one service is assumed to take while an area has no served ticket yet. */
     defaultServiceMinutes: z.number().int().min(1).max(240).default(5),
+    /**
+     * The shared queue of a centre with several machines: a libpq URL
+     * (postgresql://user:password@host:5432/db?sslmode=verify-full). Absent:
+     * the queue lives in this machine's SQLite. Env KIOSK_CENTRE_DB wins, so
+     * each machine's credentials can stay out of a copied config.json.
+     */
+    databaseUrl: z.string().trim().min(1).max(2000).optional(),
+    /**
+     * Numbers a ticket kiosk reserves in PostgreSQL ahead of need, to issue
+     * while the database is away; reconciled when it returns.
+     */
+    offlineBlock: z.number().int().min(5).max(1000).default(50),
   })
   .strict();
 
@@ -59,4 +71,5 @@ export const defaultCentre: CentreConfig = {
   areas: defaultAreas.map((a) => ({ ...a, counters: [...a.counters] })),
   maxCalls: 3,
   defaultServiceMinutes: 5,
+  offlineBlock: 50,
 };

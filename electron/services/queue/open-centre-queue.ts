@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import { hostname } from 'node:os';
+import type { CentreConfig } from '../config/centre-schema';
+import type { CentreQueueStore } from './centre-queue-store';
+import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
+import { OfflineTicketStash } from './offline-ticket-stash';
+import { PostgresCentreQueue } from './postgres-centre-queue';
+import { SqliteCentreQueue } from './sqlite-centre-queue';
+
+export interface OpenedCentreQueue {
+  readonly queue: CentreQueueStore;
+  /** The shared database (password hidden), or null for this machine's SQLite. */
+  readonly shared: CentreDbTarget | null;
+  /** Ends the PostgreSQL connections after pending write-backs; nothing to do for SQLite. */
+  close(): Promise<void>;
+}
+
+/**
+ * The centre queue this machine uses: the shared PostgreSQL one when
+ * `KIOSK_CENTRE_DB` or `centre.databaseUrl` names it, else the embedded one
+ * in the kiosk's SQLite. The kiosk database (already migrated with
+ * kioskMigrations) holds the offline block either way.
+ */
+export function openCentreQueue(input: {
+  readonly database: Database.Database;
+  readonly centre: CentreConfig;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * A ticket kiosk (config mode `kiosk`) reserves numbers to issue while the
+   * database is away; a counter PC does not (it says the queue is offline),
+   * so counters leave no gaps of reserved numbers in the day's sequence.
+   */
+  readonly offlineNumbers: boolean;
+}): OpenedCentreQueue {
+  const shared = resolveCentreDb(input.centre, input.env);
+  if (shared === null)
+    return {
+      queue: new SqliteCentreQueue(input.database, { centre: input.centre }),
+      shared,
+      close: () => Promise.resolve(),
+    };
+  const queue = new PostgresCentreQueue({
+    centre: input.centre,
+    url: shared.url,
+    machine: machineName(input.env),
+    ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
+  });
+  return { queue, shared, close: () => queue.close() };
+}
+
+/** Recorded on tickets and blocks; KIOSK_MACHINE_NAME when several kiosks share a host name. */
+function machineName(env: Readonly<Record<string, string | undefined>>): string {
+  const named = env.KIOSK_MACHINE_NAME?.trim();
+  return named === undefined || named === '' ? hostname() : named;
+}

@@ -1,0 +1,252 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CentreSchema } from '../../../electron/services/config/centre-schema';
+import type { QueueCall } from '../../../electron/services/queue/centre-queue-store';
+import {
+  OfflineTicketStash,
+  offlineStashMigrations,
+} from '../../../electron/services/queue/offline-ticket-stash';
+import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { queueDay } from '../../../electron/services/queue/queue-rules';
+import { migrate } from '../../../electron/services/store/migrator';
+import {
+  postgresAvailable,
+  startPostgresCluster,
+  type PostgresCluster,
+} from '../../support/postgres-cluster';
+
+// Three areas served by both counters, so the two counters race for every ticket.
+const centre = CentreSchema.parse({
+  areas: [
+    { code: 'HT', name: 'Hộ tịch', counters: [1, 2] },
+    { code: 'CU', name: 'Cư trú', counters: [1, 2] },
+    { code: 'DD', name: 'Đất đai', counters: [1, 2] },
+  ],
+  offlineBlock: 20,
+});
+const AREAS = ['HT', 'CU', 'DD'] as const;
+
+let cluster: PostgresCluster;
+const opened: PostgresCentreQueue[] = [];
+
+/** One machine of the centre: its own pool and its own LISTEN connection. */
+function machine(name: string, stash?: OfflineTicketStash): PostgresCentreQueue {
+  const queue = new PostgresCentreQueue({
+    centre,
+    url: cluster.url,
+    machine: name,
+    ...(stash === undefined ? {} : { stash }),
+  });
+  opened.push(queue);
+  return queue;
+}
+
+function localStash(): OfflineTicketStash {
+  const db = new Database(':memory:');
+  migrate(db, offlineStashMigrations);
+  return new OfflineTicketStash(db);
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+  });
+  afterAll(async () => {
+    for (const q of opened) await q.close().catch(() => undefined);
+    await cluster.remove();
+  });
+
+  it('creates its schema itself, once, when several machines start together', async () => {
+    const machines = [machine('kiosk-a'), machine('quay-1'), machine('quay-2')];
+    await Promise.all(machines.map((m) => m.ready()));
+    expect(cluster.psql('SELECT version, name FROM kiosk_queue_migrations', 'centre')).toBe(
+      '1|queue-tickets\n',
+    );
+  });
+
+  it('500 tickets from two kiosks, called by two counters at once: no number twice, none called twice, priority first', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    const kiosks = [machine('kiosk-1'), machine('kiosk-2')];
+    const counters = [machine('quay-1'), machine('quay-2')];
+    const display = machine('man-hinh');
+    const calls: { call: QueueCall; seenAt: number }[] = [];
+    display.onCall((call) => calls.push({ call, seenAt: Date.now() }));
+    await display.listening();
+
+    const started = performance.now();
+    const taken = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(async (client) => {
+        const got: number[] = [];
+        for (let i = client; i < 500; i += 10) {
+          const kiosk = kiosks[i % 2] ?? kiosks[0];
+          const t = await kiosk!.take({
+            area: AREAS[i % 3] ?? 'HT',
+            priority: i % 7 === 0 ? 'elderly' : null,
+          });
+          got.push(t.number);
+        }
+        return got;
+      }),
+    );
+    const takeSeconds = (performance.now() - started) / 1000;
+    const numbers = taken.flat();
+    expect(new Set(numbers).size).toBe(500);
+    expect(Math.max(...numbers)).toBe(500);
+
+    const sent = new Map<string, number>();
+    const byCounter = await Promise.all(
+      counters.map(async (counter, i) => {
+        const got: { number: number; priority: boolean }[] = [];
+        for (let n = 0; n < 600; n++) {
+          const before = Date.now();
+          const ticket = await counter.callNext(i + 1, { clerk: `canbo${i + 1}` });
+          if (ticket === null) break;
+          sent.set(`${ticket.number}`, before);
+          got.push({ number: ticket.number, priority: ticket.priority !== null });
+        }
+        return got;
+      }),
+    );
+    const called = byCounter.flat().map((t) => t.number);
+    expect(called.length).toBe(500);
+    expect(new Set(called).size).toBe(500);
+    // Each counter called every priority ticket it got before any ordinary one, each kind in order.
+    for (const seq of byCounter) {
+      const firstOrdinary = seq.findIndex((t) => !t.priority);
+      expect(seq.slice(firstOrdinary).every((t) => !t.priority)).toBe(true);
+      const pri = seq.filter((t) => t.priority).map((t) => t.number);
+      const ord = seq.filter((t) => !t.priority).map((t) => t.number);
+      expect(pri).toEqual([...pri].sort((a, b) => a - b));
+      expect(ord).toEqual([...ord].sort((a, b) => a - b));
+    }
+    // And across both counters: no ordinary ticket was called while a priority one waited.
+    const lastPriorityCall = Number(
+      cluster.psql(
+        'SELECT MAX(first_called_at) FROM queue_tickets WHERE priority IS NOT NULL',
+        'centre',
+      ),
+    );
+    const firstOrdinaryCall = Number(
+      cluster.psql(
+        'SELECT MIN(first_called_at) FROM queue_tickets WHERE priority IS NULL',
+        'centre',
+      ),
+    );
+    expect(firstOrdinaryCall).toBeGreaterThanOrEqual(lastPriorityCall);
+
+    await until(() => calls.length >= 500, 'every call on the display');
+    const latencies = calls.map(({ call, seenAt }) => seenAt - (sent.get(`${call.number}`) ?? 0));
+    latencies.sort((a, b) => a - b);
+    const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? Infinity;
+    expect(new Set(calls.map((c) => c.call.number)).size).toBe(500);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+    console.log(
+      `postgres queue: 500 takes by 10 clients in ${takeSeconds.toFixed(2)} s (${(500 / takeSeconds).toFixed(0)}/s); call→display p99 ${p99} ms, max ${Math.max(...latencies)} ms`,
+    );
+  });
+
+  it('a database stopped mid-way: the kiosk issues reserved numbers, counters say the queue is offline, and nothing is lost or doubled once it returns', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    const stash = localStash();
+    const kiosk = machine('kiosk-offline', stash);
+    const counter = machine('quay-offline');
+    const display = machine('man-hinh-offline');
+    const heard: number[] = [];
+    display.onCall((call) => heard.push(call.number));
+    await display.listening();
+    const first = await kiosk.take({ area: 'HT' });
+    expect(first.number).toBe(1);
+    const day = queueDay(Date.now());
+    await until(() => stash.remaining(day) === 20, 'the reserved block');
+    expect(cluster.psql('SELECT first_number, last_number FROM queue_blocks', 'centre')).toBe(
+      '2|21\n',
+    );
+
+    await cluster.stop();
+    const offline = [];
+    for (let i = 0; i < 5; i++)
+      offline.push(await kiosk.take({ area: 'CU', priority: i === 4 ? 'pregnant' : null }));
+    expect(offline.map((t) => t.number)).toEqual([2, 3, 4, 5, 6]);
+    expect(offline.map((t) => t.peopleAhead)).toEqual([0, 1, 2, 3, 0]);
+    await expect(counter.callNext(1)).rejects.toMatchObject({ code: 'QUEUE_OFFLINE' });
+    await expect(counter.status()).rejects.toMatchObject({ code: 'QUEUE_OFFLINE' });
+
+    await cluster.start();
+    await until(async () => {
+      await kiosk.reconcile().catch(() => 0);
+      return stash.pending().length === 0;
+    }, 'the offline tickets written back');
+    // Written once even if reconcile runs again (a reply lost after the commit).
+    expect(await kiosk.reconcile()).toBe(0);
+    expect(
+      cluster.psql('SELECT number, area, offline FROM queue_tickets ORDER BY number', 'centre'),
+    ).toBe('1|HT|f\n2|CU|t\n3|CU|t\n4|CU|t\n5|CU|t\n6|CU|t\n');
+    // Numbers after the database returns follow the reserved block.
+    const after = await kiosk.take({ area: 'HT' });
+    expect(after.number).toBe(22);
+    // The display's LISTEN connection came back by itself.
+    await until(
+      () =>
+        display.listening().then(
+          () => true,
+          () => false,
+        ),
+      'the display listening again',
+    );
+    // The pregnant woman's ticket issued offline is still called first, and the display hears it.
+    const next = await counter.callNext(1);
+    expect(next?.number).toBe(6);
+    await until(() => heard.includes(6), 'the call on the display after the restart');
+  });
+
+  it('tells each citizen how many wait before them, priority tickets going first', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    const kiosk = machine('kiosk-ahead');
+    const ahead = [];
+    for (const priority of [null, null, 'elderly', 'merit', null] as const)
+      ahead.push((await kiosk.take({ area: 'DD', priority })).peopleAhead);
+    expect(ahead).toEqual([0, 1, 0, 1, 4]);
+  });
+
+  it('machines with their own credentials share one schema, set up with the README’s psql commands', async () => {
+    cluster.psql('CREATE ROLE centre_queue NOLOGIN');
+    cluster.psql('CREATE DATABASE centre_roles OWNER centre_queue');
+    for (const role of ['may_lay_so', 'quay_1']) {
+      cluster.psql(`CREATE ROLE ${role} LOGIN PASSWORD '${role}-pw' IN ROLE centre_queue`);
+      cluster.psql(`ALTER ROLE ${role} SET role = 'centre_queue'`);
+    }
+    const url = (role: string) =>
+      `postgresql://${role}:${role}-pw@127.0.0.1:${cluster.port}/centre_roles`;
+    const kiosk = new PostgresCentreQueue({
+      centre,
+      url: url('may_lay_so'),
+      machine: 'may-lay-so',
+    });
+    const counter = new PostgresCentreQueue({ centre, url: url('quay_1'), machine: 'quay-1' });
+    opened.push(kiosk, counter);
+    expect((await kiosk.take({ area: 'HT' })).number).toBe(1);
+    expect((await counter.callNext(1))?.number).toBe(1);
+    expect(
+      cluster.psql(
+        "SELECT tableowner FROM pg_tables WHERE tablename = 'queue_tickets'",
+        'centre_roles',
+      ),
+    ).toBe('centre_queue\n');
+  });
+
+  it('answers in Vietnamese with what to do when a counter has no called number', async () => {
+    const counter = machine('quay-loi');
+    await expect(counter.recall(2)).rejects.toMatchObject({
+      code: 'QUEUE_NO_CURRENT',
+      vi: 'Quầy số 2 chưa gọi số nào. Gọi số tiếp theo trước.',
+    });
+  });
+});
