@@ -20,6 +20,7 @@ import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
 import { queueMethods } from './contract/queue';
 import { receptionEvents, receptionMethods } from './contract/reception';
+import { reportMethods } from './contract/report';
 import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
@@ -43,6 +44,7 @@ export const methods = {
   ...copiesMethods,
   ...draftMethods,
   ...queueMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

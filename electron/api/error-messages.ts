@@ -300,6 +300,10 @@ export const errorMessages: Readonly<
     vi: 'Yêu cầu về hàng đợi không hợp lệ. Kiểm tra lại quầy, lĩnh vực hoặc mã hồ sơ đã nhập.',
     en: 'The queue request is not valid. Check the counter, area or dossier code entered.',
   },
+  REPORT_RANGE_INVALID: {
+    vi: 'Khoảng ngày của báo cáo không hợp lệ. Chọn ngày bắt đầu trước hoặc bằng ngày kết thúc, trong vòng một năm.',
+    en: 'The report dates are not valid. Choose a start on or before the end, within one year.',
+  },
   ...signingErrorMessages,
 };
 

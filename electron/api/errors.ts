@@ -115,6 +115,8 @@ export const errorCodes = [
   'QUEUE_CALL_LIMIT',
   'QUEUE_SKIP_TOO_EARLY',
   'QUEUE_INVALID',
+  // centre reports (issue 19 item 6)
+  'REPORT_RANGE_INVALID',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

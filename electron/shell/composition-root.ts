@@ -57,6 +57,8 @@ import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { createQueueHandlers } from '../services/queue/queue-handlers';
 import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
+import { createReportHandlers } from '../services/queue/reports/report-handlers';
+import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -294,6 +296,11 @@ export function createCore(options: CoreOptions): Core {
     ...createQueueHandlers({
       queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+    }),
+    ...createReportHandlers({
+      centreReport: (from, to) =>
+        Promise.resolve(sqliteCentreReport(store.database, config.centre.areas, { from, to })),
+      requireStaff: (context) => staffSession.require(context, 'clerk', 'admin'),
     }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
