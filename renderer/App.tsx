@@ -16,6 +16,7 @@ import { KioskStart } from './screens/KioskStart';
 import { StatusLookup } from './screens/lookup/StatusLookup';
 import { KioskSubmit } from './screens/self-service/KioskSubmit';
 import { PasskeyAdmin } from './screens/PasskeyAdmin';
+import { CentreReport } from './screens/reports/CentreReport';
 import { ReturnResult } from './screens/returns/ReturnResult';
 import { Copies } from './screens/copies/Copies';
 import { CopyBook } from './screens/copies/CopyBook';
@@ -133,6 +134,7 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route path="/returns" element={staff ? <ReturnResult /> : <Navigate to="/" replace />} />
+          <Route path="/reports" element={staff ? <CentreReport /> : <Navigate to="/" replace />} />
           <Route
             path="/copies"
             element={staff && staff.role !== 'it' ? <Copies /> : <Navigate to="/" replace />}

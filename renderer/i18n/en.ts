@@ -3,6 +3,7 @@ import { lookupEn } from './lookup.en';
 import { copiesEn } from './copies.en';
 import { formsEn } from './forms.en';
 import { returnsEn } from './returns.en';
+import { reportsEn } from './reports.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
 import type { Translation } from './vi';
@@ -219,6 +220,7 @@ export const en: Translation = {
   selfService: selfServiceEn,
   lookup: lookupEn,
   returns: returnsEn,
+  reports: reportsEn,
   forms: formsEn,
   copies: copiesEn,
   touch: touchEn,

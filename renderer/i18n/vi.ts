@@ -3,6 +3,7 @@ import { lookupVi } from './lookup.vi';
 import { copiesVi } from './copies.vi';
 import { formsVi } from './forms.vi';
 import { returnsVi } from './returns.vi';
+import { reportsVi } from './reports.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
 
@@ -214,6 +215,7 @@ export const vi = {
   selfService: selfServiceVi,
   lookup: lookupVi,
   returns: returnsVi,
+  reports: reportsVi,
   forms: formsVi,
   copies: copiesVi,
   touch: touchVi,
