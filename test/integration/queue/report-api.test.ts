@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentreReportSchema } from '../../../electron/api/contract/report';
-import type { ApiResult } from '../../../electron/api/errors';
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { queueDay } from '../../../electron/services/queue/queue-rules';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
@@ -19,10 +18,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-report-api-'));
 let core: Core;
 
 async function call(method: string, params: unknown, connection = 'kiosk') {
-  return (await core.dispatch(method, params, {
+  return await core.dispatch(method, params, {
     transport: 'ws',
     connection,
-  })) as ApiResult<unknown>;
+  });
 }
 
 beforeAll(async () => {
