@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useKiosk } from './api/KioskContext';
@@ -27,6 +27,14 @@ import { CounterNotice } from './screens/forms/CounterNotice';
 import { TrackingBook } from './screens/forms/TrackingBook';
 import { SignIn } from './screens/SignIn';
 import { StaffStart } from './screens/StaffStart';
+
+/**
+ * The reports screen and its charting library load only when a clerk opens
+ * it, so the citizen's kiosk screens do not download chart.js.
+ */
+const CentreReport = lazy(async () => ({
+  default: (await import('./screens/reports/CentreReport')).CentreReport,
+}));
 
 /**
  * Forgets everything a citizen's session left in this page, except the
@@ -148,6 +156,18 @@ function Shell({ connected }: { readonly connected: boolean }) {
           <Route path="/reception" element={staff ? <Intake /> : <Navigate to="/" replace />} />
           <Route path="/dossiers" element={staff ? <Dossiers /> : <Navigate to="/" replace />} />
           <Route path="/returns" element={staff ? <ReturnResult /> : <Navigate to="/" replace />} />
+          <Route
+            path="/reports"
+            element={
+              staff ? (
+                <Suspense fallback={<p className="screen">…</p>}>
+                  <CentreReport />
+                </Suspense>
+              ) : (
+                <Navigate to="/" replace />
+              )
+            }
+          />
           <Route
             path="/copies"
             element={staff && staff.role !== 'it' ? <Copies /> : <Navigate to="/" replace />}

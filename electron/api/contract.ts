@@ -21,6 +21,7 @@ import { procedureMethods } from './contract/procedure';
 import { queueMethods } from './contract/queue';
 import { ratingMethods } from './contract/rating';
 import { receptionEvents, receptionMethods } from './contract/reception';
+import { reportMethods } from './contract/report';
 import { returnMethods } from './contract/returns';
 import { scanEvents, scanMethods } from './contract/scan';
 import { syncEvents, syncMethods } from './contract/sync';
@@ -47,6 +48,7 @@ export const methods = {
   ...queueMethods,
   ...ratingMethods,
   ...ticketMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -326,6 +326,10 @@ export const errorMessages: Readonly<
     vi: 'Địa chỉ cơ sở dữ liệu hàng đợi (centre.databaseUrl hoặc KIOSK_CENTRE_DB) chưa hợp lệ. Sửa theo hướng dẫn trong README rồi khởi động lại.',
     en: 'The queue database address (centre.databaseUrl or KIOSK_CENTRE_DB) is not valid. Fix it as the README shows, then restart.',
   },
+  REPORT_RANGE_INVALID: {
+    vi: 'Khoảng ngày của báo cáo không hợp lệ. Chọn ngày bắt đầu trước hoặc bằng ngày kết thúc, trong vòng một năm.',
+    en: 'The report dates are not valid. Choose a start on or before the end, within one year.',
+  },
   ...signingErrorMessages,
 };
 

@@ -63,6 +63,8 @@ import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
 import { RecentTickets, rememberTaken } from '../services/queue/recent-tickets';
 import { createTicketPrintHandlers } from '../services/queue/ticket-print-handlers';
 import { openCentreQueue } from '../services/queue/open-centre-queue';
+import { createReportHandlers } from '../services/queue/reports/report-handlers';
+import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -331,6 +333,11 @@ export function createCore(options: CoreOptions): Core {
       centreName: config.agency.name,
     }),
     ...createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
+    ...createReportHandlers({
+      centreReport: (from, to) =>
+        Promise.resolve(sqliteCentreReport(store.database, config.centre.areas, { from, to })),
+      requireStaff: (context) => staffSession.require(context, 'clerk', 'admin'),
+    }),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {

@@ -5,6 +5,7 @@ import { copiesEn } from './copies.en';
 import { formsEn } from './forms.en';
 import { queueEn } from './queue.en';
 import { returnsEn } from './returns.en';
+import { reportsEn } from './reports.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
 import type { Translation } from './vi';
@@ -222,6 +223,7 @@ export const en: Translation = {
   selfService: selfServiceEn,
   lookup: lookupEn,
   returns: returnsEn,
+  reports: reportsEn,
   forms: formsEn,
   copies: copiesEn,
   touch: touchEn,

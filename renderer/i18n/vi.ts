@@ -5,6 +5,7 @@ import { copiesVi } from './copies.vi';
 import { formsVi } from './forms.vi';
 import { queueVi } from './queue.vi';
 import { returnsVi } from './returns.vi';
+import { reportsVi } from './reports.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
 
@@ -217,6 +218,7 @@ export const vi = {
   selfService: selfServiceVi,
   lookup: lookupVi,
   returns: returnsVi,
+  reports: reportsVi,
   forms: formsVi,
   copies: copiesVi,
   touch: touchVi,

@@ -47,6 +47,11 @@ export function StaffStart() {
           onClick={() => void navigate('/forms/book')}
         />
         <ActionTile
+          title={t('reports.tile')}
+          hint={t('reports.tileHint')}
+          onClick={() => void navigate('/reports')}
+        />
+        <ActionTile
           title={t('staff.lookup')}
           hint={t('staff.lookupHint')}
           onClick={() => void navigate('/lookup')}

@@ -149,6 +149,14 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./queue')).queueCommand,
   },
   {
+    name: 'report',
+    summary: {
+      vi: 'Báo cáo trung tâm: số thứ tự, thời gian chờ, mức độ hài lòng (QĐ 766)',
+      en: 'Centre report: tickets, waiting times, satisfaction (QĐ 766)',
+    },
+    load: async () => (await import('./report')).reportCommand,
+  },
+  {
     name: 'verify',
     summary: {
       vi: 'Kiểm tra chữ ký số trên tệp PDF',
