@@ -55,7 +55,7 @@ import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
-import { createQueueHandlers } from '../services/queue/queue-handlers';
+import { wireQueue } from './queue-wiring';
 import { SqliteCentreQueue } from '../services/queue/sqlite-centre-queue';
 import { openKioskStore } from '../services/kiosk-store';
 
@@ -238,6 +238,11 @@ export function createCore(options: CoreOptions): Core {
   const drafts = { store, staff: staffSession };
   store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
+  const centreQueue = wireQueue({
+    queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
+    events,
+    requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+  });
   const version = appVersion();
 
   const handlers: Handlers = {
@@ -291,10 +296,7 @@ export function createCore(options: CoreOptions): Core {
     'dossier.create': dropDraftAfterSave(reception.handlers['dossier.create'], drafts),
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
-    ...createQueueHandlers({
-      queue: new SqliteCentreQueue(store.database, { centre: config.centre }),
-      requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
-    }),
+    ...centreQueue.handlers,
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {
@@ -368,6 +370,7 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();
+      centreQueue.stop();
       await ocr.close();
       stopSyncEvents?.();
       await sync?.stop();
