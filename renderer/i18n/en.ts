@@ -5,6 +5,7 @@ import { formsEn } from './forms.en';
 import { returnsEn } from './returns.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
+import { displayEn } from './display.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -222,4 +223,5 @@ export const en: Translation = {
   forms: formsEn,
   copies: copiesEn,
   touch: touchEn,
+  display: displayEn,
 };

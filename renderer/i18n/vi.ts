@@ -5,6 +5,7 @@ import { formsVi } from './forms.vi';
 import { returnsVi } from './returns.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
+import { displayVi } from './display.vi';
 
 /** Vietnamese: the source language. Every other locale mirrors these keys (checked by the type). */
 export const vi = {
@@ -217,6 +218,7 @@ export const vi = {
   forms: formsVi,
   copies: copiesVi,
   touch: touchVi,
+  display: displayVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
