@@ -23,6 +23,7 @@ export function HallBoard({
             className={`hall-counter${highlighted.has(row.counter) ? ' hall-new' : ''}`}
             data-counter={row.counter}
             data-number={row.current?.number ?? ''}
+            data-calls={row.current?.calls ?? 0}
           >
             <span className="hall-counter-label">
               {t('display.counter')} <strong>{row.counter}</strong>
