@@ -211,7 +211,9 @@ describe('the hall display', () => {
     );
     expect(max).toBeLessThanOrEqual(1000);
     // The recent calls list the latest numbers, the waiting counts come from the status.
-    expect(await page.locator('.hall-recent li').count()).toBe(6);
+    expect(await page.locator('.hall-recent li').count()).toBe(5);
+    expect(await page.locator('.hall-counter.hall-new').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/display-new-call.png` });
     await page.locator('.hall-waiting li[data-area="HT"]').waitFor();
   });
 

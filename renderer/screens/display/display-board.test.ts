@@ -78,7 +78,7 @@ describe('the hall board', () => {
   it(`keeps the last ${RECENT_CALLS} calls only`, () => {
     let board = emptyBoard;
     for (let n = 1; n <= 10; n++) board = applyCall(board, call(n, 1, n));
-    expect(board.recent.map((c) => c.number)).toEqual([10, 9, 8, 7, 6, 5]);
+    expect(board.recent.map((c) => c.number)).toEqual([10, 9, 8, 7, 6]);
   });
 
   it('takes from the status what each counter holds now and who waits, and shows no personal field', () => {

@@ -24,7 +24,7 @@ export interface Board {
 }
 
 /** Calls the "Vừa gọi" column lists: more would not be readable from the back of the hall. */
-export const RECENT_CALLS = 6;
+export const RECENT_CALLS = 5;
 
 export const emptyBoard: Board = { counters: [], recent: [], waiting: [] };
 
