@@ -4,7 +4,6 @@ import type { Translation } from './vi';
 export const displayEn: Translation['display'] = {
   title: 'Please go to the counter',
   counter: 'Counter',
-  counterNumber: 'Counter {{counter}}',
   none: '—',
   recent: 'Just called',
   recentCall: 'No. {{number}} → counter {{counter}}',

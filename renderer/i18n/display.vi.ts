@@ -2,7 +2,6 @@
 export const displayVi = {
   title: 'Mời công dân đến quầy',
   counter: 'Quầy',
-  counterNumber: 'Quầy {{counter}}',
   none: '—',
   recent: 'Vừa gọi',
   recentCall: 'Số {{number}} → quầy {{counter}}',
