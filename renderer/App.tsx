@@ -10,6 +10,7 @@ import { QueueBadge } from './components/QueueBadge';
 import { KioskPrefsProvider, useKioskPrefs } from './components/voice/KioskPrefs';
 import { KioskTools } from './components/voice/KioskTools';
 import { Diagnostics } from './screens/Diagnostics';
+import { HallDisplay } from './screens/display/HallDisplay';
 import { Dossiers } from './screens/Dossiers';
 import { Intake } from './screens/intake/Intake';
 import { KioskStart } from './screens/KioskStart';
@@ -208,13 +209,22 @@ function Shell({ connected }: { readonly connected: boolean }) {
 export function App({ connected }: { readonly connected: boolean }) {
   return (
     <HashRouter>
-      <KioskPrefsProvider>
-        <Routes>
-          {/* The citizen-facing rating tablet: no top bar, no idle wipe (it waits all day). */}
-          <Route path="/rate" element={<RateScreen connected={connected} />} />
-          <Route path="*" element={<Shell connected={connected} />} />
-        </Routes>
-      </KioskPrefsProvider>
+      <Routes>
+        {/* The hall's TV: no header, no sign-in, and no idle wipe taking it off the numbers. */}
+        <Route path="/display" element={<HallDisplay connected={connected} />} />
+        <Route
+          path="*"
+          element={
+            <KioskPrefsProvider>
+              <Routes>
+                {/* The citizen-facing rating tablet: no top bar, no idle wipe (it waits all day). */}
+                <Route path="/rate" element={<RateScreen connected={connected} />} />
+                <Route path="*" element={<Shell connected={connected} />} />
+              </Routes>
+            </KioskPrefsProvider>
+          }
+        />
+      </Routes>
     </HashRouter>
   );
 }

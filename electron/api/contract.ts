@@ -18,7 +18,7 @@ import { draftMethods } from './contract/intake-draft';
 import { hidEvents, hidMethods } from './contract/hid';
 import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
-import { queueMethods } from './contract/queue';
+import { queueEvents, queueMethods } from './contract/queue';
 import { ratingMethods } from './contract/rating';
 import { receptionEvents, receptionMethods } from './contract/reception';
 import { reportMethods } from './contract/report';
@@ -60,6 +60,7 @@ export const events = {
   ...scanEvents,
   ...receptionEvents,
   ...copiesEvents,
+  ...queueEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

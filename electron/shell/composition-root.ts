@@ -55,7 +55,6 @@ import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
-import { createQueueHandlers } from '../services/queue/queue-handlers';
 import { createRatingHandlers } from '../services/queue/ratings/rating-handlers';
 import { createRatingProbe } from '../services/queue/ratings/rating-probe';
 import { RatingSync } from '../services/queue/ratings/rating-sync';
@@ -65,6 +64,7 @@ import { createTicketPrintHandlers } from '../services/queue/ticket-print-handle
 import { openCentreQueue } from '../services/queue/open-centre-queue';
 import { createReportHandlers } from '../services/queue/reports/report-handlers';
 import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
+import { wireQueue } from './queue-wiring';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -267,9 +267,15 @@ export function createCore(options: CoreOptions): Core {
   const drafts = { store, staff: staffSession };
   store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
-  const version = appVersion();
   // Tickets this core handed out lately: the only ones `ticket.print` prints.
   const recentTickets = new RecentTickets();
+  const queueWiring = wireQueue({
+    queue: rememberTaken(centreQueue.queue, recentTickets),
+    events,
+    requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+    maxCalls: config.centre.maxCalls,
+  });
+  const version = appVersion();
 
   const handlers: Handlers = {
     'system.info': () => ({
@@ -322,11 +328,7 @@ export function createCore(options: CoreOptions): Core {
     'dossier.create': dropDraftAfterSave(reception.handlers['dossier.create'], drafts),
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
-    ...createQueueHandlers({
-      queue: rememberTaken(centreQueue.queue, recentTickets),
-      requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
-      maxCalls: config.centre.maxCalls,
-    }),
+    ...queueWiring.handlers,
     ...createTicketPrintHandlers({
       recent: recentTickets,
       printer: config.ticketPrinter,
@@ -411,6 +413,7 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();
+      queueWiring.stop();
       await centreQueue.close();
       await ocr.close();
       stopSyncEvents?.();

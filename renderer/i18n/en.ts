@@ -8,6 +8,7 @@ import { returnsEn } from './returns.en';
 import { reportsEn } from './reports.en';
 import { selfServiceEn } from './self-service.en';
 import { touchEn } from './touch.en';
+import { displayEn } from './display.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -229,4 +230,5 @@ export const en: Translation = {
   touch: touchEn,
   rate: rateEn,
   centreQueue: queueEn,
+  display: displayEn,
 };

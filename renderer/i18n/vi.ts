@@ -8,6 +8,7 @@ import { returnsVi } from './returns.vi';
 import { reportsVi } from './reports.vi';
 import { selfServiceVi } from './self-service.vi';
 import { touchVi } from './touch.vi';
+import { displayVi } from './display.vi';
 
 /** Vietnamese: the source language. Every other locale mirrors these keys (checked by the type). */
 export const vi = {
@@ -224,6 +225,7 @@ export const vi = {
   touch: touchVi,
   rate: rateVi,
   centreQueue: queueVi,
+  display: displayVi,
 } as const;
 
 type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -114,3 +114,23 @@ export const queueMethods = {
     QueueTicketSchema,
   ),
 } as const;
+
+/**
+ * A call or recall as a hall display shows and announces it (QueueCall of
+ * centre-queue-store.ts). Nothing personal: number, area, counter. Every
+ * page receives it, with or without a staff sign-in: the display has none.
+ */
+export const QueueCallSchema = z.object({
+  number: z.number().int().min(1),
+  area: z.string(),
+  areaName: z.string(),
+  counter,
+  /** 1 for the first call at this counter, 2 and more for recalls. */
+  calls: z.number().int().min(1),
+  /** Epoch ms of the call, as committed by the queue. */
+  at: z.number(),
+});
+
+export const queueEvents = {
+  'queue.called': QueueCallSchema,
+} as const;
