@@ -65,6 +65,7 @@ import { openCentreQueue } from '../services/queue/open-centre-queue';
 import { createReportHandlers } from '../services/queue/reports/report-handlers';
 import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
 import { wireQueue } from './queue-wiring';
+import { machineLocalOnly } from '../services/queue/machine-local-handlers';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -334,12 +335,18 @@ export function createCore(options: CoreOptions): Core {
       printer: config.ticketPrinter,
       centreName: config.agency.name,
     }),
-    ...createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
-    ...createReportHandlers({
-      centreReport: (from, to) =>
-        Promise.resolve(sqliteCentreReport(store.database, config.centre.areas, { from, to })),
-      requireStaff: (context) => staffSession.require(context, 'clerk', 'admin'),
-    }),
+    ...machineLocalOnly(
+      createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
+      centreQueue.shared !== null,
+    ),
+    ...machineLocalOnly(
+      createReportHandlers({
+        centreReport: (from, to) =>
+          Promise.resolve(sqliteCentreReport(store.database, config.centre.areas, { from, to })),
+        requireStaff: (context) => staffSession.require(context, 'clerk', 'admin'),
+      }),
+      centreQueue.shared !== null,
+    ),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {

@@ -7,6 +7,8 @@ import { queueDay } from '../../services/queue/queue-rules';
 import { checkReportRange } from '../../services/queue/reports/centre-report';
 import { reportCsv } from '../../services/queue/reports/report-csv';
 import { sqliteCentreReport } from '../../services/queue/reports/sqlite-centre-report';
+import { resolveCentreDb } from '../../services/queue/centre-db-url';
+import { apiErrorText } from '../../api/error-messages';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -124,6 +126,13 @@ async function readReport(io: CliIo, from: string, to: string) {
   const dataDir = resolveDataDir(process.env);
   try {
     const { config } = loadConfig(dataDir);
+    // The report reads this machine's tickets; on a shared queue they are in PostgreSQL.
+    if (resolveCentreDb(config.centre, process.env) !== null) {
+      throw new KioskError(
+        'QUEUE_SHARED_UNSUPPORTED',
+        "centre reports read this machine's tickets, but the queue is shared on PostgreSQL",
+      );
+    }
     const store = openKioskStore(dataDir, config, process.env);
     try {
       return await Promise.resolve(
@@ -142,6 +151,11 @@ async function readReport(io: CliIo, from: string, to: string) {
           `config.json in ${dataDir} is not valid (${keys}). Fix that key and run the command again.`,
         ),
       );
+    } else if (error.code === 'QUEUE_SHARED_UNSUPPORTED') {
+      const text = apiErrorText({ code: error.code });
+      io.error(io.t(text.vi, text.en));
+      io.result({ error: { code: error.code, message: error.message } });
+      return ExitCode.failed;
     } else io.error(error instanceof StoreError ? io.t(error.vi, error.message) : error.message);
     io.result({ error: { code: error.code, message: error.message } });
     return ExitCode.badInput;
