@@ -1,6 +1,6 @@
 /**
- * Bundles the Electron shell for electron-builder: the main process as one
- * ES module (npm packages stay external and ship in node_modules, native
+ * Bundles the Electron shell for electron-builder: the main process and the
+ * core's utility process as ES modules (npm packages stay external and ship in node_modules, native
  * ones unpacked from the asar), the preload as CommonJS because a sandboxed
  * preload cannot load ES modules.
  */
@@ -36,6 +36,20 @@ const main = await build({
   logLevel: 'warning',
 });
 
+// The core's own process (core-process/utility-launcher.ts forks it beside main.mjs).
+const core = await build({
+  entryPoints: ['electron/shell/core-process/core-main.ts'],
+  outfile: 'dist/electron/core-main.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  metafile: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
 const preload = await build({
   entryPoints: ['electron/shell/electron-preload.ts'],
   outfile: 'dist/electron/preload.cjs',
@@ -59,6 +73,7 @@ for (const asset of assets) {
 // `npm start` rebuilds dist/electron only when one of these files changed.
 writeStamp('electron', [
   ...Object.keys(main.metafile.inputs),
+  ...Object.keys(core.metafile.inputs),
   ...Object.keys(preload.metafile.inputs),
   ...assets.map((asset) => asset.from),
 ]);

@@ -1,13 +1,19 @@
 /**
- * The Electron shell: window management and lock-down only. Everything else
- * is the same core the browser shell runs (composition-root.ts).
+ * The Electron shell: window management and lock-down only. The core (store,
+ * devices, pipeline, sync) runs in its own utility process, the same core
+ * the browser shell forks (core-process/); main relays typed calls and
+ * events between it and the window and restarts it when it dies.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { KioskError } from '../api/errors';
+import { ApiErrorSchema, KioskError } from '../api/errors';
+import { EventHub } from '../api/event-hub';
 import { registerIpcTransport } from '../api/transports/ipc-main';
-import { resolveDataDir } from '../services/config/config-file';
-import { createCore, type Core } from './composition-root';
+import { loadConfig, resolveDataDir } from '../services/config/config-file';
+import type { Config } from '../services/config/config-schema';
+import { createLogger, type Logger } from '../services/log/logger';
+import { CoreSupervisor } from './core-process/core-supervisor';
+import { utilityCore } from './core-process/utility-launcher';
 import { loadSafeStorageKey } from './electron-key-provider';
 import { focusExistingWindow, shouldReloadRenderer } from './main-process-policy';
 import { securityHeaders } from './security-policy';
@@ -66,11 +72,11 @@ function serveRenderer(): void {
   });
 }
 
-function createWindow(core: Core): BrowserWindow {
+function createWindow(config: Config, logger: Logger): BrowserWindow {
   const window = new BrowserWindow(
     windowOptions({
-      kiosk: core.config.window.kiosk,
-      fullscreen: core.config.window.fullscreen,
+      kiosk: config.window.kiosk,
+      fullscreen: config.window.fullscreen,
       preloadPath,
       devTools: !app.isPackaged,
     }),
@@ -79,7 +85,7 @@ function createWindow(core: Core): BrowserWindow {
     window.show();
   });
   window.webContents.on('render-process-gone', (_event, details) => {
-    core.logger.error(
+    logger.error(
       { reason: details.reason, exitCode: details.exitCode },
       'renderer gone; reloading',
     );
@@ -89,27 +95,56 @@ function createWindow(core: Core): BrowserWindow {
   return window;
 }
 
+function refuseToStart(error: unknown): void {
+  const message = error instanceof KioskError ? error.message : String(error);
+  dialog.showErrorBox(
+    'Kiosk Một cửa',
+    `Không khởi động được kiosk / The kiosk could not start:\n${message}`,
+  );
+  app.exit(1);
+}
+
+/** The reason a core that could not compose gave, as the dialog says it. */
+function failureMessage(failure: unknown): string {
+  const parsed = ApiErrorSchema.safeParse((failure as { error?: unknown }).error);
+  return parsed.success ? parsed.data.message : 'The kiosk core did not start; see the log';
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
-  let core: Core;
+  let config: Config;
+  let supervisor: CoreSupervisor;
+  let logger: Logger;
+  const events = new EventHub();
   try {
     const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-    core = createCore({
-      dataDir,
-      shell: 'electron',
-      keyProvider: await loadSafeStorageKey(dataDir),
+    config = loadConfig(dataDir).config;
+    logger = createLogger(dataDir, config.logs);
+    // The core's process cannot reach safeStorage: main unseals the key and
+    // hands it over in the first message.
+    const key = await loadSafeStorageKey(dataDir);
+    supervisor = new CoreSupervisor({
+      launch: utilityCore,
+      init: {
+        type: 'init',
+        dataDir,
+        shell: 'electron',
+        masterKey: new Uint8Array(key.masterKey()),
+        keyDescription: key.description,
+        wipesRenderer: true,
+      },
+      events,
+      log: logger.child({ subsystem: 'core-process' }),
       wipeRenderer: () => session.defaultSession.clearStorageData(),
     });
   } catch (error) {
-    const message = error instanceof KioskError ? error.message : String(error);
-    dialog.showErrorBox(
-      'Kiosk Một cửa',
-      `Không khởi động được kiosk / The kiosk could not start:\n${message}`,
-    );
-    app.exit(1);
+    refuseToStart(error);
     return;
   }
-  const allowed = core.config.allowedPermissions;
+  supervisor.ready.catch((failure: unknown) => {
+    refuseToStart(new KioskError('NOT_AVAILABLE', failureMessage(failure)));
+  });
+  const allowed = config.allowedPermissions;
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(permissionAllowed(permission, allowed));
   });
@@ -119,18 +154,20 @@ async function start(): Promise<void> {
   serveRenderer();
   registerIpcTransport({
     ipcMain,
-    dispatch: core.dispatch,
-    events: core.events,
-    log: core.logger.child({ subsystem: 'ipc' }),
+    // Calls made while the core composes wait for it; while it restarts they
+    // are answered CORE_RESTARTING and the page says so.
+    dispatch: supervisor.dispatch,
+    events,
+    log: logger.child({ subsystem: 'ipc' }),
     senderAllowed,
     targets: () => (mainWindow ? [mainWindow.webContents] : []),
     onConnectionClosed: (connection) => {
-      core.endConnection(connection);
+      supervisor.endConnection(connection);
     },
   });
-  mainWindow = createWindow(core);
+  mainWindow = createWindow(config, logger);
   app.on('window-all-closed', () => {
-    void core.dispose().then(() => {
+    void supervisor.close().then(() => {
       app.quit();
     });
   });

@@ -45,6 +45,14 @@ describe('the Electron shell', () => {
         ),
       ).toBe('function');
       expect(page.url()).toBe('app://kiosk/index.html#/');
+      // The core answers from its own utility process, not from main.
+      const processes = await app.evaluate(({ app: electronApp }) =>
+        electronApp.getAppMetrics().map((metric) => ({
+          type: metric.type,
+          name: metric.serviceName ?? metric.name ?? '',
+        })),
+      );
+      expect(processes).toContainEqual({ type: 'Utility', name: 'Kiosk Một cửa core' });
       await page.screenshot({ path: `${SCREENSHOTS}/electron-start-vi.png` });
     } finally {
       await app.close();
