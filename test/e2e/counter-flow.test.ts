@@ -248,6 +248,16 @@ describe('a clerk receives a birth registration at the counter (browser shell, r
       [],
     );
     await screenshot('receipt');
+    // The next reception starts from a button the clerk sees without
+    // scrolling past the A4 preview.
+    const another = await page
+      .getByRole('button', { name: 'Tiếp nhận hồ sơ khác' })
+      .evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, viewport: window.innerHeight };
+      });
+    expect(another.top).toBeGreaterThanOrEqual(0);
+    expect(another.bottom).toBeLessThanOrEqual(another.viewport);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await download.saveAs('test-results/receipt-counter.pdf');

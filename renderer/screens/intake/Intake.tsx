@@ -279,10 +279,12 @@ export function Intake() {
             {t('intake.review.saved', { code: saved.code })}
           </p>
           <SignatureNotice signed={saved.signed} reason={saved.unsignedReason} />
-          <ReceiptView idOrCode={saved.id} code={saved.code} dueAt={saved.dueAt} />
+          {/* Above the preview: the receipt is an A4 page, and the clerk's
+              next step should not sit below it, out of sight. */}
           <button type="button" onClick={restart}>
             {t('intake.receipt.another')}
           </button>
+          <ReceiptView idOrCode={saved.id} code={saved.code} dueAt={saved.dueAt} />
         </section>
       )}
     </main>
