@@ -36,6 +36,20 @@ const main = await build({
   logLevel: 'warning',
 });
 
+// The page worker threads' entry, started beside main.mjs (scanners/pipeline/page-pool.ts).
+const pageWorker = await build({
+  entryPoints: ['scanners/pipeline/page-worker.ts'],
+  outfile: 'dist/electron/page-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  metafile: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
 const preload = await build({
   entryPoints: ['electron/shell/electron-preload.ts'],
   outfile: 'dist/electron/preload.cjs',
@@ -60,5 +74,6 @@ for (const asset of assets) {
 writeStamp('electron', [
   ...Object.keys(main.metafile.inputs),
   ...Object.keys(preload.metafile.inputs),
+  ...Object.keys(pageWorker.metafile.inputs),
   ...assets.map((asset) => asset.from),
 ]);
