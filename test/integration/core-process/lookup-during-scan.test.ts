@@ -60,7 +60,7 @@ describe('a status lookup while a feeder batch is cleaned', () => {
     const supervisor = shell.coreProcess;
     expect(supervisor).toBeDefined();
     await supervisor?.coreLoopDelay('start');
-    let scanning = true;
+    const batch = { scanning: true };
     const scan = socket
       .call('scan.start', {
         device: DEVICE,
@@ -70,11 +70,11 @@ describe('a status lookup while a feeder batch is cleaned', () => {
         component: 'Tờ khai',
       })
       .finally(() => {
-        scanning = false;
+        batch.scanning = false;
       });
     const times: number[] = [];
     const answers = new Set<string>();
-    for (let i = 0; scanning && i < 600; i++) {
+    for (let i = 0; batch.scanning && i < 600; i++) {
       const started = performance.now();
       const answer = await socket.call('status.lookup', { query: 'G22.99-261207-0001' });
       times.push(performance.now() - started);
