@@ -78,6 +78,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       deps.events.emit('component.ocr', event);
     },
     log: logger.child({ subsystem: 'components' }),
+    ...(deps.pageCleaner ? { pageCleaner: deps.pageCleaner } : {}),
   });
   const leftovers = jobs.recoverAtStartup();
   if (leftovers > 0) logger.warn({ leftovers }, 'removed scan jobs left by a crashed run');
