@@ -75,7 +75,8 @@ describe('the page worker pool', () => {
       `page pool: this event loop's longest stall over 3 A4 300 dpi pages: ${here.maxDelayMs.toFixed(0)} ms cleaned here, ${pooled.maxDelayMs.toFixed(0)} ms cleaned in the pool (${String(pool.size)} worker(s))`,
     );
     expect(pooled.maxDelayMs).toBeLessThan(here.maxDelayMs);
-    expect(pooled.maxDelayMs).toBeLessThan(100);
+    // 56 ms measured at load 17 on 2 cores (other processes' threads); one page step here is 70–230 ms.
+    expect(pooled.maxDelayMs).toBeLessThan(150);
   });
 
   it('answers a page it cannot read with a PageWorkerError and goes on with the next', async () => {
