@@ -23,32 +23,33 @@ const assets: readonly { from: string; to: string }[] = [
   })),
 ];
 
-const main = await build({
-  entryPoints: ['electron/shell/electron-main.ts'],
-  outfile: 'dist/electron/main.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  metafile: true,
-  sourcemap: false,
-  logLevel: 'warning',
-});
+/** One Node-side ES module of the shell; npm packages stay external. */
+function bundleNodeModule(entry: string, outfile: string) {
+  return build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    metafile: true,
+    sourcemap: false,
+    logLevel: 'warning',
+  });
+}
 
+const main = await bundleNodeModule('electron/shell/electron-main.ts', 'dist/electron/main.mjs');
 // The core's own process (core-process/utility-launcher.ts forks it beside main.mjs).
-const core = await build({
-  entryPoints: ['electron/shell/core-process/core-main.ts'],
-  outfile: 'dist/electron/core-main.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  metafile: true,
-  sourcemap: false,
-  logLevel: 'warning',
-});
+const core = await bundleNodeModule(
+  'electron/shell/core-process/core-main.ts',
+  'dist/electron/core-main.mjs',
+);
+// The page worker threads' entry, started beside core-main.mjs (scanners/pipeline/page-pool.ts).
+const pageWorker = await bundleNodeModule(
+  'scanners/pipeline/page-worker.ts',
+  'dist/electron/page-worker.mjs',
+);
 
 const preload = await build({
   entryPoints: ['electron/shell/electron-preload.ts'],
@@ -75,5 +76,6 @@ writeStamp('electron', [
   ...Object.keys(main.metafile.inputs),
   ...Object.keys(core.metafile.inputs),
   ...Object.keys(preload.metafile.inputs),
+  ...Object.keys(pageWorker.metafile.inputs),
   ...assets.map((asset) => asset.from),
 ]);

@@ -35,6 +35,8 @@ export const nodeEntries = {
   'browser-main': 'electron/shell/browser-main.ts',
   // The browser shell forks it beside itself (core-process/fork-launcher.ts).
   'core-main': 'electron/shell/core-process/core-main.ts',
+  // The core's page worker threads start it beside the core (scanners/pipeline/page-pool.ts).
+  'page-worker': 'scanners/pipeline/page-worker.ts',
 };
 
 export async function bundleNode() {

@@ -39,7 +39,7 @@ export const errorMessages: Readonly<
     en: 'The service is not available right now. Try again in a few minutes.',
   },
   CORE_RESTARTING: {
-    vi: 'Kiosk đang khởi động lại, vui lòng chờ vài giây rồi thử lại.',
+    vi: 'Máy đang khởi động lại, vui lòng thử lại sau ít giây.',
     en: 'The kiosk is restarting; wait a few seconds and try again.',
   },
   CORE_TIMEOUT: {

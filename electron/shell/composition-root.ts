@@ -23,6 +23,7 @@ import { createOcrHandlers, createOcrHealthProbe } from '../services/ocr/ocr-han
 import { createEspeakVoice } from '../services/voice/espeak-voice';
 import { createVoiceHandlers } from '../services/voice/voice-handlers';
 import { OcrPool } from '../services/ocr/ocr-pool';
+import { PagePool } from '../../scanners/pipeline/page-pool';
 import { resolveModelDir } from '../services/ocr/ocr-language-data';
 import { esclUrlsFromEnv, scannerBackends } from '../../scanners/scanner-backends';
 import { PortalClient } from '../services/portal/portal-client';
@@ -220,6 +221,9 @@ export function createCore(options: CoreOptions): Core {
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool({ modelDir: resolveModelDir(config.ocr.modelDir, ['vie']) });
   probes.push(createOcrHealthProbe(ocr));
+  // Scanned pages are cleaned on worker threads (started on the first page):
+  // the pipeline's 0.1–0.25 s steps would otherwise hold this event loop.
+  const pages = new PagePool();
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>
     staffSession.current(context)?.username ?? `${config.mode}:${options.shell}`;
@@ -247,6 +251,7 @@ export function createCore(options: CoreOptions): Core {
     staff: staffSession,
     card,
     ocr,
+    pageCleaner: pages,
     sync,
     scanBackends,
     anonymousActor: `${config.mode}:${options.shell}`,
@@ -423,6 +428,7 @@ export function createCore(options: CoreOptions): Core {
       queueWiring.stop();
       await centreQueue.close();
       await ocr.close();
+      await pages.close();
       stopSyncEvents?.();
       await sync?.stop();
       await ratingSync?.stop();

@@ -10,6 +10,7 @@ import type { CardService } from '../services/card/card-service';
 import type { Config } from '../services/config/config-schema';
 import type { Logger } from '../services/log/logger';
 import type { OcrPool } from '../services/ocr/ocr-pool';
+import type { PageCleaner } from '../../scanners/pipeline/page-pipeline';
 import { createComponentHandlers } from '../services/components/component-handlers';
 import { ComponentJobs } from '../services/components/component-jobs';
 import { DossierIntake } from '../services/intake/dossier-intake';
@@ -48,6 +49,8 @@ export interface ReceptionWiringDeps {
   /** The audit log's actor when nobody is signed in (kiosk mode). */
   readonly anonymousActor: string;
   readonly uploads: UploadStore;
+  /** The page worker pool: scanned pages are cleaned there, off the core's event loop. */
+  readonly pageCleaner?: PageCleaner;
 }
 
 export interface Reception {
@@ -75,6 +78,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
       deps.events.emit('component.ocr', event);
     },
     log: logger.child({ subsystem: 'components' }),
+    ...(deps.pageCleaner ? { pageCleaner: deps.pageCleaner } : {}),
   });
   const leftovers = jobs.recoverAtStartup();
   if (leftovers > 0) logger.warn({ leftovers }, 'removed scan jobs left by a crashed run');
@@ -84,6 +88,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
     events: scanEventsOn(deps.events),
     onPage: jobs.onScanPage,
     onComponent: jobs.onScanComponent,
+    ...(deps.pageCleaner ? { pageCleaner: deps.pageCleaner } : {}),
   });
   const catalogue = ProcedureCatalogue.open(store.database);
   const calendar = loadWorkingCalendar(config, deps.dataDir, logger);

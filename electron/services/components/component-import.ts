@@ -8,7 +8,11 @@ import type { ComponentImportSchema } from '../../api/contract/reception';
 import type { ScanPageSchema } from '../../api/contract/scan';
 import { KioskError } from '../../api/errors';
 import { importFiles } from '../../../scanners/import/import-files';
-import type { OutputProfile, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import type {
+  OutputProfile,
+  PageCleaner,
+  ProcessedPage,
+} from '../../../scanners/pipeline/page-pipeline';
 import { scanComponent } from '../../../scanners/pipeline/scan-component';
 import { keptSummary, type ScanResult } from '../scan/scan-service';
 import { toKioskError } from '../scan/scan-errors';
@@ -30,6 +34,8 @@ export interface ImportTarget {
   readonly register: (jobId: string) => ComponentJob;
   readonly forget: (jobId: string) => void;
   readonly ended: (jobId: string) => void;
+  /** Where an image's page is cleaned (the core's page worker pool); here when absent. */
+  readonly cleaner?: PageCleaner;
 }
 
 /**
@@ -58,6 +64,7 @@ export async function importComponent(
       outDir: join(dir, 'clean'),
       buildPdf: false,
       ...(profile === 'pdf' ? {} : { profile }),
+      ...(target.cleaner ? { cleaner: target.cleaner } : {}),
     });
     if (built.error) throw built.error;
     if (built.keptPages === 0)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ComponentImportSchema, ComponentOcrSchema } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
-import type { ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import type { PageCleaner, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
 import type { OcrPool } from '../ocr/ocr-pool';
 import type { ScannedComponentFile, ScanResult } from '../scan/scan-service';
 import { assembleComponent, type AssembledComponent } from './component-assemble';
@@ -31,6 +31,8 @@ export interface ComponentJobsDeps {
   /** The longest `assemble` waits for a page's OCR before saving it with ''; default 120 s. */
   readonly ocrWaitMs?: number;
   readonly log?: JobLog;
+  /** Where imported images are cleaned (the core's page worker pool); here when absent. */
+  readonly pageCleaner?: PageCleaner;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -59,6 +61,8 @@ export class ComponentJobs {
   #lastSweep = 0;
   #sweeping: Promise<unknown> = Promise.resolve();
 
+  readonly #pageCleaner: PageCleaner | undefined;
+
   constructor(deps: ComponentJobsDeps) {
     this.#ocr = deps.ocr;
     this.#jobsDir = join(deps.workDir, 'scan-jobs');
@@ -67,6 +71,7 @@ export class ComponentJobs {
     this.#maxAgeMs = Math.max(60_000, deps.maxAgeMs ?? defaultMaxAgeMs);
     this.#ocrWaitMs = Math.max(0, deps.ocrWaitMs ?? defaultOcrWaitMs);
     this.#log = deps.log;
+    this.#pageCleaner = deps.pageCleaner;
   }
 
   /**
@@ -108,6 +113,7 @@ export class ComponentJobs {
         this.#jobs.delete(jobId);
       },
       ended: (jobId) => this.#importing.delete(jobId),
+      ...(this.#pageCleaner ? { cleaner: this.#pageCleaner } : {}),
     });
   }
 

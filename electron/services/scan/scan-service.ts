@@ -4,7 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { ScanPageSchema, ScanResultSchema, scanEvents } from '../../api/contract/scan';
 import { KioskError } from '../../api/errors';
-import type { OutputProfile, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
+import type {
+  OutputProfile,
+  PageCleaner,
+  ProcessedPage,
+} from '../../../scanners/pipeline/page-pipeline';
 import { scanComponent } from '../../../scanners/pipeline/scan-component';
 import type { DeviceList, ScannerRegistry } from '../../../scanners/scanner-registry';
 import type { ColourMode, ScanProgress, ScanSource } from '../../../scanners/scanner';
@@ -43,6 +47,8 @@ export interface ScanServiceDeps {
    * PNG/JPEG file), so OCR can start while the feeder is still running.
    */
   readonly onPage?: (jobId: string, page: ProcessedPage) => void;
+  /** Where pages are cleaned (the core's page worker pool); on this thread when absent. */
+  readonly pageCleaner?: PageCleaner;
 }
 
 export interface StartScan {
@@ -67,6 +73,7 @@ export class ScanService {
   readonly #events: ScanEvents;
   readonly #onComponent: ((file: ScannedComponentFile) => void) | undefined;
   readonly #onPage: ((jobId: string, page: ProcessedPage) => void) | undefined;
+  readonly #pageCleaner: PageCleaner | undefined;
   #devices: DeviceList | null = null;
   #current: AbortController | null = null;
 
@@ -76,6 +83,7 @@ export class ScanService {
     this.#events = deps.events;
     this.#onComponent = deps.onComponent;
     this.#onPage = deps.onPage;
+    this.#pageCleaner = deps.pageCleaner;
   }
 
   async devices(refresh = false): Promise<DeviceList> {
@@ -112,6 +120,7 @@ export class ScanService {
       const component = await scanComponent(scan, {
         outDir: join(dir, 'clean'),
         buildPdf: false,
+        ...(this.#pageCleaner ? { cleaner: this.#pageCleaner } : {}),
         ...(request.profile === undefined ? {} : { profile: request.profile }),
         ...(request.removeBlank === undefined ? {} : { removeBlank: request.removeBlank }),
         ...(request.component === undefined ? {} : { title: request.component }),

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { CallContext } from '../../api/dispatcher';
 import { KioskError, type ApiError, type ApiResult } from '../../api/errors';
 import { EventHub } from '../../api/event-hub';
@@ -6,7 +7,13 @@ import { createLogger, type Logger } from '../../services/log/logger';
 import { UploadStore } from '../../services/uploads/upload-store';
 import type { KeyProvider } from '../../services/store/crypto/key-provider';
 import type { Core } from '../composition-root';
-import { FromCoreSchema, ToCoreSchema, type FromCore, type ToCore } from './protocol';
+import {
+  FromCoreSchema,
+  ToCoreSchema,
+  type FromCore,
+  type LoopDelays,
+  type ToCore,
+} from './protocol';
 
 /** One end of the shell ↔ core channel, as the core process sees it. */
 export interface CoreChannel {
@@ -33,6 +40,39 @@ function errorOf(error: unknown): ApiError {
     : { code: 'INTERNAL', message: `The core did not start: ${String(error).slice(0, 500)}` };
 }
 
+const LOOP_RESOLUTION_MS = 10;
+
+/**
+ * Samples this process's event-loop delay between `start` and `stop`, as
+ * the stalls bench samples the shell's: each figure less the sampling
+ * resolution (fastify's under-pressure reports it so).
+ */
+function loopDelaySampler(): { start(): LoopDelays; stop(): LoopDelays } {
+  let histogram: IntervalHistogram | undefined;
+  const zero: LoopDelays = { p50: 0, p99: 0, max: 0, samples: 0 };
+  const delay = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+  return {
+    start: () => {
+      histogram?.disable();
+      histogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+      histogram.enable();
+      return zero;
+    },
+    stop: () => {
+      const sampled = histogram;
+      histogram = undefined;
+      if (!sampled) return zero;
+      sampled.disable();
+      return {
+        p50: delay(sampled.percentile(50)),
+        p99: delay(sampled.percentile(99)),
+        max: delay(sampled.max),
+        samples: sampled.count,
+      };
+    },
+  };
+}
+
 /**
  * The core process's side: waits for `init`, composes the core exactly as
  * the in-process shells do, then answers calls and uploads and forwards the
@@ -45,6 +85,8 @@ export function hostCore(channel: CoreChannel, exit: (code: number) => void): vo
   let logger: Logger | undefined;
   let nextWipe = 0;
   const wipes = new Map<number, () => void>();
+
+  const loop = loopDelaySampler();
 
   const send = (message: FromCore) => {
     // Checked on the way out too: a message the shell would drop is a bug here.
@@ -147,6 +189,14 @@ export function hostCore(channel: CoreChannel, exit: (code: number) => void): vo
       }
       case 'shutdown': {
         await stop();
+        return;
+      }
+      case 'ping': {
+        send({ type: 'pong', id: message.id });
+        return;
+      }
+      case 'loopDelay': {
+        send({ type: 'loopDelay', id: message.id, delays: loop[message.action]() });
         return;
       }
     }

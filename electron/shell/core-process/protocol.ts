@@ -28,6 +28,17 @@ export const CallContextSchema = z
 /** Bytes as structured clone delivers them (a Buffer arrives as a plain Uint8Array). */
 const BytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes');
 
+/** Event-loop delay percentiles in ms, as perf_hooks.monitorEventLoopDelay gives them. */
+export const LoopDelaysSchema = z
+  .object({
+    p50: z.number().nonnegative(),
+    p99: z.number().nonnegative(),
+    max: z.number().nonnegative(),
+    samples: z.number().int().nonnegative(),
+  })
+  .strict();
+export type LoopDelays = z.infer<typeof LoopDelaysSchema>;
+
 const ShellSchema = z.enum(['electron', 'browser']);
 
 /** Shell → core. */
@@ -74,6 +85,19 @@ export const ToCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wiped'), id: z.number().int().nonnegative() }).strict(),
   /** Close the store and exit. */
   z.object({ type: z.literal('shutdown') }).strict(),
+  /** The heartbeat: the core answers `pong` from its event loop, so a hung loop misses it. */
+  z.object({ type: z.literal('ping'), id: z.number().int().nonnegative() }).strict(),
+  /**
+   * Start (`start`) or read and stop (`stop`) sampling the core's own
+   * event-loop delay (the stalls bench prints it beside the shell's).
+   */
+  z
+    .object({
+      type: z.literal('loopDelay'),
+      id: z.number().int().nonnegative(),
+      action: z.enum(['start', 'stop']),
+    })
+    .strict(),
 ]);
 export type ToCore = z.infer<typeof ToCoreSchema>;
 
@@ -99,5 +123,14 @@ export const FromCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), name: z.string().max(100), payload: z.unknown() }).strict(),
   /** `session.end`: the core asks the shell to clear the page's storage (Electron). */
   z.object({ type: z.literal('wipeRenderer'), id: z.number().int().nonnegative() }).strict(),
+  z.object({ type: z.literal('pong'), id: z.number().int().nonnegative() }).strict(),
+  /** The core's event-loop delay over the sampled window, in ms (zeros after `start`). */
+  z
+    .object({
+      type: z.literal('loopDelay'),
+      id: z.number().int().nonnegative(),
+      delays: LoopDelaysSchema,
+    })
+    .strict(),
 ]);
 export type FromCore = z.infer<typeof FromCoreSchema>;

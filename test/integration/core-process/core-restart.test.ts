@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserShell, type BrowserShell } from '../../../electron/shell/browser-shell';
+import { defaultWaiting } from '../../../electron/shell/core-process/core-supervisor';
 import { openApiSocket, type ApiSocket } from '../../support/api-socket';
 
 let dataDir: string;
@@ -29,7 +30,7 @@ async function until(ms: number, check: () => boolean): Promise<void> {
 }
 
 describe('the split browser shell', () => {
-  it('answers calls during a core restart with CORE_RESTARTING, then from the new core', async () => {
+  it('holds a call made during a core restart until the new core answers it (within the 15 s wait bound)', async () => {
     const core = shell.coreProcess;
     expect(core).toBeDefined();
     const first = core?.pid;
@@ -38,13 +39,17 @@ describe('the split browser shell', () => {
     // SIGKILL the core process this test's shell started, by its pid.
     process.kill(first ?? 0, 'SIGKILL');
     await until(5000, () => core?.state === 'restarting');
-    const during = await socket.call('system.info');
-    expect(during.error?.code).toBe('CORE_RESTARTING');
     const started = Date.now();
-    await until(30_000, () => core?.state === 'ready');
+    const during = await socket.call('system.info');
+    const waited = Date.now() - started;
+    // Answered by the new core, not refused: the call waited while it composed.
+    expect(during.ok, JSON.stringify(during.error)).toBe(true);
+    expect(waited).toBeLessThan(defaultWaiting.waitMs);
     expect(core?.state).toBe('ready');
     expect(core?.pid).not.toBe(first);
-    expect(Date.now() - started).toBeLessThan(30_000);
+    console.log(
+      `core-restart: a call made during the restart was answered after ${String(waited)} ms`,
+    );
     expect((await socket.call('system.info')).ok).toBe(true);
   }, 60_000);
 });

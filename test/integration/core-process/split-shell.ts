@@ -63,10 +63,15 @@ export async function nextCore(
 
 /** SIGKILLs the core, after checking that it is this shell's child. */
 export function killCore(shell: ShellProcess, pid: number): number {
+  return signalCore(shell, pid, 'SIGKILL');
+}
+
+/** Sends `signal` to the core (SIGSTOP: a hung core), after checking that it is this shell's child. */
+export function signalCore(shell: ShellProcess, pid: number, signal: NodeJS.Signals): number {
   if (parentOf(pid) !== shell.child.pid) {
     throw new Error(`process ${pid} is not the core of the shell this test started`);
   }
-  process.kill(pid, 'SIGKILL');
+  process.kill(pid, signal);
   return Date.now();
 }
 
