@@ -1,10 +1,11 @@
 /**
  * A dossier received through the core (`scan.start` on SANE's test feeder,
  * `component.import`, `dossier.create`) stores one PDF per component, built
- * at save in the clerk's order: poppler opens each, `pdftotext` finds the
- * words OCR read on the printed page, and no 300 dpi page costs more than
- * 100 KB. SANE's test device can only draw a grid (no words; issue 18), so
- * the printed Vietnamese page is imported beside the scanned batch.
+ * at save: poppler opens each, `pdftotext` finds the words OCR read on the
+ * printed page, and no 300 dpi page costs more than 100 KB. SANE's test
+ * device can only draw a grid (no words; issue 18), so the printed
+ * Vietnamese page is imported beside the scanned batch. The clerk's page
+ * order is checked in searchable-component.test.ts, on pages told apart.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('a dossier scanned on SANE and saved through the core', () => {
-  it('stores each component as one PDF in the clerk order that pdfinfo opens, pdftotext searches and that stays within 100 KB a page', async () => {
+  it('stores each component as one PDF that pdfinfo opens, pdftotext searches and that stays within 100 KB a page', async () => {
     const scanned = await ok<{ jobId: string; pages: { index: number; blank: boolean }[] }>(
       'scan.start',
       {
