@@ -58,8 +58,12 @@ export function plainPipelineOptions(options: {
   };
 }
 
-/** A cleaned page: the bytes for the PDF, and a PNG/JPEG file of the same image for OCR and previews. */
-export type PageImage = PdfPageImage & { readonly path: string };
+/**
+ * A cleaned page: the bytes for the PDF, and a PNG/JPEG file of the same
+ * image for OCR and previews, with that file's bytes kept in memory so the
+ * thumbnail, OCR and the stored page image do not each read it back.
+ */
+export type PageImage = PdfPageImage & { readonly path: string; readonly file: Uint8Array };
 
 export interface ProcessedPage {
   readonly index: number;
@@ -157,11 +161,12 @@ export async function cleanPage(
     const thresholded = toBitonal(straight.data, straight.info, threshold);
     const bits = options.despeckle === false ? thresholded : despeckle(thresholded);
     const path = `${stem}.clean.png`;
-    await sharp(toGrey(bits), { raw: { width, height, channels: 1 } })
+    const file = await sharp(toGrey(bits), { raw: { width, height, channels: 1 } })
       .toColourspace('b-w')
       .withDensity(page.dpi)
       .png({ compressionLevel: 2 })
-      .toFile(path);
+      .toBuffer();
+    await writeFile(path, file);
     const image: PageImage = {
       format: 'g4',
       bytes: encodeG4(bits),
@@ -169,6 +174,7 @@ export async function cleanPage(
       height,
       dpi: page.dpi,
       path,
+      file,
     };
     return { ...base, blank: verdict.blank, skewDegrees, image };
   }
@@ -180,7 +186,15 @@ export async function cleanPage(
     .toBuffer();
   const path = `${stem}.clean.jpg`;
   await writeFile(path, bytes);
-  const image: PageImage = { format: 'jpeg', bytes, width, height, dpi: page.dpi, path };
+  const image: PageImage = {
+    format: 'jpeg',
+    bytes,
+    width,
+    height,
+    dpi: page.dpi,
+    path,
+    file: bytes,
+  };
   return { ...base, blank: verdict.blank, skewDegrees, image };
 }
 

@@ -51,10 +51,7 @@ export async function assembleComponent(
   const deadline = Date.now() + options.ocrWaitMs;
   const pages = await Promise.all(
     chosen.map(async (page) => ({
-      bytes:
-        page.imagePath === undefined
-          ? new Uint8Array()
-          : new Uint8Array(await readFile(page.imagePath)),
+      bytes: await page.picture(),
       ocr: await ocrBy(page.ocr, deadline, options, job.id, page.index),
       source: page.source,
     })),

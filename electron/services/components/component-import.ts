@@ -87,7 +87,7 @@ export async function importComponent(
       if (rasters.length !== pages.length)
         throw new KioskError('SCAN_BAD_FILE', 'the PDF could not be split page by page');
     } else {
-      for (const page of pages) job.addPage(page.index, pageSourceOf(page), page.image?.path);
+      for (const page of pages) job.addPage(page.index, pageSourceOf(page), page.image);
     }
     // One thumbnail per page, made here once; the screen keeps it.
     const events = await Promise.all(
@@ -174,7 +174,7 @@ async function pageEvent(
   raster: string | undefined,
   rasterDpi: number,
 ): Promise<ScanPageEvent> {
-  const picture = raster ?? page.image?.path ?? page.source;
+  const picture = raster ?? page.image?.file ?? page.source;
   let thumbnail: string | null = null;
   let width = page.image?.width ?? page.crop.width;
   let height = page.image?.height ?? page.crop.height;

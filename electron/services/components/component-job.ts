@@ -28,6 +28,12 @@ export interface PageOcr {
   readonly layer?: Uint8Array;
 }
 
+/**
+ * A page image file (cleaned scan, or the rendering of a PDF page): its
+ * path, and its bytes when the pipeline still holds them.
+ */
+export type PagePicture = string | { readonly path: string; readonly file: Uint8Array };
+
 /** One page the screen saw, by its ScanPage `index`. */
 export interface JobPage {
   readonly index: number;
@@ -35,6 +41,8 @@ export interface JobPage {
   readonly source: PageSource | undefined;
   /** The page image (cleaned scan, or the rendering of a PDF page): stored bytes and OCR input. */
   readonly imagePath: string | undefined;
+  /** The page image's bytes, for OCR and the save: not read back when the pipeline handed them over. */
+  readonly picture: () => Promise<Uint8Array>;
   state: OcrState;
   /** Resolves when the page's OCR ends; never rejects. */
   readonly ocr: Promise<PageOcr>;
@@ -100,15 +108,17 @@ export class ComponentJob {
   }
 
   /** Records a page; a kept page with an image starts OCR at once. */
-  addPage(index: number, source: PageSource | undefined, imagePath: string | undefined): void {
+  addPage(index: number, source: PageSource | undefined, image: PagePicture | undefined): void {
     if (this.#pages.has(index)) return;
+    const imagePath = typeof image === 'object' ? image.path : image;
     const ocrable = source !== undefined && imagePath !== undefined;
     const page: JobPage = {
       index,
       source,
       imagePath,
+      picture: pictureOf(image),
       state: ocrable ? 'queued' : 'done',
-      ocr: ocrable ? this.#recognise(index, imagePath) : Promise.resolve({ text: '' }),
+      ocr: ocrable ? this.#recognise(index) : Promise.resolve({ text: '' }),
     };
     this.#pages.set(index, page);
   }
@@ -132,12 +142,12 @@ export class ComponentJob {
     this.#abort.abort();
   }
 
-  async #recognise(index: number, imagePath: string): Promise<PageOcr> {
+  async #recognise(index: number): Promise<PageOcr> {
     // Let the page be recorded before its first event counts it.
     await Promise.resolve();
     const page = this.#pages.get(index);
     try {
-      const image = new Uint8Array(await readFile(imagePath));
+      const image = page === undefined ? new Uint8Array() : await page.picture();
       if (page !== undefined) page.state = 'running';
       this.#publish(index, 'running');
       const result = await this.#deps.ocr.recognize(
@@ -179,6 +189,17 @@ export class ComponentJob {
       pagesTotal: Math.max(pagesTotal, this.#expected),
     });
   }
+}
+
+/**
+ * The page image's bytes: from memory for a pipeline page; read from its
+ * file each time for the rendering of an imported PDF page, as a 500-page
+ * PDF's renderings are not worth holding in memory until the save.
+ */
+function pictureOf(image: PagePicture | undefined): () => Promise<Uint8Array> {
+  if (image === undefined) return () => Promise.resolve(new Uint8Array());
+  if (typeof image === 'object') return () => Promise.resolve(image.file);
+  return async () => new Uint8Array(await readFile(image));
 }
 
 /**

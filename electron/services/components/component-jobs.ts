@@ -93,7 +93,7 @@ export class ComponentJobs {
 
   /** ScanService's `onPage`: records the page and starts its OCR at once. */
   readonly onScanPage = (jobId: string, page: ProcessedPage): void => {
-    this.#jobOf(jobId).addPage(page.index, pageSourceOf(page), page.image?.path);
+    this.#jobOf(jobId).addPage(page.index, pageSourceOf(page), page.image);
   };
 
   /** ScanService's `onComponent`: the batch ended with pages kept. */

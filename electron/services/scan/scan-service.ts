@@ -183,7 +183,7 @@ export function keptSummary(pageCount: number, pages: readonly ScanPageEvent[]):
 async function pageEvent(jobId: string, page: ProcessedPage): Promise<ScanPageEvent> {
   let thumbnail: string | null = null;
   try {
-    const jpeg = await sharp(page.image?.path ?? page.source)
+    const jpeg = await sharp(page.image?.file ?? page.source)
       .resize({ width: 160 })
       .jpeg({ quality: 60 })
       .toBuffer();

@@ -41,8 +41,8 @@ describe('searchable PDF (page image + invisible tesseract text layer)', () => {
 
     const info = run('pdfinfo', [file]);
     expect(info).toMatch(/^Pages:\s+2$/m);
-    // A4: 8.27 x 11.69 in at 72 pt/in (the 200 dpi OCR image keeps the physical size).
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts/);
+    // A4: 8.27 x 11.69 in at 72 pt/in, from the 300 dpi the page image records.
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 84[12]\.\d+ pts \(A4\)/);
 
     for (const [i, truth] of [first!, second!].entries()) {
       const text = run('pdftotext', [
