@@ -41,6 +41,7 @@ export const queueEn: Translation['centreQueue'] = {
       'Appointment {{slot}}: you came more than 30 minutes early, so you get an ordinary number called in turn.',
     late: 'Appointment {{slot}}: you came more than 30 minutes late, so you get an ordinary number called in turn.',
     ordinary: 'Take an ordinary number by area',
+    again: 'Read the card again',
   },
   counter: {
     tile: 'Call queue numbers',

@@ -38,6 +38,7 @@ export const queueVi = {
       'Lịch hẹn {{slot}}: Ông/Bà đến sớm hơn 30 phút so với giờ hẹn, nên nhận số thường và được gọi theo thứ tự.',
     late: 'Lịch hẹn {{slot}}: Ông/Bà đến muộn quá 30 phút so với giờ hẹn, nên nhận số thường và được gọi theo thứ tự.',
     ordinary: 'Lấy số thường theo lĩnh vực',
+    again: 'Đọc lại thẻ',
   },
   counter: {
     tile: 'Gọi số thứ tự',

@@ -45,11 +45,11 @@ export function AppointmentCheckIn({
   return (
     <main className="screen queue-appointment">
       <h1>{t('centreQueue.appointment.question')}</h1>
-      {!readerDown && <p className="lead">{t('centreQueue.appointment.hint')}</p>}
       {failure === undefined && !checking && (
         <KioskCardStep
           onRead={(read) => void checkIn(read.citizen.id)}
           onReaderDown={setReaderDown}
+          hint={t('centreQueue.appointment.hint')}
         />
       )}
       {checking && (
@@ -63,6 +63,16 @@ export function AppointmentCheckIn({
         </p>
       )}
       <div className="queue-nav">
+        {failure !== undefined && (
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+            }}
+          >
+            {t('centreQueue.appointment.again')}
+          </button>
+        )}
         <button
           type="button"
           className={failure === undefined ? '' : 'primary'}
