@@ -346,6 +346,10 @@ export const errorMessages: Readonly<
     vi: 'Lịch hẹn hôm nay của thẻ này đã được nhận số rồi; mỗi lịch hẹn chỉ nhận số một lần. Mời Ông/Bà chờ gọi số đã nhận hoặc hỏi cán bộ tại quầy.',
     en: "Today's appointment of this card has already been picked up; each is picked up once. Please wait for that number or ask the staff.",
   },
+  APPOINTMENT_CARD_NOT_READ: {
+    vi: 'Máy chưa đọc được thẻ Căn cước của Ông/Bà. Mời đặt thẻ lên đầu đọc và bấm “Đọc thẻ” lại.',
+    en: 'The kiosk has not read your ID card. Place it on the reader and press “Read card” again.',
+  },
   ...signingErrorMessages,
 };
 

@@ -145,6 +145,7 @@ export const errorCodes = [
   'APPOINTMENT_INVALID',
   'APPOINTMENT_NONE_TODAY',
   'APPOINTMENT_ALREADY_USED',
+  'APPOINTMENT_CARD_NOT_READ',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

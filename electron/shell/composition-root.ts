@@ -337,6 +337,7 @@ export function createCore(options: CoreOptions): Core {
       book: centreQueue.appointments,
       queue: takenQueue,
       requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+      lastChipId: () => card.lastRead()?.id ?? null,
     }),
     ...createTicketPrintHandlers({
       recent: recentTickets,

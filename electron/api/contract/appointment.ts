@@ -52,7 +52,9 @@ export const appointmentMethods = {
     z.object({ day, appointments: z.array(AppointmentSchema).readonly() }),
   ),
   /**
-   * Kiosk, no sign-in: picks up today's appointment of the card just read.
+   * Kiosk, no sign-in: picks up today's appointment of the card just read;
+   * refused (APPOINTMENT_CARD_NOT_READ) unless `idNumber` is what this
+   * core's last chip read gave.
    * On time (±30 min): a booked ticket, called before walk-ins; early or
    * late: an ordinary ticket, and `arrival` says why.
    */

@@ -27,3 +27,11 @@ export function appointmentAlreadyUsed(appointment: Appointment): StoreError {
       : `The ${appointment.slot} appointment of this card already gave number ${number}. An appointment is picked up once; please wait for ${number} or ask the staff.`;
   return new StoreError('APPOINTMENT_ALREADY_USED', vi, en);
 }
+
+export function cardNotRead(): StoreError {
+  return new StoreError(
+    'APPOINTMENT_CARD_NOT_READ',
+    'Máy chưa đọc được thẻ Căn cước của Ông/Bà. Mời đặt thẻ lên đầu đọc và bấm “Đọc thẻ” lại.',
+    'The kiosk has not read your ID card. Place it on the reader and press “Read card” again.',
+  );
+}

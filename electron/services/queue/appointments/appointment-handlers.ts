@@ -2,6 +2,7 @@ import type { CallContext, HandlerGroup } from '../../../api/dispatcher';
 import type { CentreQueueStore } from '../centre-queue-store';
 import type { AppointmentBook } from './appointment-book';
 import { checkInAppointment } from './appointment-check-in';
+import { cardNotRead } from './appointment-errors';
 import { vnNow } from './appointment-rules';
 
 export type AppointmentMethods = 'appointment.book' | 'appointment.list' | 'appointment.checkIn';
@@ -16,6 +17,12 @@ export function createAppointmentHandlers(deps: {
   readonly book: AppointmentBook;
   readonly queue: Pick<CentreQueueStore, 'take'>;
   readonly requireClerk: (context: CallContext) => { readonly username: string };
+  /**
+   * The ID number of this core's last chip read (null when none, or after the
+   * session ended): the renderer is untrusted, so a check-in is accepted only
+   * for the card the reader actually read, never for 12 digits a page typed.
+   */
+  readonly lastChipId: () => string | null;
   readonly now?: () => number;
 }): HandlerGroup<AppointmentMethods> {
   const now = deps.now ?? Date.now;
@@ -37,6 +44,7 @@ export function createAppointmentHandlers(deps: {
       return { day, appointments: await deps.book.list(day) };
     },
     'appointment.checkIn': async ({ idNumber }) => {
+      if (deps.lastChipId() !== idNumber) throw cardNotRead();
       const { appointment, arrival, ticket } = await checkInAppointment(
         { book: deps.book, queue: deps.queue, now },
         idNumber,
