@@ -20,6 +20,7 @@ import { ocrMethods } from './contract/ocr';
 import { procedureMethods } from './contract/procedure';
 import { queueEvents, queueMethods } from './contract/queue';
 import { ratingMethods } from './contract/rating';
+import { appointmentMethods } from './contract/appointment';
 import { receptionEvents, receptionMethods } from './contract/reception';
 import { reportMethods } from './contract/report';
 import { returnMethods } from './contract/returns';
@@ -49,6 +50,7 @@ export const methods = {
   ...ratingMethods,
   ...ticketMethods,
   ...reportMethods,
+  ...appointmentMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

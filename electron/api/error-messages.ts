@@ -334,6 +334,22 @@ export const errorMessages: Readonly<
     vi: 'Khoảng ngày của báo cáo không hợp lệ. Chọn ngày bắt đầu trước hoặc bằng ngày kết thúc, trong vòng một năm.',
     en: 'The report dates are not valid. Choose a start on or before the end, within one year.',
   },
+  APPOINTMENT_INVALID: {
+    vi: 'Thông tin lịch hẹn chưa hợp lệ. Kiểm tra số thẻ Căn cước (12 chữ số), lĩnh vực, ngày (NĂM-THÁNG-NGÀY) và giờ (GIỜ:PHÚT) rồi nhập lại.',
+    en: 'The appointment is not valid. Check the ID number (12 digits), area, date (YYYY-MM-DD) and time (HH:MM), then enter it again.',
+  },
+  APPOINTMENT_NONE_TODAY: {
+    vi: 'Không tìm thấy lịch hẹn hôm nay cho thẻ Căn cước này. Mời Ông/Bà chọn lĩnh vực để lấy số thường, hoặc hỏi cán bộ tại quầy hướng dẫn.',
+    en: 'No appointment today for this ID card. Please choose an area to take an ordinary number, or ask the staff at the help counter.',
+  },
+  APPOINTMENT_ALREADY_USED: {
+    vi: 'Lịch hẹn hôm nay của thẻ này đã được nhận số rồi; mỗi lịch hẹn chỉ nhận số một lần. Mời Ông/Bà chờ gọi số đã nhận hoặc hỏi cán bộ tại quầy.',
+    en: "Today's appointment of this card has already been picked up; each is picked up once. Please wait for that number or ask the staff.",
+  },
+  APPOINTMENT_CARD_NOT_READ: {
+    vi: 'Máy chưa đọc được thẻ Căn cước của Ông/Bà. Mời đặt thẻ lên đầu đọc và bấm “Đọc thẻ” lại.',
+    en: 'The kiosk has not read your ID card. Place it on the reader and press “Read card” again.',
+  },
   ...signingErrorMessages,
 };
 

@@ -141,6 +141,11 @@ export const errorCodes = [
   'QUEUE_SHARED_UNSUPPORTED',
   // centre reports (issue 19 item 6)
   'REPORT_RANGE_INVALID',
+  // appointments picked up with the CCCD (issue 19 item 1)
+  'APPOINTMENT_INVALID',
+  'APPOINTMENT_NONE_TODAY',
+  'APPOINTMENT_ALREADY_USED',
+  'APPOINTMENT_CARD_NOT_READ',
   // digital signing with a PKCS#11 token (issue 12)
   ...signingErrorCodes,
 ] as const;

@@ -67,6 +67,7 @@ import { createReportHandlers } from '../services/queue/reports/report-handlers'
 import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
 import { wireQueue } from './queue-wiring';
 import { machineLocalOnly } from '../services/queue/machine-local-handlers';
+import { createAppointmentHandlers } from '../services/queue/appointments/appointment-handlers';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -275,8 +276,10 @@ export function createCore(options: CoreOptions): Core {
   const logBudget = new RendererLogBudget();
   // Tickets this core handed out lately: the only ones `ticket.print` prints.
   const recentTickets = new RecentTickets();
+  // One wrapped store: a ticket from an appointment check-in prints like any other.
+  const takenQueue = rememberTaken(centreQueue.queue, recentTickets);
   const queueWiring = wireQueue({
-    queue: rememberTaken(centreQueue.queue, recentTickets),
+    queue: takenQueue,
     events,
     requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
     maxCalls: config.centre.maxCalls,
@@ -335,6 +338,12 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...queueWiring.handlers,
+    ...createAppointmentHandlers({
+      book: centreQueue.appointments,
+      queue: takenQueue,
+      requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+      lastChipId: () => card.lastRead()?.id ?? null,
+    }),
     ...createTicketPrintHandlers({
       recent: recentTickets,
       printer: config.ticketPrinter,

@@ -30,6 +30,19 @@ export const queueEn: Translation['centreQueue'] = {
     spokenTicket: 'Your number is {{number}}, area {{area}}. {{ahead}}.',
     voiceChoices: 'Press the name of the area you need.',
   },
+  appointment: {
+    button: 'I have an appointment',
+    buttonHint: 'Place your ID card on the reader to get a number called first',
+    question: 'Place your ID card (CCCD) on the reader',
+    hint: 'The kiosk reads the card to find your appointment today. Enter the numbers printed on the card, then press “Read card”.',
+    checking: 'Looking for your appointment…',
+    onTime: 'Appointment {{slot}} — called first',
+    early:
+      'Appointment {{slot}}: you came more than 30 minutes early, so you get an ordinary number called in turn.',
+    late: 'Appointment {{slot}}: you came more than 30 minutes late, so you get an ordinary number called in turn.',
+    ordinary: 'Take an ordinary number by area',
+    again: 'Read the card again',
+  },
   counter: {
     tile: 'Call queue numbers',
     tileHint: 'Call citizens to the counter, transfer, skip no-shows',

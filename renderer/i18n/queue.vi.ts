@@ -27,6 +27,19 @@ export const queueVi = {
     spokenTicket: 'Số thứ tự của Ông/Bà là {{number}}, lĩnh vực {{area}}. {{ahead}}.',
     voiceChoices: 'Bấm vào tên lĩnh vực cần làm.',
   },
+  appointment: {
+    button: 'Tôi đã đặt lịch hẹn',
+    buttonHint: 'Đặt thẻ Căn cước lên đầu đọc để nhận số, được gọi trước',
+    question: 'Đặt thẻ Căn cước (CCCD) lên đầu đọc',
+    hint: 'Máy đọc thẻ để tìm lịch hẹn hôm nay của Ông/Bà. Nhập các số in trên thẻ, rồi bấm “Đọc thẻ”.',
+    checking: 'Đang tìm lịch hẹn của Ông/Bà…',
+    onTime: 'Lịch hẹn {{slot}} — được gọi trước',
+    early:
+      'Lịch hẹn {{slot}}: Ông/Bà đến sớm hơn 30 phút so với giờ hẹn, nên nhận số thường và được gọi theo thứ tự.',
+    late: 'Lịch hẹn {{slot}}: Ông/Bà đến muộn quá 30 phút so với giờ hẹn, nên nhận số thường và được gọi theo thứ tự.',
+    ordinary: 'Lấy số thường theo lĩnh vực',
+    again: 'Đọc lại thẻ',
+  },
   counter: {
     tile: 'Gọi số thứ tự',
     tileHint: 'Gọi công dân lên quầy, chuyển quầy, bỏ qua khi vắng mặt',

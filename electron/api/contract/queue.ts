@@ -36,6 +36,11 @@ export const QueueTicketSchema = z.object({
   servedAt: z.number().nullable(),
   dossierCode: z.string().nullable(),
   clerk: z.string().nullable(),
+  /**
+   * Taken by picking up an appointment on time: called after priority, before
+   * walk-ins. Optional so screens and fixtures written before it stay valid.
+   */
+  booked: z.boolean().optional(),
 });
 
 export const queueMethods = {

@@ -11,6 +11,8 @@ import { openCentreQueue } from '../../services/queue/open-centre-queue';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
+import { printAppointments, printBooked } from './appointment-output';
+import { isDay, vnNow } from '../../services/queue/appointments/appointment-rules';
 import { printAreas, printCall, printStatus, printTicket, printTicketLine } from './queue-output';
 
 /** Vietnamese words IT may type for a priority reason, beside the English keys. */
@@ -28,14 +30,18 @@ const usage = {
   kiosk queue recall|skip --counter SỐ
   kiosk queue serve --counter SỐ [--dossier MÃ-HỒ-SƠ]
   kiosk queue transfer --counter SỐ (--to-counter SỐ | --to-area MÃ)
-  kiosk queue status | areas`,
+  kiosk queue status | areas
+  kiosk queue book --area MÃ --cccd 12-CHỮ-SỐ --date NĂM-THÁNG-NGÀY --time GIỜ:PHÚT [--initials N.V.A]
+  kiosk queue appointments [--date NĂM-THÁNG-NGÀY]`,
   en: `Usage:
   kiosk queue take --area CODE [--priority elderly|disability|pregnant|merit]
   kiosk queue call --counter N          (calls the next ticket; exit code 3 when none waits)
   kiosk queue recall|skip --counter N
   kiosk queue serve --counter N [--dossier DOSSIER-CODE]
   kiosk queue transfer --counter N (--to-counter N | --to-area CODE)
-  kiosk queue status | areas`,
+  kiosk queue status | areas
+  kiosk queue book --area CODE --cccd 12DIGITS --date YYYY-MM-DD --time HH:MM [--initials N.V.A]
+  kiosk queue appointments [--date YYYY-MM-DD]`,
 };
 
 class UsageError extends Error {}
@@ -65,6 +71,10 @@ export const queueCommand: CliCommand = {
           'to-counter': { type: 'string' },
           'to-area': { type: 'string' },
           dossier: { type: 'string' },
+          cccd: { type: 'string' },
+          date: { type: 'string' },
+          time: { type: 'string' },
+          initials: { type: 'string' },
         },
       });
     } catch (error) {
@@ -132,6 +142,20 @@ export const queueCommand: CliCommand = {
             throw new UsageError('--to-counter | --to-area');
           const to = toArea === undefined ? { counter: parseCounter(toCounter) } : { area: toArea };
           printTicketLine(io, 'transfer', await queue.transfer(counter, to));
+          return ExitCode.ok;
+        }
+        case 'book': {
+          const { area, cccd, date, time } = values;
+          if (area === undefined || cccd === undefined || date === undefined || time === undefined)
+            throw new UsageError('--area, --cccd, --date, --time');
+          const input = { area, cccd, day: date, slot: time, initials: values.initials ?? null };
+          printBooked(io, await centreQueue.appointments.book(input));
+          return ExitCode.ok;
+        }
+        case 'appointments': {
+          const day = values.date ?? vnNow(Date.now()).day;
+          if (!isDay(day)) throw new UsageError('--date YYYY-MM-DD');
+          printAppointments(io, day, await centreQueue.appointments.list(day));
           return ExitCode.ok;
         }
         default:

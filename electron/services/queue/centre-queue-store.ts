@@ -56,6 +56,8 @@ export interface QueueTicket {
   readonly dossierCode: string | null;
   /** The username of the clerk who called it at the counter that holds it. */
   readonly clerk: string | null;
+  /** Taken by checking in a booked appointment on time: called after priority, before walk-ins. */
+  readonly booked: boolean;
 }
 
 export interface TakenTicket extends QueueTicket {
@@ -113,6 +115,8 @@ export interface CentreQueueStore {
   take(input: {
     readonly area: string;
     readonly priority?: PriorityReason | null;
+    /** An appointment checked in on time (appointments/appointment-check-in.ts). */
+    readonly booked?: boolean;
   }): Promise<TakenTicket>;
   /**
    * Ends the counter's current ticket as served, then calls the next one for

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { CentreConfig } from '../config/centre-schema';
+import type { AppointmentBook } from './appointments/appointment-book';
+import { PostgresAppointmentBook } from './appointments/postgres-appointment-book';
+import { SqliteAppointmentBook } from './appointments/sqlite-appointment-book';
 import type { CentreQueueStore } from './centre-queue-store';
 import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
 import { OfflineTicketStash } from './offline-ticket-stash';
@@ -9,6 +12,8 @@ import { SqliteCentreQueue } from './sqlite-centre-queue';
 
 export interface OpenedCentreQueue {
   readonly queue: CentreQueueStore;
+  /** Appointments picked up with the CCCD, in the same database as the queue. */
+  readonly appointments: AppointmentBook;
   /** The shared database (password hidden), or null for this machine's SQLite. */
   readonly shared: CentreDbTarget | null;
   /** Ends the PostgreSQL connections after pending write-backs; nothing to do for SQLite. */
@@ -36,6 +41,7 @@ export function openCentreQueue(input: {
   if (shared === null)
     return {
       queue: new SqliteCentreQueue(input.database, { centre: input.centre }),
+      appointments: new SqliteAppointmentBook(input.database, { centre: input.centre }),
       shared,
       close: () => Promise.resolve(),
     };
@@ -45,7 +51,19 @@ export function openCentreQueue(input: {
     machine: machineName(input.env),
     ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
   });
-  return { queue, shared, close: () => queue.close() };
+  const appointments = new PostgresAppointmentBook({
+    centre: input.centre,
+    url: shared.url,
+    machine: machineName(input.env),
+  });
+  return {
+    queue,
+    appointments,
+    shared,
+    close: async () => {
+      await Promise.all([queue.close(), appointments.close()]);
+    },
+  };
 }
 
 /** Recorded on tickets and blocks; KIOSK_MACHINE_NAME when several kiosks share a host name. */

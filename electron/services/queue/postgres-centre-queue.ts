@@ -22,6 +22,7 @@ import {
   queueOffline,
 } from './postgres-connection';
 import {
+  RANK_SQL,
   readStatus,
   recentServiceDurations,
   TICKET_COLUMNS,
@@ -124,12 +125,20 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return Promise.resolve(this.#areas);
   }
 
-  async take(input: { area: string; priority?: PriorityReason | null }): Promise<TakenTicket> {
+  async take(input: {
+    area: string;
+    priority?: PriorityReason | null;
+    booked?: boolean;
+  }): Promise<TakenTicket> {
     const area = this.#area(input.area);
     const priority = input.priority ?? null;
+    const booked = input.booked === true;
     try {
       // No transaction around it: the allocation is one statement, the counts after it are reads.
-      const ticket = await this.#online((client) => this.#takeOnline(client, area, priority), null);
+      const ticket = await this.#online(
+        (client) => this.#takeOnline(client, area, priority, booked),
+        null,
+      );
       this.#inBackground(this.#topUpBlock().then(() => this.reconcile()));
       return ticket;
     } catch (error) {
@@ -143,6 +152,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     client: pg.ClientBase,
     area: QueueArea,
     priority: PriorityReason | null,
+    booked: boolean,
   ): Promise<TakenTicket> {
     const day = queueDay(this.#clock());
     // One statement, so one implicit transaction: the day row stays locked only for the
@@ -153,10 +163,10 @@ export class PostgresCentreQueue implements CentreQueueStore {
          ON CONFLICT (day) DO UPDATE SET last_number = queue_days.last_number + 1
          RETURNING last_number, COALESCE($6::bigint, ${DB_NOW}) AS at
        )
-       INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at, machine)
-       SELECT $1, $2, last_number, $3, $4, 'waiting', at, $5 FROM allocated
+       INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at, machine, booked)
+       SELECT $1, $2, last_number, $3, $4, 'waiting', at, $5, $7 FROM allocated
        RETURNING ${TICKET_COLUMNS}`,
-      [uuidv7(), day, area.code, priority, this.#machine, this.#now?.() ?? null],
+      [uuidv7(), day, area.code, priority, this.#machine, this.#now?.() ?? null, booked],
     );
     const ticket = this.#view(this.#first(inserted.rows));
     const { ahead, waiting } = await waitingAhead(client, ticket);
@@ -283,7 +293,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
         `SELECT id FROM queue_tickets
          WHERE day = $1 AND status = 'waiting'
            AND ((for_counter IS NULL AND area = ANY($2::text[])) OR for_counter = $3)
-         ORDER BY (priority IS NULL), taken_at, number
+         ORDER BY ${RANK_SQL}, taken_at, number
          LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [day, codes, counter],
       );
@@ -499,5 +509,7 @@ function stashedRow(ticket: StashedTicket): TicketRow {
     served_at: null,
     dossier_code: null,
     clerk: null,
+    // The offline stash keeps no booked mark: a check-in while the database is away waits as a walk-in.
+    booked: false,
   };
 }

@@ -1,11 +1,14 @@
 import type pg from 'pg';
 import type { QueueArea, QueueStatus, QueueTicket, TicketStatus } from './centre-queue-store';
-import { areasOfCounter, countersOf } from './queue-rules';
+import { areasOfCounter, callRank, countersOf } from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
+
+/** queue-rules' callRank as SQL: 0 priority, 1 booked, 2 walk-in. */
+export const RANK_SQL = '(CASE WHEN priority IS NOT NULL THEN 0 WHEN booked THEN 1 ELSE 2 END)';
 
 /** The columns a TicketRow holds, for SELECT and RETURNING. */
 export const TICKET_COLUMNS = `id, day, number, area, priority, status, counter, for_counter, calls,
-  taken_at, first_called_at, called_at, served_at, dossier_code, clerk`;
+  taken_at, first_called_at, called_at, served_at, dossier_code, clerk, booked`;
 
 /** The service times (served − called, ms) of an area's last `limit` served tickets. */
 export async function recentServiceDurations(
@@ -24,21 +27,21 @@ export async function recentServiceDurations(
 
 /**
  * queue-rules' peopleAhead counted in the database (a day may hold
- * thousands of waiting tickets): priority first, then (taken_at, number).
+ * thousands of waiting tickets): RANK_SQL (priority, booked, walk-in) first,
+ * then (taken_at, number).
  * Also the area's whole waiting count, the ticket included.
  */
 export async function waitingAhead(
   client: pg.ClientBase,
-  ticket: Pick<QueueTicket, 'id' | 'day' | 'area' | 'priority' | 'takenAt' | 'number'>,
+  ticket: Pick<QueueTicket, 'id' | 'day' | 'area' | 'priority' | 'takenAt' | 'number' | 'booked'>,
 ): Promise<{ ahead: number; waiting: number }> {
   const { rows } = await client.query<{ ahead: number; waiting: number }>(
-    `SELECT COUNT(*) FILTER (WHERE id <> $3 AND (
-              ((priority IS NOT NULL) AND NOT $4::boolean)
-              OR ((priority IS NOT NULL) = $4::boolean AND (taken_at, number) < ($5::bigint, $6::integer))
-            ))::integer AS ahead,
+    `SELECT COUNT(*) FILTER (WHERE id <> $3 AND
+              (${RANK_SQL}, taken_at, number) < ($4::integer, $5::bigint, $6::integer)
+            )::integer AS ahead,
             COUNT(*)::integer AS waiting
      FROM queue_tickets WHERE day = $1 AND area = $2 AND status = 'waiting'`,
-    [ticket.day, ticket.area, ticket.id, ticket.priority !== null, ticket.takenAt, ticket.number],
+    [ticket.day, ticket.area, ticket.id, callRank(ticket), ticket.takenAt, ticket.number],
   );
   return rows[0] ?? { ahead: 0, waiting: 0 };
 }

@@ -60,6 +60,35 @@ const migrations: readonly {
       );
     `,
   },
+  {
+    // Appointments picked up with the CCCD, and the booked mark (SQLite's queue:0004, same shape).
+    version: 2,
+    name: 'appointments',
+    sql: `
+      ALTER TABLE queue_tickets ADD COLUMN booked boolean NOT NULL DEFAULT false;
+      CREATE TABLE queue_appointments (
+        id text PRIMARY KEY,
+        day text NOT NULL,
+        slot text NOT NULL CHECK (slot ~ '^[0-2][0-9]:[0-5][0-9]$'),
+        area text NOT NULL,
+        cccd_hmac text NOT NULL CHECK (length(cccd_hmac) = 64),
+        initials text,
+        booked_at bigint NOT NULL,
+        booked_by text,
+        checked_in_at bigint,
+        arrival text CHECK (arrival IN ('on_time', 'early', 'late')),
+        ticket_id text,
+        ticket_number integer,
+        UNIQUE (day, cccd_hmac, slot)
+      );
+      CREATE INDEX queue_appointments_by_card ON queue_appointments (cccd_hmac, day);
+      CREATE INDEX queue_appointments_by_day ON queue_appointments (day, slot);
+      CREATE TABLE queue_appointment_key (
+        id integer PRIMARY KEY CHECK (id = 1),
+        key bytea NOT NULL CHECK (length(key) = 32)
+      );
+    `,
+  },
 ];
 
 /** Any constant: every kiosk migrating the same database takes this one lock. */

@@ -2,10 +2,12 @@ import type { Migration } from '../store/migrations/index';
 import { queueTickets } from './0001-queue-tickets';
 import { clerksAndRatings } from './0002-clerks-and-ratings';
 import { ratingDelivery } from './0003-rating-delivery';
+import { appointments } from './0004-appointments';
 
 /** The centre queue's tables, numbered on their own like every module's. */
 export const queueMigrations: readonly Migration[] = [
   { module: 'queue', version: 1, name: 'queue-tickets', up: queueTickets },
   { module: 'queue', version: 2, name: 'clerks-and-ratings', up: clerksAndRatings },
   { module: 'queue', version: 3, name: 'rating-delivery', up: ratingDelivery },
+  { module: 'queue', version: 4, name: 'appointments', up: appointments },
 ];

@@ -18,17 +18,27 @@ export interface OrderedTicket {
   readonly priority: PriorityReason | null;
   readonly takenAt: number;
   readonly forCounter: number | null;
+  /** Taken by checking in a booked appointment on time (absent: an ordinary ticket). */
+  readonly booked?: boolean;
 }
 
 /**
- * Priority tickets first, then in order of taking (a transferred ticket keeps
- * its original time, so it is not sent to the back), then by number, which
- * breaks ties between tickets taken in the same millisecond.
+ * 0 priority, 1 booked, 2 walk-in. A citizen who booked a slot and came on
+ * time goes before walk-ins (that is what booking buys), but never before
+ * the elderly, disabled, pregnant or people with merit.
+ */
+export function callRank(t: Pick<OrderedTicket, 'priority' | 'booked'>): number {
+  return t.priority !== null ? 0 : t.booked === true ? 1 : 2;
+}
+
+/**
+ * Priority tickets first, then booked ones, then in order of taking (a
+ * transferred ticket keeps its original time, so it is not sent to the
+ * back), then by number, which breaks ties between tickets taken in the
+ * same millisecond.
  */
 export function callOrder(a: OrderedTicket, b: OrderedTicket): number {
-  const pa = a.priority === null ? 1 : 0;
-  const pb = b.priority === null ? 1 : 0;
-  return pa - pb || a.takenAt - b.takenAt || a.number - b.number;
+  return callRank(a) - callRank(b) || a.takenAt - b.takenAt || a.number - b.number;
 }
 
 /** The areas a counter serves, by the centre's configuration. */

@@ -20,6 +20,7 @@ function ticket(id: string): TakenTicket {
     servedAt: null,
     dossierCode: null,
     clerk: null,
+    booked: false,
     peopleAhead: 0,
     estimatedWaitMinutes: 0,
   };

@@ -63,7 +63,11 @@ export class SqliteCentreQueue implements CentreQueueStore {
     return Promise.resolve(this.#areas);
   }
 
-  take(input: { area: string; priority?: PriorityReason | null }): Promise<TakenTicket> {
+  take(input: {
+    area: string;
+    priority?: PriorityReason | null;
+    booked?: boolean;
+  }): Promise<TakenTicket> {
     return run(() => {
       const area = this.#area(input.area);
       return this.#db
@@ -83,10 +87,10 @@ export class SqliteCentreQueue implements CentreQueueStore {
           const id = uuidv7();
           this.#db
             .prepare(
-              `INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at)
-               VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
+              `INSERT INTO queue_tickets (id, day, number, area, priority, status, taken_at, booked)
+               VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)`,
             )
-            .run(id, day, number, area.code, input.priority ?? null, at);
+            .run(id, day, number, area.code, input.priority ?? null, at, input.booked ? 1 : 0);
           const ticket = this.#view(this.#row(id));
           const ahead = peopleAhead(ticket, this.#waiting(day));
           return {

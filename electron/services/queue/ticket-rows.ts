@@ -17,6 +17,8 @@ export interface TicketRow {
   served_at: number | null;
   dossier_code: string | null;
   clerk: string | null;
+  /** 0/1 in SQLite, a boolean in PostgreSQL. */
+  booked: number | boolean;
 }
 
 export function ticketView(row: TicketRow, areas: readonly QueueArea[]): QueueTicket {
@@ -38,6 +40,7 @@ export function ticketView(row: TicketRow, areas: readonly QueueArea[]): QueueTi
     servedAt: row.served_at,
     dossierCode: row.dossier_code,
     clerk: row.clerk,
+    booked: Boolean(row.booked),
   };
 }
 

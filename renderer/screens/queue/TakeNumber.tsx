@@ -6,6 +6,7 @@ import type { ApiError } from '../../../electron/api/errors';
 import { useKiosk } from '../../api/KioskContext';
 import { useSpokenAlert, useSpokenScreen } from '../../components/voice/use-spoken';
 import { useApiErrorText } from '../../i18n/use-api-error-text';
+import { AppointmentCheckIn, useAppointmentNote, type CheckedIn } from './AppointmentCheckIn';
 import { TicketView } from './TicketView';
 import './queue.css';
 
@@ -30,6 +31,8 @@ export function TakeNumber() {
   const [taking, setTaking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [ticket, setTicket] = useState<Result<'queue.take'> | null>(null);
+  const [appointment, setAppointment] = useState<'card' | CheckedIn | null>(null);
+  const appointmentNote = useAppointmentNote();
 
   useEffect(() => {
     let live = true;
@@ -52,9 +55,14 @@ export function TakeNumber() {
     else setError(result.error);
   };
   const home = useCallback(() => void navigate('/', { replace: true }), [navigate]);
+  // A chip was read: the core forgets that read too, as at the end of a self-service session.
+  const homeAfterCard = useCallback(() => {
+    void api.session.end({ reason: 'done' });
+    home();
+  }, [api, home]);
 
   useSpokenScreen(
-    ticket === null
+    ticket === null && appointment === null
       ? `${t('centreQueue.take.question')} ${t('centreQueue.take.voiceChoices')}`
       : undefined,
   );
@@ -62,6 +70,24 @@ export function TakeNumber() {
   useSpokenAlert(failure);
 
   if (ticket !== null) return <TicketView ticket={ticket} onDone={home} />;
+  if (appointment === 'card')
+    return (
+      <AppointmentCheckIn
+        onTicket={setAppointment}
+        onOrdinary={() => {
+          void api.session.end({ reason: 'done' });
+          setAppointment(null);
+        }}
+      />
+    );
+  if (appointment !== null)
+    return (
+      <TicketView
+        ticket={appointment.ticket}
+        onDone={homeAfterCard}
+        note={appointmentNote(appointment)}
+      />
+    );
   const other = areas === null ? undefined : otherArea(areas);
   return (
     <main className="screen queue-take">
@@ -91,6 +117,17 @@ export function TakeNumber() {
         </div>
       )}
       {taking && <p role="status">{t('centreQueue.take.taking')}</p>}
+      <button
+        type="button"
+        className="queue-appointment-button"
+        disabled={taking}
+        onClick={() => {
+          setAppointment('card');
+        }}
+      >
+        <span className="queue-appointment-title">{t('centreQueue.appointment.button')}</span>
+        <span className="queue-appointment-hint">{t('centreQueue.appointment.buttonHint')}</span>
+      </button>
       <p className="queue-priority-note">{t('centreQueue.take.priority')}</p>
       <div className="queue-nav">
         <button type="button" onClick={home}>

@@ -30,9 +30,12 @@ export function useWaitText(): (minutes: number) => string {
 export function TicketView({
   ticket,
   onDone,
+  note,
 }: {
   readonly ticket: TakenTicket;
   readonly onDone: () => void;
+  /** A line under the area (an appointment: "called first", or why not), shown and spoken. */
+  readonly note?: string;
 }) {
   const { t } = useTranslation();
   const errorText = useApiErrorText();
@@ -44,7 +47,9 @@ export function TicketView({
     ticket.peopleAhead === 0
       ? t('centreQueue.take.aheadNone')
       : t('centreQueue.take.ahead', { n: ticket.peopleAhead });
-  useSpokenScreen(t('centreQueue.take.spokenTicket', { number, area: ticket.areaName, ahead }));
+  useSpokenScreen(
+    `${t('centreQueue.take.spokenTicket', { number, area: ticket.areaName, ahead })}${note === undefined ? '' : ` ${note}.`}`,
+  );
   const failure = print.state === 'failed' ? errorText(print.error) : undefined;
   useSpokenAlert(failure);
   return (
@@ -54,6 +59,9 @@ export function TicketView({
         {number}
       </p>
       <p className="queue-area">{ticket.areaName}</p>
+      {note !== undefined && (
+        <p className={`queue-note${ticket.booked === true ? ' queue-note-booked' : ''}`}>{note}</p>
+      )}
       <ul className="queue-facts">
         <li>{ahead}</li>
         <li>{waitText(ticket.estimatedWaitMinutes)}</li>

@@ -21,6 +21,8 @@ interface KioskCardStepProps {
   readonly onRead: (result: CardRead) => void;
   /** The screen's heading and voice follow the reader: nothing to type while it is down. */
   readonly onReaderDown: (down: boolean) => void;
+  /** The line above the keypad; the self-service text (it fills the e-form) by default. */
+  readonly hint?: string;
 }
 
 /** A field of this step in the e-form's shape, so it gets the same keypad; `label` is already translated. */
@@ -45,7 +47,7 @@ export const localField = (
  * typed (only a chip read is accepted here) and names the counter. A reader
  * that comes back is used at once.
  */
-export function KioskCardStep({ onRead, onReaderDown }: KioskCardStepProps) {
+export function KioskCardStep({ onRead, onReaderDown, hint }: KioskCardStepProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const errorText = useErrorText();
@@ -118,7 +120,7 @@ export function KioskCardStep({ onRead, onReaderDown }: KioskCardStepProps) {
 
   return (
     <section className="kiosk-card" data-reader={reader}>
-      <p className="lead">{t('selfService.card.hint')}</p>
+      <p className="lead">{hint ?? t('selfService.card.hint')}</p>
       <fieldset className="choice-rows">
         <legend>{t('touch.card.access')}</legend>
         {(['can', 'mrz'] as const).map((m) => (
