@@ -227,4 +227,37 @@ describe('what a passkey sign-in records', () => {
       'PASSKEY_REJECTED: the key belongs to an inactive account',
     );
   });
+
+  it('signs in the account the key belongs to, not another active one', async () => {
+    const s = await setup();
+    await new StaffAccounts(s.db).create('anh.nguyen', 'admin', 'một mật khẩu khác 456');
+    const key = await enrolled(s);
+    const asserted = key.assert(await s.passkeys.authenticationOptions(ORIGIN), ORIGIN, VERIFIED);
+    expect(await s.passkeys.authenticate(asserted, ORIGIN)).toMatchObject({ username: 'canbo1' });
+  });
+});
+
+describe('a refusal by the WebAuthn library', () => {
+  it('keeps the library’s reason for IT: registration and sign-in without user verification', async () => {
+    const s = await setup();
+    const touch = { up: true, uv: false } as const;
+    const key = new SoftwareAuthenticator();
+    const created = key.register(
+      await s.passkeys.registrationOptions(s.account, ORIGIN),
+      ORIGIN,
+      touch,
+    );
+    expect(await reason(s.passkeys.register(created, ORIGIN))).toMatch(
+      /^PASSKEY_REJECTED: registration not verified: .*[Uu]ser verification/,
+    );
+    const enrolledKey = await enrolled(s);
+    const asserted = enrolledKey.assert(
+      await s.passkeys.authenticationOptions(ORIGIN),
+      ORIGIN,
+      touch,
+    );
+    expect(await reason(s.passkeys.authenticate(asserted, ORIGIN))).toMatch(
+      /^PASSKEY_REJECTED: assertion not verified: .*[Uu]ser verification/,
+    );
+  });
 });
