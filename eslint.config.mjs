@@ -30,6 +30,7 @@ export default defineConfig(
       'build/system-deps/',
       '**/*.cjs',
       '.stryker-tmp/',
+      '.stryker-tmp-*/',
       'reports/',
     ],
   },

@@ -31,4 +31,20 @@ describe('a new staff password (NIST SP 800-63B)', () => {
   it('is accepted when long, uncommon and free of the username, without composition rules', () => {
     expect(refusal('canbo1', 'sông hồng chảy về biển')).toBeUndefined();
   });
+
+  it('takes exactly 10 characters and refuses 9, saying how many it needs', () => {
+    expect(refusal('canbo1', 'bầu trời x')).toBeUndefined();
+    const e = refusal('canbo1', 'bầu trời ');
+    expect(e).toMatch(/^Mật khẩu cần ít nhất 10 ký tự; hãy dùng một câu dài dễ nhớ/);
+    expect(e).toMatch(/at least 10 characters$/);
+  });
+
+  it('says in Vietnamese what to do for a common password or one containing the username', () => {
+    expect(refusal('canbo1', 'password123')).toBe(
+      'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán; hãy chọn mật khẩu khác / password: too common',
+    );
+    expect(refusal('canbo1', 'canbo1 mùa thu')).toBe(
+      'Mật khẩu không được chứa tên đăng nhập; hãy chọn mật khẩu khác / password: contains the username',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, nextAttemptAt } from './backoff';
+import { backoffDelay, defaultBackoff, nextAttemptAt } from './backoff';
 
 const policy = { baseMs: 500, maxMs: 8_000 };
 
@@ -30,5 +30,11 @@ describe('backoff', () => {
     expect(nextAttemptAt(1_000, 0, 30_000, policy, () => 0)).toBe(31_000);
     expect(nextAttemptAt(1_000, 3, 100, policy, () => 0)).toBe(3_000);
     expect(nextAttemptAt(1_000, 0, null, policy, () => 0)).toBe(1_250);
+  });
+
+  it('by default starts at half a second and waits two minutes at most', () => {
+    expect(backoffDelay(0, defaultBackoff, () => 1)).toBe(500);
+    expect(backoffDelay(30, defaultBackoff, () => 1)).toBe(120_000);
+    expect(backoffDelay(30, defaultBackoff, () => 0)).toBe(60_000);
   });
 });

@@ -19,65 +19,17 @@ import {
   passwordKey,
   performPace,
 } from './index';
+import {
+  G1,
+  G1_CARD_ACCESS,
+  G1_OID,
+  hex,
+  icaoTranscript,
+  toHex,
+} from '../../../test/support/icao-pace-g1';
 
-const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/\s/g, ''), 'hex'));
-const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex').toUpperCase();
-
-/** ICAO Doc 9303-11 Appendix G.1: PACE ECDH generic mapping, brainpoolP256r1, AES-128, MRZ password. */
-const G1 = {
-  mrz: { documentNumber: 'T22000129', birthDate: '640812', expiryDate: '101031' },
-  k: '7E2D2A41C74EA0B38CD36F863939BFA8E9032AAD',
-  kPi: '89DED1B26624EC1E634C1989302849DD',
-  z: '95A3A016522EE98D01E76CB6B98B42C3',
-  s: '3F00C4D39D153F2B2A214A078D899B22',
-  skMapIfd: '7F4EF07B9EA82FD78AD689B38D0BC78CF21F249D953BC46F4C6E19259C010F99',
-  pkMapIfd:
-    '047ACF3EFC982EC45565A4B155129EFBC74650DCBFA6362D896FC70262E0C2CC5E544552DCB6725218799115B55C9BAA6D9F6BC3A9618E70C25AF71777A9C4922D',
-  pkMapIc:
-    '04824FBA91C9CBE26BEF53A0EBE7342A3BF178CEA9F45DE0B70AA601651FBA3F5730D8C879AAA9C9F73991E61B58F4D52EB87A0A0C709A49DC63719363CCD13C54',
-  h: '0460332EF2450B5D247EF6D3868397D398852ED6E8CAF6FFEEF6BF85CA57057FD50840CA7415BAF3E43BD414D35AA4608B93A2CAF3A4E3EA4E82C9C13D03EB7181',
-  gHat: '048CED63C91426D4F0EB1435E7CB1D74A46723A0AF21C89634F65A9AE87A9265E28C879506743F8611AC33645C5B985C80B5F09A0B83407C1B6A4D857AE76FE522',
-  skDhIfd: 'A73FB703AC1436A18E0CFA5ABB3F7BEC7A070E7A6788486BEE230C4A22762595',
-  pkDhIfd:
-    '042DB7A64C0355044EC9DF190514C625CBA2CEA48754887122F3A5EF0D5EDD301C3556F3B3B186DF10B857B58F6A7EB80F20BA5DC7BE1D43D9BF850149FBB36462',
-  pkDhIc:
-    '049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094',
-  k2: '28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925',
-  ksEnc: 'F5F0E35C0D7161EE6724EE513A0D9A7F',
-  ksMac: 'FE251C7858B356B24514B3BD5F4297D1',
-  tIfd: 'C2B0BD78D94BA866',
-  tIc: '3ABB9674BCE93C08',
-} as const;
-const OID = '0.4.0.127.0.7.2.2.4.2.2';
-
-/** EF.CardAccess holding one PACEInfo (GM, AES-128, brainpoolP256r1). */
-const CARD_ACCESS = encodeTlv(
-  0x31,
-  encodeTlv(0x30, encodeTlv(0x06, encodeOid(OID)), hex('020102'), hex('02010D')),
-);
-
-/** The App. G.1 exchange as published: each expected command and the chip's answer. */
-function icaoTranscript(mseSetAt = '0022C1A40F800A04007F00070202040202830101'): {
-  transmit: (apdu: Uint8Array) => Promise<Uint8Array>;
-  left: () => number;
-} {
-  const script: [string, string][] = [
-    [mseSetAt, '9000'],
-    ['10860000027C0000', `7C128010${G1.z}9000`],
-    [`10860000457C438141${G1.pkMapIfd}00`, `7C438241${G1.pkMapIc}9000`],
-    [`10860000457C438341${G1.pkDhIfd}00`, `7C438441${G1.pkDhIc}9000`],
-    [`008600000C7C0A8508${G1.tIfd}00`, `7C0A8608${G1.tIc}9000`],
-  ];
-  return {
-    transmit: (apdu) => {
-      const step = script.shift();
-      if (step === undefined) return Promise.reject(new Error('unexpected extra APDU'));
-      expect(toHex(apdu)).toBe(step[0]);
-      return Promise.resolve(hex(step[1]));
-    },
-    left: () => script.length,
-  };
-}
+const OID = G1_OID;
+const CARD_ACCESS = G1_CARD_ACCESS;
 
 describe('PACE primitives against ICAO 9303-11 Appendix G.1', () => {
   const curve = standardizedCurve(13)!;

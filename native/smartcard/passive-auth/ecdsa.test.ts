@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeTlv } from '../lds';
+import { makeCurve, multiply } from '../ec';
 import { ecdsaDerToRs, ecdsaPlainToRs } from './ecdsa';
 import { ecdsaVerify, parseEcPublicKey } from './index';
 import type { EcPublicKey, HashName } from './index';
@@ -43,6 +44,47 @@ describe('ECDSA verification in bigint arithmetic', () => {
     ] as const) {
       expect(ecdsaVerify(key, 'sha256', data, bad)).toBe(false);
     }
+  });
+});
+
+/*
+ * y² = x³ + x + 9 over GF(131): 137 points, a prime, so every point but O
+ * generates it, and G = (0, 3) has x = 0. Small enough to try every (r, s).
+ */
+const toy = makeCurve({ name: 'toy-131', p: 131n, a: 1n, b: 9n, gx: 0n, gy: 3n, n: 137n, h: 1n });
+const toyMessages = ['CCCD', 'EF.SOD', 'DG1'].map((m) => new TextEncoder().encode(m));
+
+/** How many (r, s), r from `rs` and s from 1..n−1, verify over `data`; stops at `enough`. */
+function verifying(
+  key: EcPublicKey,
+  data: Uint8Array,
+  rs: readonly bigint[],
+  enough = Infinity,
+): number {
+  let ok = 0;
+  for (const r of rs)
+    for (let s = 1n; s < toy.n; s++) {
+      if (ecdsaVerify(key, 'sha256', data, [r, s])) ok++;
+      if (ok >= enough) return ok;
+    }
+  return ok;
+}
+const everyR = Array.from({ length: 136 }, (_, i) => BigInt(i + 1));
+
+describe('ECDSA on a curve small enough to try every signature', () => {
+  const key: EcPublicKey = { curve: toy, point: multiply(toy, 5n, toy.g), explicit: true };
+
+  it('some signatures verify: the verifier works on this curve', () => {
+    for (const m of toyMessages) expect(verifying(key, m, everyR, 1)).toBe(1);
+  });
+
+  it('r = 0 never verifies, although s = e makes x(u1·G) = x(G) = 0 ≡ r', () => {
+    for (const m of toyMessages) expect(verifying(key, m, [0n, toy.n])).toBe(0);
+  });
+
+  it('a public key at infinity verifies nothing (else any s has a matching r = x((e/s)·G))', () => {
+    const infinity: EcPublicKey = { curve: toy, point: null, explicit: true };
+    for (const m of toyMessages) expect(verifying(infinity, m, everyR)).toBe(0);
   });
 });
 

@@ -112,6 +112,18 @@ describe('EF.SOD parsing: each malformation has its own message', () => {
     );
   });
 
+  it('an eContent that is not an OCTET STRING: "malformed", with pkijs\'s error as its cause', async () => {
+    const sod = await signSod(pki, { lso });
+    // eContentType id-ldsSecurityObject (06 06 67 81 08 01 01 01), then [0] L 04 L <LDSSecurityObject>.
+    const oid = Buffer.from('0606678108010101a0', 'hex');
+    const at = Buffer.from(sod).indexOf(oid) + oid.length + 1;
+    expect(sod[at]).toBe(0x04);
+    sod[at] = 0x02; // INTEGER
+    const e = parseError(sod);
+    expect(e.message).toMatch(/EF\.SOD is malformed/);
+    expect(e.cause).toBeInstanceOf(TypeError);
+  });
+
   it('reads a well-formed SOD signed by the fixture', async () => {
     const sod = parseSod(await signSod(pki, { lso }));
     expect(sod.hashAlgorithm).toBe('sha256');

@@ -65,6 +65,28 @@ describe('CSCA trust folder', () => {
     expect(store.problems).toEqual(['cut.pem: not a certificate or master list']);
   });
 
+  it('loads files in its own name order (UTF-16), not the order the platform lists them in', async () => {
+    // Node's readdir returns names in libuv's byte (UTF-8) order. The two
+    // orders differ for a name above U+FFFF against one in U+E000–U+FFFF:
+    // '！' (U+FF01, UTF-8 EF BC 81) lists before '😀' (U+1F600, F0 9F 98 80),
+    // while in UTF-16 '😀' (D83D DE00) sorts first.
+    const dir = join(root, 'order');
+    await mkdir(dir);
+    await writeFile(join(dir, '！csca.pem'), toPem(certificateDer(pki.csca), 'CERTIFICATE'));
+    await writeFile(join(dir, '😀dsc.der'), certificateDer(pki.dsc));
+    await writeFile(join(dir, '！bad.cer'), 'not a certificate');
+    await writeFile(join(dir, '😀bad.crt'), 'not one either');
+    const store = await loadTrustStore(dir);
+    expect(store.certificates.map((c) => c.serialNumber.valueBlock.valueDec)).toEqual([
+      pki.dsc.serialNumber.valueBlock.valueDec,
+      pki.csca.serialNumber.valueBlock.valueDec,
+    ]);
+    expect(store.problems).toEqual([
+      '😀bad.crt: not a certificate or master list',
+      '！bad.cer: not a certificate or master list',
+    ]);
+  });
+
   it('reads a master list only when its content type says CSCA master list', () => {
     expect(certificatesFromFile(masterList('2.23.136.1.1.2', [pki.csca]))).toHaveLength(1);
     expect(certificatesFromFile(masterList('2.23.136.1.1.1', [pki.csca]))).toBeNull();
