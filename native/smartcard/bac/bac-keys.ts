@@ -26,8 +26,9 @@ export function bacSession(
   rndIc: Uint8Array,
   rndIfd: Uint8Array,
 ): BacSession {
-  const seed = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) seed[i] = (kIfd[i] ?? 0) ^ (kIc[i] ?? 0);
+  // K_seed = K.IFD ⊕ K.IC, 16 bytes (written without an index loop, whose
+  // bound a mutant could change unseen: a Uint8Array drops a 17th write).
+  const seed = Uint8Array.from({ length: 16 }, (_, i) => (kIfd[i] ?? 0) ^ (kIc[i] ?? 0));
   const ssc = new Uint8Array(8);
   ssc.set(rndIc.subarray(4, 8));
   ssc.set(rndIfd.subarray(4, 8), 4);
