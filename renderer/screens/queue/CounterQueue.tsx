@@ -19,7 +19,11 @@ interface Notice {
   readonly tone: 'ok' | 'warn';
 }
 
-/** Other counters' calls and new tickets show up without a click; cheap on SQLite and PostgreSQL. */
+/**
+ * Calls from any counter or process arrive as `queue.called` and refresh at
+ * once; taking a number publishes no event, so new tickets still show up by
+ * this poll (cheap on SQLite and PostgreSQL).
+ */
 const REFRESH_MS = 5000;
 
 /**
@@ -52,8 +56,10 @@ export function CounterQueue() {
       if (result.ok) setStatus(result.value);
     });
     const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const stop = api.on('queue.called', () => void refresh());
     return () => {
       clearInterval(timer);
+      stop();
     };
   }, [api, refresh, errorText]);
 
