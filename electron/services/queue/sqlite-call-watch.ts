@@ -18,7 +18,8 @@ interface CalledRow {
  * process's pages as `queue.called` too, as PostgreSQL's LISTEN does for a
  * shared queue. `PRAGMA data_version` changes only when another connection
  * commits, so between such commits the watch reads nothing else. A call is
- * published once: each is keyed by counter, number and call count.
+ * published once: each is keyed by counter, number and call count. A recall's
+ * `at` is its first call's time (the row keeps no time per recall).
  */
 export function withOtherProcessCalls(
   queue: CentreQueueStore,
@@ -40,19 +41,22 @@ export function withOtherProcessCalls(
   queue.onCall(publish);
 
   const version = database.prepare<[], { data_version: number }>('PRAGMA data_version');
-  const since = database.prepare<[number], CalledRow>(
+  // The tickets called now: at most one per counter. A first call or a recall
+  // by another process shows as a key not published yet; a transfer or a
+  // serve leaves this set and publishes nothing.
+  const current = database.prepare<[], CalledRow>(
     `SELECT number, area, counter, calls, called_at FROM queue_tickets
-     WHERE called_at > ? AND counter IS NOT NULL ORDER BY called_at`,
+     WHERE status = 'called' AND counter IS NOT NULL AND calls >= 1`,
   );
+  // Calls made before this process started were announced then, not again now.
+  for (const row of current.all()) published.add(keyOf(row));
   let seenVersion = version.get()?.data_version ?? 0;
-  let seenAt = Date.now();
   const timer = setInterval(() => {
     try {
       const now = version.get()?.data_version ?? 0;
       if (now === seenVersion) return;
       seenVersion = now;
-      for (const row of since.all(seenAt)) {
-        seenAt = Math.max(seenAt, row.called_at);
+      for (const row of current.all()) {
         publish({
           number: row.number,
           area: row.area,
