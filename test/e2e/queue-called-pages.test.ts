@@ -3,7 +3,7 @@
  * as they happen through the `queue.called` event, even when the call comes
  * from another process on the same queue (`kiosk queue call` run by a script
  * on this machine's SQLite): the number shows up without a reload and well
- * inside the pages' fallback polls (5 s).
+ * inside the pages' fallback polls (5 s); a recall from another process too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,11 +82,18 @@ describe('calls made by another process', () => {
       previous = number;
       expect(Date.now() - started).toBeLessThan(60_000);
     }
+    // A recall from another process shows too (the second call of the same number).
+    kioskCli(shell.dataDir, ['queue', 'recall', '--counter', '1']);
+    const recalled = Date.now();
+    await counterPage
+      .locator(`.queue-current[data-number="${previous ?? 0}"][data-calls="2"]`)
+      .waitFor({ timeout: EVENT_MS });
+    shownMs.push(Date.now() - recalled);
     expect(
       await counterPage.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce),
     ).toBe(true);
     console.log(
-      `kiosk queue call (another process) → counter screen: ${shownMs.join(', ')} ms; ` +
+      `kiosk queue call ×4 and recall ×1 (another process) → counter screen: ${shownMs.join(', ')} ms; ` +
         `→ rating screen asks: ${askedMs.join(', ')} ms (fallback polls: 5 s)`,
     );
     await counterPage.screenshot({ path: `${SCREENSHOTS}/queue-called-counter.png` });
