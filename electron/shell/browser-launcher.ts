@@ -28,6 +28,27 @@ export function browserArguments(url: string, profileDir: string, kioskWindow: b
   ];
 }
 
+/**
+ * A hall TV's command line: full screen, its own profile (a kiosk window may
+ * run beside it on the same machine), and sound without a press, since
+ * nobody stands at a TV to tap "Bật âm thanh" each morning.
+ */
+export function displayBrowserArguments(url: string, profileDir: string): string[] {
+  return [...browserArguments(url, profileDir, true), '--autoplay-policy=no-user-gesture-required'];
+}
+
+/** Opens the hall display (`/display` with the display key); undefined when the browser is missing. */
+export function openDisplayBrowser(
+  browser: string,
+  url: string,
+  dataDir: string,
+): ChildProcess | undefined {
+  if (!existsSync(browser)) return undefined;
+  return spawn(browser, displayBrowserArguments(url, join(dataDir, 'display-profile')), {
+    stdio: 'ignore',
+  });
+}
+
 /** Opens the kiosk page in the configured browser; undefined when it is not installed. */
 export function openBrowser(
   browser: string,

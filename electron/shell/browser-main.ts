@@ -3,13 +3,20 @@
  * Chromium-kiosk deployment, and the end-to-end tests). Prints the kiosk's
  * address on one line as soon as it listens, then opens the browser when a
  * display is there and KIOSK_NO_BROWSER is not set; the core composes
- * meanwhile.
+ * meanwhile. With `--display` (or KIOSK_DISPLAY=1) the browser opens the
+ * hall display instead, full screen with sound allowed (a hall TV).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KioskError } from '../api/errors';
 import { resolveDataDir } from '../services/config/config-file';
-import { browserArguments, hasDisplay, openBrowser } from './browser-launcher';
+import {
+  browserArguments,
+  displayBrowserArguments,
+  hasDisplay,
+  openBrowser,
+  openDisplayBrowser,
+} from './browser-launcher';
 import { startBrowserShell } from './browser-shell';
 import { startTrainingPortal } from './training-portal';
 
@@ -23,6 +30,8 @@ function addressOnly(url: string): string {
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 const dataDir = resolveDataDir(process.env);
+/** A hall TV: the browser opens `/display`, which reconnects by itself after a restart. */
+const hallDisplay = process.argv.includes('--display') || process.env.KIOSK_DISPLAY === '1';
 /** Opened before the core is composed; closed again if composing fails. */
 let browserProcess: ReturnType<typeof openBrowser> | undefined;
 
@@ -44,6 +53,9 @@ try {
       ? `Kiosk Một cửa: ${addressOnly(shell.url)} (mở trong trình duyệt của kiosk)\n`
       : `Kiosk Một cửa: ${shell.url}\n`,
   );
+  // The display key opens only the hall display's numbers, never a citizen's data.
+  if (hallDisplay && !opensBrowser)
+    process.stdout.write(`Màn hình sảnh / Hall display: ${shell.displayUrl}\n`);
   // Stopping while the core still composes waits for it, so the store is
   // closed cleanly rather than cut off mid-migration.
   const stopping = new AbortController();
@@ -57,10 +69,14 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // The page opens now and says "Đang khởi động…" until the core answers.
-  browserProcess = opensBrowser
-    ? openBrowser(browser, shell.launchPage(), dataDir, kioskWindow)
-    : undefined;
-  if (browserProcess) {
+  if (opensBrowser && hallDisplay) {
+    browserProcess = openDisplayBrowser(browser, shell.displayUrl, dataDir);
+    shell.logger.info(
+      { browser, args: displayBrowserArguments('(url)', '(profile)') },
+      'hall display opened',
+    );
+  } else if (opensBrowser) {
+    browserProcess = openBrowser(browser, shell.launchPage(), dataDir, kioskWindow);
     shell.logger.info(
       { browser, args: browserArguments('(url)', '(profile)', kioskWindow) },
       'browser opened',

@@ -12,6 +12,7 @@ import { UploadStore } from '../services/uploads/upload-store';
 import type { Dispatch } from '../api/dispatcher';
 import type { Core, CoreOptions } from './composition-root';
 import { CoreGate } from './core-gate';
+import { loadDisplayKey } from './display-key';
 import {
   CoreSupervisor,
   type LaunchCore,
@@ -62,6 +63,12 @@ export interface BrowserShell {
   readonly url: string;
   readonly origin: string;
   /**
+   * The hall display's address (`/display` with this machine's display key):
+   * the same after a restart on the same port, so a TV's page reconnects by
+   * itself; it opens no staff method and nothing personal.
+   */
+  readonly displayUrl: string;
+  /**
    * A one-time launch page for the browser's command line (a file:// URL):
    * it redirects to the shell with a one-time code, whose first load is
    * redirected to the page with the token; it opens nothing after that.
@@ -91,6 +98,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   // In-process only: the split core keeps its UploadStore in its own process.
   const uploads = options.core?.uploads ?? new UploadStore();
   const token = randomBytes(32).toString('hex');
+  const displayKey = loadDisplayKey(options.dataDir);
   let origins: string[] = [];
   const headers = securityHeaders();
   const launchPages = new LaunchPages(options.dataDir);
@@ -191,6 +199,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const wss = attachWsTransport({
     server,
     token,
+    displayKey,
     allowedOrigins: () => origins,
     dispatch,
     events,
@@ -251,6 +260,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     coreProcess: supervisor,
     origin,
     url: `${origin}/?token=${token}`,
+    displayUrl: `${origin}/?display=${displayKey}#/display`,
     launchPage: () => {
       const code = launchCodes.issue();
       return launchPages.write(code, `${origin}/?launch=${code}`);

@@ -32,6 +32,13 @@ import {
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
+/**
+ * A hall TV (`--display` or KIOSK_DISPLAY=1): the window shows `/display`
+ * and may speak each call without anyone pressing "Bật âm thanh" first.
+ */
+const hallDisplay = process.argv.includes('--display') || process.env.KIOSK_DISPLAY === '1';
+if (hallDisplay) app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -73,6 +80,7 @@ function serveRenderer(): void {
 }
 
 function createWindow(config: Config, logger: Logger): BrowserWindow {
+  const entry = hallDisplay ? `${APP_ENTRY}#/display` : APP_ENTRY;
   const window = new BrowserWindow(
     windowOptions({
       kiosk: config.window.kiosk,
@@ -89,9 +97,9 @@ function createWindow(config: Config, logger: Logger): BrowserWindow {
       { reason: details.reason, exitCode: details.exitCode },
       'renderer gone; reloading',
     );
-    if (shouldReloadRenderer(details.reason, window.isDestroyed())) void window.loadURL(APP_ENTRY);
+    if (shouldReloadRenderer(details.reason, window.isDestroyed())) void window.loadURL(entry);
   });
-  void window.loadURL(APP_ENTRY);
+  void window.loadURL(entry);
   return window;
 }
 

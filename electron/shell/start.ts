@@ -41,7 +41,9 @@ if (reason === undefined) {
   if (!(await electronBundleIsCurrent())) process.exit(1);
   const electron = findElectronBinary(root);
   if (!electron.ok) process.exit(1);
-  const child = spawn(electron.path, [root], { cwd: root, stdio: 'inherit' });
+  // `npm start -- --display` makes this machine a hall TV in either shell.
+  const display = process.argv.includes('--display') ? ['--display'] : [];
+  const child = spawn(electron.path, [root, ...display], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write(`Chạy vỏ trình duyệt (browser shell) vì ${reason.vi}.\n`);

@@ -14,7 +14,8 @@ export const TOKEN_KEY = 'kiosk.token';
  * The API for this page: the preload's `window.kiosk` under Electron, or a
  * WebSocket client in the browser shell. The shell's launch URL carries the
  * token once; it is kept in sessionStorage (not citizen data, so the idle
- * wipe keeps it) and removed from the address bar.
+ * wipe keeps it) and removed from the address bar. A hall display opens
+ * with `?display=KEY` instead (electron/api/display-scope.ts).
  */
 export function connectKiosk(onConnection: (up: boolean) => void): KioskApi | undefined {
   if (window.kiosk) {
@@ -28,6 +29,10 @@ export function connectKiosk(onConnection: (up: boolean) => void): KioskApi | un
     url.searchParams.delete('token');
     window.history.replaceState(null, '', url);
   }
+  // A hall TV's address keeps its display key (it must open again after a
+  // reload or a restart); the key opens only what the display shows.
+  const displayKey = url.searchParams.get('display');
+  if (displayKey) return createKioskApi(createWsTransport(displayKey, onConnection));
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return undefined;
   return createKioskApi(createWsTransport(token, onConnection));

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch, DispatchLog } from '../dispatcher';
+import { allowedEvent, allowedMethod, type ConnectionScope } from '../display-scope';
 import type { EventHub } from '../event-hub';
 import { API_PATH, ClientMessageSchema, CLOSE_BAD_TOKEN, type ServerMessage } from '../wire';
 
@@ -37,6 +38,11 @@ export const defaultWsLimits: WsLimits = {
 export interface WsTransportOptions {
   readonly server: Server;
   readonly token: string;
+  /**
+   * The machine's hall-display key (electron/shell/display-key.ts): a hello
+   * with it opens the display's scope only; absent, only the token opens.
+   */
+  readonly displayKey?: string;
   /** The Origins allowed to open the socket: the shell's own, by IP and by the name localhost. */
   readonly allowedOrigins: () => readonly string[];
   readonly dispatch: Dispatch;
@@ -142,6 +148,7 @@ function serveConnection(
 ): void {
   const connection = `ws:${randomUUID()}`;
   let authenticated = false;
+  let scope: ConnectionScope = 'session';
   let inFlight = 0;
   ws.on('error', (error) => {
     options.log.warn({ err: error, authenticated }, 'WebSocket client error; closed');
@@ -192,7 +199,10 @@ function serveConnection(
     const message = parsed.data;
     if (message.type === 'hello') {
       if (authenticated) return;
-      if (!tokenMatches(options.token, message.token)) {
+      if (tokenMatches(options.token, message.token)) scope = 'session';
+      else if (options.displayKey !== undefined && tokenMatches(options.displayKey, message.token))
+        scope = 'display';
+      else {
         refuse('token mismatch');
         return;
       }
@@ -203,7 +213,7 @@ function serveConnection(
       authenticated = true;
       clearTimeout(helloTimer);
       unsubscribe ??= options.events.subscribe((name, payload) => {
-        send({ type: 'event', name, payload });
+        if (allowedEvent(scope, name)) send({ type: 'event', name, payload });
       });
       send({ type: 'welcome' });
       return;
@@ -219,6 +229,21 @@ function serveConnection(
         result: {
           ok: false,
           error: { code: 'NOT_AVAILABLE', message: 'Too many calls in flight on this connection' },
+        },
+      });
+      return;
+    }
+    if (!allowedMethod(scope, message.method)) {
+      options.log.warn(
+        { method: message.method.slice(0, 80) },
+        'display connection called a method outside its scope',
+      );
+      send({
+        type: 'result',
+        id: message.id,
+        result: {
+          ok: false,
+          error: { code: 'AUTH_FORBIDDEN', message: 'The hall display may not call this method' },
         },
       });
       return;

@@ -8,6 +8,7 @@ import type { CentreQueueStore } from './centre-queue-store';
 import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
 import { OfflineTicketStash } from './offline-ticket-stash';
 import { PostgresCentreQueue } from './postgres-centre-queue';
+import { withOtherProcessCalls } from './sqlite-call-watch';
 import { SqliteCentreQueue } from './sqlite-centre-queue';
 
 export interface OpenedCentreQueue {
@@ -38,13 +39,22 @@ export function openCentreQueue(input: {
   readonly offlineNumbers: boolean;
 }): OpenedCentreQueue {
   const shared = resolveCentreDb(input.centre, input.env);
-  if (shared === null)
+  if (shared === null) {
+    const watched = withOtherProcessCalls(
+      new SqliteCentreQueue(input.database, { centre: input.centre }),
+      input.database,
+      new Map(input.centre.areas.map((a) => [a.code, a.name])),
+    );
     return {
-      queue: new SqliteCentreQueue(input.database, { centre: input.centre }),
+      queue: watched.queue,
       appointments: new SqliteAppointmentBook(input.database, { centre: input.centre }),
       shared,
-      close: () => Promise.resolve(),
+      close: () => {
+        watched.stop();
+        return Promise.resolve();
+      },
     };
+  }
   const queue = new PostgresCentreQueue({
     centre: input.centre,
     url: shared.url,

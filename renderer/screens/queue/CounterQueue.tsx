@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../electron/api/contract';
 import type { ApiError, ApiResult } from '../../../electron/api/errors';
@@ -19,7 +19,11 @@ interface Notice {
   readonly tone: 'ok' | 'warn';
 }
 
-/** Other counters' calls and new tickets show up without a click; cheap on SQLite and PostgreSQL. */
+/**
+ * Calls from any counter or process arrive as `queue.called` and refresh at
+ * once; taking a number publishes no event, so new tickets still show up by
+ * this poll (cheap on SQLite and PostgreSQL).
+ */
 const REFRESH_MS = 5000;
 
 /**
@@ -38,9 +42,14 @@ export function CounterQueue() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  /** Status reads asked so far: only the latest one's answer is shown. */
+  const asked = useRef(0);
+  // An event's read may answer after the read that follows the clerk's own
+  // action (transfer, serve): its older picture must not overwrite the newer.
   const refresh = useCallback(async () => {
+    const mine = ++asked.current;
     const result = await api.queue.status();
-    if (result.ok) setStatus(result.value);
+    if (result.ok && mine === asked.current) setStatus(result.value);
   }, [api]);
 
   useEffect(() => {
@@ -48,12 +57,12 @@ export function CounterQueue() {
       if (result.ok) setAreas(result.value);
       else setError(errorText(result.error));
     });
-    void api.queue.status().then((result) => {
-      if (result.ok) setStatus(result.value);
-    });
+    void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const stop = api.on('queue.called', () => void refresh());
     return () => {
       clearInterval(timer);
+      stop();
     };
   }, [api, refresh, errorText]);
 

@@ -13,8 +13,13 @@ import { useErrorText } from '../self-service/use-error-text';
 import { ScoreFace } from './ScoreFace';
 import './rate.css';
 
-/** How often the screen asks whether a ticket waits for its rating. */
-const POLL_MS = 3_000;
+/**
+ * The counter's next call (`queue.called`, which ends the ticket before it
+ * as served) makes the screen ask at once; this slower poll is the fallback
+ * for a ticket finished without a next call, and for events lost while the
+ * connection was down.
+ */
+const POLL_MS = 5_000;
 /** How long "thank you" (or an error) stays before the screen waits for the next ticket. */
 const MESSAGE_MS = 6_000;
 /** A citizen who chose a lower score and walked away still has their score sent. */
@@ -72,9 +77,13 @@ export function RateScreen({ connected }: { readonly connected: boolean }) {
     };
     void poll();
     const timer = window.setInterval(() => void poll(), POLL_MS);
+    const stop = api.on('queue.called', (call) => {
+      if (call.counter === counter) void poll();
+    });
     return () => {
       live = false;
       window.clearInterval(timer);
+      stop();
     };
   }, [api, counter, step.kind]);
 
