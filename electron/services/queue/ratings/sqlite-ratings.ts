@@ -3,8 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
-import { unknownCounter } from '../queue-errors';
-import { countersOf, queueDay } from '../queue-rules';
+import { checkCounter, queueDay } from '../queue-rules';
 import { run } from '../ticket-rows';
 import { alreadyRated, invalidRating, nonePending } from './rating-errors';
 import type {
@@ -73,7 +72,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
 
   pending(counter: number): Promise<PendingRating | null> {
     return run(() => {
-      this.#checkCounter(counter);
+      checkCounter(this.#areas, counter);
       const row = this.#pendingRow(counter, this.#now());
       return row === null ? null : this.#pendingView(row);
     });
@@ -81,7 +80,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
 
   rate(input: RatingInput): Promise<SavedRating> {
     return run(() => {
-      this.#checkCounter(input.counter);
+      checkCounter(this.#areas, input.counter);
       const reasons = checkReasons(input.score, input.reasons ?? []);
       if (!reasons.ok) throw invalidRating(reasons.vi, reasons.en);
       return this.#db
@@ -240,11 +239,6 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
       // An area removed from the config since keeps its code as its name.
       areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
     };
-  }
-
-  #checkCounter(counter: number): void {
-    if (!Number.isInteger(counter) || !countersOf(this.#areas).includes(counter))
-      throw unknownCounter(counter, this.#areas);
   }
 }
 
