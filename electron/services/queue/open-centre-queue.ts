@@ -4,11 +4,23 @@ import type { CentreConfig } from '../config/centre-schema';
 import type { CentreQueueStore } from './centre-queue-store';
 import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
 import { OfflineTicketStash } from './offline-ticket-stash';
+import { PostgresCentreDb } from './postgres-centre-db';
 import { PostgresCentreQueue } from './postgres-centre-queue';
+import { queueAreasOf } from './queue-rules';
+import { PostgresRatings } from './ratings/postgres-ratings';
+import type { RatingOutbox, RatingStore } from './ratings/rating-store';
+import { SqliteRatings } from './ratings/sqlite-ratings';
+import { postgresReportFacts } from './reports/postgres-report-facts';
+import type { ReportFactsReader } from './reports/report-facts';
+import { sqliteReportFacts } from './reports/sqlite-report-facts';
 import { SqliteCentreQueue } from './sqlite-centre-queue';
 
 export interface OpenedCentreQueue {
   readonly queue: CentreQueueStore;
+  /** Citizens' ratings and their delivery outbox, beside the queue's tickets. */
+  readonly ratings: RatingStore & RatingOutbox;
+  /** The centre report's tickets and ratings, from the same store. */
+  readonly reportFacts: ReportFactsReader;
   /** The shared database (password hidden), or null for this machine's SQLite. */
   readonly shared: CentreDbTarget | null;
   /** Ends the PostgreSQL connections after pending write-backs; nothing to do for SQLite. */
@@ -16,9 +28,10 @@ export interface OpenedCentreQueue {
 }
 
 /**
- * The centre queue this machine uses: the shared PostgreSQL one when
- * `KIOSK_CENTRE_DB` or `centre.databaseUrl` names it, else the embedded one
- * in the kiosk's SQLite. The kiosk database (already migrated with
+ * The centre queue this machine uses, with its ratings and report facts:
+ * the shared PostgreSQL one when `KIOSK_CENTRE_DB` or `centre.databaseUrl`
+ * names it, else the embedded one in the kiosk's SQLite. Ratings and reports
+ * always read the store that holds the tickets. The kiosk database (already migrated with
  * kioskMigrations) holds the offline block either way.
  */
 export function openCentreQueue(input: {
@@ -36,16 +49,29 @@ export function openCentreQueue(input: {
   if (shared === null)
     return {
       queue: new SqliteCentreQueue(input.database, { centre: input.centre }),
+      ratings: new SqliteRatings(input.database, { areas: queueAreasOf(input.centre) }),
+      reportFacts: sqliteReportFacts(input.database),
       shared,
       close: () => Promise.resolve(),
     };
+  const machine = machineName(input.env);
   const queue = new PostgresCentreQueue({
     centre: input.centre,
     url: shared.url,
-    machine: machineName(input.env),
+    machine,
     ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
   });
-  return { queue, shared, close: () => queue.close() };
+  const db = new PostgresCentreDb(shared.url, machine);
+  return {
+    queue,
+    ratings: new PostgresRatings(db, { areas: queueAreasOf(input.centre), machine }),
+    reportFacts: postgresReportFacts(db),
+    shared,
+    close: async () => {
+      await queue.close();
+      await db.close();
+    },
+  };
 }
 
 /** Recorded on tickets and blocks; KIOSK_MACHINE_NAME when several kiosks share a host name. */
