@@ -326,10 +326,6 @@ export const errorMessages: Readonly<
     vi: 'Địa chỉ cơ sở dữ liệu hàng đợi (centre.databaseUrl hoặc KIOSK_CENTRE_DB) chưa hợp lệ. Sửa theo hướng dẫn trong README rồi khởi động lại.',
     en: 'The queue database address (centre.databaseUrl or KIOSK_CENTRE_DB) is not valid. Fix it as the README shows, then restart.',
   },
-  QUEUE_SHARED_UNSUPPORTED: {
-    vi: 'Đánh giá mức độ hài lòng và báo cáo trung tâm chưa dùng được khi trung tâm dùng hàng đợi chung (PostgreSQL), vì chúng chỉ đọc số thứ tự trên máy này. Tạm dùng phiếu đánh giá giấy và báo bộ phận CNTT.',
-    en: "Ratings and centre reports do not work yet when the centre shares its queue on PostgreSQL, because they read this machine's tickets only. Use paper rating forms for now and tell IT.",
-  },
   REPORT_RANGE_INVALID: {
     vi: 'Khoảng ngày của báo cáo không hợp lệ. Chọn ngày bắt đầu trước hoặc bằng ngày kết thúc, trong vòng một năm.',
     en: 'The report dates are not valid. Choose a start on or before the end, within one year.',

@@ -138,7 +138,6 @@ export const errorCodes = [
   ...ticketPrinterErrorCodes,
   'QUEUE_OFFLINE',
   'QUEUE_DB_CONFIG',
-  'QUEUE_SHARED_UNSUPPORTED',
   // centre reports (issue 19 item 6)
   'REPORT_RANGE_INVALID',
   // appointments picked up with the CCCD (issue 19 item 1)

@@ -56,18 +56,8 @@ import { createFormsHandlers } from '../services/forms/forms-handlers';
 import { startReadinessRefresh } from './readiness-wiring';
 import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
-import { createRatingHandlers } from '../services/queue/ratings/rating-handlers';
-import { createRatingProbe } from '../services/queue/ratings/rating-probe';
-import { RatingSync } from '../services/queue/ratings/rating-sync';
-import { SqliteRatings } from '../services/queue/ratings/sqlite-ratings';
-import { RecentTickets, rememberTaken } from '../services/queue/recent-tickets';
-import { createTicketPrintHandlers } from '../services/queue/ticket-print-handlers';
 import { openCentreQueue } from '../services/queue/open-centre-queue';
-import { createReportHandlers } from '../services/queue/reports/report-handlers';
-import { sqliteCentreReport } from '../services/queue/reports/sqlite-centre-report';
 import { wireQueue } from './queue-wiring';
-import { machineLocalOnly } from '../services/queue/machine-local-handlers';
-import { createAppointmentHandlers } from '../services/queue/appointments/appointment-handlers';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -190,19 +180,23 @@ export function createCore(options: CoreOptions): Core {
       })
     : undefined;
   sync?.start();
-  // Citizens' ratings: each is its own outbox row, delivered to the portal's
-  // survey interface (UNCONFIRMED) by its own small loop.
-  const ratings = new SqliteRatings(store.database, { areas: config.centre.areas });
+  // The queue with its tickets' printing, ratings (delivered by their own
+  // loop) and reports, all from the store that holds the tickets.
   const ratingLog = logger.child({ subsystem: 'ratings' });
-  const ratingSync = portal
-    ? new RatingSync(ratings, portal, {
-        onError: (message) => {
-          ratingLog.warn(message);
-        },
-      })
-    : undefined;
-  ratingSync?.start();
-  probes.push(createRatingProbe({ outbox: ratings, delivering: ratingSync !== undefined }));
+  const queueWiring = wireQueue({
+    centre: centreQueue,
+    config: config.centre,
+    events,
+    requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
+    printer: config.ticketPrinter,
+    centreName: config.agency.name,
+    lastChipId: () => card.lastRead()?.id ?? null,
+    portal,
+    onRatingError: (message) => {
+      ratingLog.warn(message);
+    },
+  });
+  probes.push(queueWiring.ratingProbe);
   const readiness = startReadinessRefresh({
     config,
     store,
@@ -274,16 +268,6 @@ export function createCore(options: CoreOptions): Core {
   const drafts = { store, staff: staffSession };
   store.dropExpiredIntakeDrafts();
   const logBudget = new RendererLogBudget();
-  // Tickets this core handed out lately: the only ones `ticket.print` prints.
-  const recentTickets = new RecentTickets();
-  // One wrapped store: a ticket from an appointment check-in prints like any other.
-  const takenQueue = rememberTaken(centreQueue.queue, recentTickets);
-  const queueWiring = wireQueue({
-    queue: takenQueue,
-    events,
-    requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
-    maxCalls: config.centre.maxCalls,
-  });
   const version = appVersion();
 
   const handlers: Handlers = {
@@ -338,29 +322,6 @@ export function createCore(options: CoreOptions): Core {
     ...createOcrHandlers(ocr),
     ...createVoiceHandlers(createEspeakVoice()),
     ...queueWiring.handlers,
-    ...createAppointmentHandlers({
-      book: centreQueue.appointments,
-      queue: takenQueue,
-      requireClerk: (context) => staffSession.require(context, 'clerk', 'admin'),
-      lastChipId: () => card.lastRead()?.id ?? null,
-    }),
-    ...createTicketPrintHandlers({
-      recent: recentTickets,
-      printer: config.ticketPrinter,
-      centreName: config.agency.name,
-    }),
-    ...machineLocalOnly(
-      createRatingHandlers({ ratings, onRated: () => ratingSync?.wake() }),
-      centreQueue.shared !== null,
-    ),
-    ...machineLocalOnly(
-      createReportHandlers({
-        centreReport: (from, to) =>
-          Promise.resolve(sqliteCentreReport(store.database, config.centre.areas, { from, to })),
-        requireStaff: (context) => staffSession.require(context, 'clerk', 'admin'),
-      }),
-      centreQueue.shared !== null,
-    ),
     ...(sync
       ? requireStaff(staffSession, createSyncHandlers({ engine: sync }))
       : {
@@ -434,13 +395,11 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       clearInterval(housekeepingTimer);
       stopQueueEvents();
-      queueWiring.stop();
-      await centreQueue.close();
+      await queueWiring.stop();
       await ocr.close();
       await pages.close();
       stopSyncEvents?.();
       await sync?.stop();
-      await ratingSync?.stop();
       await readiness?.stop();
       card.stop();
       await hid.stop();

@@ -6,9 +6,8 @@ import { openKioskStore } from '../../services/kiosk-store';
 import { queueDay } from '../../services/queue/queue-rules';
 import { checkReportRange } from '../../services/queue/reports/centre-report';
 import { reportCsv } from '../../services/queue/reports/report-csv';
-import { sqliteCentreReport } from '../../services/queue/reports/sqlite-centre-report';
-import { resolveCentreDb } from '../../services/queue/centre-db-url';
-import { apiErrorText } from '../../api/error-messages';
+import { openCentreQueue } from '../../services/queue/open-centre-queue';
+import { readCentreReport } from '../../services/queue/reports/read-centre-report';
 import { StoreError } from '../../services/store/store-error';
 import { ExitCode, type CliIo } from '../cli-io';
 import type { CliCommand } from '../command';
@@ -47,7 +46,9 @@ function writeAtomically(path: string, text: string): void {
 /**
  * `kiosk report centre`: the centre's QĐ 766 figures (tickets per area,
  * waiting and service times, no-shows, satisfaction per counter and clerk)
- * for a range of Vietnam days, from this machine's data folder.
+ * for a range of Vietnam days, from the store that holds the centre's
+ * tickets: the shared PostgreSQL (KIOSK_CENTRE_DB / centre.databaseUrl), else
+ * this machine's data folder.
  */
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -126,18 +127,19 @@ async function readReport(io: CliIo, from: string, to: string) {
   const dataDir = resolveDataDir(process.env);
   try {
     const { config } = loadConfig(dataDir);
-    // The report reads this machine's tickets; on a shared queue they are in PostgreSQL.
-    if (resolveCentreDb(config.centre, process.env) !== null) {
-      throw new KioskError(
-        'QUEUE_SHARED_UNSUPPORTED',
-        "centre reports read this machine's tickets, but the queue is shared on PostgreSQL",
-      );
-    }
     const store = openKioskStore(dataDir, config, process.env);
     try {
-      return await Promise.resolve(
-        sqliteCentreReport(store.database, config.centre.areas, { from, to }),
-      );
+      const centre = openCentreQueue({
+        database: store.database,
+        centre: config.centre,
+        env: process.env,
+        offlineNumbers: false,
+      });
+      try {
+        return await readCentreReport(centre.reportFacts, config.centre.areas, { from, to });
+      } finally {
+        await centre.close();
+      }
     } finally {
       store.close();
     }
@@ -151,9 +153,9 @@ async function readReport(io: CliIo, from: string, to: string) {
           `config.json in ${dataDir} is not valid (${keys}). Fix that key and run the command again.`,
         ),
       );
-    } else if (error.code === 'QUEUE_SHARED_UNSUPPORTED') {
-      const text = apiErrorText({ code: error.code });
-      io.error(io.t(text.vi, text.en));
+    } else if (error.code === 'QUEUE_OFFLINE') {
+      // The shared database is away: a failure to retry, as `kiosk queue` says it.
+      io.error(error instanceof StoreError ? io.t(error.vi, error.message) : error.message);
       io.result({ error: { code: error.code, message: error.message } });
       return ExitCode.failed;
     } else io.error(error instanceof StoreError ? io.t(error.vi, error.message) : error.message);

@@ -7,14 +7,26 @@ import { SqliteAppointmentBook } from './appointments/sqlite-appointment-book';
 import type { CentreQueueStore } from './centre-queue-store';
 import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
 import { OfflineTicketStash } from './offline-ticket-stash';
+import { PostgresCentreDb } from './postgres-centre-db';
 import { PostgresCentreQueue } from './postgres-centre-queue';
 import { withOtherProcessCalls } from './sqlite-call-watch';
+import { queueAreasOf } from './queue-rules';
+import { PostgresRatings } from './ratings/postgres-ratings';
+import type { RatingOutbox, RatingStore } from './ratings/rating-store';
+import { SqliteRatings } from './ratings/sqlite-ratings';
+import { postgresReportFacts } from './reports/postgres-report-facts';
+import type { ReportFactsReader } from './reports/report-facts';
+import { sqliteReportFacts } from './reports/sqlite-report-facts';
 import { SqliteCentreQueue } from './sqlite-centre-queue';
 
 export interface OpenedCentreQueue {
   readonly queue: CentreQueueStore;
   /** Appointments picked up with the CCCD, in the same database as the queue. */
   readonly appointments: AppointmentBook;
+  /** Citizens' ratings and their delivery outbox, beside the queue's tickets. */
+  readonly ratings: RatingStore & RatingOutbox;
+  /** The centre report's tickets and ratings, from the same store. */
+  readonly reportFacts: ReportFactsReader;
   /** The shared database (password hidden), or null for this machine's SQLite. */
   readonly shared: CentreDbTarget | null;
   /** Ends the PostgreSQL connections after pending write-backs; nothing to do for SQLite. */
@@ -22,9 +34,10 @@ export interface OpenedCentreQueue {
 }
 
 /**
- * The centre queue this machine uses: the shared PostgreSQL one when
- * `KIOSK_CENTRE_DB` or `centre.databaseUrl` names it, else the embedded one
- * in the kiosk's SQLite. The kiosk database (already migrated with
+ * The centre queue this machine uses, with its ratings and report facts:
+ * the shared PostgreSQL one when `KIOSK_CENTRE_DB` or `centre.databaseUrl`
+ * names it, else the embedded one in the kiosk's SQLite. Ratings and reports
+ * always read the store that holds the tickets. The kiosk database (already migrated with
  * kioskMigrations) holds the offline block either way.
  */
 export function openCentreQueue(input: {
@@ -48,6 +61,8 @@ export function openCentreQueue(input: {
     return {
       queue: watched.queue,
       appointments: new SqliteAppointmentBook(input.database, { centre: input.centre }),
+      ratings: new SqliteRatings(input.database, { areas: queueAreasOf(input.centre) }),
+      reportFacts: sqliteReportFacts(input.database),
       shared,
       close: () => {
         watched.stop();
@@ -55,23 +70,28 @@ export function openCentreQueue(input: {
       },
     };
   }
+  const machine = machineName(input.env);
   const queue = new PostgresCentreQueue({
     centre: input.centre,
     url: shared.url,
-    machine: machineName(input.env),
+    machine,
     ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
   });
   const appointments = new PostgresAppointmentBook({
     centre: input.centre,
     url: shared.url,
-    machine: machineName(input.env),
+    machine,
   });
+  const db = new PostgresCentreDb(shared.url, machine);
   return {
     queue,
     appointments,
+    ratings: new PostgresRatings(db, { areas: queueAreasOf(input.centre), machine }),
+    reportFacts: postgresReportFacts(db),
     shared,
     close: async () => {
       await Promise.all([queue.close(), appointments.close()]);
+      await db.close();
     },
   };
 }

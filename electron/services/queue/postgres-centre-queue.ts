@@ -29,19 +29,20 @@ import {
   waitingAhead,
 } from './postgres-queue-reads';
 import { migrateCentreDb } from './postgres-queue-schema';
+import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
-  callLimit,
-  invalidQueueRequest,
-  noCurrent,
-  skipTooEarly,
-  unknownArea,
-  unknownCounter,
-} from './queue-errors';
-import { countersOf, estimateWaitMinutes, peopleAhead, queueDay } from './queue-rules';
+  checkCounter,
+  checkDossierCode,
+  checkTransfer,
+  estimateWaitMinutes,
+  findArea,
+  queueAreasOf,
+  peopleAhead,
+  queueDay,
+} from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
 const RECENT_SERVICES = 20;
-const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The database's clock in epoch ms: one clock for every machine of the centre. */
 const DB_NOW = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
 /** pg_advisory_xact_lock(COUNTER_LOCK, counter): one change at a time per counter. */
@@ -87,11 +88,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
 
   constructor(options: PostgresCentreQueueOptions) {
     this.#centre = options.centre;
-    this.#areas = options.centre.areas.map((a) => ({
-      code: a.code,
-      name: a.name,
-      counters: [...a.counters],
-    }));
+    this.#areas = queueAreasOf(options.centre);
     this.#machine = options.machine;
     this.#stash = options.stash;
     this.#now = options.now;
@@ -130,7 +127,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     priority?: PriorityReason | null;
     booked?: boolean;
   }): Promise<TakenTicket> {
-    const area = this.#area(input.area);
+    const area = findArea(this.#areas, input.area);
     const priority = input.priority ?? null;
     const booked = input.booked === true;
     try {
@@ -277,7 +274,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     counter: number,
     options: { readonly clerk?: string } = {},
   ): Promise<QueueTicket | null> {
-    this.#checkCounter(counter);
+    checkCounter(this.#areas, counter);
     const codes = this.#areas.filter((a) => a.counters.includes(counter)).map((a) => a.code);
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
@@ -332,40 +329,25 @@ export class PostgresCentreQueue implements CentreQueueStore {
 
   transfer(counter: number, to: TransferTarget): Promise<QueueTicket> {
     return this.#onCurrent(counter, async (client, row) => {
-      if ('counter' in to) {
-        this.#checkCounter(to.counter);
-        if (to.counter === counter)
-          throw invalidQueueRequest(
-            `Số ${row.number} đang ở quầy số ${counter}. Chọn một quầy khác để chuyển.`,
-            `Number ${row.number} is already at counter ${counter}. Choose another counter.`,
-          );
+      const target = checkTransfer(this.#areas, row, counter, to);
+      if ('counter' in target) {
         await client.query(
           "UPDATE queue_tickets SET status = 'waiting', calls = 0, for_counter = $1 WHERE id = $2",
-          [to.counter, row.id],
+          [target.counter, row.id],
         );
         return;
       }
-      const area = this.#area(to.area);
-      if (area.code === row.area)
-        throw invalidQueueRequest(
-          `Số ${row.number} đã thuộc lĩnh vực ${area.name}. Chọn lĩnh vực khác hoặc chuyển sang một quầy.`,
-          `Number ${row.number} is already in ${area.code}. Choose another area or a counter.`,
-        );
       await client.query(
         "UPDATE queue_tickets SET status = 'waiting', calls = 0, area = $1, for_counter = NULL WHERE id = $2",
-        [area.code, row.id],
+        [target.area.code, row.id],
       );
     });
   }
 
   serve(counter: number, options: { dossierCode?: string } = {}): Promise<QueueTicket> {
-    const code = options.dossierCode?.trim();
     return this.#onCurrent(counter, async (client, row, at) => {
-      if (code !== undefined && !DOSSIER_CODE.test(code))
-        throw invalidQueueRequest(
-          `Mã hồ sơ "${code}" không hợp lệ. Nhập mã in trên giấy tiếp nhận (chữ, số, dấu chấm, gạch ngang).`,
-          `Dossier code "${code}" is not valid. Enter the code printed on the receipt.`,
-        );
+      // After the counter checks: a wrong counter or no called ticket is said first.
+      const code = checkDossierCode(options.dossierCode);
       await client.query(
         "UPDATE queue_tickets SET status = 'served', served_at = $1, dossier_code = $2 WHERE id = $3",
         [at, code ?? null, row.id],
@@ -420,7 +402,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     counter: number,
     change: (client: pg.PoolClient, row: TicketRow, at: number) => Promise<void>,
   ): Promise<QueueTicket> {
-    this.#checkCounter(counter);
+    checkCounter(this.#areas, counter);
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
       const day = queueDay(this.#clock());
@@ -472,18 +454,6 @@ export class PostgresCentreQueue implements CentreQueueStore {
       counters: area.counters.length,
       defaultServiceMinutes: this.#centre.defaultServiceMinutes,
     });
-  }
-
-  #area(code: string): QueueArea {
-    const wanted = code.trim().toUpperCase();
-    const area = this.#areas.find((a) => a.code === wanted);
-    if (area === undefined) throw unknownArea(code, this.#areas);
-    return area;
-  }
-
-  #checkCounter(counter: number): void {
-    if (!Number.isInteger(counter) || !countersOf(this.#areas).includes(counter))
-      throw unknownCounter(counter, this.#areas);
   }
 
   #first(rows: readonly TicketRow[]): TicketRow {

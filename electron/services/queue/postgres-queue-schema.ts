@@ -89,6 +89,41 @@ const migrations: readonly {
       );
     `,
   },
+  {
+    version: 3,
+    name: 'ratings',
+    // As the SQLite queue_ratings (queue:0002/0003): one rating per ticket, each
+    // its own outbox row. `claimed_until`/`claimed_by`: the lease a machine's
+    // delivery loop holds on a rating it is sending (postgres-ratings.ts).
+    sql: `
+      CREATE TABLE queue_ratings (
+        id text PRIMARY KEY,
+        ticket_id text REFERENCES queue_tickets(id),
+        day text NOT NULL,
+        counter integer NOT NULL CHECK (counter BETWEEN 1 AND 99),
+        clerk text,
+        dossier_code text,
+        score text NOT NULL
+          CHECK (score IN ('very_satisfied', 'satisfied', 'neutral', 'dissatisfied')),
+        reasons jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(reasons) = 'array'),
+        rated_at bigint NOT NULL,
+        machine text NOT NULL,
+        sent_at bigint,
+        attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        next_attempt_at bigint NOT NULL DEFAULT 0,
+        last_error text,
+        parked boolean NOT NULL DEFAULT false,
+        claimed_until bigint,
+        claimed_by text
+      );
+      CREATE UNIQUE INDEX queue_ratings_one_per_ticket ON queue_ratings (ticket_id)
+        WHERE ticket_id IS NOT NULL;
+      CREATE INDEX queue_ratings_by_day ON queue_ratings (day, counter);
+      CREATE INDEX queue_ratings_owed ON queue_ratings (next_attempt_at)
+        WHERE sent_at IS NULL AND NOT parked;
+      CREATE INDEX queue_tickets_by_day ON queue_tickets (day);
+    `,
+  },
 ];
 
 /** Any constant: every kiosk migrating the same database takes this one lock. */

@@ -1,6 +1,5 @@
 import { StoreError } from '../store/store-error';
 import type { QueueArea } from './centre-queue-store';
-import { countersOf } from './queue-rules';
 
 /** The queue's typed errors; each text names the fix, with the valid choices. */
 export function unknownArea(code: string, areas: readonly QueueArea[]): StoreError {
@@ -12,8 +11,9 @@ export function unknownArea(code: string, areas: readonly QueueArea[]): StoreErr
   );
 }
 
-export function unknownCounter(counter: number, areas: readonly QueueArea[]): StoreError {
-  const list = countersOf(areas).join(', ');
+/** `configured`: every counter some area names (queue-rules' countersOf), ascending. */
+export function unknownCounter(counter: number, configured: readonly number[]): StoreError {
+  const list = configured.join(', ');
   return new StoreError(
     'QUEUE_COUNTER_UNKNOWN',
     `Quầy số ${counter} không phục vụ lĩnh vực nào. Các quầy trong cấu hình: ${list}; thêm quầy vào centre.areas trong config.json nếu cần.`,

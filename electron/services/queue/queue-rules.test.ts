@@ -3,8 +3,12 @@ import type { QueueArea } from './centre-queue-store';
 import {
   areasOfCounter,
   callOrder,
+  checkCounter,
+  checkDossierCode,
+  checkTransfer,
   countersOf,
   estimateWaitMinutes,
+  findArea,
   peopleAhead,
   pickNext,
   queueDay,
@@ -106,5 +110,49 @@ describe('the queue rules', () => {
     expect(estimateWaitMinutes({ ...input, peopleAhead: 3 })).toBe(21);
     expect(estimateWaitMinutes({ ...input, peopleAhead: 0 })).toBe(0);
     expect(estimateWaitMinutes({ ...input, peopleAhead: 1, counters: 0 })).toBe(7);
+  });
+});
+
+describe('the request checks every store shares', () => {
+  it('an area is found in any case and an unknown one names the valid choices', () => {
+    expect(findArea(areas, ' ht ').code).toBe('HT');
+    expect(() => findArea(areas, 'XX')).toThrow(
+      expect.objectContaining({ code: 'QUEUE_AREA_UNKNOWN' }),
+    );
+  });
+
+  it('a counter no area names is refused with the configured list', () => {
+    expect(() => {
+      checkCounter(areas, 3);
+    }).not.toThrow();
+    expect(() => {
+      checkCounter(areas, 9);
+    }).toThrow(/1, 2, 3/);
+    expect(() => {
+      checkCounter(areas, 1.5);
+    }).toThrow(expect.objectContaining({ code: 'QUEUE_COUNTER_UNKNOWN' }));
+  });
+
+  it('a dossier code is trimmed, and one with spaces inside is refused', () => {
+    expect(checkDossierCode(' HS-01.2 ')).toBe('HS-01.2');
+    expect(checkDossierCode(undefined)).toBeUndefined();
+    expect(() => checkDossierCode('HS 01')).toThrow(
+      expect.objectContaining({ code: 'QUEUE_INVALID' }),
+    );
+  });
+
+  it('a transfer goes to another counter or another area, never where the ticket is', () => {
+    const ticket = { number: 7, area: 'HT' };
+    expect(checkTransfer(areas, ticket, 1, { counter: 2 })).toEqual({ counter: 2 });
+    expect(checkTransfer(areas, ticket, 1, { area: 'cu' })).toEqual({ area: areas[1] });
+    expect(() => checkTransfer(areas, ticket, 1, { counter: 1 })).toThrow(
+      expect.objectContaining({ code: 'QUEUE_INVALID' }),
+    );
+    expect(() => checkTransfer(areas, ticket, 1, { area: 'HT' })).toThrow(
+      expect.objectContaining({ code: 'QUEUE_INVALID' }),
+    );
+    expect(() => checkTransfer(areas, ticket, 1, { counter: 9 })).toThrow(
+      expect.objectContaining({ code: 'QUEUE_COUNTER_UNKNOWN' }),
+    );
   });
 });

@@ -1,10 +1,11 @@
 import { vnLocal } from '../calendar/civil-date';
-import type { PriorityReason, QueueArea } from './centre-queue-store';
+import type { PriorityReason, QueueArea, TransferTarget } from './centre-queue-store';
+import { invalidQueueRequest, unknownArea, unknownCounter } from './queue-errors';
 
 /**
  * The queue's rules as pure functions (no Node, no database), shared by every
  * store: which ticket a counter calls next, how many are ahead, how long the
- * wait is likely to be.
+ * wait is likely to be, and which requests are refused before any write.
  */
 
 /** Numbers restart each Vietnam civil day, whatever the machine's time zone. */
@@ -107,4 +108,76 @@ export function estimateWaitMinutes(input: WaitInput): number {
   const typical = typicalServiceMs(input.serviceDurationsMs);
   const minutes = typical === null ? input.defaultServiceMinutes : typical / 60_000;
   return Math.ceil((input.peopleAhead * minutes) / Math.max(1, input.counters));
+}
+
+/*
+ * The request checks every store makes before it touches its database, one
+ * copy so SQLite and PostgreSQL refuse the same requests with the same words.
+ */
+
+/** The centre's areas as the stores keep them: copied, so a later config edit changes none. */
+export function queueAreasOf(centre: {
+  readonly areas: readonly QueueArea[];
+}): readonly QueueArea[] {
+  return centre.areas.map((a) => ({ code: a.code, name: a.name, counters: [...a.counters] }));
+}
+
+/** The configured area a citizen or clerk typed (any case, spaces around), or QUEUE_AREA_UNKNOWN. */
+export function findArea(areas: readonly QueueArea[], code: string): QueueArea {
+  const wanted = code.trim().toUpperCase();
+  const area = areas.find((a) => a.code === wanted);
+  if (area === undefined) throw unknownArea(code, areas);
+  return area;
+}
+
+/** Throws QUEUE_COUNTER_UNKNOWN unless some area names `counter`. */
+export function checkCounter(areas: readonly QueueArea[], counter: number): void {
+  const configured = countersOf(areas);
+  if (!Number.isInteger(counter) || !configured.includes(counter))
+    throw unknownCounter(counter, configured);
+}
+
+/** A code as the receipt prints it: letters, digits, dot, dash, underscore; 64 at most. */
+const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The dossier code typed at `serve`, trimmed; undefined when none was given. */
+export function checkDossierCode(code: string | undefined): string | undefined {
+  const trimmed = code?.trim();
+  if (trimmed !== undefined && !DOSSIER_CODE.test(trimmed))
+    throw invalidQueueRequest(
+      `Mã hồ sơ "${trimmed}" không hợp lệ. Nhập mã in trên giấy tiếp nhận (chữ, số, dấu chấm, gạch ngang).`,
+      `Dossier code "${trimmed}" is not valid. Enter the code printed on the receipt.`,
+    );
+  return trimmed;
+}
+
+/** Where a transfer sends the called ticket, once checked against the centre's areas. */
+export type CheckedTransfer = { readonly counter: number } | { readonly area: QueueArea };
+
+/**
+ * A transfer of the ticket called at `counter`: to another configured
+ * counter, or to another configured area (never where it already is).
+ */
+export function checkTransfer(
+  areas: readonly QueueArea[],
+  ticket: { readonly number: number; readonly area: string },
+  counter: number,
+  to: TransferTarget,
+): CheckedTransfer {
+  if ('counter' in to) {
+    checkCounter(areas, to.counter);
+    if (to.counter === counter)
+      throw invalidQueueRequest(
+        `Số ${ticket.number} đang ở quầy số ${counter}. Chọn một quầy khác để chuyển.`,
+        `Number ${ticket.number} is already at counter ${counter}. Choose another counter.`,
+      );
+    return { counter: to.counter };
+  }
+  const area = findArea(areas, to.area);
+  if (area.code === ticket.area)
+    throw invalidQueueRequest(
+      `Số ${ticket.number} đã thuộc lĩnh vực ${area.name}. Chọn lĩnh vực khác hoặc chuyển sang một quầy.`,
+      `Number ${ticket.number} is already in ${area.code}. Choose another area or a counter.`,
+    );
+  return { area };
 }

@@ -13,19 +13,21 @@ import type {
   TakenTicket,
   TransferTarget,
 } from './centre-queue-store';
+import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
-  callLimit,
-  invalidQueueRequest,
-  noCurrent,
-  skipTooEarly,
-  unknownArea,
-  unknownCounter,
-} from './queue-errors';
-import { countersOf, estimateWaitMinutes, peopleAhead, pickNext, queueDay } from './queue-rules';
+  checkCounter,
+  checkDossierCode,
+  checkTransfer,
+  estimateWaitMinutes,
+  findArea,
+  queueAreasOf,
+  peopleAhead,
+  pickNext,
+  queueDay,
+} from './queue-rules';
 
 /** Served tickets of an area whose service times feed the estimate. */
 const RECENT_SERVICES = 20;
-const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface SqliteCentreQueueOptions {
   readonly centre: CentreConfig;
@@ -49,11 +51,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
 
   constructor(db: Database.Database, options: SqliteCentreQueueOptions) {
     this.#db = db;
-    this.#areas = options.centre.areas.map((a) => ({
-      code: a.code,
-      name: a.name,
-      counters: [...a.counters],
-    }));
+    this.#areas = queueAreasOf(options.centre);
     this.#maxCalls = options.centre.maxCalls;
     this.#defaultServiceMinutes = options.centre.defaultServiceMinutes;
     this.#now = options.now ?? Date.now;
@@ -69,7 +67,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
     booked?: boolean;
   }): Promise<TakenTicket> {
     return run(() => {
-      const area = this.#area(input.area);
+      const area = findArea(this.#areas, input.area);
       return this.#db
         .transaction((): TakenTicket => {
           // The time is read once the write lock is held, so times follow the order of commits.
@@ -108,7 +106,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
     options: { readonly clerk?: string } = {},
   ): Promise<QueueTicket | null> {
     return run(() => {
-      this.#checkCounter(counter);
+      checkCounter(this.#areas, counter);
       return this.#db
         .transaction((): QueueTicket | null => {
           const at = this.#now();
@@ -181,42 +179,27 @@ export class SqliteCentreQueue implements CentreQueueStore {
 
   transfer(counter: number, to: TransferTarget): Promise<QueueTicket> {
     return this.#onCurrent(counter, (row) => {
-      if ('counter' in to) {
-        this.#checkCounter(to.counter);
-        if (to.counter === counter)
-          throw invalidQueueRequest(
-            `Số ${row.number} đang ở quầy số ${counter}. Chọn một quầy khác để chuyển.`,
-            `Number ${row.number} is already at counter ${counter}. Choose another counter.`,
-          );
+      const target = checkTransfer(this.#areas, row, counter, to);
+      if ('counter' in target) {
         this.#db
           .prepare(
             "UPDATE queue_tickets SET status = 'waiting', calls = 0, for_counter = ? WHERE id = ?",
           )
-          .run(to.counter, row.id);
+          .run(target.counter, row.id);
         return;
       }
-      const area = this.#area(to.area);
-      if (area.code === row.area)
-        throw invalidQueueRequest(
-          `Số ${row.number} đã thuộc lĩnh vực ${area.name}. Chọn lĩnh vực khác hoặc chuyển sang một quầy.`,
-          `Number ${row.number} is already in ${area.code}. Choose another area or a counter.`,
-        );
       this.#db
         .prepare(
           "UPDATE queue_tickets SET status = 'waiting', calls = 0, area = ?, for_counter = NULL WHERE id = ?",
         )
-        .run(area.code, row.id);
+        .run(target.area.code, row.id);
     });
   }
 
   serve(counter: number, options: { dossierCode?: string } = {}): Promise<QueueTicket> {
-    const code = options.dossierCode?.trim();
     return this.#onCurrent(counter, (row) => {
-      if (code !== undefined && !DOSSIER_CODE.test(code))
-        throw invalidQueueRequest(
-          `Mã hồ sơ "${code}" không hợp lệ. Nhập mã in trên giấy tiếp nhận (chữ, số, dấu chấm, gạch ngang).`,
-          `Dossier code "${code}" is not valid. Enter the code printed on the receipt.`,
-        );
+      // After the counter checks: a wrong counter or no called ticket is said first.
+      const code = checkDossierCode(options.dossierCode);
       this.#db
         .prepare(
           "UPDATE queue_tickets SET status = 'served', served_at = ?, dossier_code = ? WHERE id = ?",
@@ -239,7 +222,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
   /** Runs `change` on the counter's called ticket in one write transaction and returns it after. */
   #onCurrent(counter: number, change: (row: TicketRow) => void): Promise<QueueTicket> {
     return run(() => {
-      this.#checkCounter(counter);
+      checkCounter(this.#areas, counter);
       return this.#db
         .transaction((): QueueTicket => {
           const day = queueDay(this.#now());
@@ -254,18 +237,6 @@ export class SqliteCentreQueue implements CentreQueueStore {
         })
         .immediate();
     });
-  }
-
-  #area(code: string): QueueArea {
-    const wanted = code.trim().toUpperCase();
-    const area = this.#areas.find((a) => a.code === wanted);
-    if (area === undefined) throw unknownArea(code, this.#areas);
-    return area;
-  }
-
-  #checkCounter(counter: number): void {
-    if (!Number.isInteger(counter) || !countersOf(this.#areas).includes(counter))
-      throw unknownCounter(counter, this.#areas);
   }
 
   #row(id: string): TicketRow {

@@ -103,14 +103,14 @@ describe('kiosk report centre', () => {
     expect(runKioskCli(dir, ['report', 'nothing'], vi).status).toBe(2);
   });
 
-  it('on a queue shared through PostgreSQL says the report cannot read it yet, and reads nothing', () => {
+  it('on a shared queue whose PostgreSQL is unreachable says the queue is offline and exits 1', () => {
     const run = runKioskCli(dir, [...range], {
       ...vi,
       KIOSK_CENTRE_DB: 'postgresql://quay_1:mat-khau@127.0.0.1:1/centre_queue',
     });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('chưa dùng được khi trung tâm dùng hàng đợi chung (PostgreSQL)');
+    expect(run.stderr).toContain('Hàng đợi chung của trung tâm đang mất kết nối tới máy chủ');
   });
 
   it('counts a ticket taken and called through kiosk queue today', () => {

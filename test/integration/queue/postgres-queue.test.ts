@@ -68,7 +68,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     const machines = [machine('kiosk-a'), machine('quay-1'), machine('quay-2')];
     await Promise.all(machines.map((m) => m.ready()));
     expect(cluster.psql('SELECT version, name FROM kiosk_queue_migrations', 'centre')).toBe(
-      '1|queue-tickets\n2|appointments\n',
+      '1|queue-tickets\n2|appointments\n3|ratings\n',
     );
   });
 

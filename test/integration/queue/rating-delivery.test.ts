@@ -113,7 +113,7 @@ describe('rating delivery to the portal simulator', () => {
     const loop = new RatingSync(stores.ratings, client(s.url), fast);
     loop.start();
     try {
-      await until(() => stores.ratings.depth().owed === 0);
+      await until(async () => (await stores.ratings.depth()).owed === 0);
     } finally {
       await loop.stop();
     }
@@ -144,16 +144,16 @@ describe('rating delivery to the portal simulator', () => {
     ).runOnce();
     // No answer at all ends the pass: one timeout, not one per rating.
     expect(offline).toEqual({ delivered: 0, failed: 1 });
-    expect(first.ratings.depth()).toEqual({ owed: 3, parked: 0 });
+    expect(await first.ratings.depth()).toEqual({ owed: 3, parked: 0 });
     // The kiosk restarts: a new process would open the same file.
     db?.close();
     const again = open();
-    expect(again.ratings.depth()).toEqual({ owed: 3, parked: 0 });
+    expect(await again.ratings.depth()).toEqual({ owed: 3, parked: 0 });
     const s = await sim(port);
     const loop = new RatingSync(again.ratings, client(s.url), fast);
     loop.start();
     try {
-      await until(() => again.ratings.depth().owed === 0);
+      await until(async () => (await again.ratings.depth()).owed === 0);
       // A few more passes: nothing owed, nothing sent again.
       await new Promise((r) => setTimeout(r, 300));
     } finally {
@@ -173,7 +173,7 @@ describe('rating delivery to the portal simulator', () => {
     const loop = new RatingSync(stores.ratings, client(s.url), fast);
     loop.start();
     try {
-      await until(() => stores.ratings.depth().owed === 0, 30_000);
+      await until(async () => (await stores.ratings.depth()).owed === 0, 30_000);
     } finally {
       await loop.stop();
     }

@@ -21,3 +21,13 @@ export function alreadyRated(number: number): StoreError {
 export function invalidRating(vi: string, en: string): StoreError {
   return new StoreError('RATING_INVALID', vi, en);
 }
+
+export function ratingsOffline(cause: unknown): StoreError {
+  const error = new StoreError(
+    'QUEUE_OFFLINE',
+    'Chưa lưu được đánh giá vì máy không kết nối được máy chủ hàng đợi chung của trung tâm. Mời Ông/Bà thử lại sau ít phút hoặc dùng phiếu đánh giá giấy; cán bộ báo bộ phận CNTT kiểm tra máy chủ PostgreSQL.',
+    "The rating could not be saved: this machine cannot reach the centre's shared queue server. Try again in a few minutes or use a paper form; staff ask IT to check the PostgreSQL server.",
+  );
+  error.cause = cause;
+  return error;
+}

@@ -20,9 +20,9 @@ export function createRatingProbe(deps: RatingProbeDeps): HealthProbe {
   const probe = { id: 'ratings', kind: 'service' as const };
   return {
     ...probe,
-    check: (): Promise<HealthCheck> => {
-      const { owed, parked } = deps.outbox.depth();
-      const oldest = deps.outbox.oldestOwedAt();
+    check: async (): Promise<HealthCheck> => {
+      const { owed, parked } = await deps.outbox.depth();
+      const oldest = await deps.outbox.oldestOwedAt();
       const waitedMin =
         oldest === null ? 0 : Math.round(((deps.now ?? Date.now)() - oldest) / 60_000);
       const detail =
@@ -34,7 +34,7 @@ export function createRatingProbe(deps: RatingProbeDeps): HealthProbe {
         (oldest === null ? '' : `; đánh giá chờ lâu nhất đã ${waitedMin} phút`) +
         (deps.delivering ? '' : '; chưa gửi được vì cài đặt Cổng chưa hợp lệ');
       if (parked > 0) {
-        return Promise.resolve({
+        return {
           ...probe,
           status: 'warn',
           detail,
@@ -43,10 +43,10 @@ export function createRatingProbe(deps: RatingProbeDeps): HealthProbe {
             vi: `${parked} đánh giá bị Cổng từ chối. Giao diện khảo sát của Cổng chưa được xác nhận (README, mục "Citizen ratings"): bộ phận CNTT xem nhật ký (subsystem ratings) và báo nhóm phát triển. Đánh giá vẫn được lưu trên máy.`,
             en: `${parked} rating(s) were refused by the portal. Its survey interface is unconfirmed (README, "Citizen ratings"): IT reads the log (subsystem ratings) and tells the developers. The ratings stay saved on this machine.`,
           },
-        });
+        };
       }
       if (waitedMin > HOUR / 60_000 || (!deps.delivering && owed > 0)) {
-        return Promise.resolve({
+        return {
           ...probe,
           status: 'warn',
           detail,
@@ -55,9 +55,9 @@ export function createRatingProbe(deps: RatingProbeDeps): HealthProbe {
             vi: 'Đánh giá chờ gửi quá lâu: kiểm tra mạng và mục "Cổng Dịch vụ công" ở trên. Đánh giá vẫn được lưu an toàn trên máy và sẽ tự gửi khi kết nối lại.',
             en: 'Ratings have waited long to be sent: check the network and the portal line above. They stay saved on this machine and are sent once it reconnects.',
           },
-        });
+        };
       }
-      return Promise.resolve({ ...probe, status: 'ok', detail, detailVi });
+      return { ...probe, status: 'ok', detail, detailVi };
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Ratings as the rest of the kiosk sees them (issue 19 item 5). The SQLite
- * store (sqlite-ratings.ts) is the embedded default; pure types only here.
+ * store (sqlite-ratings.ts) is the embedded default; a centre sharing its
+ * queue keeps them in PostgreSQL (postgres-ratings.ts). Pure types only here.
  */
 import type { RatingReason, RatingScore } from '../../../api/contract/rating';
 
@@ -49,16 +50,23 @@ export interface RatingStore {
   rate(input: RatingInput): Promise<SavedRating>;
 }
 
-/** What the delivery loop needs: the ratings owed, and where each one stands. */
+/**
+ * What the delivery loop needs: the ratings owed, and where each one stands.
+ * Async because a centre's shared store answers over the network.
+ */
 export interface RatingOutbox {
-  /** Unsent, unparked ratings whose next try is due, oldest first. */
-  owed(now: number, limit: number): OwedRating[];
+  /**
+   * Unsent, unparked ratings whose next try is due, oldest first. A store
+   * shared by several machines hands each rating to one caller at a time
+   * (a lease), so two delivery loops never send the same rating at once.
+   */
+  owed(now: number, limit: number): Promise<OwedRating[]>;
   /** The portal acknowledged it: it is never sent again. */
-  delivered(id: string, at: number): void;
-  retryLater(id: string, error: string, nextAttemptAt: number): void;
+  delivered(id: string, at: number): Promise<void>;
+  retryLater(id: string, error: string, nextAttemptAt: number): Promise<void>;
   /** The portal refused its content: kept, with the portal's message, for IT. */
-  park(id: string, error: string): void;
-  depth(): { readonly owed: number; readonly parked: number };
+  park(id: string, error: string): Promise<void>;
+  depth(): Promise<{ readonly owed: number; readonly parked: number }>;
   /** When the oldest rating still owed was given; null when none is. */
-  oldestOwedAt(): number | null;
+  oldestOwedAt(): Promise<number | null>;
 }

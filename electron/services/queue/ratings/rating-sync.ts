@@ -89,21 +89,21 @@ export class RatingSync {
   async #drain(): Promise<RatingPass> {
     let delivered = 0;
     let failed = 0;
-    for (const rating of this.#outbox.owed(this.#now(), this.#batch)) {
+    for (const rating of await this.#outbox.owed(this.#now(), this.#batch)) {
       try {
         await this.#portal.submitSurvey(toSurvey(rating));
-        this.#outbox.delivered(rating.id, this.#now());
+        await this.#outbox.delivered(rating.id, this.#now());
         delivered++;
       } catch (error) {
         failed++;
         if (error instanceof PortalError && error.kind === 'rejected') {
-          this.#outbox.park(rating.id, error.vi);
+          await this.#outbox.park(rating.id, error.vi);
           this.#onError(`rating ${rating.id} refused by the portal: ${error.message}`);
           continue;
         }
         const message = error instanceof PortalError ? error.vi : String(error);
         const retryAfter = error instanceof PortalError ? error.retryAfterMs : null;
-        this.#outbox.retryLater(
+        await this.#outbox.retryLater(
           rating.id,
           message,
           nextAttemptAt(this.#now(), rating.attempts, retryAfter, this.#backoff, this.#random),

@@ -72,7 +72,7 @@ describe('ratings on SQLite', () => {
       reasons: '["waited_long","attitude"]',
       sent_at: null,
     });
-    expect(ratings.owed(clock, 10)).toMatchObject([
+    expect(await ratings.owed(clock, 10)).toMatchObject([
       { id: saved.id, number: taken.number, clerk: 'canbo3' },
     ]);
     expect(await ratings.pending(3)).toBeNull();
@@ -120,13 +120,13 @@ describe('ratings on SQLite', () => {
   it('keeps an owed rating through retries until the portal acknowledges it, or parks a refused one', async () => {
     const { ratings, taken } = await servedAt3();
     const saved = await ratings.rate({ counter: 3, number: taken.number, score: 'neutral' });
-    ratings.retryLater(saved.id, 'Cổng không trả lời', clock + MINUTE);
-    expect(ratings.owed(clock, 10)).toEqual([]);
-    expect(ratings.owed(clock + MINUTE, 10)).toMatchObject([{ id: saved.id, attempts: 1 }]);
-    expect(ratings.depth()).toEqual({ owed: 1, parked: 0 });
-    ratings.delivered(saved.id, clock + MINUTE);
-    expect(ratings.owed(clock + 2 * MINUTE, 10)).toEqual([]);
-    expect(ratings.depth()).toEqual({ owed: 0, parked: 0 });
+    await ratings.retryLater(saved.id, 'Cổng không trả lời', clock + MINUTE);
+    expect(await ratings.owed(clock, 10)).toEqual([]);
+    expect(await ratings.owed(clock + MINUTE, 10)).toMatchObject([{ id: saved.id, attempts: 1 }]);
+    expect(await ratings.depth()).toEqual({ owed: 1, parked: 0 });
+    await ratings.delivered(saved.id, clock + MINUTE);
+    expect(await ratings.owed(clock + 2 * MINUTE, 10)).toEqual([]);
+    expect(await ratings.depth()).toEqual({ owed: 0, parked: 0 });
   });
 
   it('tells Diagnostics how many ratings are owed, warns after an hour and on a refusal', async () => {
@@ -141,7 +141,7 @@ describe('ratings on SQLite', () => {
     });
     clock += 61 * MINUTE;
     expect(await probe.check()).toMatchObject({ status: 'warn' });
-    ratings.park(saved.id, 'Cổng từ chối');
+    await ratings.park(saved.id, 'Cổng từ chối');
     const refused = await probe.check();
     expect(refused).toMatchObject({ status: 'warn', detail: '0 owed, 1 refused' });
     expect(refused.fix?.vi).toContain('1 đánh giá bị Cổng từ chối');

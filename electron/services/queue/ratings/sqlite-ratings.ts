@@ -3,8 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
-import { unknownCounter } from '../queue-errors';
-import { countersOf, queueDay } from '../queue-rules';
+import { checkCounter, queueDay } from '../queue-rules';
 import { run } from '../ticket-rows';
 import { alreadyRated, invalidRating, nonePending } from './rating-errors';
 import type {
@@ -73,7 +72,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
 
   pending(counter: number): Promise<PendingRating | null> {
     return run(() => {
-      this.#checkCounter(counter);
+      checkCounter(this.#areas, counter);
       const row = this.#pendingRow(counter, this.#now());
       return row === null ? null : this.#pendingView(row);
     });
@@ -81,7 +80,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
 
   rate(input: RatingInput): Promise<SavedRating> {
     return run(() => {
-      this.#checkCounter(input.counter);
+      checkCounter(this.#areas, input.counter);
       const reasons = checkReasons(input.score, input.reasons ?? []);
       if (!reasons.ok) throw invalidRating(reasons.vi, reasons.en);
       return this.#db
@@ -131,72 +130,84 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     });
   }
 
-  owed(now: number, limit: number): OwedRating[] {
-    return this.#db
-      .prepare<[number, number], OwedRow>(
-        `SELECT r.id, r.day, t.number, t.area, r.counter, r.clerk, r.dossier_code, r.score,
+  owed(now: number, limit: number): Promise<OwedRating[]> {
+    return run(() =>
+      this.#db
+        .prepare<[number, number], OwedRow>(
+          `SELECT r.id, r.day, t.number, t.area, r.counter, r.clerk, r.dossier_code, r.score,
                 r.reasons, r.rated_at, r.attempts
          FROM queue_ratings r LEFT JOIN queue_tickets t ON t.id = r.ticket_id
          WHERE r.sent_at IS NULL AND r.parked = 0 AND r.next_attempt_at <= ?
          ORDER BY r.rated_at, r.id LIMIT ?`,
-      )
-      .all(now, limit)
-      .map((r) => ({
-        id: r.id,
-        day: r.day,
-        number: r.number,
-        area: r.area,
-        counter: r.counter,
-        clerk: r.clerk,
-        dossierCode: r.dossier_code,
-        score: r.score,
-        reasons: Reasons.parse(JSON.parse(r.reasons)),
-        ratedAt: r.rated_at,
-        attempts: r.attempts,
-      }));
+        )
+        .all(now, limit)
+        .map((r) => ({
+          id: r.id,
+          day: r.day,
+          number: r.number,
+          area: r.area,
+          counter: r.counter,
+          clerk: r.clerk,
+          dossierCode: r.dossier_code,
+          score: r.score,
+          reasons: Reasons.parse(JSON.parse(r.reasons)),
+          ratedAt: r.rated_at,
+          attempts: r.attempts,
+        })),
+    );
   }
 
-  delivered(id: string, at: number): void {
-    this.#db
-      .prepare(
-        'UPDATE queue_ratings SET sent_at = ?, last_error = NULL WHERE id = ? AND sent_at IS NULL',
-      )
-      .run(at, id);
+  delivered(id: string, at: number): Promise<void> {
+    return run(() => {
+      this.#db
+        .prepare(
+          'UPDATE queue_ratings SET sent_at = ?, last_error = NULL WHERE id = ? AND sent_at IS NULL',
+        )
+        .run(at, id);
+    });
   }
 
-  retryLater(id: string, error: string, nextAttemptAt: number): void {
-    this.#db
-      .prepare(
-        'UPDATE queue_ratings SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
-      )
-      .run(nextAttemptAt, error, id);
+  retryLater(id: string, error: string, nextAttemptAt: number): Promise<void> {
+    return run(() => {
+      this.#db
+        .prepare(
+          'UPDATE queue_ratings SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
+        )
+        .run(nextAttemptAt, error, id);
+    });
   }
 
-  park(id: string, error: string): void {
-    this.#db
-      .prepare(
-        'UPDATE queue_ratings SET parked = 1, attempts = attempts + 1, last_error = ? WHERE id = ?',
-      )
-      .run(error, id);
+  park(id: string, error: string): Promise<void> {
+    return run(() => {
+      this.#db
+        .prepare(
+          'UPDATE queue_ratings SET parked = 1, attempts = attempts + 1, last_error = ? WHERE id = ?',
+        )
+        .run(error, id);
+    });
   }
 
-  depth(): { owed: number; parked: number } {
-    const row = this.#db
-      .prepare<[], { owed: number | null; parked: number | null }>(
-        `SELECT SUM(parked = 0) AS owed, SUM(parked = 1) AS parked
-         FROM queue_ratings WHERE sent_at IS NULL`,
-      )
-      .get();
-    return { owed: row?.owed ?? 0, parked: row?.parked ?? 0 };
+  depth(): Promise<{ owed: number; parked: number }> {
+    return run(() => {
+      const row = this.#db
+        .prepare<[], { owed: number | null; parked: number | null }>(
+          `SELECT SUM(parked = 0) AS owed, SUM(parked = 1) AS parked
+           FROM queue_ratings WHERE sent_at IS NULL`,
+        )
+        .get();
+      return { owed: row?.owed ?? 0, parked: row?.parked ?? 0 };
+    });
   }
 
-  oldestOwedAt(): number | null {
-    const row = this.#db
-      .prepare<[], { at: number | null }>(
-        'SELECT MIN(rated_at) AS at FROM queue_ratings WHERE sent_at IS NULL AND parked = 0',
-      )
-      .get();
-    return row?.at ?? null;
+  oldestOwedAt(): Promise<number | null> {
+    return run(() => {
+      const row = this.#db
+        .prepare<[], { at: number | null }>(
+          'SELECT MIN(rated_at) AS at FROM queue_ratings WHERE sent_at IS NULL AND parked = 0',
+        )
+        .get();
+      return row?.at ?? null;
+    });
   }
 
   #pendingRow(counter: number, at: number): CounterRow | null {
@@ -240,11 +251,6 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
       // An area removed from the config since keeps its code as its name.
       areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
     };
-  }
-
-  #checkCounter(counter: number): void {
-    if (!Number.isInteger(counter) || !countersOf(this.#areas).includes(counter))
-      throw unknownCounter(counter, this.#areas);
   }
 }
 

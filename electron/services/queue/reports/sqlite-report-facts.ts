@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PriorityReason, TicketStatus } from '../centre-queue-store';
 import type { RatingFact, RatingScore, TicketFact } from './report-figures';
+import { run } from '../ticket-rows';
+import type { ReportFactsReader } from './report-facts';
 
 interface TicketFactRow {
   day: string;
@@ -50,4 +52,9 @@ export function readReportFacts(
       .map((r) => ({ day: r.day, counter: r.counter, clerk: r.clerk, score: r.score satisfies RatingScore }));
     return { tickets, ratings };
   })();
+}
+
+/** readReportFacts as a ReportFactsReader for this machine's SQLite. */
+export function sqliteReportFacts(db: Database.Database): ReportFactsReader {
+  return (from, to) => run(() => readReportFacts(db, from, to));
 }
