@@ -80,6 +80,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
   readonly #listener: PostgresCallListener;
   #ready: Promise<void> | null = null;
   #reconciling: Promise<number> | null = null;
+  #toppingUp: Promise<void> | undefined;
   #timer: NodeJS.Timeout | null = null;
   /** Block top-ups and write-backs started after a take; close() waits for them. */
   readonly #background = new Set<Promise<unknown>>();
@@ -206,7 +207,20 @@ export class PostgresCentreQueue implements CentreQueueStore {
   }
 
   /** Reserves a block of numbers for offline use when this machine has none left for today. */
-  async #topUpBlock(): Promise<void> {
+  /**
+   * One reservation in flight at a time: every take starts a top-up in the
+   * background, and takes made together would each see the block still
+   * empty and each reserve one (a kiosk then held 5–8 blocks and the day's
+   * numbers jumped by hundreds).
+   */
+  #topUpBlock(): Promise<void> {
+    this.#toppingUp ??= this.#reserveBlock().finally(() => {
+      this.#toppingUp = undefined;
+    });
+    return this.#toppingUp;
+  }
+
+  async #reserveBlock(): Promise<void> {
     const stash = this.#stash;
     if (stash === undefined) return;
     const day = queueDay(this.#clock());

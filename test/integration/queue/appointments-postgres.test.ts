@@ -91,7 +91,7 @@ describe.skipIf(!postgresAvailable())('appointments on the shared PostgreSQL que
   });
 
   it('calls a booked ticket after a priority one and before a walk-in taken earlier', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_appointments', 'centre');
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_appointments CASCADE', 'centre');
     const m = machine('quay-2');
     await m.book.book({ cccd: card(99), area: 'CU', day: '2026-12-07', slot: '09:00' });
     const walkIn = await m.queue.take({ area: 'CU' });

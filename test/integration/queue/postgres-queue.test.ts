@@ -73,7 +73,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
   });
 
   it('500 tickets from two kiosks, called by two counters at once: no number twice, none called twice, priority first', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
     const kiosks = [machine('kiosk-1'), machine('kiosk-2')];
     const counters = [machine('quay-1'), machine('quay-2')];
     const display = machine('man-hinh');
@@ -154,7 +154,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
   });
 
   it('a database stopped mid-way: the kiosk issues reserved numbers, counters say the queue is offline, and nothing is lost or doubled once it returns', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
     const stash = localStash();
     const kiosk = machine('kiosk-offline', stash);
     const counter = machine('quay-offline');
@@ -207,8 +207,28 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     await until(() => heard.includes(6), 'the call on the display after the restart');
   });
 
+  it('a ticket kiosk taking many numbers at once reserves one offline block, not one per take', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    const stash = localStash();
+    const kiosk = machine('kiosk-burst', stash);
+    const taken = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => kiosk.take({ area: AREAS[i % 3] ?? 'HT' })),
+    );
+    const day = queueDay(Date.now());
+    await until(() => stash.remaining(day) === 20, 'the reserved block');
+    // Let any other top-up the burst started finish before counting blocks.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cluster.psql('SELECT count(*) FROM queue_blocks', 'centre')).toBe('1\n');
+    const numbers = taken.map((t) => t.number).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(12);
+    // The block follows the first online numbers without a gap of other blocks.
+    expect(cluster.psql('SELECT last_number FROM queue_days', 'centre')).toBe(
+      `${String(Math.max(...numbers) + 20)}\n`,
+    );
+  });
+
   it('tells each citizen how many wait before them, priority tickets going first', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks', 'centre');
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
     const kiosk = machine('kiosk-ahead');
     const ahead = [];
     for (const priority of [null, null, 'elderly', 'merit', null] as const)
