@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromFiles } from '../../../electron/services/card/card-identity';
 import { encodeOid, encodeTlv } from '../../../native/smartcard/lds';
 import { loadTrustStore } from '../../../native/smartcard/passive-auth';
@@ -82,6 +82,10 @@ describe('PACE against the card-side PACE peer (pcscd + vpcd + vicc + pace_peer.
   afterAll(async () => {
     bridge.stop();
     await pcscd.stop();
+  });
+  // Once in 20 runs the vpcd reader vanished mid-file ("No card reader found"); keep pcscd's words.
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') console.error(`pcscd's log:\n${pcscd.log}`);
   });
 
   const mrz = (): AccessInput => ({
