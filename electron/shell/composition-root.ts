@@ -58,6 +58,7 @@ import { wireReturns } from './returns-wiring';
 import { wireCopies } from './copies-wiring';
 import { openCentreQueue } from '../services/queue/open-centre-queue';
 import { wireQueue } from './queue-wiring';
+import { createTicketPrinterProbe } from '../services/ticket-printer/ticket-printer-probe';
 import { openKioskStore } from '../services/kiosk-store';
 
 export interface CoreOptions {
@@ -197,6 +198,8 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   probes.push(queueWiring.ratingProbe);
+  const ticketPrinterProbe = createTicketPrinterProbe(config.ticketPrinter);
+  if (ticketPrinterProbe !== null) probes.push(ticketPrinterProbe);
   const readiness = startReadinessRefresh({
     config,
     store,

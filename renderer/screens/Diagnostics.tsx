@@ -15,6 +15,7 @@ const namedChecks = [
   'pcscd',
   'scanners',
   'printer',
+  'ticket-printer',
   'disk',
   'portal',
   'queue',

@@ -2,6 +2,7 @@ import { resolveDataDir } from '../../services/config/config-file';
 import { checkConfig } from '../../services/health/config-probe';
 import { runProbes, type HealthCheck } from '../../services/health/health-check';
 import { systemProbes } from '../../services/health/system-probes';
+import { createTicketPrinterProbe } from '../../services/ticket-printer/ticket-printer-probe';
 import { ExitCode } from '../cli-io';
 import type { CliCommand } from '../command';
 
@@ -23,6 +24,8 @@ export const doctorCommand: CliCommand = {
       loaded ? dataDir : '/',
       portalUrl ? { url: portalUrl, trainingMode: portal?.trainingMode ?? true } : undefined,
     );
+    const ticketPrinter = loaded ? createTicketPrinterProbe(loaded.config.ticketPrinter) : null;
+    if (ticketPrinter !== null) probes.push(ticketPrinter);
     const checks = [configCheck, ...(await runProbes(probes))];
     const failed = checks.filter((c) => c.status === 'fail').length;
     io.result({ ok: failed === 0, dataDir, checks });

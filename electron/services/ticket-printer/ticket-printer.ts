@@ -21,6 +21,8 @@ export interface PrintReport {
 /** Prints queue tickets; fails with a TicketPrinterError the kiosk can say. */
 export interface TicketPrinter {
   print(ticket: TicketToPrint): Promise<PrintReport>;
+  /** Asks the printer's state without printing (DLE EOT 2 and 4), for Diagnostics. */
+  status(): Promise<PrinterStatus>;
 }
 
 export interface EscPosPrinterOptions {
@@ -40,6 +42,16 @@ export class EscPosTicketPrinter implements TicketPrinter {
 
   constructor(options: EscPosPrinterOptions) {
     this.#options = options;
+  }
+
+  async status(): Promise<PrinterStatus> {
+    const timeoutMs = this.#options.timeoutMs ?? 3000;
+    const link = await openPrinterLink(this.#options.address, timeoutMs);
+    try {
+      return await askStatus(link, timeoutMs);
+    } finally {
+      await link.close();
+    }
   }
 
   async print(ticket: TicketToPrint): Promise<PrintReport> {
