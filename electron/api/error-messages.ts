@@ -217,6 +217,10 @@ export const errorMessages: Readonly<
     vi: 'Thiếu thành phần hồ sơ bắt buộc. Quét hoặc chọn tệp cho các mục được đánh dấu rồi lưu lại.',
     en: 'A required component is missing. Scan or choose a file for the marked items, then save again.',
   },
+  COMPONENT_PDF_FAILED: {
+    vi: 'Chưa tạo được tệp PDF của thành phần hồ sơ (bộ xử lý trang dừng giữa chừng). Hồ sơ chưa được lưu, các trang đã quét vẫn còn: bấm Lưu lại; nếu vẫn lỗi, báo bộ phận CNTT.',
+    en: 'The component PDF could not be built (the page worker stopped). The dossier is not saved and the scanned pages are kept: press Save again; if it fails again, tell the IT staff.',
+  },
   APPLICANT_NOT_VERIFIED: {
     vi: 'Thông tin người nộp không khớp với thẻ Căn cước vừa đọc. Đặt lại thẻ lên đầu đọc và đọc lại.',
     en: 'The applicant does not match the ID card just read. Place the card on the reader and read it again.',

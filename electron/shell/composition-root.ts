@@ -219,9 +219,12 @@ export function createCore(options: CoreOptions): Core {
   // Workers start on the first page, so an idle kiosk holds no OCR memory.
   const ocr = new OcrPool({ modelDir: resolveModelDir(config.ocr.modelDir, ['vie']) });
   probes.push(createOcrHealthProbe(ocr));
-  // Scanned pages are cleaned on worker threads (started on the first page):
-  // the pipeline's 0.1–0.25 s steps would otherwise hold this event loop.
+  // Scanned pages are cleaned, and component PDFs built at save, on worker
+  // threads (started on the first job): the pipeline's 0.1–0.25 s steps and
+  // a text-layered PDF's 0.1 s a page would otherwise hold this event loop.
+  // KIOSK_PDF_IN_THREAD=1 builds PDFs here: only the stalls bench's anchor.
   const pages = new PagePool();
+  const pdfInThread = process.env.KIOSK_PDF_IN_THREAD === '1';
   /** The audit log names the clerk signed in on the caller's connection, or the channel. */
   const actorOf = (context: CallContext) =>
     staffSession.current(context)?.username ?? `${config.mode}:${options.shell}`;
@@ -250,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
     card,
     ocr,
     pageCleaner: pages,
+    ...(pdfInThread ? {} : { pdfBuilder: pages }),
     sync,
     scanBackends,
     anonymousActor: `${config.mode}:${options.shell}`,

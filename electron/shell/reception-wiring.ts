@@ -10,6 +10,7 @@ import type { CardService } from '../services/card/card-service';
 import type { Config } from '../services/config/config-schema';
 import type { Logger } from '../services/log/logger';
 import type { OcrPool } from '../services/ocr/ocr-pool';
+import type { ComponentPdfBuilder } from '../../scanners/pipeline/component-pdf';
 import type { PageCleaner } from '../../scanners/pipeline/page-pipeline';
 import { createComponentHandlers } from '../services/components/component-handlers';
 import { ComponentJobs } from '../services/components/component-jobs';
@@ -51,6 +52,8 @@ export interface ReceptionWiringDeps {
   readonly uploads: UploadStore;
   /** The page worker pool: scanned pages are cleaned there, off the core's event loop. */
   readonly pageCleaner?: PageCleaner;
+  /** The same pool: component PDFs are built there at save, off the core's event loop. */
+  readonly pdfBuilder?: ComponentPdfBuilder;
 }
 
 export interface Reception {
@@ -79,6 +82,7 @@ export function wireReception(deps: ReceptionWiringDeps): Reception {
     },
     log: logger.child({ subsystem: 'components' }),
     ...(deps.pageCleaner ? { pageCleaner: deps.pageCleaner } : {}),
+    ...(deps.pdfBuilder ? { pdfBuilder: deps.pdfBuilder } : {}),
   });
   const leftovers = jobs.recoverAtStartup();
   if (leftovers > 0) logger.warn({ leftovers }, 'removed scan jobs left by a crashed run');

@@ -56,6 +56,18 @@ export interface ComponentPdfMeta {
 }
 
 /**
+ * Builds component PDFs somewhere else (the core's page worker pool), with
+ * the same bytes as {@link buildComponentPdf}, which stays the one builder.
+ */
+export interface ComponentPdfBuilder {
+  buildPdf(
+    pages: readonly ComponentPage[],
+    meta?: ComponentPdfMeta,
+    options?: { readonly timeoutMs?: number },
+  ): Promise<ComponentPdf>;
+}
+
+/**
  * Adds a PNG to the document without re-encoding: its IDAT is copied into an
  * image XObject with the PNG predictor. pdf-lib's own embedPng would expand a
  * 1-bit page to 24-bit RGB, about 10x the size.

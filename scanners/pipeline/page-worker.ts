@@ -1,67 +1,54 @@
 /**
- * A page worker's entry (worker_threads): cleans the pages its pool sends
- * with {@link cleanPage}, one at a time, and posts each result or error
- * back. Bundled to dist/node/page-worker.mjs beside the core's entry.
+ * A page worker's entry (worker_threads): does the jobs its pool sends, one
+ * at a time — cleaning a scanned page with {@link cleanPage}, or building a
+ * component PDF with {@link buildComponentPdf} — and posts each result or
+ * error back. Bundled to page-worker.mjs beside the core's entry.
  */
 import { parentPort } from 'node:worker_threads';
-import { z } from 'zod';
+import { buildComponentPdf, type ComponentPdf } from './component-pdf';
 import { cleanPage, plainPipelineOptions } from './page-pipeline';
-import type { PageWorkerAnswer } from './page-pool';
-
-/** What the pool sends; checked here like any message that crosses a thread. */
-const RequestSchema = z
-  .object({
-    id: z.number().int().nonnegative(),
-    page: z
-      .object({
-        index: z.number().int().nonnegative(),
-        path: z.string().min(1).max(4096),
-        format: z.enum(['pnm', 'tiff', 'png', 'jpeg', 'pdf']),
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-        dpi: z.number().positive(),
-        mode: z.enum(['color', 'gray', 'bitonal']),
-      })
-      .strict(),
-    options: z
-      .object({
-        profile: z.enum(['bitonal', 'gray', 'color']).optional(),
-        jpegQuality: z.number().int().min(1).max(100).optional(),
-        removeBlank: z.boolean().optional(),
-        deskew: z.boolean().optional(),
-        crop: z.boolean().optional(),
-        outDir: z.string().max(4096).optional(),
-        despeckle: z.boolean().optional(),
-      })
-      .strict(),
-  })
-  .strict();
+import type { z } from 'zod';
+import { PageWorkerRequestSchema, type PageWorkerAnswer } from './page-worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('page-worker.ts runs only as a worker thread (page-pool.ts)');
 
-port.on('message', (raw: unknown) => {
-  const parsed = RequestSchema.safeParse(raw);
-  const id = (raw as { id?: unknown } | null)?.id;
-  const answer = (message: PageWorkerAnswer) => {
-    port.postMessage(message);
-  };
-  if (!parsed.success) {
-    if (typeof id === 'number')
-      answer({ id, ok: false, message: 'page worker: request outside the protocol' });
+/** The PDF's bytes go back by transfer: this thread never touches them again. */
+function answerPdf(id: number, pdf: ComponentPdf): void {
+  const whole =
+    pdf.bytes.byteOffset === 0 && pdf.bytes.byteLength === pdf.bytes.buffer.byteLength
+      ? pdf.bytes
+      : pdf.bytes.slice();
+  const answer: PageWorkerAnswer = { id, ok: true, pdf: { ...pdf, bytes: whole } };
+  port?.postMessage(answer, [whole.buffer as ArrayBuffer]);
+}
+
+async function run(request: z.output<typeof PageWorkerRequestSchema>): Promise<void> {
+  if (request.kind === 'clean') {
+    const page = await cleanPage(request.page, plainPipelineOptions(request.options));
+    port?.postMessage({ id: request.id, ok: true, page } satisfies PageWorkerAnswer);
     return;
   }
-  const { page, options } = parsed.data;
-  cleanPage(page, plainPipelineOptions(options)).then(
-    (cleaned) => {
-      answer({ id: parsed.data.id, ok: true, page: cleaned });
-    },
-    (error: unknown) => {
-      answer({
-        id: parsed.data.id,
+  answerPdf(request.id, await buildComponentPdf(request.pages, request.meta));
+}
+
+port.on('message', (raw: unknown) => {
+  const parsed = PageWorkerRequestSchema.safeParse(raw);
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (!parsed.success) {
+    if (typeof id === 'number')
+      port.postMessage({
+        id,
         ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    },
-  );
+        message: 'page worker: request outside the protocol',
+      } satisfies PageWorkerAnswer);
+    return;
+  }
+  run(parsed.data).catch((error: unknown) => {
+    port.postMessage({
+      id: parsed.data.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies PageWorkerAnswer);
+  });
 });

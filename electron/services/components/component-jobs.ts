@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ComponentImportSchema, ComponentOcrSchema } from '../../api/contract/reception';
 import { KioskError } from '../../api/errors';
+import type { ComponentPdfBuilder } from '../../../scanners/pipeline/component-pdf';
 import type { PageCleaner, ProcessedPage } from '../../../scanners/pipeline/page-pipeline';
 import type { OcrPool } from '../ocr/ocr-pool';
 import type { ScannedComponentFile, ScanResult } from '../scan/scan-service';
@@ -33,6 +34,8 @@ export interface ComponentJobsDeps {
   readonly log?: JobLog;
   /** Where imported images are cleaned (the core's page worker pool); here when absent. */
   readonly pageCleaner?: PageCleaner;
+  /** Where component PDFs are built at save (the same pool); here when absent. */
+  readonly pdfBuilder?: ComponentPdfBuilder;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -62,6 +65,7 @@ export class ComponentJobs {
   #sweeping: Promise<unknown> = Promise.resolve();
 
   readonly #pageCleaner: PageCleaner | undefined;
+  readonly #pdfBuilder: ComponentPdfBuilder | undefined;
 
   constructor(deps: ComponentJobsDeps) {
     this.#ocr = deps.ocr;
@@ -72,6 +76,7 @@ export class ComponentJobs {
     this.#ocrWaitMs = Math.max(0, deps.ocrWaitMs ?? defaultOcrWaitMs);
     this.#log = deps.log;
     this.#pageCleaner = deps.pageCleaner;
+    this.#pdfBuilder = deps.pdfBuilder;
   }
 
   /**
@@ -213,6 +218,7 @@ export class ComponentJobs {
       ocrWaitMs: this.#ocrWaitMs,
       ...(signal === undefined ? {} : { signal }),
       ...(this.#log === undefined ? {} : { log: this.#log }),
+      ...(this.#pdfBuilder === undefined ? {} : { pdfBuilder: this.#pdfBuilder }),
     });
   }
 
