@@ -40,6 +40,15 @@ export async function openApiSocket(shellUrl: string): Promise<ApiSocket> {
     }
   });
   const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+  // A call the shell never answers because it closed the socket (e.g. 1009 for a frame
+  // over the 2 MB cap) gets an answer saying so, as the page's own transport gives one,
+  // instead of leaving the test waiting until its timeout.
+  void closed.then((code) => {
+    for (const [id, answer] of waiting) {
+      answer({ ok: false, error: { code: 'SOCKET_CLOSED', message: `socket closed (${code})` } });
+      waiting.delete(id);
+    }
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
@@ -53,6 +62,10 @@ export async function openApiSocket(shellUrl: string): Promise<ApiSocket> {
     call: (method, params = {}) =>
       new Promise((resolve) => {
         const id = next++;
+        if (ws.readyState !== WebSocket.OPEN) {
+          resolve({ ok: false, error: { code: 'SOCKET_CLOSED', message: 'socket not open' } });
+          return;
+        }
         waiting.set(id, resolve);
         ws.send(JSON.stringify({ type: 'call', id, method, params }));
       }),
