@@ -15,6 +15,7 @@ export default defineConfig({
       'electron/services/sync/*.test.ts',
       'test/integration/sync/entry-runner.test.ts',
       'test/integration/sync/status-runner.test.ts',
+      'test/integration/sync/sync-engine-fast.test.ts',
     ],
     exclude: [...configDefaults.exclude],
     fileParallelism: false,

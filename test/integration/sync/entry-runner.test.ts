@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PortalSim } from '../../../electron/portal-sim/portal-sim-server';
 import { PortalError } from '../../../electron/services/portal/portal-error';
 import { EntryRunner } from '../../../electron/services/sync/entry-runner';
+import type { OutboxPort } from '../../../electron/services/sync/outbox-port';
 import { fakeBytes, sampleDossier } from '../../fixtures/store/sample-dossier';
 import { simFetch, simFile } from './peers';
 import { drain, head, openPeers, portalClient, type RunnerPeers } from './runner-peers';
@@ -222,14 +223,67 @@ describe('entry runner with the real store and the portal simulator', () => {
     // The HTTP pool may still hold a socket of the old server: the first call can fail on it.
     for (let i = 0; i < 20 && !(await client.ping()); i++) await sleep(25);
     const runner = new EntryRunner(peers.store.outbox, client);
+    const calls: number[] = [];
     for (let attempt = 1; attempt <= 2; attempt++) {
+      const before = s.stats().requests;
       const refused = await failure(runner.run(head(peers.store.outbox, id)));
+      calls.push(s.stats().requests - before);
       expect(refused).toMatchObject({ kind: 'rejected', answered: true });
       expect(refused.vi).toContain('chưa có trong kho tài liệu');
       expect(peers.store.outbox.createInDoubtSince(id)).toBeNull();
     }
+    // First try: the login and the create (no lookup: nothing was ever sent). The retry: the
+    // lookup, the create, and one more lookup after the refusal, which finds nothing.
+    expect(calls).toEqual([2, 3]);
     expect(peers.store.outbox.createAttempted(id)).toBe(true);
     expect(s.stats()).toMatchObject({ dossiers: 0 });
+  });
+
+  it('updates at once, without waiting out the settle window, when the lookup finds the create in doubt', async () => {
+    const s = await peers.sim({ lateMs: 300 });
+    const { id } = save('da-toi');
+    await uploadsOnly(s, id);
+    await armLateCreates(s, 1);
+    await failure(
+      new EntryRunner(peers.store.outbox, portalClient(s.url, 150)).run(
+        head(peers.store.outbox, id),
+      ),
+    );
+    await settled(s, 1);
+    expect(s.stats().dossiers).toBe(1);
+    // The default 30 s window has not passed, but the portal holds the dossier: nothing to wait for.
+    const retry = new EntryRunner(peers.store.outbox, portalClient(s.url));
+    await expect(retry.run(head(peers.store.outbox, id))).resolves.toEqual({ portalStatus: '2' });
+    expect(s.stats()).toMatchObject({ dossiers: 1, creates: 1, duplicates: 0 });
+    expect(peers.store.get(id, 'test').syncState).toBe('synced');
+  });
+
+  it('never asks prepareUpload for a file when the port cannot keep a replaced one', async () => {
+    const s = await peers.sim();
+    const { id } = save('khong-thay');
+    const outbox = peers.store.outbox;
+    // The real store, seen through a port without the optional replaceUploadBlob.
+    const port: OutboxPort = new Proxy(outbox, {
+      get(target, key) {
+        if (key === 'replaceUploadBlob') return undefined;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    let asked = 0;
+    const runner = new EntryRunner(port, portalClient(s.url), {
+      prepareUpload: () => {
+        asked++;
+        return Promise.resolve(fakeBytes('khong-duoc-gui', 100));
+      },
+    });
+    const saved = outbox.due(Number.MAX_SAFE_INTEGER, 10)[0]?.payload.blobSha256;
+    await drain(outbox, id, (e) => runner.run(e));
+    expect(asked).toBe(0);
+    const first = peers.store.get(id, 'test').components[0];
+    expect(first?.sha256).toBe(saved);
+    const copy = await simFile(first?.portalUrl ?? '');
+    expect(sha256(new Uint8Array(await copy.arrayBuffer()))).toBe(saved);
   });
 
   it('a retry whose create gets no answer stops at that create: no further call until the next try', async () => {
