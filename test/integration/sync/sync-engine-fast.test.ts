@@ -62,6 +62,9 @@ describe('sync engine rules with the real store and the in-process portal simula
       ...fast,
       concurrency: 1,
     });
+    expect(engine.status()).toMatchObject({ online: true, authRefused: false, lastSyncAt: null });
+    const changes: boolean[] = [];
+    engine.events.on('online', ({ online }) => changes.push(online));
     const seen = record(engine);
     const depths: { pending: number; parked: number }[] = [];
     engine.events.on('depth', (d) => depths.push(d));
@@ -87,6 +90,8 @@ describe('sync engine rules with the real store and the in-process portal simula
       });
     }
     expect(s.stats()).toMatchObject({ dossiers: 3, creates: 3, files: 3 });
+    // It starts online and never had to ping.
+    expect(changes).toEqual([]);
   });
 
   it('at concurrency 2 has two dossiers in flight and never starts a row of a dossier already in flight', async () => {
@@ -197,6 +202,7 @@ describe('sync engine rules with the real store and the in-process portal simula
     save(3);
     const engine = new SyncEngine(peers.store.outbox, portalClient(`http://127.0.0.1:${port}`), {
       ...fast,
+      concurrency: 1,
       offlineAfter: 2,
       offlineWindowMs: 0,
       healthIntervalMs: 20,
@@ -207,14 +213,17 @@ describe('sync engine rules with the real store and the in-process portal simula
     expect(changes).toEqual([false]);
     expect(down).toMatchObject({ online: false, pending: 3 });
     expect(down.lastError).toContain('Không kết nối được tới Cổng');
-    // Offline: a syncNow only pings; nothing is tried, so no attempt is counted.
+    // Two silent failures in a row, then no third try: the engine only pings now.
     const attempts = peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((r) => r.attempts);
+    expect([...attempts].sort()).toEqual([0, 1, 1]);
     await engine.syncNow();
     expect(peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((r) => r.attempts)).toEqual(
       attempts,
     );
-    await peers.sim({ port });
+    // The portal comes back while runUntilEmpty is pinging: it keeps pinging, then drains.
+    const back = sleep(150).then(() => peers.sim({ port }));
     const status = await engine.runUntilEmpty();
+    await back;
     expect(changes).toEqual([false, true]);
     expect(status).toMatchObject({ online: true, pending: 0, parked: 0 });
   });
@@ -236,7 +245,7 @@ describe('sync engine rules with the real store and the in-process portal simula
 
   it('runs in the background until stopped; a syncNow meanwhile only wakes it', async () => {
     const s = await peers.sim();
-    const saved = save(2);
+    save(2);
     const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
       ...fast,
       pollMs: 60_000,
@@ -245,16 +254,158 @@ describe('sync engine rules with the real store and the in-process portal simula
     engine.start();
     for (let i = 0; i < 100 && peers.store.outbox.depth().pending > 0; i++) await sleep(20);
     expect(peers.store.outbox.depth().pending).toBe(0);
+    await sleep(100); // the loop is asleep now, the queue empty: it must stay alive
     // A dossier saved while the loop sleeps (a minute) goes out at once when woken.
     const [late] = save(1);
     const woken = await engine.syncNow();
     expect(woken.pending).toBe(1);
     for (let i = 0; i < 100 && peers.store.outbox.depth().pending > 0; i++) await sleep(20);
-    await engine.stop();
-    expect(peers.store.outbox.depth()).toEqual({ pending: 0, parked: 0 });
-    expect(s.stats()).toMatchObject({ dossiers: 3, creates: 3 });
     expect(peers.store.get(late?.id ?? '', 'test').syncState).toBe('synced');
-    expect(saved).toHaveLength(2);
+    await engine.stop();
+    // Stopped: a syncNow runs on its own and sends what is due before it returns.
+    const [after] = save(1);
+    const once = await engine.syncNow();
+    expect(once.pending).toBe(0);
+    expect(peers.store.get(after?.id ?? '', 'test').syncState).toBe('synced');
+    expect(s.stats()).toMatchObject({ dossiers: 4, creates: 4 });
+  });
+
+  it('a runUntilEmpty takes over from the background loop, which then stays stopped', async () => {
+    const s = await peers.sim();
+    save(2);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), fast);
+    engine.start();
+    const status = await engine.runUntilEmpty();
+    expect(status.pending).toBe(0);
+    const [later] = save(1);
+    await sleep(200); // ten polls of a loop that must no longer be there
+    expect(peers.store.get(later?.id ?? '', 'test').syncState).toBe('pending');
+    expect(s.stats().dossiers).toBe(2);
+  });
+
+  it('an AbortSignal stops only the run it was given, not a later one', async () => {
+    const s = await peers.sim();
+    save(1);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), fast);
+    const abort = new AbortController();
+    expect((await engine.runUntilEmpty(abort.signal)).pending).toBe(0);
+    engine.start();
+    abort.abort();
+    const [later] = save(1);
+    for (let i = 0; i < 100 && peers.store.outbox.depth().pending > 0; i++) await sleep(20);
+    await engine.stop();
+    expect(peers.store.get(later?.id ?? '', 'test').syncState).toBe('synced');
+  });
+
+  it('syncNow sends every row of a dossier in one call, and tries a failed row only once', async () => {
+    const s = await peers.sim();
+    const [d] = save(1);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), fast);
+    expect((await engine.syncNow()).pending).toBe(0);
+    expect(peers.store.get(d?.id ?? '', 'test').syncState).toBe('synced');
+    // A retry due at once (no backoff) still waits for the next syncNow.
+    const failing = await peers.sim({ faults: 1, faultKinds: ['server-error'] });
+    save(2);
+    const again = new SyncEngine(peers.store.outbox, portalClient(failing.url), {
+      ...fast,
+      backoff: { baseMs: 0, maxMs: 0 },
+    });
+    await again.syncNow();
+    const attempts = peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((r) => r.attempts);
+    expect(attempts).toEqual([1, 1]);
+  });
+
+  it('runUntilEmpty retries transient failures until every row is through', async () => {
+    const s = await peers.sim({ faults: 0.4, faultKinds: ['server-error'], seed: 11 });
+    save(3);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
+      ...fast,
+      backoff: { baseMs: 10, maxMs: 40 },
+    });
+    const status = await engine.runUntilEmpty();
+    expect(status).toMatchObject({ pending: 0, parked: 0, lastError: null });
+    expect(s.stats().faults).toBeGreaterThan(0);
+    expect(s.stats()).toMatchObject({ dossiers: 3, duplicates: 0 });
+  });
+
+  it('passes its clock and settle window to the runner: a create in doubt waits exactly the rest', async () => {
+    const now = Date.now() + 60_000;
+    const s = await peers.sim();
+    const [d] = save(1);
+    const id = d?.id ?? '';
+    // Its create left 4 s ago (by the engine's clock) and the answer never came back.
+    peers.store.outbox.markCreateAttempted(id, now - 4_000);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
+      ...fast,
+      now: () => now,
+      random: () => 0,
+      createSettleMs: 10_000,
+    });
+    await engine.syncNow();
+    const row = peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10)[0];
+    expect(row).toMatchObject({ op: 'sync-dossier', attempts: 1, nextAttemptAt: now + 6_000 });
+    expect(s.stats().creates).toBe(0);
+  });
+
+  it('a slow create of one dossier does not hold up the next dossier', async () => {
+    const s = await peers.sim({ lateMs: 400 });
+    const first = peers.store.save(
+      sampleDossier('cham', { receivedAt: Date.now(), attachments: 1, size: 256 }),
+      'test',
+    );
+    const second = peers.store.save(
+      sampleDossier('nhanh', { receivedAt: Date.now(), attachments: 3, size: 256 }),
+      'test',
+    );
+    const armed = await simFetch(`${s.url}/__sim/late-create?count=1`, { method: 'POST' });
+    expect(armed.status).toBe(200);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
+      ...fast,
+      concurrency: 2,
+    });
+    const seen = record(engine);
+    await engine.runUntilEmpty();
+    const creates = seen.filter((p) => p.op === 'sync-dossier').map((p) => p.dossierId);
+    // The first dossier's create is held 400 ms; the second's three uploads and create pass it.
+    expect(creates).toEqual([second.id, first.id]);
+  });
+
+  it('keeps a background run going after a refused login unless told to stop', async () => {
+    const s = await peers.sim({ password: 'mat-khau-khac' });
+    save(1);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), fast);
+    const abort = new AbortController();
+    setTimeout(() => {
+      abort.abort();
+    }, 400);
+    const started = Date.now();
+    const status = await engine.runUntilEmpty(abort.signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(status.authRefused).toBe(true);
+  });
+
+  it('does not go offline while the last answer is within the window', async () => {
+    const port = await freePort();
+    const s = await peers.sim({ port });
+    const now = Date.now() + 60_000;
+    save(1);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
+      ...fast,
+      concurrency: 1,
+      offlineAfter: 1,
+      offlineWindowMs: 1,
+      now: () => now,
+    });
+    const changes: boolean[] = [];
+    engine.events.on('online', ({ online }) => changes.push(online));
+    expect((await engine.syncNow()).pending).toBe(0);
+    await s.close();
+    peers.sims.splice(0);
+    save(1);
+    // No answer now, but the portal answered at this same instant: not offline yet.
+    const status = await engine.syncNow();
+    expect(status).toMatchObject({ online: true, pending: 1 });
+    expect(changes).toEqual([]);
   });
 
   it('an aborted runUntilEmpty returns with the rows still waiting', async () => {
