@@ -3,14 +3,20 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-// Sync ordering has one unit test (backoff); the engine, its runners and the
-// create-in-doubt rule are guarded by the integration test that drains a real
-// DossierStore into the portal simulator on 127.0.0.1 (no external peer, about
-// 25 s). Mutation runs of the sync files use it; files run one by one.
+// Sync ordering: the unit tests beside the code (backoff, create-in-doubt) and
+// the runner and engine tests that drive the real store (SqliteOutbox on a temp
+// file) into the portal simulator started in-process on 127.0.0.1, each a
+// second or less, so every mutant can re-run them. The 25 s sync-engine test
+// (late commits held for seconds, the offline drain) is not in this set.
 export default defineConfig({
   test: {
     root,
-    include: ['electron/services/sync/*.test.ts', 'test/integration/sync/sync-engine.test.ts'],
+    include: [
+      'electron/services/sync/*.test.ts',
+      'test/integration/sync/entry-runner.test.ts',
+      'test/integration/sync/status-runner.test.ts',
+      'test/integration/sync/sync-engine-fast.test.ts',
+    ],
     exclude: [...configDefaults.exclude],
     fileParallelism: false,
     testTimeout: 120_000,
