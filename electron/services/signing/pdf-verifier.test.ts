@@ -40,7 +40,7 @@ const only = (v: PdfVerification) => {
 let plain: Uint8Array;
 let signed: Uint8Array;
 let responder: Awaited<ReturnType<typeof startOcspResponder>>;
-let answers: Record<string, Uint8Array> = {};
+let answers: Record<string, Uint8Array | undefined> = {};
 
 beforeAll(async () => {
   plain = await plainPdf();
@@ -159,11 +159,16 @@ describe('verifyPdf', () => {
       [a, 0, c, d],
       [a, b, b, d],
       [a, b, c, d + 1],
+      [a, b + 1, c, d],
     ]) {
       const s = only(await verifyPdf(setByteRange(signed, range), opts));
       expect(s).toMatchObject({ intact: false, coversWholeDocument: false, modifiedAfter: 'none' });
       expect(s.problems).toContain('BYTE_RANGE_INVALID');
     }
+    // An empty second range is sound (if pointless): only its digest fails.
+    const empty = only(await verifyPdf(setByteRange(signed, [a, b, c, 0]), opts));
+    expect(empty.problems).toContain('DIGEST_MISMATCH');
+    expect(empty.problems).not.toContain('BYTE_RANGE_INVALID');
   });
 
   it('content drawn after signing is MODIFIED_AFTER_SIGNING and the file is not ok', async () => {
@@ -294,6 +299,12 @@ describe('verifyPdf', () => {
       expect(s).toMatchObject({ trusted: false, problems: ['TIMESTAMP_INVALID'] });
     });
 
+    it('a token without the TSA certificate is TIMESTAMP_INVALID', async () => {
+      const s = only(await verifyPdf(await stamped({ certificates: [intermediate.cert] }), opts));
+      expect(s.timestamp).toEqual({ time: stampedAt, valid: false });
+      expect(s.problems).toEqual(['TIMESTAMP_INVALID']);
+    });
+
     it('a token that is no TSTInfo is TIMESTAMP_INVALID without a time', async () => {
       const pdf = await keySign(plain, signer, chain, {
         signingTime: signedAt,
@@ -356,6 +367,38 @@ describe('verifyPdf', () => {
       expect(s.problems).toEqual(['TIMESTAMP_INVALID']);
     });
 
+    it('/Type /DocTimeStamp alone makes it a document timestamp', async () => {
+      const pdf = await cmsSign(plain, (ranges) => timestampToken(pki, ranges, stampedAt), {
+        kind: 'document-timestamp',
+        edit: (t) => t.replace('/SubFilter /ETSI.RFC3161', '/SubFilter /ETSI.XXXXXXX'),
+      });
+      const s = only(await verifyPdf(pdf, { anchors, now: stampedAt }));
+      expect(s).toMatchObject({ type: 'DocTimeStamp', subFilter: 'ETSI.XXXXXXX', intact: true });
+    });
+
+    it('a DocTimeStamp holding a detached signature instead of a token is not intact', async () => {
+      const pdf = await cmsSign(
+        plain,
+        (ranges) => makeCms({ signer, certificates: [signer.cert, ...chain], content: ranges }),
+        { kind: 'document-timestamp' },
+      );
+      const s = only(await verifyPdf(pdf, { anchors, now: stampedAt }));
+      expect(s).toMatchObject({ type: 'DocTimeStamp', intact: false, timestamp: null });
+    });
+
+    it("a document timestamp's own certificate is not asked about revocation", async () => {
+      answers = {
+        '04': ocspResponse(pki.tsa.cert, intermediate, { status: 'revoked', at: signedAt }),
+      };
+      const v = await verifyPdf(await docStamp(plain), {
+        anchors,
+        now: stampedAt,
+        online: true,
+        ocspUrl: responder.url,
+      });
+      expect(only(v)).toMatchObject({ revocation: 'not-checked', trusted: true, problems: [] });
+    });
+
     it('a SubFilter ETSI.RFC3161 alone makes it a document timestamp', async () => {
       const pdf = await cmsSign(plain, (ranges) => timestampToken(pki, ranges, stampedAt), {
         signingTime: signedAt,
@@ -405,6 +448,14 @@ describe('verifyPdf', () => {
       const offline = only(await verifyPdf(signed, { ...opts, ocspUrl: responder.url }));
       expect(offline.revocation).toBe('not-checked');
       const s = only(await verifyPdf(signed, { ...opts, online: true, ocspUrl: responder.url }));
+      expect(s.revocation).toBe('good');
+    });
+
+    it("online without signing.ocspUrl, the signer certificate's AIA responder is asked", async () => {
+      const withAia = leaf(pki, { serial: 80, ocspUrl: responder.url });
+      answers = { '50': ocspResponse(withAia.cert, intermediate, { status: 'good' }) };
+      const pdf = await keySign(plain, withAia, chain, { signingTime: signedAt });
+      const s = only(await verifyPdf(pdf, { ...opts, online: true }));
       expect(s.revocation).toBe('good');
     });
 
