@@ -154,6 +154,10 @@ describe('checkCms', () => {
     ).toEqual(['SIGNING_CERT_MISMATCH']);
   });
 
+  it('a signing-certificate-v2 naming no certificate at all is SIGNING_CERT_MISMATCH', () => {
+    expect(check({ signingCertificate: 'empty' }).problems).toEqual(['SIGNING_CERT_MISMATCH']);
+  });
+
   it('no signing-certificate-v2 (adbe.pkcs7.detached) is still intact', () => {
     expect(check({ signingCertificate: 'none' }).problems).toEqual([]);
   });

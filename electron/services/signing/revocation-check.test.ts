@@ -54,6 +54,12 @@ describe('checkRevocation', () => {
     expect(await checkRevocation(path, now, false, dss(leafSays({ status: 'good' })))).toBe('good');
   });
 
+  it('a path of the leaf and its anchor is checked too', async () => {
+    expect(
+      await checkRevocation(path.slice(0, 2), now, false, dss(leafSays({ status: 'good' }))),
+    ).toBe('good');
+  });
+
   it('the first answer that is about the certificate is taken, foreign ones are skipped', async () => {
     const sources = dss(caSays({ status: 'good' }), leafSays({ status: 'revoked', at: before }));
     expect(await checkRevocation(path, now, false, sources)).toBe('revoked');
