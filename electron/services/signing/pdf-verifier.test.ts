@@ -191,6 +191,16 @@ describe('verifyPdf', () => {
     ]);
   });
 
+  it('a good signature after content drawn on a signed page does not make the file ok', async () => {
+    const v = await verifyPdf(
+      await keySign(await drawAfterSigning(signed), signer, chain, { signingTime: signedAt }),
+      opts,
+    );
+    expect(v.signatures.map((s) => s.modifiedAfter)).toEqual(['other', 'none']);
+    expect(v.signatures[1]).toMatchObject({ intact: true, trusted: true });
+    expect(v.ok).toBe(false);
+  });
+
   it('whitespace after the last %%EOF still counts as the whole document; other bytes do not', async () => {
     const ws = new Uint8Array([...signed, 0x0a, 0x0d, 0x20, 0x00]);
     expect(only(await verifyPdf(ws, opts)).coversWholeDocument).toBe(true);
@@ -459,7 +469,7 @@ describe('verifyPdf', () => {
       expect(s.revocation).toBe('good');
     });
 
-    it('a revocation after a trusted timestamp does not spoil it', async () => {
+    it('a revocation after a trusted timestamp does not spoil it; after a merely claimed time it does', async () => {
       const stampedAt = new Date(signedAt.getTime() - 3600_000);
       const pdf = await keySign(plain, signer, chain, {
         signingTime: signedAt,
@@ -468,6 +478,7 @@ describe('verifyPdf', () => {
       answers = { '03': revoked(new Date(stampedAt.getTime() + 60_000)) };
       const s = only(await verifyPdf(pdf, { ...opts, online: true, ocspUrl: responder.url }));
       expect(s).toMatchObject({ revocation: 'unknown', trusted: true, problems: [] });
+      answers = { '03': revoked(new Date(signedAt.getTime() + 60_000)) };
       const claimedOnly = only(
         await verifyPdf(signed, { ...opts, online: true, ocspUrl: responder.url }),
       );
