@@ -152,6 +152,22 @@ describe('dssOcspResponses', () => {
     );
   });
 
+  it('a file marked encrypted still has its DSS read (pdf-lib does not decrypt; streams are read as stored)', async () => {
+    answers = { '03': leafSays({ status: 'good' }) };
+    const written = await addValidationData(
+      await (await plain()).save({ useObjectStreams: false }),
+      {
+        certificates: [signer.cert, intermediate.cert, root.cert],
+        ocspUrl: responder.url,
+      },
+    );
+    const text = Buffer.from(written.pdf).toString('latin1');
+    const at = text.lastIndexOf('trailer');
+    const marked = text.slice(0, at) + text.slice(at).replace('<<', '<< /Encrypt 1 0 R');
+    const found = await dssOcspResponses(new Uint8Array(Buffer.from(marked, 'latin1')));
+    expect(found).toEqual([answers['03']]);
+  });
+
   it('no DSS named, or a file that does not parse: none', async () => {
     expect(await dssOcspResponses(await (await plain()).save())).toEqual([]);
     expect(await dssOcspResponses(new Uint8Array(Buffer.from('%PDF-1.7 /DSS rác')))).toEqual([]);
