@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
-import { OIDS, issue, leaf, makeCms, makePki, tstInfo } from '../../../test/fixtures/signing/pki';
-import type { CmsOptions } from '../../../test/fixtures/signing/pki';
+import { makeCms, tstInfo } from '../../../test/fixtures/signing/cms';
+import type { CmsOptions } from '../../../test/fixtures/signing/cms';
+import { OIDS, issue, leaf, makePki } from '../../../test/fixtures/signing/pki';
 import type { HashName } from '../../../native/smartcard/passive-auth';
 import { checkCms, timestampInfo } from './cms-signature-check';
 

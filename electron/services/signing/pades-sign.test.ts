@@ -8,7 +8,8 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateDer, makePki, timestampToken } from '../../../test/fixtures/signing/pki';
+import { timestampToken } from '../../../test/fixtures/signing/cms';
+import { certificateDer, makePki } from '../../../test/fixtures/signing/pki';
 import { byteRangeOf, keySign, plainPdf } from '../../../test/fixtures/signing/pdf';
 import { verifyPdf } from './pdf-verifier';
 

@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DAY,
-  issue,
-  leaf,
-  makeCms,
-  makePki,
-  ocspResponse,
-  startOcspResponder,
-  timestampToken,
-} from '../../../test/fixtures/signing/pki';
+import { makeCms, timestampToken } from '../../../test/fixtures/signing/cms';
+import { ocspResponse, startOcspResponder } from '../../../test/fixtures/signing/ocsp';
+import { DAY, issue, leaf, makePki } from '../../../test/fixtures/signing/pki';
 import {
   byteRangeOf,
   cmsSign,

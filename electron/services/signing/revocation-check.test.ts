@@ -1,14 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DAY,
-  certificateDer,
-  makePki,
-  ocspResponse,
-  startOcspResponder,
-} from '../../../test/fixtures/signing/pki';
-import type { OcspAnswer } from '../../../test/fixtures/signing/pki';
+import { ocspResponse, startOcspResponder } from '../../../test/fixtures/signing/ocsp';
+import type { OcspAnswer } from '../../../test/fixtures/signing/ocsp';
+import { DAY, certificateDer, makePki } from '../../../test/fixtures/signing/pki';
 import { addValidationData } from './long-term-data';
 import { checkRevocation, dssOcspResponses } from './revocation-check';
 import type { RevocationSources } from './revocation-check';
