@@ -25,10 +25,9 @@ export default {
     'native/smartcard/pace/*.ts',
     'native/smartcard/ec/*.ts',
     'native/smartcard/passive-auth/*.ts',
-    // Signing and signature verification: guarded by integration tests only
-    // (SoftHSM2, openssl ts/ocsp, pdfsig), which this unit-test run does not
-    // start, so here they measure as "no coverage"; stryker.signing.config.mjs
-    // runs them against those tests.
+    // Signing and signature verification: their unit tests
+    // (electron/services/signing/*.test.ts) are in this run too;
+    // stryker.signing.config.mjs runs them alone, one file at a time.
     'electron/services/signing/pdf-verifier.ts',
     'electron/services/signing/cms-signature-check.ts',
     'electron/services/signing/certificate-path.ts',

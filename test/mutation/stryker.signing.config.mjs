@@ -2,9 +2,10 @@
 /**
  * Mutation testing of signing and signature verification
  * (`npx stryker run test/mutation/stryker.signing.config.mjs --mutate <file>`):
- * the settings of stryker.config.mjs with the signing integration tests
- * (vitest.mutation.signing.config.ts: SoftHSM2, openssl ts/ocsp, pdfsig).
- * Its own temp dir, cache and report, so it can run beside another run.
+ * the settings of stryker.config.mjs with the signing unit tests
+ * (vitest.mutation.signing.config.ts: certificates, CMS, RFC 3161 tokens and
+ * OCSP answers made at test time). Its own temp dir, cache and report, so it
+ * can run beside another run.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -3,21 +3,18 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-// Signing and signature verification have no unit tests: the integration
-// tests sign in SoftHSM2, timestamp with `openssl ts`, answer OCSP with
-// `openssl ocsp` and check every verdict against poppler's pdfsig. Mutation
-// runs of the signing files use those two files (about a minute each on 2
-// cores), so one file at a time, and expect hours for pdf-verifier.ts.
+// Signing and signature verification are mutated against the unit tests
+// beside them (electron/services/signing/*.test.ts): certificates, CMS
+// signatures, RFC 3161 tokens and OCSP answers made at test time with
+// node:crypto and pkijs (test/fixtures/signing/pki.ts), in well under a
+// second per file. The integration tests (SoftHSM2, openssl ts/ocsp, pdfsig)
+// check the same verdicts against real peers but take about a minute per
+// mutant, so they stay out of this run.
 export default defineConfig({
   test: {
     root,
-    include: [
-      'test/integration/signing/pdf-verification.test.ts',
-      'test/integration/signing/long-term-signing.test.ts',
-    ],
+    include: ['electron/services/signing/*.test.ts'],
     exclude: [...configDefaults.exclude],
-    fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 30_000,
   },
 });

@@ -21,14 +21,17 @@ export async function dssOcspResponses(pdf: Uint8Array): Promise<Uint8Array[]> {
   // Parsing the whole file costs more than verifying it: only when a DSS is named at all.
   if (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).indexOf('/DSS') < 0) return [];
   let doc: PDFDocument;
+  let named: PDFObject | undefined;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+    // pdf-lib loads a file without a trailer /Root, and then has no catalog to read.
+    named = doc.catalog.get(PDFName.of('DSS'));
   } catch {
     return [];
   }
   const deref = (o: PDFObject | undefined): PDFObject | undefined =>
     o instanceof PDFRef ? doc.context.lookup(o) : o;
-  const dss = deref(doc.catalog.get(PDFName.of('DSS')));
+  const dss = deref(named);
   if (!(dss instanceof PDFDict)) return [];
   const list = deref(dss.get(PDFName.of('OCSPs')));
   if (!(list instanceof PDFArray)) return [];
