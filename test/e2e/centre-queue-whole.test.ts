@@ -189,7 +189,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function listeners(): number {
   return Number(
     cluster.psql(
-      "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kiosk-queue-listen'",
+      "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kiosk-queue-listen %'",
     ),
   );
 }

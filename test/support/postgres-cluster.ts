@@ -27,6 +27,10 @@ export interface PostgresCluster {
   start(): Promise<void>;
   /** Runs SQL as the superuser through psql; returns stdout. */
   psql(sql: string, database?: string): string;
+  /** What a kiosk process of machine `name` gets to use this cluster as its centre's queue. */
+  machineEnv(name: string): { KIOSK_CENTRE_DB: string; KIOSK_MACHINE_NAME: string };
+  /** Empties the centre's queue (tickets, numbers, blocks, appointments, ratings) between tests. */
+  emptyQueue(): void;
   remove(): Promise<void>;
 }
 
@@ -158,12 +162,20 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   // What the README tells IT to run: one role per machine would be the same command again.
   psql("CREATE ROLE kiosk LOGIN PASSWORD 'kioskpw'");
   psql('CREATE DATABASE centre OWNER kiosk');
+  const url = `postgresql://kiosk:kioskpw@127.0.0.1:${port}/centre`;
   return {
     port,
-    url: `postgresql://kiosk:kioskpw@127.0.0.1:${port}/centre`,
+    url,
     stop,
     start,
     psql,
+    machineEnv: (name) => ({ KIOSK_CENTRE_DB: url, KIOSK_MACHINE_NAME: name }),
+    emptyQueue: () => {
+      psql(
+        'TRUNCATE queue_tickets, queue_days, queue_blocks, queue_appointments CASCADE',
+        'centre',
+      );
+    },
     async remove() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

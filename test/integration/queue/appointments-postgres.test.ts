@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
 import { checkInAppointment } from '../../../electron/services/queue/appointments/appointment-check-in';
-import { PostgresAppointmentBook } from '../../../electron/services/queue/appointments/postgres-appointment-book';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { openSharedCentre } from '../../../electron/services/queue/open-shared-centre';
 import {
   postgresAvailable,
   startPostgresCluster,
@@ -23,24 +22,11 @@ const card = (i: number) => `0010990${String(10000 + i)}`;
 let cluster: PostgresCluster;
 const closers: (() => Promise<void>)[] = [];
 
-/** One machine of the centre: its own book and queue, each with its own pool. */
+/** One machine of the centre: its book and queue on the machine's own pool. */
 function machine(name: string) {
-  const book = new PostgresAppointmentBook({
-    centre,
-    url: cluster.url,
-    machine: name,
-    now: () => NOW,
-  });
-  const queue = new PostgresCentreQueue({
-    centre,
-    url: cluster.url,
-    machine: name,
-    now: () => NOW,
-  });
-  closers.push(
-    () => book.close(),
-    () => queue.close(),
-  );
+  const opened = openSharedCentre({ centre, url: cluster.url, machine: name, now: () => NOW });
+  closers.push(() => opened.close());
+  const { appointments: book, queue } = opened;
   return {
     book,
     queue,

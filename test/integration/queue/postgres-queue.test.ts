@@ -6,7 +6,8 @@ import {
   OfflineTicketStash,
   offlineStashMigrations,
 } from '../../../electron/services/queue/offline-ticket-stash';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { openSharedCentre } from '../../../electron/services/queue/open-shared-centre';
+import type { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
 import { queueDay } from '../../../electron/services/queue/queue-rules';
 import { migrate } from '../../../electron/services/store/migrator';
 import {
@@ -27,18 +28,18 @@ const centre = CentreSchema.parse({
 const AREAS = ['HT', 'CU', 'DD'] as const;
 
 let cluster: PostgresCluster;
-const opened: PostgresCentreQueue[] = [];
+const opened: { close(): Promise<void> }[] = [];
 
-/** One machine of the centre: its own pool and its own LISTEN connection. */
-function machine(name: string, stash?: OfflineTicketStash): PostgresCentreQueue {
-  const queue = new PostgresCentreQueue({
+/** One machine of the centre: its own pools and its own LISTEN connection. */
+function machine(name: string, stash?: OfflineTicketStash, url = cluster.url): PostgresCentreQueue {
+  const centreOf = openSharedCentre({
     centre,
-    url: cluster.url,
+    url,
     machine: name,
     ...(stash === undefined ? {} : { stash }),
   });
-  opened.push(queue);
-  return queue;
+  opened.push(centreOf);
+  return centreOf.queue;
 }
 
 function localStash(): OfflineTicketStash {
@@ -245,13 +246,8 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     }
     const url = (role: string) =>
       `postgresql://${role}:${role}-pw@127.0.0.1:${cluster.port}/centre_roles`;
-    const kiosk = new PostgresCentreQueue({
-      centre,
-      url: url('may_lay_so'),
-      machine: 'may-lay-so',
-    });
-    const counter = new PostgresCentreQueue({ centre, url: url('quay_1'), machine: 'quay-1' });
-    opened.push(kiosk, counter);
+    const kiosk = machine('may-lay-so', undefined, url('may_lay_so'));
+    const counter = machine('quay-1', undefined, url('quay_1'));
     expect((await kiosk.take({ area: 'HT' })).number).toBe(1);
     expect((await counter.callNext(1))?.number).toBe(1);
     expect(

@@ -15,9 +15,7 @@ import type { DanhGiaHaiLong } from '../../../electron/services/portal-contract/
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
-import { PostgresCentreDb } from '../../../electron/services/queue/postgres-centre-db';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
-import { PostgresRatings } from '../../../electron/services/queue/ratings/postgres-ratings';
+import { openSharedCentre } from '../../../electron/services/queue/open-shared-centre';
 import { RatingSync } from '../../../electron/services/queue/ratings/rating-sync';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
@@ -54,13 +52,9 @@ function caller(core: Core) {
 
 /** One machine's own connections to the shared database: a queue and a ratings store. */
 function machine(name: string) {
-  const queue = new PostgresCentreQueue({ centre, url: cluster?.url ?? '', machine: name });
-  const db = new PostgresCentreDb(cluster?.url ?? '', name);
-  closers.push(
-    () => queue.close(),
-    () => db.close(),
-  );
-  return { queue, ratings: new PostgresRatings(db, { areas: centre.areas, machine: name }) };
+  const opened = openSharedCentre({ centre, url: cluster?.url ?? '', machine: name });
+  closers.push(() => opened.close());
+  return opened;
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
-import { DB_NOW_MS, type PostgresCentreDb } from '../postgres-centre-db';
+import { DB_NOW, type PostgresCentreDb } from '../postgres-centre-db';
 import { checkCounter, queueDay } from '../queue-rules';
 import { alreadyRated, invalidRating, nonePending, ratingsOffline } from './rating-errors';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
@@ -55,8 +55,6 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export interface PostgresRatingsOptions {
   readonly areas: readonly QueueArea[];
-  /** This machine's name, recorded on its ratings and on the leases it takes. */
-  readonly machine: string;
   readonly windowMs?: number;
   readonly leaseMs?: number;
   /** Tests only: a fixed clock instead of the database's. */
@@ -94,7 +92,8 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
   constructor(db: PostgresCentreDb, options: PostgresRatingsOptions) {
     this.#db = db;
     this.#areas = options.areas;
-    this.#machine = options.machine;
+    // This machine's name, recorded on its ratings and on the leases it takes.
+    this.#machine = db.machine;
     this.#windowMs = options.windowMs ?? DEFAULT_RATING_WINDOW_MS;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#now = options.now;
@@ -166,11 +165,11 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
         `WITH due AS (
            SELECT id FROM queue_ratings
            WHERE sent_at IS NULL AND NOT parked AND next_attempt_at <= $1
-             AND (claimed_until IS NULL OR claimed_until < ${DB_NOW_MS})
+             AND (claimed_until IS NULL OR claimed_until < ${DB_NOW})
            ORDER BY rated_at, id LIMIT $2
            FOR UPDATE SKIP LOCKED
          ), claimed AS (
-           UPDATE queue_ratings r SET claimed_until = ${DB_NOW_MS} + $3, claimed_by = $4
+           UPDATE queue_ratings r SET claimed_until = ${DB_NOW} + $3, claimed_by = $4
            FROM due WHERE r.id = due.id
            RETURNING r.id, r.ticket_id, r.day, r.counter, r.clerk, r.dossier_code, r.score,
                      r.reasons, r.rated_at, r.attempts
@@ -284,7 +283,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
   /** Ticket times come from the database's clock, so the rating window is measured on it too. */
   async #time(client: pg.ClientBase): Promise<number> {
     if (this.#now !== undefined) return this.#now();
-    const { rows } = await client.query<{ at: number }>(`SELECT ${DB_NOW_MS} AS at`);
+    const { rows } = await client.query<{ at: number }>(`SELECT ${DB_NOW} AS at`);
     return rows[0]?.at ?? Date.now();
   }
 
