@@ -1,11 +1,17 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
 import { DB_NOW, type PostgresCentreDb } from '../postgres-centre-db';
 import { checkCounter, queueDay } from '../queue-rules';
 import { alreadyRated, invalidRating, nonePending, ratingsOffline } from './rating-errors';
+import {
+  COUNTER_ROW_COLUMNS,
+  counterTicket,
+  owedView,
+  pendingView,
+  type CounterRow,
+  type OwedRow,
+} from './rating-rows';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
 import type {
   OwedRating,
@@ -15,35 +21,6 @@ import type {
   RatingStore,
   SavedRating,
 } from './rating-store';
-
-interface CounterRow {
-  id: string;
-  number: number;
-  area: string;
-  status: 'waiting' | 'called' | 'served' | 'no_show';
-  counter: number | null;
-  served_at: number | null;
-  called_at: number | null;
-  clerk: string | null;
-  dossier_code: string | null;
-  rated: boolean;
-}
-
-interface OwedRow {
-  id: string;
-  day: string;
-  number: number | null;
-  area: string | null;
-  counter: number;
-  clerk: string | null;
-  dossier_code: string | null;
-  score: RatingScore;
-  reasons: unknown;
-  rated_at: number;
-  attempts: number;
-}
-
-const Reasons = z.array(RatingReasonSchema);
 
 /**
  * How long a delivery loop holds the ratings it took. Longer than a pass
@@ -103,7 +80,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     checkCounter(this.#areas, counter);
     return this.#online(async (client) => {
       const row = await this.#pendingRow(client, counter, await this.#time(client));
-      return row === null ? null : this.#pendingView(row);
+      return row === null ? null : pendingView(row, this.#areas);
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -180,19 +157,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
          ORDER BY c.rated_at, c.id`,
         [now, limit, this.#leaseMs, this.#machine],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        day: r.day,
-        number: r.number,
-        area: r.area,
-        counter: r.counter,
-        clerk: r.clerk,
-        dossierCode: r.dossier_code,
-        score: r.score,
-        reasons: Reasons.parse(r.reasons),
-        ratedAt: r.rated_at,
-        attempts: r.attempts,
-      }));
+      return rows.map(owedView);
     });
   }
 
@@ -256,19 +221,12 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     at: number,
   ): Promise<CounterRow | null> {
     const { rows } = await client.query<CounterRow>(
-      `SELECT t.id, t.number, t.area, t.status, t.counter, t.served_at, t.called_at, t.clerk,
-              t.dossier_code,
-              EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
+      `SELECT ${COUNTER_ROW_COLUMNS}
        FROM queue_tickets t
        WHERE t.day = $1 AND t.counter = $2 AND t.status IN ('called', 'served')`,
       [queueDay(at), counter],
     );
-    return pendingTicket(
-      rows.map((r) => ({ ...r, servedAt: r.served_at, calledAt: r.called_at })),
-      counter,
-      at,
-      this.#windowMs,
-    );
+    return pendingTicket(rows.map(counterTicket), counter, at, this.#windowMs);
   }
 
   async #ratedToday(client: pg.ClientBase, input: RatingInput, day: string): Promise<boolean> {
@@ -285,15 +243,6 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     if (this.#now !== undefined) return this.#now();
     const { rows } = await client.query<{ at: number }>(`SELECT ${DB_NOW} AS at`);
     return rows[0]?.at ?? Date.now();
-  }
-
-  #pendingView(row: CounterRow): PendingRating {
-    return {
-      number: row.number,
-      area: row.area,
-      // An area removed from the config since keeps its code as its name.
-      areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
-    };
   }
 }
 
