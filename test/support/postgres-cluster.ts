@@ -8,9 +8,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A throwaway PostgreSQL cluster from Debian's `postgresql` package: initdb
@@ -48,20 +48,6 @@ const BIN = serverBin();
 
 export function postgresAvailable(): boolean {
   return existsSync(join(BIN, 'initdb')) && existsSync(join(BIN, 'postgres'));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {

@@ -17,6 +17,7 @@ import {
   startPostgresCluster,
   type PostgresCluster,
 } from '../../support/postgres-cluster';
+import { until } from '../../support/until';
 
 const centre = CentreSchema.parse({});
 const DAY = '2026-12-07';
@@ -91,9 +92,7 @@ describe.skipIf(!postgresAvailable())('one machine’s connections to the shared
     expect(total).toBeLessThanOrEqual(9);
     expect(total).toBeLessThan(BEFORE);
     await machine.close();
-    for (let i = 0; i < 50 && Object.keys(connections('quay-do')).length > 0; i++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(connections('quay-do')).toEqual({});
+    await until('every connection closed', () => Object.keys(connections('quay-do')).length === 0);
   });
 
   it('calls the next number while every report connection waits behind a lock', async () => {
@@ -107,13 +106,11 @@ describe.skipIf(!postgresAvailable())('one machine’s connections to the shared
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE queue_ratings IN ACCESS EXCLUSIVE MODE');
       const reports = Array.from({ length: 4 }, () => machine.reportFacts(DAY, DAY));
-      for (
-        let i = 0;
-        i < 50 && connections('quay-bao-cao')['kiosk-reports quay-bao-cao'] !== 4;
-        i++
-      )
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(connections('quay-bao-cao')['kiosk-reports quay-bao-cao']).toBe(4);
+      await until(
+        'every report connection taken',
+        () => connections('quay-bao-cao')['kiosk-reports quay-bao-cao'] === 4,
+        5000,
+      );
       const started = performance.now();
       const called = await machine.queue.callNext(1);
       const ms = performance.now() - started;
