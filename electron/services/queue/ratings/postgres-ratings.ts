@@ -4,14 +4,7 @@ import type { QueueArea } from '../centre-queue-store';
 import { DB_NOW, type PostgresCentreDb } from '../postgres-centre-db';
 import { checkCounter, queueDay } from '../queue-rules';
 import { alreadyRated, invalidRating, nonePending, ratingsOffline } from './rating-errors';
-import {
-  COUNTER_ROW_COLUMNS,
-  counterTicket,
-  owedView,
-  pendingView,
-  type CounterRow,
-  type OwedRow,
-} from './rating-rows';
+import * as ratingRows from './rating-rows';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
 import type {
   OwedRating,
@@ -80,7 +73,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     checkCounter(this.#areas, counter);
     return this.#online(async (client) => {
       const row = await this.#pendingRow(client, counter, await this.#time(client));
-      return row === null ? null : pendingView(row, this.#areas);
+      return row === null ? null : ratingRows.pendingView(row, this.#areas);
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -138,7 +131,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
 
   owed(now: number, limit: number): Promise<OwedRating[]> {
     return this.#online(async (client) => {
-      const { rows } = await client.query<OwedRow>(
+      const { rows } = await client.query<ratingRows.OwedRow>(
         `WITH due AS (
            SELECT id FROM queue_ratings
            WHERE sent_at IS NULL AND NOT parked AND next_attempt_at <= $1
@@ -157,7 +150,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
          ORDER BY c.rated_at, c.id`,
         [now, limit, this.#leaseMs, this.#machine],
       );
-      return rows.map(owedView);
+      return rows.map(ratingRows.owedView);
     });
   }
 
@@ -219,14 +212,14 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     client: pg.ClientBase,
     counter: number,
     at: number,
-  ): Promise<CounterRow | null> {
-    const { rows } = await client.query<CounterRow>(
-      `SELECT ${COUNTER_ROW_COLUMNS}
+  ): Promise<ratingRows.CounterRow | null> {
+    const { rows } = await client.query<ratingRows.CounterRow>(
+      `SELECT ${ratingRows.COUNTER_ROW_COLUMNS}
        FROM queue_tickets t
        WHERE t.day = $1 AND t.counter = $2 AND t.status IN ('called', 'served')`,
       [queueDay(at), counter],
     );
-    return pendingTicket(rows.map(counterTicket), counter, at, this.#windowMs);
+    return pendingTicket(rows.map(ratingRows.counterTicket), counter, at, this.#windowMs);
   }
 
   async #ratedToday(client: pg.ClientBase, input: RatingInput, day: string): Promise<boolean> {

@@ -12,14 +12,7 @@ import type {
   RatingStore,
   SavedRating,
 } from './rating-store';
-import {
-  COUNTER_ROW_COLUMNS,
-  counterTicket,
-  owedView,
-  pendingView,
-  type CounterRow,
-  type OwedRow,
-} from './rating-rows';
+import * as ratingRows from './rating-rows';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
 
 export interface SqliteRatingsOptions {
@@ -51,7 +44,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     return run(() => {
       checkCounter(this.#areas, counter);
       const row = this.#pendingRow(counter, this.#now());
-      return row === null ? null : pendingView(row, this.#areas);
+      return row === null ? null : ratingRows.pendingView(row, this.#areas);
     });
   }
 
@@ -110,7 +103,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
   owed(now: number, limit: number): Promise<OwedRating[]> {
     return run(() =>
       this.#db
-        .prepare<[number, number], OwedRow>(
+        .prepare<[number, number], ratingRows.OwedRow>(
           `SELECT r.id, r.day, t.number, t.area, r.counter, r.clerk, r.dossier_code, r.score,
                 r.reasons, r.rated_at, r.attempts
          FROM queue_ratings r LEFT JOIN queue_tickets t ON t.id = r.ticket_id
@@ -118,7 +111,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
          ORDER BY r.rated_at, r.id LIMIT ?`,
         )
         .all(now, limit)
-        .map(owedView),
+        .map(ratingRows.owedView),
     );
   }
 
@@ -175,15 +168,15 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     });
   }
 
-  #pendingRow(counter: number, at: number): CounterRow | null {
+  #pendingRow(counter: number, at: number): ratingRows.CounterRow | null {
     const rows = this.#db
-      .prepare<[string, number], CounterRow>(
-        `SELECT ${COUNTER_ROW_COLUMNS}
+      .prepare<[string, number], ratingRows.CounterRow>(
+        `SELECT ${ratingRows.COUNTER_ROW_COLUMNS}
          FROM queue_tickets t
          WHERE t.day = ? AND t.counter = ? AND t.status IN ('called', 'served')`,
       )
       .all(queueDay(at), counter);
-    return pendingTicket(rows.map(counterTicket), counter, at, this.#windowMs);
+    return pendingTicket(rows.map(ratingRows.counterTicket), counter, at, this.#windowMs);
   }
 
   #ratedToday(counter: number, number: number, at: number): boolean {

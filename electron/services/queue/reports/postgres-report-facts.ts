@@ -1,15 +1,9 @@
 import type { PostgresCentreDb } from '../postgres-centre-db';
 import { queueOffline } from '../postgres-connection';
 import type { ReportFactsReader } from './report-facts';
-import {
-  ratingFact,
-  reportFactsSql,
-  ticketFact,
-  type RatingFactRow,
-  type TicketFactRow,
-} from './report-fact-rows';
+import * as rows from './report-fact-rows';
 
-const SQL = reportFactsSql('$1', '$2');
+const SQL = rows.reportFactsSql('$1', '$2');
 
 /**
  * The report's facts from the centre's shared PostgreSQL: every machine's
@@ -19,9 +13,9 @@ export function postgresReportFacts(db: PostgresCentreDb): ReportFactsReader {
   return (from, to) =>
     db.online(
       async (client) => {
-        const tickets = await client.query<TicketFactRow>(SQL.tickets, [from, to]);
-        const ratings = await client.query<RatingFactRow>(SQL.ratings, [from, to]);
-        return { tickets: tickets.rows.map(ticketFact), ratings: ratings.rows.map(ratingFact) };
+        const tickets = await client.query<rows.TicketFactRow>(SQL.tickets, [from, to]);
+        const ratings = await client.query<rows.RatingFactRow>(SQL.ratings, [from, to]);
+        return { tickets: tickets.rows.map(rows.ticketFact), ratings: ratings.rows.map(rows.ratingFact) };
       },
       queueOffline,
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',

@@ -1,15 +1,9 @@
 import type Database from 'better-sqlite3';
 import { run } from '../ticket-rows';
 import type { ReportFacts, ReportFactsReader } from './report-facts';
-import {
-  ratingFact,
-  reportFactsSql,
-  ticketFact,
-  type RatingFactRow,
-  type TicketFactRow,
-} from './report-fact-rows';
+import * as rows from './report-fact-rows';
 
-const SQL = reportFactsSql('?', '?');
+const SQL = rows.reportFactsSql('?', '?');
 
 /**
  * The tickets and ratings of Vietnam days [from, to], read in one
@@ -18,13 +12,13 @@ const SQL = reportFactsSql('?', '?');
 export function readReportFacts(db: Database.Database, from: string, to: string): ReportFacts {
   return db.transaction(() => ({
     tickets: db
-      .prepare<[string, string], TicketFactRow>(SQL.tickets)
+      .prepare<[string, string], rows.TicketFactRow>(SQL.tickets)
       .all(from, to)
-      .map(ticketFact),
+      .map(rows.ticketFact),
     ratings: db
-      .prepare<[string, string], RatingFactRow>(SQL.ratings)
+      .prepare<[string, string], rows.RatingFactRow>(SQL.ratings)
       .all(from, to)
-      .map(ratingFact),
+      .map(rows.ratingFact),
   }))();
 }
 
