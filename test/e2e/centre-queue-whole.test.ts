@@ -18,6 +18,7 @@ import {
   startPostgresCluster,
   type PostgresCluster,
 } from '../support/postgres-cluster';
+import { until } from '../support/until';
 import { CHROMIUM, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 import { addStaff, CLERK } from './support/staff';
@@ -90,15 +91,6 @@ async function takeRange(from: number, to: number): Promise<Taken[]> {
     }),
   );
   return got;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
 /**
@@ -189,7 +181,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function listeners(): number {
   return Number(
     cluster.psql(
-      "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kiosk-queue-listen'",
+      "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'kiosk-queue-listen %'",
     ),
   );
 }
@@ -197,10 +189,6 @@ function listeners(): number {
 describe.skipIf(!postgresAvailable())('a centre queue on PostgreSQL, whole', () => {
   beforeAll(async () => {
     cluster = await startPostgresCluster();
-    const env = (machine: string) => ({
-      KIOSK_CENTRE_DB: cluster.url,
-      KIOSK_MACHINE_NAME: machine,
-    });
     const centre = { areas: AREAS, offlineBlock: 30 };
     const machines = [
       { config: { mode: 'kiosk', centre }, name: 'may-lay-so' },
@@ -209,7 +197,7 @@ describe.skipIf(!postgresAvailable())('a centre queue on PostgreSQL, whole', () 
     ];
     for (const { config, name } of machines) {
       // One at a time: three cores composing at once on two CPUs only slow each other.
-      const shell = await startShellProcess(config, env(name), (dataDir) => {
+      const shell = await startShellProcess(config, cluster.machineEnv(name), (dataDir) => {
         addStaff(dataDir, CLERK);
       });
       shells.push(shell);
@@ -264,7 +252,7 @@ describe.skipIf(!postgresAvailable())('a centre queue on PostgreSQL, whole', () 
     const back = performance.now();
     const offlineRows = () =>
       Number(cluster.psql('SELECT count(*) FROM queue_tickets WHERE offline', 'centre'));
-    await until(() => offlineRows() === OFFLINE, 'the offline block written back', 60_000);
+    await until('the offline block written back', () => offlineRows() === OFFLINE, 60_000, 200);
     const reconcileSeconds = (performance.now() - back) / 1000;
     const online2 = await takeRange(BEFORE_STOP + OFFLINE, TICKETS);
 
@@ -298,7 +286,7 @@ describe.skipIf(!postgresAvailable())('a centre queue on PostgreSQL, whole', () 
     }
 
     // The display's machine listens again before the calls (each shell has one LISTEN).
-    await until(() => listeners() >= 3, 'every machine listening again', 30_000);
+    await until('every machine listening again', () => listeners() >= 3, 30_000, 200);
     await display.locator('main.hall[data-live="yes"]').waitFor({ timeout: 30_000 });
 
     const callStart = performance.now();

@@ -6,14 +6,14 @@
  * display's scope: no staff method, no dossier, no sign-in.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiSocket, type ApiSocket } from '../support/api-socket';
+import { freePort } from '../support/free-port';
 import { CHROMIUM, SCREENSHOTS } from './support/chromium';
-import { startShellIn, type RunningShell } from './support/restartable-shell';
+import { startShellIn, type RunningShell } from './support/shell-process';
 import { addStaff, CLERK } from './support/staff';
 
 const AREAS = [{ code: 'HT', name: 'Hộ tịch', counters: [1, 2] }];
@@ -24,20 +24,6 @@ let shell: RunningShell;
 let browser: Browser;
 let page: Page;
 let displayUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 /** The hall display's address as the launcher prints it for IT (KIOSK_DISPLAY=1, no browser). */
 async function start(): Promise<void> {

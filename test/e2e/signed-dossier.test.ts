@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import {
   type SoftToken,
 } from '../integration/signing/signing-peers';
 import { simFile, simGet, startSim, type SimProcess } from '../integration/sync/peers';
+import { freePort } from '../support/free-port';
 import { startTsa, type TsaPeer } from '../support/tsa-peer';
 import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
@@ -57,21 +57,6 @@ const work = mkdtempSync(join(tmpdir(), 'kiosk-e2e-signed-'));
 async function screenshot(name: string): Promise<void> {
   shot += 1;
   await page.screenshot({ path: `${SCREENSHOTS}/signed-${shot}-${name}.png`, fullPage: true });
-}
-
-/** A free port on 127.0.0.1 for the portal that is down now and comes up later. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 async function importPage(component: string, text: string): Promise<void> {

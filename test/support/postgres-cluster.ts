@@ -8,9 +8,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A throwaway PostgreSQL cluster from Debian's `postgresql` package: initdb
@@ -27,6 +27,10 @@ export interface PostgresCluster {
   start(): Promise<void>;
   /** Runs SQL as the superuser through psql; returns stdout. */
   psql(sql: string, database?: string): string;
+  /** What a kiosk process of machine `name` gets to use this cluster as its centre's queue. */
+  machineEnv(name: string): { KIOSK_CENTRE_DB: string; KIOSK_MACHINE_NAME: string };
+  /** Empties the centre's queue (tickets, numbers, blocks, appointments, ratings) between tests. */
+  emptyQueue(): void;
   remove(): Promise<void>;
 }
 
@@ -44,20 +48,6 @@ const BIN = serverBin();
 
 export function postgresAvailable(): boolean {
   return existsSync(join(BIN, 'initdb')) && existsSync(join(BIN, 'postgres'));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
@@ -158,12 +148,20 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   // What the README tells IT to run: one role per machine would be the same command again.
   psql("CREATE ROLE kiosk LOGIN PASSWORD 'kioskpw'");
   psql('CREATE DATABASE centre OWNER kiosk');
+  const url = `postgresql://kiosk:kioskpw@127.0.0.1:${port}/centre`;
   return {
     port,
-    url: `postgresql://kiosk:kioskpw@127.0.0.1:${port}/centre`,
+    url,
     stop,
     start,
     psql,
+    machineEnv: (name) => ({ KIOSK_CENTRE_DB: url, KIOSK_MACHINE_NAME: name }),
+    emptyQueue: () => {
+      psql(
+        'TRUNCATE queue_tickets, queue_days, queue_blocks, queue_appointments CASCADE',
+        'centre',
+      );
+    },
     async remove() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

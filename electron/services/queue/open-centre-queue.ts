@@ -2,19 +2,15 @@ import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import type { CentreConfig } from '../config/centre-schema';
 import type { AppointmentBook } from './appointments/appointment-book';
-import { PostgresAppointmentBook } from './appointments/postgres-appointment-book';
 import { SqliteAppointmentBook } from './appointments/sqlite-appointment-book';
 import type { CentreQueueStore } from './centre-queue-store';
 import { resolveCentreDb, type CentreDbTarget } from './centre-db-url';
 import { OfflineTicketStash } from './offline-ticket-stash';
-import { PostgresCentreDb } from './postgres-centre-db';
-import { PostgresCentreQueue } from './postgres-centre-queue';
+import { openSharedCentre } from './open-shared-centre';
 import { withOtherProcessCalls } from './sqlite-call-watch';
 import { queueAreasOf } from './queue-rules';
-import { PostgresRatings } from './ratings/postgres-ratings';
 import type { RatingOutbox, RatingStore } from './ratings/rating-store';
 import { SqliteRatings } from './ratings/sqlite-ratings';
-import { postgresReportFacts } from './reports/postgres-report-facts';
 import type { ReportFactsReader } from './reports/report-facts';
 import { sqliteReportFacts } from './reports/sqlite-report-facts';
 import { SqliteCentreQueue } from './sqlite-centre-queue';
@@ -70,30 +66,13 @@ export function openCentreQueue(input: {
       },
     };
   }
-  const machine = machineName(input.env);
-  const queue = new PostgresCentreQueue({
+  const opened = openSharedCentre({
     centre: input.centre,
     url: shared.url,
-    machine,
+    machine: machineName(input.env),
     ...(input.offlineNumbers ? { stash: new OfflineTicketStash(input.database) } : {}),
   });
-  const appointments = new PostgresAppointmentBook({
-    centre: input.centre,
-    url: shared.url,
-    machine,
-  });
-  const db = new PostgresCentreDb(shared.url, machine);
-  return {
-    queue,
-    appointments,
-    ratings: new PostgresRatings(db, { areas: queueAreasOf(input.centre), machine }),
-    reportFacts: postgresReportFacts(db),
-    shared,
-    close: async () => {
-      await Promise.all([queue.close(), appointments.close()]);
-      await db.close();
-    },
-  };
+  return { ...opened, shared };
 }
 
 /** Recorded on tickets and blocks; KIOSK_MACHINE_NAME when several kiosks share a host name. */

@@ -27,6 +27,7 @@ const RETRY_MS = [250, 500, 1000, 2000, 5000] as const;
  */
 export class PostgresCallListener {
   readonly #url: string;
+  readonly #machine: string;
   readonly #listeners = new Set<QueueCallListener>();
   readonly #onReconnect: () => void;
   #client: pg.Client | null = null;
@@ -35,8 +36,10 @@ export class PostgresCallListener {
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(url: string, onReconnect: () => void) {
+  /** `machine` names the connection in pg_stat_activity (`kiosk-queue-listen <machine>`). */
+  constructor(url: string, machine: string, onReconnect: () => void) {
     this.#url = url;
+    this.#machine = machine;
     this.#onReconnect = onReconnect;
   }
 
@@ -70,7 +73,7 @@ export class PostgresCallListener {
     const client = new pg.Client({
       connectionString: this.#url,
       connectionTimeoutMillis: 3000,
-      application_name: 'kiosk-queue-listen',
+      application_name: `kiosk-queue-listen ${this.#machine}`.slice(0, 63),
     });
     client.on('error', () => {
       this.#lost(client);

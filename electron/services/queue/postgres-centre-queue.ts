@@ -14,13 +14,8 @@ import type {
 } from './centre-queue-store';
 import type { OfflineTicketStash, StashedTicket } from './offline-ticket-stash';
 import { CALL_CHANNEL, PostgresCallListener } from './postgres-call-listener';
-import {
-  centrePool,
-  inTransaction,
-  isConnectionLoss,
-  noReservedNumbers,
-  queueOffline,
-} from './postgres-connection';
+import { DB_NOW, type PostgresCentreDb } from './postgres-centre-db';
+import { noReservedNumbers, queueOffline } from './postgres-connection';
 import {
   RANK_SQL,
   readStatus,
@@ -28,7 +23,6 @@ import {
   TICKET_COLUMNS,
   waitingAhead,
 } from './postgres-queue-reads';
-import { migrateCentreDb } from './postgres-queue-schema';
 import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
   checkCounter,
@@ -43,17 +37,14 @@ import {
 import { ticketView, type TicketRow } from './ticket-rows';
 
 const RECENT_SERVICES = 20;
-/** The database's clock in epoch ms: one clock for every machine of the centre. */
-const DB_NOW = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
 /** pg_advisory_xact_lock(COUNTER_LOCK, counter): one change at a time per counter. */
 const COUNTER_LOCK = 1_900_190_019;
 const RECONCILE_EVERY_MS = 3000;
 
 export interface PostgresCentreQueueOptions {
   readonly centre: CentreConfig;
-  readonly url: string;
-  /** This machine's name, recorded on the tickets and blocks it issues. */
-  readonly machine: string;
+  /** This machine's queue pool; its name is recorded on the tickets and blocks it issues. */
+  readonly db: PostgresCentreDb;
   /** Where a ticket kiosk keeps reserved numbers and offline tickets; absent: no offline numbers. */
   readonly stash?: OfflineTicketStash;
   /** Tests only: a fixed clock instead of the database's. */
@@ -71,14 +62,13 @@ export interface PostgresCentreQueueOptions {
  * them back when the database returns; counters get QUEUE_OFFLINE.
  */
 export class PostgresCentreQueue implements CentreQueueStore {
-  readonly #pool: pg.Pool;
+  readonly #db: PostgresCentreDb;
   readonly #areas: readonly QueueArea[];
   readonly #centre: CentreConfig;
   readonly #machine: string;
   readonly #stash: OfflineTicketStash | undefined;
   readonly #now: (() => number) | undefined;
   readonly #listener: PostgresCallListener;
-  #ready: Promise<void> | null = null;
   #reconciling: Promise<number> | null = null;
   #toppingUp: Promise<void> | undefined;
   #timer: NodeJS.Timeout | null = null;
@@ -90,11 +80,15 @@ export class PostgresCentreQueue implements CentreQueueStore {
   constructor(options: PostgresCentreQueueOptions) {
     this.#centre = options.centre;
     this.#areas = queueAreasOf(options.centre);
-    this.#machine = options.machine;
+    this.#db = options.db;
+    this.#machine = options.db.machine;
     this.#stash = options.stash;
     this.#now = options.now;
-    this.#pool = centrePool(options.url, options.machine);
-    this.#listener = new PostgresCallListener(options.url, () => void this.reconcile());
+    this.#listener = new PostgresCallListener(
+      options.db.url,
+      options.db.machine,
+      () => void this.reconcile(),
+    );
     if (this.#stash !== undefined) {
       this.#timer = setInterval(() => {
         this.#inBackground(this.reconcile());
@@ -105,18 +99,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
 
   /** Creates or migrates the schema (once per process; retried after a failure). */
   ready(): Promise<void> {
-    this.#ready ??= (async () => {
-      const client = await this.#pool.connect();
-      try {
-        await migrateCentreDb(client);
-      } finally {
-        client.release();
-      }
-    })().catch((error: unknown) => {
-      this.#ready = null;
-      throw error;
-    });
-    return this.#ready;
+    return this.#db.ready();
   }
 
   areas(): Promise<readonly QueueArea[]> {
@@ -388,11 +371,11 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return this.#listener.listening();
   }
 
+  /** Stops the timer, the background work and the LISTEN connection; the pool is its opener's to close. */
   async close(): Promise<void> {
     if (this.#timer !== null) clearInterval(this.#timer);
     await Promise.allSettled([...this.#background]);
     await this.#listener.close();
-    await this.#pool.end();
   }
 
   /** Work the citizen does not wait for; a failure is retried by the next take or the timer. */
@@ -401,15 +384,9 @@ export class PostgresCentreQueue implements CentreQueueStore {
     this.#background.add(tracked);
   }
 
-  /** Migrates on first use, runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
-  async #online<T>(body: (client: pg.PoolClient) => Promise<T>, mode?: string | null): Promise<T> {
-    try {
-      await this.ready();
-      return await inTransaction(this.#pool, body, mode);
-    } catch (error) {
-      if (isConnectionLoss(error)) throw queueOffline(error);
-      throw error;
-    }
+  /** Runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
+  #online<T>(body: (client: pg.PoolClient) => Promise<T>, mode?: string | null): Promise<T> {
+    return this.#db.online(body, queueOffline, mode);
   }
 
   async #onCurrent(

@@ -9,14 +9,17 @@ const types: pg.CustomTypesConfig = {
       : (pg.types.getTypeParser(oid, format) as unknown),
 };
 
-/** A small pool per machine: a kiosk makes a handful of queue calls a minute. */
-export function centrePool(url: string, machine: string): pg.Pool {
+/**
+ * A small pool: a kiosk makes a handful of queue calls a minute.
+ * `name` is what pg_stat_activity shows IT (application_name, at most 63 bytes).
+ */
+export function centrePool(url: string, name: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 10_000,
-    application_name: `kiosk-queue ${machine}`.slice(0, 63),
+    application_name: name.slice(0, 63),
     types,
   });
   // An idle connection the server dropped must not crash the kiosk; the next query reconnects.

@@ -8,7 +8,7 @@
  */
 import pg from 'pg';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { openSharedCentre } from '../../../electron/services/queue/open-shared-centre';
 import { postgresAvailable, startPostgresCluster } from '../../support/postgres-cluster';
 
 const CLIENTS = 10;
@@ -32,10 +32,10 @@ export async function benchCentreQueue(): Promise<{ rate: number; anchor: number
   }
   const cluster = await startPostgresCluster();
   const centre = CentreSchema.parse({});
-  const queues = Array.from(
-    { length: CLIENTS },
-    (_, i) => new PostgresCentreQueue({ centre, url: cluster.url, machine: `bench-${i}` }),
+  const machines = Array.from({ length: CLIENTS }, (_, i) =>
+    openSharedCentre({ centre, url: cluster.url, machine: `bench-${i}` }),
   );
+  const queues = machines.map((m) => m.queue);
   const bare = Array.from({ length: CLIENTS }, () => new pg.Client(cluster.url));
   try {
     await Promise.all(queues.map((q) => q.ready()));
@@ -84,7 +84,7 @@ export async function benchCentreQueue(): Promise<{ rate: number; anchor: number
     return { rate, anchor };
   } finally {
     await Promise.all(bare.map((c) => c.end().catch(() => undefined)));
-    await Promise.all(queues.map((q) => q.close()));
+    await Promise.all(machines.map((m) => m.close()));
     await cluster.remove();
   }
 }

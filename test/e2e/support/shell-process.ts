@@ -1,33 +1,40 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+const SESSION_LINE = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/\?token=\S*)/;
 
-export interface ShellProcess {
+export interface RunningShell {
+  /** The session address (with the launch's token). */
   readonly url: string;
-  readonly dataDir: string;
+  /** Every line the shell printed so far. */
+  readonly output: () => string;
   readonly child: ChildProcess;
+  /** SIGTERM and wait for the exit; the data folder stays for the next start. */
+  stop(): Promise<void>;
+}
+
+export interface ShellProcess extends RunningShell {
+  readonly dataDir: string;
+  /** SIGTERM, wait for the exit, and remove the data folder. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the browser shell as `npm start` does (its own Node process, the
- * built renderer) with a fresh data folder holding `config`, and waits for
- * the address line. Stops only the process it started.
+ * Starts the browser shell (`npm start`'s entry, the built renderer) in its
+ * own Node process on a data folder the test owns, so it can be stopped and
+ * started again on the same folder and port, as a power cut or an update
+ * restarts a kiosk. Waits until `expect` matches what it printed (by default
+ * the address line). Stops only the process it started.
  */
-export async function startShellProcess(
-  config: Record<string, unknown>,
+export async function startShellIn(
+  dataDir: string,
   env: NodeJS.ProcessEnv = {},
-  /** Runs on the data folder before the shell starts (seed accounts, dossiers…). */
-  prepare?: (dataDir: string) => void,
-): Promise<ShellProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
-  prepare?.(dataDir);
+  expect: RegExp = SESSION_LINE,
+): Promise<RunningShell> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'electron/shell/browser-main.ts')],
@@ -47,14 +54,14 @@ export async function startShellProcess(
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`browser shell printed no URL in 30 s:\n${output}`));
+      reject(new Error(`browser shell printed nothing expected in 30 s:\n${output}`));
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/\S*)/.exec(output);
-      if (match?.[1]) {
+      const address = SESSION_LINE.exec(output);
+      if (address?.[1] && expect.test(output)) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(address[1]);
       }
     };
     child.stdout.on('data', onData);
@@ -66,21 +73,48 @@ export async function startShellProcess(
   });
   return {
     url,
-    dataDir,
+    output: () => output,
     child,
     stop: () =>
       new Promise((resolve) => {
-        // The data folder holds test citizens' (synthetic) data: remove it with the shell.
-        const done = () => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        };
         if (child.exitCode !== null) {
-          done();
+          resolve();
           return;
         }
-        child.once('exit', done);
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * startShellIn on a fresh data folder holding `config`, removed with the
+ * shell when it stops: it holds test citizens' (synthetic) data.
+ */
+export async function startShellProcess(
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = {},
+  /** Runs on the data folder before the shell starts (seed accounts, dossiers…). */
+  prepare?: (dataDir: string) => void,
+): Promise<ShellProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
+  prepare?.(dataDir);
+  let shell: RunningShell;
+  try {
+    shell = await startShellIn(dataDir, env);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    ...shell,
+    dataDir,
+    stop: async () => {
+      await shell.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

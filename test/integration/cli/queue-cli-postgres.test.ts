@@ -24,7 +24,7 @@ function machineFolder(): string {
 }
 
 function env(name: string): NodeJS.ProcessEnv {
-  return { KIOSK_LOCALE: 'vi', KIOSK_CENTRE_DB: cluster.url, KIOSK_MACHINE_NAME: name };
+  return { KIOSK_LOCALE: 'vi', ...cluster.machineEnv(name) };
 }
 
 /** A `kiosk` process that runs while others run, on its own machine's folder. */

@@ -11,9 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentreReportSchema } from '../../../electron/api/contract/report';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
 import type { CentreQueueStore } from '../../../electron/services/queue/centre-queue-store';
-import { PostgresCentreDb } from '../../../electron/services/queue/postgres-centre-db';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
-import { PostgresRatings } from '../../../electron/services/queue/ratings/postgres-ratings';
+import { openSharedCentre } from '../../../electron/services/queue/open-shared-centre';
 import type { RatingStore } from '../../../electron/services/queue/ratings/rating-store';
 import { SqliteRatings } from '../../../electron/services/queue/ratings/sqlite-ratings';
 import { SqliteCentreQueue } from '../../../electron/services/queue/sqlite-centre-queue';
@@ -108,17 +106,13 @@ describe.skipIf(!postgresAvailable())('kiosk report centre on a shared queue', (
     const url = cluster?.url ?? '';
     const clock = { at: start };
     const now = () => clock.at;
-    const queue = new PostgresCentreQueue({ centre, url, machine: 'may-lay-so', now });
-    const pg = new PostgresCentreDb(url, 'quay');
+    const kiosk = openSharedCentre({ centre, url, machine: 'may-lay-so', now });
+    const counter = openSharedCentre({ centre, url, machine: 'quay', now });
     try {
-      await morning(
-        queue,
-        new PostgresRatings(pg, { areas: centre.areas, machine: 'quay', now }),
-        clock,
-      );
+      await morning(kiosk.queue, counter.ratings, clock);
     } finally {
-      await queue.close();
-      await pg.close();
+      await kiosk.close();
+      await counter.close();
     }
 
     const fromSqlite = reportOf(local);

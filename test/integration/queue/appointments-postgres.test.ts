@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
 import { checkInAppointment } from '../../../electron/services/queue/appointments/appointment-check-in';
-import { PostgresAppointmentBook } from '../../../electron/services/queue/appointments/postgres-appointment-book';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { centreMachines } from '../../support/centre-machines';
 import {
   postgresAvailable,
   startPostgresCluster,
@@ -21,26 +20,11 @@ const CARDS = 20;
 const card = (i: number) => `0010990${String(10000 + i)}`;
 
 let cluster: PostgresCluster;
-const closers: (() => Promise<void>)[] = [];
+const machines = centreMachines(centre);
 
-/** One machine of the centre: its own book and queue, each with its own pool. */
+/** One machine of the centre: its book and queue on the machine's own pool. */
 function machine(name: string) {
-  const book = new PostgresAppointmentBook({
-    centre,
-    url: cluster.url,
-    machine: name,
-    now: () => NOW,
-  });
-  const queue = new PostgresCentreQueue({
-    centre,
-    url: cluster.url,
-    machine: name,
-    now: () => NOW,
-  });
-  closers.push(
-    () => book.close(),
-    () => queue.close(),
-  );
+  const { appointments: book, queue } = machines.open(cluster.url, name, { now: () => NOW });
   return {
     book,
     queue,
@@ -53,7 +37,7 @@ describe.skipIf(!postgresAvailable())('appointments on the shared PostgreSQL que
     cluster = await startPostgresCluster();
   }, 120_000);
   afterAll(async () => {
-    for (const close of closers) await close().catch(() => undefined);
+    await machines.closeAll();
     await (cluster as PostgresCluster | undefined)?.remove();
   });
 
@@ -91,7 +75,7 @@ describe.skipIf(!postgresAvailable())('appointments on the shared PostgreSQL que
   });
 
   it('calls a booked ticket after a priority one and before a walk-in taken earlier', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_appointments CASCADE', 'centre');
+    cluster.emptyQueue();
     const m = machine('quay-2');
     await m.book.book({ cccd: card(99), area: 'CU', day: '2026-12-07', slot: '09:00' });
     const walkIn = await m.queue.take({ area: 'CU' });

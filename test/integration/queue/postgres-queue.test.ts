@@ -6,14 +6,16 @@ import {
   OfflineTicketStash,
   offlineStashMigrations,
 } from '../../../electron/services/queue/offline-ticket-stash';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import type { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
 import { queueDay } from '../../../electron/services/queue/queue-rules';
 import { migrate } from '../../../electron/services/store/migrator';
+import { centreMachines } from '../../support/centre-machines';
 import {
   postgresAvailable,
   startPostgresCluster,
   type PostgresCluster,
 } from '../../support/postgres-cluster';
+import { until } from '../../support/until';
 
 // Three areas served by both counters, so the two counters race for every ticket.
 const centre = CentreSchema.parse({
@@ -27,18 +29,11 @@ const centre = CentreSchema.parse({
 const AREAS = ['HT', 'CU', 'DD'] as const;
 
 let cluster: PostgresCluster;
-const opened: PostgresCentreQueue[] = [];
+const machines = centreMachines(centre);
 
-/** One machine of the centre: its own pool and its own LISTEN connection. */
-function machine(name: string, stash?: OfflineTicketStash): PostgresCentreQueue {
-  const queue = new PostgresCentreQueue({
-    centre,
-    url: cluster.url,
-    machine: name,
-    ...(stash === undefined ? {} : { stash }),
-  });
-  opened.push(queue);
-  return queue;
+/** One machine of the centre: its own pools and its own LISTEN connection. */
+function machine(name: string, stash?: OfflineTicketStash, url = cluster.url): PostgresCentreQueue {
+  return machines.open(url, name, stash === undefined ? {} : { stash }).queue;
 }
 
 function localStash(): OfflineTicketStash {
@@ -47,33 +42,25 @@ function localStash(): OfflineTicketStash {
   return new OfflineTicketStash(db);
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
   beforeAll(async () => {
     cluster = await startPostgresCluster();
   });
   afterAll(async () => {
-    for (const q of opened) await q.close().catch(() => undefined);
+    await machines.closeAll();
     await cluster.remove();
   });
 
   it('creates its schema itself, once, when several machines start together', async () => {
-    const machines = [machine('kiosk-a'), machine('quay-1'), machine('quay-2')];
-    await Promise.all(machines.map((m) => m.ready()));
+    const started = [machine('kiosk-a'), machine('quay-1'), machine('quay-2')];
+    await Promise.all(started.map((m) => m.ready()));
     expect(cluster.psql('SELECT version, name FROM kiosk_queue_migrations', 'centre')).toBe(
       '1|queue-tickets\n2|appointments\n3|ratings\n',
     );
   });
 
   it('500 tickets from two kiosks, called by two counters at once: no number twice, none called twice, priority first', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    cluster.emptyQueue();
     const kiosks = [machine('kiosk-1'), machine('kiosk-2')];
     const counters = [machine('quay-1'), machine('quay-2')];
     const display = machine('man-hinh');
@@ -142,7 +129,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     );
     expect(firstOrdinaryCall).toBeGreaterThanOrEqual(lastPriorityCall);
 
-    await until(() => calls.length >= 500, 'every call on the display');
+    await until('every call on the display', () => calls.length >= 500, 5000);
     const latencies = calls.map(({ call, seenAt }) => seenAt - (sent.get(`${call.number}`) ?? 0));
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? Infinity;
@@ -154,7 +141,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
   });
 
   it('a database stopped mid-way: the kiosk issues reserved numbers, counters say the queue is offline, and nothing is lost or doubled once it returns', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    cluster.emptyQueue();
     const stash = localStash();
     const kiosk = machine('kiosk-offline', stash);
     const counter = machine('quay-offline');
@@ -165,7 +152,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     const first = await kiosk.take({ area: 'HT' });
     expect(first.number).toBe(1);
     const day = queueDay(Date.now());
-    await until(() => stash.remaining(day) === 20, 'the reserved block');
+    await until('the reserved block', () => stash.remaining(day) === 20, 5000);
     expect(cluster.psql('SELECT first_number, last_number FROM queue_blocks', 'centre')).toBe(
       '2|21\n',
     );
@@ -180,10 +167,14 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     await expect(counter.status()).rejects.toMatchObject({ code: 'QUEUE_OFFLINE' });
 
     await cluster.start();
-    await until(async () => {
-      await kiosk.reconcile().catch(() => 0);
-      return stash.pending().length === 0;
-    }, 'the offline tickets written back');
+    await until(
+      'the offline tickets written back',
+      async () => {
+        await kiosk.reconcile().catch(() => 0);
+        return stash.pending().length === 0;
+      },
+      5000,
+    );
     // Written once even if reconcile runs again (a reply lost after the commit).
     expect(await kiosk.reconcile()).toBe(0);
     expect(
@@ -194,28 +185,29 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     expect(after.number).toBe(22);
     // The display's LISTEN connection came back by itself.
     await until(
+      'the display listening again',
       () =>
         display.listening().then(
           () => true,
           () => false,
         ),
-      'the display listening again',
+      5000,
     );
     // The pregnant woman's ticket issued offline is still called first, and the display hears it.
     const next = await counter.callNext(1);
     expect(next?.number).toBe(6);
-    await until(() => heard.includes(6), 'the call on the display after the restart');
+    await until('the call on the display after the restart', () => heard.includes(6), 5000);
   });
 
   it('a ticket kiosk taking many numbers at once reserves one offline block, not one per take', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    cluster.emptyQueue();
     const stash = localStash();
     const kiosk = machine('kiosk-burst', stash);
     const taken = await Promise.all(
       Array.from({ length: 12 }, (_, i) => kiosk.take({ area: AREAS[i % 3] ?? 'HT' })),
     );
     const day = queueDay(Date.now());
-    await until(() => stash.remaining(day) === 20, 'the reserved block');
+    await until('the reserved block', () => stash.remaining(day) === 20, 5000);
     // Let any other top-up the burst started finish before counting blocks.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(cluster.psql('SELECT count(*) FROM queue_blocks', 'centre')).toBe('1\n');
@@ -228,7 +220,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
   });
 
   it('tells each citizen how many wait before them, priority tickets going first', async () => {
-    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    cluster.emptyQueue();
     const kiosk = machine('kiosk-ahead');
     const ahead = [];
     for (const priority of [null, null, 'elderly', 'merit', null] as const)
@@ -245,13 +237,8 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     }
     const url = (role: string) =>
       `postgresql://${role}:${role}-pw@127.0.0.1:${cluster.port}/centre_roles`;
-    const kiosk = new PostgresCentreQueue({
-      centre,
-      url: url('may_lay_so'),
-      machine: 'may-lay-so',
-    });
-    const counter = new PostgresCentreQueue({ centre, url: url('quay_1'), machine: 'quay-1' });
-    opened.push(kiosk, counter);
+    const kiosk = machine('may-lay-so', undefined, url('may_lay_so'));
+    const counter = machine('quay-1', undefined, url('quay_1'));
     expect((await kiosk.take({ area: 'HT' })).number).toBe(1);
     expect((await counter.callNext(1))?.number).toBe(1);
     expect(

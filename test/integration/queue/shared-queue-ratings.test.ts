@@ -15,17 +15,16 @@ import type { DanhGiaHaiLong } from '../../../electron/services/portal-contract/
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
 import { PortalClient } from '../../../electron/services/portal/portal-client';
-import { PostgresCentreDb } from '../../../electron/services/queue/postgres-centre-db';
-import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
-import { PostgresRatings } from '../../../electron/services/queue/ratings/postgres-ratings';
 import { RatingSync } from '../../../electron/services/queue/ratings/rating-sync';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
+import { centreMachines } from '../../support/centre-machines';
 import {
   postgresAvailable,
   startPostgresCluster,
   type PostgresCluster,
 } from '../../support/postgres-cluster';
+import { until } from '../../support/until';
 import { rememberSim, simGet } from '../sync/peers';
 
 const CLERK = { username: 'canbo3', password: 'mat-khau-can-bo-3' };
@@ -34,6 +33,7 @@ const dirs: string[] = [];
 let cluster: PostgresCluster | undefined;
 const cores: Core[] = [];
 const closers: (() => Promise<void>)[] = [];
+const machines = centreMachines(centre);
 
 function dataDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `kiosk-shared-${name}-`));
@@ -54,21 +54,7 @@ function caller(core: Core) {
 
 /** One machine's own connections to the shared database: a queue and a ratings store. */
 function machine(name: string) {
-  const queue = new PostgresCentreQueue({ centre, url: cluster?.url ?? '', machine: name });
-  const db = new PostgresCentreDb(cluster?.url ?? '', name);
-  closers.push(
-    () => queue.close(),
-    () => db.close(),
-  );
-  return { queue, ratings: new PostgresRatings(db, { areas: centre.areas, machine: name }) };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return machines.open(cluster?.url ?? '', name);
 }
 
 describe.skipIf(!postgresAvailable())('ratings and reports on a shared queue', () => {
@@ -78,6 +64,7 @@ describe.skipIf(!postgresAvailable())('ratings and reports on a shared queue', (
 
   afterAll(async () => {
     for (const core of cores.splice(0)) await core.dispose();
+    await machines.closeAll();
     for (const close of closers.splice(0)) await close();
     await cluster?.remove();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -200,7 +187,7 @@ describe.skipIf(!postgresAvailable())('ratings and reports on a shared queue', (
     ];
     for (const loop of loops) loop.start();
     try {
-      await until(async () => (await one.ratings.depth()).owed === 0);
+      await until('every rating delivered', async () => (await one.ratings.depth()).owed === 0);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       for (const loop of loops) await loop.stop();

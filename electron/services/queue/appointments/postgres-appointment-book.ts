@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { CentreConfig } from '../../config/centre-schema';
 import type { QueueArea } from '../centre-queue-store';
-import { centrePool, inTransaction, isConnectionLoss, queueOffline } from '../postgres-connection';
-import { migrateCentreDb } from '../postgres-queue-schema';
+import type { PostgresCentreDb } from '../postgres-centre-db';
+import { queueOffline } from '../postgres-connection';
 import type { Appointment, AppointmentBook, BookInput, Claim } from './appointment-book';
 import { arrivalAt, chooseAppointment, oldestKept, vnNow } from './appointment-rules';
 import { APPOINTMENT_COLUMNS, appointmentView, type AppointmentRow } from './appointment-rows';
@@ -18,16 +18,15 @@ import { cccdHmac, newCentreKey } from './cccd-hmac';
  * picked up and answers `already`.
  */
 export class PostgresAppointmentBook implements AppointmentBook {
-  readonly #pool: pg.Pool;
+  readonly #db: PostgresCentreDb;
   readonly #areas: readonly QueueArea[];
   readonly #now: () => number;
-  #ready: Promise<void> | null = null;
   #key: Buffer | null = null;
 
   constructor(options: {
     readonly centre: CentreConfig;
-    readonly url: string;
-    readonly machine: string;
+    /** The machine's queue pool: a pick-up is as short as a take, and feeds one. */
+    readonly db: PostgresCentreDb;
     readonly now?: () => number;
   }) {
     this.#areas = options.centre.areas.map((a) => ({
@@ -35,7 +34,7 @@ export class PostgresAppointmentBook implements AppointmentBook {
       name: a.name,
       counters: [...a.counters],
     }));
-    this.#pool = centrePool(options.url, options.machine);
+    this.#db = options.db;
     this.#now = options.now ?? Date.now;
   }
 
@@ -114,10 +113,6 @@ export class PostgresAppointmentBook implements AppointmentBook {
     );
   }
 
-  async close(): Promise<void> {
-    await this.#pool.end();
-  }
-
   /** The centre key, created by the first machine that needs it (ON CONFLICT: all agree on one). */
   async #centreKey(client: pg.ClientBase): Promise<Buffer> {
     if (this.#key !== null) return this.#key;
@@ -134,27 +129,8 @@ export class PostgresAppointmentBook implements AppointmentBook {
     return key;
   }
 
-  /** Migrates on first use, runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
-  async #online<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    try {
-      this.#ready ??= this.#migrate().catch((error: unknown) => {
-        this.#ready = null;
-        throw error;
-      });
-      await this.#ready;
-      return await inTransaction(this.#pool, body);
-    } catch (error) {
-      if (isConnectionLoss(error)) throw queueOffline(error);
-      throw error;
-    }
-  }
-
-  async #migrate(): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      await migrateCentreDb(client);
-    } finally {
-      client.release();
-    }
+  /** Runs `body` in a transaction; a lost database becomes QUEUE_OFFLINE. */
+  #online<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#db.online(body, queueOffline);
   }
 }

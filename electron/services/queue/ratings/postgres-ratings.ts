@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
-import { DB_NOW_MS, type PostgresCentreDb } from '../postgres-centre-db';
+import { DB_NOW, type PostgresCentreDb } from '../postgres-centre-db';
 import { checkCounter, queueDay } from '../queue-rules';
 import { alreadyRated, invalidRating, nonePending, ratingsOffline } from './rating-errors';
+import * as ratingRows from './rating-rows';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
 import type {
   OwedRating,
@@ -15,35 +14,6 @@ import type {
   RatingStore,
   SavedRating,
 } from './rating-store';
-
-interface CounterRow {
-  id: string;
-  number: number;
-  area: string;
-  status: 'waiting' | 'called' | 'served' | 'no_show';
-  counter: number | null;
-  served_at: number | null;
-  called_at: number | null;
-  clerk: string | null;
-  dossier_code: string | null;
-  rated: boolean;
-}
-
-interface OwedRow {
-  id: string;
-  day: string;
-  number: number | null;
-  area: string | null;
-  counter: number;
-  clerk: string | null;
-  dossier_code: string | null;
-  score: RatingScore;
-  reasons: unknown;
-  rated_at: number;
-  attempts: number;
-}
-
-const Reasons = z.array(RatingReasonSchema);
 
 /**
  * How long a delivery loop holds the ratings it took. Longer than a pass
@@ -55,8 +25,6 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export interface PostgresRatingsOptions {
   readonly areas: readonly QueueArea[];
-  /** This machine's name, recorded on its ratings and on the leases it takes. */
-  readonly machine: string;
   readonly windowMs?: number;
   readonly leaseMs?: number;
   /** Tests only: a fixed clock instead of the database's. */
@@ -94,7 +62,8 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
   constructor(db: PostgresCentreDb, options: PostgresRatingsOptions) {
     this.#db = db;
     this.#areas = options.areas;
-    this.#machine = options.machine;
+    // This machine's name, recorded on its ratings and on the leases it takes.
+    this.#machine = db.machine;
     this.#windowMs = options.windowMs ?? DEFAULT_RATING_WINDOW_MS;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#now = options.now;
@@ -104,7 +73,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     checkCounter(this.#areas, counter);
     return this.#online(async (client) => {
       const row = await this.#pendingRow(client, counter, await this.#time(client));
-      return row === null ? null : this.#pendingView(row);
+      return row === null ? null : ratingRows.pendingView(row, this.#areas);
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -162,15 +131,15 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
 
   owed(now: number, limit: number): Promise<OwedRating[]> {
     return this.#online(async (client) => {
-      const { rows } = await client.query<OwedRow>(
+      const { rows } = await client.query<ratingRows.OwedRow>(
         `WITH due AS (
            SELECT id FROM queue_ratings
            WHERE sent_at IS NULL AND NOT parked AND next_attempt_at <= $1
-             AND (claimed_until IS NULL OR claimed_until < ${DB_NOW_MS})
+             AND (claimed_until IS NULL OR claimed_until < ${DB_NOW})
            ORDER BY rated_at, id LIMIT $2
            FOR UPDATE SKIP LOCKED
          ), claimed AS (
-           UPDATE queue_ratings r SET claimed_until = ${DB_NOW_MS} + $3, claimed_by = $4
+           UPDATE queue_ratings r SET claimed_until = ${DB_NOW} + $3, claimed_by = $4
            FROM due WHERE r.id = due.id
            RETURNING r.id, r.ticket_id, r.day, r.counter, r.clerk, r.dossier_code, r.score,
                      r.reasons, r.rated_at, r.attempts
@@ -181,19 +150,7 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
          ORDER BY c.rated_at, c.id`,
         [now, limit, this.#leaseMs, this.#machine],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        day: r.day,
-        number: r.number,
-        area: r.area,
-        counter: r.counter,
-        clerk: r.clerk,
-        dossierCode: r.dossier_code,
-        score: r.score,
-        reasons: Reasons.parse(r.reasons),
-        ratedAt: r.rated_at,
-        attempts: r.attempts,
-      }));
+      return rows.map(ratingRows.owedView);
     });
   }
 
@@ -255,21 +212,14 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
     client: pg.ClientBase,
     counter: number,
     at: number,
-  ): Promise<CounterRow | null> {
-    const { rows } = await client.query<CounterRow>(
-      `SELECT t.id, t.number, t.area, t.status, t.counter, t.served_at, t.called_at, t.clerk,
-              t.dossier_code,
-              EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated
+  ): Promise<ratingRows.CounterRow | null> {
+    const { rows } = await client.query<ratingRows.CounterRow>(
+      `SELECT ${ratingRows.COUNTER_ROW_COLUMNS}
        FROM queue_tickets t
        WHERE t.day = $1 AND t.counter = $2 AND t.status IN ('called', 'served')`,
       [queueDay(at), counter],
     );
-    return pendingTicket(
-      rows.map((r) => ({ ...r, servedAt: r.served_at, calledAt: r.called_at })),
-      counter,
-      at,
-      this.#windowMs,
-    );
+    return pendingTicket(rows.map(ratingRows.counterTicket), counter, at, this.#windowMs);
   }
 
   async #ratedToday(client: pg.ClientBase, input: RatingInput, day: string): Promise<boolean> {
@@ -284,17 +234,8 @@ export class PostgresRatings implements RatingStore, RatingOutbox {
   /** Ticket times come from the database's clock, so the rating window is measured on it too. */
   async #time(client: pg.ClientBase): Promise<number> {
     if (this.#now !== undefined) return this.#now();
-    const { rows } = await client.query<{ at: number }>(`SELECT ${DB_NOW_MS} AS at`);
+    const { rows } = await client.query<{ at: number }>(`SELECT ${DB_NOW} AS at`);
     return rows[0]?.at ?? Date.now();
-  }
-
-  #pendingView(row: CounterRow): PendingRating {
-    return {
-      number: row.number,
-      area: row.area,
-      // An area removed from the config since keeps its code as its name.
-      areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
-    };
   }
 }
 

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { RatingReasonSchema, type RatingScore } from '../../../api/contract/rating';
 import type { QueueArea } from '../centre-queue-store';
 import { checkCounter, queueDay } from '../queue-rules';
 import { run } from '../ticket-rows';
@@ -14,36 +12,8 @@ import type {
   RatingStore,
   SavedRating,
 } from './rating-store';
+import * as ratingRows from './rating-rows';
 import { checkReasons, DEFAULT_RATING_WINDOW_MS, pendingTicket } from './rating-rules';
-
-interface CounterRow {
-  id: string;
-  number: number;
-  area: string;
-  status: 'waiting' | 'called' | 'served' | 'no_show';
-  counter: number | null;
-  served_at: number | null;
-  called_at: number | null;
-  clerk: string | null;
-  dossier_code: string | null;
-  rated_flag: number;
-}
-
-interface OwedRow {
-  id: string;
-  day: string;
-  number: number | null;
-  area: string | null;
-  counter: number;
-  clerk: string | null;
-  dossier_code: string | null;
-  score: RatingScore;
-  reasons: string;
-  rated_at: number;
-  attempts: number;
-}
-
-const Reasons = z.array(RatingReasonSchema);
 
 export interface SqliteRatingsOptions {
   readonly areas: readonly QueueArea[];
@@ -74,7 +44,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     return run(() => {
       checkCounter(this.#areas, counter);
       const row = this.#pendingRow(counter, this.#now());
-      return row === null ? null : this.#pendingView(row);
+      return row === null ? null : ratingRows.pendingView(row, this.#areas);
     });
   }
 
@@ -133,7 +103,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
   owed(now: number, limit: number): Promise<OwedRating[]> {
     return run(() =>
       this.#db
-        .prepare<[number, number], OwedRow>(
+        .prepare<[number, number], ratingRows.OwedRow>(
           `SELECT r.id, r.day, t.number, t.area, r.counter, r.clerk, r.dossier_code, r.score,
                 r.reasons, r.rated_at, r.attempts
          FROM queue_ratings r LEFT JOIN queue_tickets t ON t.id = r.ticket_id
@@ -141,19 +111,7 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
          ORDER BY r.rated_at, r.id LIMIT ?`,
         )
         .all(now, limit)
-        .map((r) => ({
-          id: r.id,
-          day: r.day,
-          number: r.number,
-          area: r.area,
-          counter: r.counter,
-          clerk: r.clerk,
-          dossierCode: r.dossier_code,
-          score: r.score,
-          reasons: Reasons.parse(JSON.parse(r.reasons)),
-          ratedAt: r.rated_at,
-          attempts: r.attempts,
-        })),
+        .map(ratingRows.owedView),
     );
   }
 
@@ -210,27 +168,15 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
     });
   }
 
-  #pendingRow(counter: number, at: number): CounterRow | null {
+  #pendingRow(counter: number, at: number): ratingRows.CounterRow | null {
     const rows = this.#db
-      .prepare<[string, number], CounterRow>(
-        `SELECT t.id, t.number, t.area, t.status, t.counter, t.served_at, t.called_at, t.clerk,
-                t.dossier_code, EXISTS (SELECT 1 FROM queue_ratings r WHERE r.ticket_id = t.id) AS rated_flag
+      .prepare<[string, number], ratingRows.CounterRow>(
+        `SELECT ${ratingRows.COUNTER_ROW_COLUMNS}
          FROM queue_tickets t
          WHERE t.day = ? AND t.counter = ? AND t.status IN ('called', 'served')`,
       )
       .all(queueDay(at), counter);
-    const picked = pendingTicket(
-      rows.map((r) => ({
-        ...r,
-        servedAt: r.served_at,
-        calledAt: r.called_at,
-        rated: r.rated_flag === 1,
-      })),
-      counter,
-      at,
-      this.#windowMs,
-    );
-    return picked;
+    return pendingTicket(rows.map(ratingRows.counterTicket), counter, at, this.#windowMs);
   }
 
   #ratedToday(counter: number, number: number, at: number): boolean {
@@ -242,15 +188,6 @@ export class SqliteRatings implements RatingStore, RatingOutbox {
         )
         .get(queueDay(at), counter, number) !== undefined
     );
-  }
-
-  #pendingView(row: CounterRow): PendingRating {
-    return {
-      number: row.number,
-      area: row.area,
-      // An area removed from the config since keeps its code as its name.
-      areaName: this.#areas.find((a) => a.code === row.area)?.name ?? row.area,
-    };
   }
 }
 
