@@ -227,6 +227,31 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     );
   });
 
+  it('tickets issued offline and written back reach every machine’s counts as changes', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    const stash = localStash();
+    const day = queueDay(Date.now());
+    // Numbers a kiosk issued from its block while the database was away, as takeOffline records them.
+    stash.addBlock(day, 900, 909);
+    for (const [i, area] of (['DD', 'DD', 'HT'] as const).entries())
+      stash.issue({ id: `offline-${i}`, day, area, priority: null, taken_at: Date.now() });
+    const display = machine('man-hinh-ghi-lai');
+    const changes: { area: string; waiting: number }[] = [];
+    display.onChange((change) => changes.push(change));
+    await display.listening();
+    const kiosk = machine('kiosk-ghi-lai', stash);
+    await until(async () => {
+      await kiosk.reconcile();
+      return stash.pending().length === 0;
+    }, 'the offline tickets written back');
+    await until(
+      () =>
+        changes.some((c) => c.area === 'DD' && c.waiting === 2) &&
+        changes.some((c) => c.area === 'HT' && c.waiting === 1),
+      'the written-back tickets in the display’s counts',
+    );
+  });
+
   it('tells each citizen how many wait before them, priority tickets going first', async () => {
     cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
     const kiosk = machine('kiosk-ahead');
