@@ -34,6 +34,7 @@ import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
   checkCounter,
   checkDossierCode,
+  closeEarlierDaysSql,
   checkTransfer,
   estimateWaitMinutes,
   findArea,
@@ -170,13 +171,20 @@ export class PostgresCentreQueue implements CentreQueueStore {
     const ticket = this.#view(this.#first(inserted.rows));
     const { ahead, waiting } = await waitingAhead(client, ticket);
     this.#lastWaiting.set(area.code, waiting);
-    // Autocommit: the ticket is committed already, so the change is sent at once.
-    await this.#sendChange(client, { area: area.code, waiting, at: ticket.takenAt });
-    return {
+    const taken = {
       ...ticket,
       peopleAhead: ahead,
       estimatedWaitMinutes: await this.#estimate(client, area, ahead),
     };
+    // Autocommit: the ticket is committed already. Sent after the citizen has the answer, so
+    // a take costs no extra round trip; the count is the one this take saw.
+    this.#inBackground(
+      this.#online(
+        (c) => this.#sendChange(c, { area: area.code, waiting, at: ticket.takenAt }),
+        null,
+      ),
+    );
+    return taken;
   }
 
   #takeOffline(area: QueueArea, priority: PriorityReason | null): TakenTicket {
@@ -299,6 +307,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
       const day = queueDay(this.#clock());
+      // Before the call's time is read: that time stays next to the pick, as priority order needs.
+      await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const at = await this.#time(client);
       await client.query(
         `UPDATE queue_tickets SET status = 'served', served_at = $1
@@ -435,6 +445,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
       const day = queueDay(this.#clock());
+      await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const current = await client.query<TicketRow>(
         `SELECT ${TICKET_COLUMNS} FROM queue_tickets
          WHERE day = $1 AND status = 'called' AND counter = $2 FOR UPDATE`,

@@ -19,6 +19,7 @@ import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
   checkCounter,
   checkDossierCode,
+  closeEarlierDaysSql,
   checkTransfer,
   estimateWaitMinutes,
   findArea,
@@ -116,6 +117,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
         .transaction((): QueueTicket | null => {
           const at = this.#now();
           const day = queueDay(at);
+          this.#closeEarlierDays(day);
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'served', served_at = ?
@@ -255,6 +257,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
       return this.#db
         .transaction((): QueueTicket => {
           const day = queueDay(this.#now());
+          this.#closeEarlierDays(day);
           const row = this.#db
             .prepare<[string, number], TicketRow>(
               "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
@@ -266,6 +269,11 @@ export class SqliteCentreQueue implements CentreQueueStore {
         })
         .immediate();
     });
+  }
+
+  /** queue-rules' day-end rule, inside the caller's write transaction. */
+  #closeEarlierDays(today: string): void {
+    this.#db.prepare(closeEarlierDaysSql('sqlite', '?')).run(today);
   }
 
   #row(id: string): TicketRow {

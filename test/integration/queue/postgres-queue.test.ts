@@ -6,7 +6,10 @@ import {
   OfflineTicketStash,
   offlineStashMigrations,
 } from '../../../electron/services/queue/offline-ticket-stash';
+import { PostgresCentreDb } from '../../../electron/services/queue/postgres-centre-db';
 import { PostgresCentreQueue } from '../../../electron/services/queue/postgres-centre-queue';
+import { readCentreReport } from '../../../electron/services/queue/reports/read-centre-report';
+import { postgresReportFacts } from '../../../electron/services/queue/reports/postgres-report-facts';
 import { queueDay } from '../../../electron/services/queue/queue-rules';
 import { migrate } from '../../../electron/services/store/migrator';
 import {
@@ -250,6 +253,54 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
         changes.some((c) => c.area === 'HT' && c.waiting === 1),
       'the written-back tickets in the display’s counts',
     );
+  });
+
+  it('tickets an earlier Vietnam day left waiting or called are closed as not served by the next day’s first counter write, and reported so', async () => {
+    cluster.psql('TRUNCATE queue_tickets, queue_days, queue_blocks CASCADE', 'centre');
+    // 16:55 in Vietnam; then 07:30 the next morning.
+    let clock = Date.UTC(2026, 11, 7, 9, 55);
+    const counter = new PostgresCentreQueue({
+      centre,
+      url: cluster.url,
+      machine: 'quay-het-ngay',
+      now: () => clock,
+    });
+    opened.push(counter);
+    await counter.take({ area: 'HT' });
+    await counter.take({ area: 'HT' });
+    await counter.take({ area: 'CU' });
+    await counter.callNext(1);
+    await counter.callNext(2);
+    await counter.serve(2);
+    clock = Date.UTC(2026, 11, 8, 0, 30);
+    // Before any write of the new day: no counter shows yesterday's ticket, the report counts it not served.
+    expect((await counter.status()).counters.map((c) => c.current)).toEqual([null, null]);
+    const db = new PostgresCentreDb(cluster.url, 'bao-cao');
+    const yesterday = { from: '2026-12-07', to: '2026-12-07' };
+    const report = () =>
+      readCentreReport(postgresReportFacts(db), centre.areas, yesterday, () => clock);
+    try {
+      expect((await report()).period.tickets).toMatchObject({
+        taken: 3,
+        served: 1,
+        noShows: 2,
+        waiting: 0,
+        called: 0,
+      });
+      expect((await counter.take({ area: 'HT' })).number).toBe(1);
+      expect(await counter.callNext(1)).toMatchObject({ day: '2026-12-08', number: 1 });
+      expect(
+        cluster.psql(
+          'SELECT day, number, status, served_at IS NULL FROM queue_tickets ORDER BY day, number',
+          'centre',
+        ),
+      ).toBe(
+        '2026-12-07|1|no_show|t\n2026-12-07|2|served|f\n2026-12-07|3|no_show|t\n2026-12-08|1|called|t\n',
+      );
+      expect((await report()).period.tickets).toMatchObject({ served: 1, noShows: 2 });
+    } finally {
+      await db.close();
+    }
   });
 
   it('tells each citizen how many wait before them, priority tickets going first', async () => {
