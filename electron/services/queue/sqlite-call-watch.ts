@@ -11,7 +11,8 @@ interface CalledRow {
   readonly area: string;
   readonly counter: number;
   readonly calls: number;
-  readonly called_at: number;
+  /** The latest call or recall (queue:0006); the first call's time on older rows. */
+  readonly at: number;
 }
 
 interface CountRow {
@@ -29,7 +30,8 @@ interface CountRow {
  * watch reads nothing else. A call is published once: each is keyed by
  * counter, number and call count. A change is an area whose counts of today
  * (waiting, called, served, no-show) differ from the last look, unless a
- * call of that area was just published (the call already says so).
+ * call of that area was just published (the call already says so). A
+ * recall carries its own time (last_call_at), not the first call's.
  */
 export function withOtherProcessCalls(
   queue: CentreQueueStore,
@@ -59,7 +61,7 @@ export function withOtherProcessCalls(
   // by another process shows as a key not published yet; a transfer or a
   // serve leaves this set and publishes nothing.
   const current = database.prepare<[], CalledRow>(
-    `SELECT number, area, counter, calls, called_at FROM queue_tickets
+    `SELECT number, area, counter, calls, COALESCE(last_call_at, called_at) AS at FROM queue_tickets
      WHERE status = 'called' AND counter IS NOT NULL AND calls >= 1`,
   );
   const counts = database.prepare<[string], CountRow>(
@@ -100,7 +102,7 @@ export function withOtherProcessCalls(
           areaName: areaNames.get(row.area) ?? row.area,
           counter: row.counter,
           calls: row.calls,
-          at: row.called_at,
+          at: row.at,
         });
       }
       const at = now();

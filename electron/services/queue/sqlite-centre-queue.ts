@@ -129,25 +129,29 @@ export class SqliteCentreQueue implements CentreQueueStore {
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'called', counter = ?, calls = 1, called_at = ?,
-                 first_called_at = COALESCE(first_called_at, ?), clerk = ?
+                 last_call_at = ?, first_called_at = COALESCE(first_called_at, ?), clerk = ?
                WHERE id = ? AND status = 'waiting'`,
             )
-            .run(counter, at, at, options.clerk ?? null, next.id);
+            .run(counter, at, at, at, options.clerk ?? null, next.id);
           return this.#view(this.#row(next.id));
         })
         .immediate();
     }).then((ticket) => {
-      if (ticket !== null) this.#announce(ticket);
+      if (ticket !== null) this.#announce(ticket, ticket.calledAt ?? this.#now());
       return ticket;
     });
   }
 
   recall(counter: number): Promise<QueueTicket> {
+    let recalledAt = 0;
     return this.#onCurrent(counter, (row) => {
       if (row.calls >= this.#maxCalls) throw callLimit(row.number, this.#maxCalls);
-      this.#db.prepare('UPDATE queue_tickets SET calls = calls + 1 WHERE id = ?').run(row.id);
+      recalledAt = this.#now();
+      this.#db
+        .prepare('UPDATE queue_tickets SET calls = calls + 1, last_call_at = ? WHERE id = ?')
+        .run(recalledAt, row.id);
     }).then((ticket) => {
-      this.#announce(ticket);
+      this.#announce(ticket, recalledAt);
       return ticket;
     });
   }
@@ -160,8 +164,8 @@ export class SqliteCentreQueue implements CentreQueueStore {
     return this.#broadcast.onChange(listener);
   }
 
-  /** After the commit: the call as a hall display shows it. */
-  #announce(ticket: QueueTicket): void {
+  /** After the commit: the call as a hall display shows it, at the time it was committed with. */
+  #announce(ticket: QueueTicket, at: number): void {
     if (ticket.counter === null) return;
     this.#broadcast.call({
       number: ticket.number,
@@ -169,7 +173,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
       areaName: ticket.areaName,
       counter: ticket.counter,
       calls: ticket.calls,
-      at: this.#now(),
+      at,
     });
   }
 

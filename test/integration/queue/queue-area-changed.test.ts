@@ -142,6 +142,29 @@ describe('queue.areaChanged on the embedded SQLite queue', () => {
     expect(served.at - Date.now()).toBeLessThan(BOUND_MS);
   }, 60_000);
 
+  it('a recall by another process is published with the recall’s time, not the first call’s', async () => {
+    const { core, dir, heard } = machine({});
+    expect(await waitingAt(core, 'HT')).toBe(0);
+    expect((await kioskCli(dir, ['take', '--area', 'HT'])).status).toBe(0);
+    expect((await kioskCli(dir, ['call', '--counter', '1'])).status).toBe(0);
+    const calls = () =>
+      heard
+        .filter((e) => e.name === 'queue.called')
+        .map((e) => events['queue.called'].parse(e.payload));
+    const deadline = Date.now() + BOUND_MS * 4;
+    while (calls().length < 1 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const beforeRecall = Date.now();
+    expect((await kioskCli(dir, ['recall', '--counter', '1'])).status).toBe(0);
+    while (calls().length < 2 && Date.now() < deadline + BOUND_MS * 4)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const [first, recall] = calls();
+    expect(first).toMatchObject({ number: 1, counter: 1, calls: 1 });
+    expect(recall).toMatchObject({ number: 1, counter: 1, calls: 2 });
+    expect(recall?.at).toBeGreaterThanOrEqual(beforeRecall);
+    expect(recall?.at).toBeGreaterThan(first?.at ?? Infinity);
+  }, 60_000);
+
   it('takes, serves, skips and transfers made through the core itself are published too', async () => {
     const { core, heard } = machine({ maxCalls: 1 });
     await signIn(core);
