@@ -11,6 +11,7 @@ import { launchChromium, SCREENSHOTS } from './support/chromium';
 import { kioskCli } from './support/kiosk-cli';
 import { startShellProcess, type ShellProcess } from './support/shell-process';
 import { addStaff, CLERK, signInWithPassword } from './support/staff';
+import { clearOfVietnamMidnight } from '../support/vn-midnight';
 
 const AREAS = [
   { code: 'HT', name: 'Hộ tịch', counters: [1] },
@@ -25,6 +26,8 @@ let display: Page;
 let counter: Page;
 
 beforeAll(async () => {
+  // The counts shown are today's: the whole test runs on one side of Vietnam's midnight.
+  await clearOfVietnamMidnight(90_000);
   shell = await startShellProcess({ mode: 'staff', centre: { areas: AREAS } }, {}, (dataDir) => {
     addStaff(dataDir, CLERK);
   });

@@ -122,11 +122,6 @@ describe('the day-end rule', () => {
     expect(statusAfterDayEnd('waiting', '2026-12-08', '2026-12-08')).toBe('waiting');
     expect(statusAfterDayEnd('called', '2026-12-08', '2026-12-08')).toBe('called');
   });
-
-  it('ends the day at midnight in Vietnam (17:00 UTC), whatever the machine’s zone', () => {
-    expect(queueDay(Date.UTC(2026, 11, 7, 16, 59, 59))).toBe('2026-12-07');
-    expect(queueDay(Date.UTC(2026, 11, 7, 17, 0, 0))).toBe('2026-12-08');
-  });
 });
 
 describe('the request checks every store shares', () => {

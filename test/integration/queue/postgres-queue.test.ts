@@ -167,7 +167,8 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     await display.listening();
     const first = await kiosk.take({ area: 'HT' });
     expect(first.number).toBe(1);
-    const day = queueDay(Date.now());
+    // The day the store numbered the ticket in, read once (not the clock again: 17:00 UTC may pass).
+    const day = first.day;
     await until(() => stash.remaining(day) === 20, 'the reserved block');
     expect(cluster.psql('SELECT first_number, last_number FROM queue_blocks', 'centre')).toBe(
       '2|21\n',
@@ -217,7 +218,7 @@ describe.skipIf(!postgresAvailable())('the centre queue on PostgreSQL', () => {
     const taken = await Promise.all(
       Array.from({ length: 12 }, (_, i) => kiosk.take({ area: AREAS[i % 3] ?? 'HT' })),
     );
-    const day = queueDay(Date.now());
+    const day = taken.at(-1)?.day ?? '';
     await until(() => stash.remaining(day) === 20, 'the reserved block');
     // Let any other top-up the burst started finish before counting blocks.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -16,6 +16,7 @@ import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
 import type { CliRun } from '../../support/kiosk-cli';
+import { clearOfVietnamMidnight } from '../../support/vn-midnight';
 import {
   postgresAvailable,
   startPostgresCluster,
@@ -44,7 +45,10 @@ interface Heard {
 }
 
 /** A core on its own data folder (a machine of the centre), recording every event it publishes. */
-function machine(centre: object): { core: Core; dir: string; heard: Heard[] } {
+async function machine(centre: object): Promise<{ core: Core; dir: string; heard: Heard[] }> {
+  // Cores and CLI processes number tickets on the real clock, and each test reads "today"'s
+  // counts: a test starts clear of Vietnam's midnight (17:00 UTC) rather than straddling it.
+  await clearOfVietnamMidnight(30_000);
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-area-changed-'));
   dirs.push(dir);
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ centre: { areas: AREAS, ...centre } }));
@@ -120,7 +124,7 @@ function kioskCli(dir: string, args: readonly string[]): Promise<CliRun> {
 
 describe('queue.areaChanged on the embedded SQLite queue', () => {
   it('a number taken and a ticket served by another process reach this core within the bound', async () => {
-    const { core, dir, heard } = machine({});
+    const { core, dir, heard } = await machine({});
     // The core opens (and migrates) the file before the other process writes it.
     expect(await waitingAt(core, 'HT')).toBe(0);
 
@@ -143,7 +147,7 @@ describe('queue.areaChanged on the embedded SQLite queue', () => {
   }, 60_000);
 
   it('a recall by another process is published with the recall’s time, not the first call’s', async () => {
-    const { core, dir, heard } = machine({});
+    const { core, dir, heard } = await machine({});
     expect(await waitingAt(core, 'HT')).toBe(0);
     expect((await kioskCli(dir, ['take', '--area', 'HT'])).status).toBe(0);
     expect((await kioskCli(dir, ['call', '--counter', '1'])).status).toBe(0);
@@ -166,7 +170,7 @@ describe('queue.areaChanged on the embedded SQLite queue', () => {
   }, 60_000);
 
   it('takes, serves, skips and transfers made through the core itself are published too', async () => {
-    const { core, heard } = machine({ maxCalls: 1 });
+    const { core, heard } = await machine({ maxCalls: 1 });
     await signIn(core);
     let mark = heard.length;
     await dispatch(core, 'queue.take', { area: 'HT' });
@@ -198,8 +202,8 @@ describe.skipIf(!postgresAvailable())('queue.areaChanged on a shared PostgreSQL 
   });
 
   it('a number taken at one machine shows in the other machine’s queue.status via the event within the bound', async () => {
-    const counter = machine({ databaseUrl: cluster.url });
-    const kiosk = machine({ databaseUrl: cluster.url });
+    const counter = await machine({ databaseUrl: cluster.url });
+    const kiosk = await machine({ databaseUrl: cluster.url });
     // Both machines have migrated and the counter's core listens before the take.
     expect(await waitingAt(counter.core, 'CU')).toBe(0);
     expect(await waitingAt(kiosk.core, 'CU')).toBe(0);
