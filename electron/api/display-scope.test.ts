@@ -19,6 +19,9 @@ describe('the hall display scope', () => {
       expect(allowedMethod('display', method)).toBe(displayMethods.has(method as never));
     }
     expect(allowedEvent('display', 'queue.called')).toBe(true);
+    // The waiting counts, not the dossier outbox's depth (`queue.changed`).
+    expect(allowedEvent('display', 'queue.areaChanged')).toBe(true);
+    expect(allowedEvent('display', 'queue.changed')).toBe(false);
     expect(allowedEvent('display', 'card.inserted')).toBe(false);
     expect(allowedEvent('session', 'card.inserted')).toBe(true);
   });

@@ -14,9 +14,10 @@ export const displayMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'voice.speak',
 ]);
 
-/** Events a display connection receives: the calls, and whether the core is up. */
+/** Events a display connection receives: the calls, the waiting counts, and whether the core is up. */
 export const displayEvents: ReadonlySet<EventName> = new Set<EventName>([
   'queue.called',
+  'queue.areaChanged',
   'core.state',
 ]);
 

@@ -41,7 +41,8 @@ export interface QueueWiring {
  * report facts, so the embedded SQLite queue and a centre's shared
  * PostgreSQL one wire the same.
  *
- * Every call or recall the queue commits is published as `queue.called` to
+ * Every call or recall the queue commits is published as `queue.called`,
+ * every other change (take, serve, skip, transfer) as `queue.areaChanged`, to
  * every page, signed in or not, because the hall display (`/display`) has
  * no sign-in.
  */
@@ -69,6 +70,15 @@ export function wireQueue(deps: {
       counter: call.counter,
       calls: call.calls,
       at: call.at,
+    });
+  });
+  // Takes, serves, skips and transfers: the screens' waiting counts follow at once.
+  const stopChanges = deps.centre.queue.onChange((change) => {
+    deps.events.emit('queue.areaChanged', {
+      area: change.area,
+      areaName: change.areaName,
+      waiting: change.waiting,
+      at: change.at,
     });
   });
   // Tickets this core handed out lately: the only ones `ticket.print` prints.
@@ -111,6 +121,7 @@ export function wireQueue(deps: {
     ratingProbe: createRatingProbe({ outbox: ratings, delivering: ratingSync !== undefined }),
     stop: async () => {
       stopEvents();
+      stopChanges();
       // The delivery pass in flight finishes before the connections close under it.
       await ratingSync?.stop();
       await deps.centre.close();

@@ -13,7 +13,7 @@ import { DATABASE_FILE } from '../../electron/services/store/dossier-store';
  *   #2 priority (elderly), waited 10 min, served in 12 min at counter 1 by lan, rated satisfied
  *   #3 waited 30 min, no-show
  * 2026-12-02, area CT (Chứng thực): #1 waited 22 min, served in 8 min at
- *   counter 2 by minh, rated dissatisfied; #2 still waiting.
+ *   counter 2 by minh, rated dissatisfied; #2 left waiting (reported a no-show: the day has ended).
  * 2026-11-30 (outside the usual range): HT #1 waited 50 min, served, rated neutral.
  * Waits 4, 10, 30, 22 → median 16, p90 30 (day one: median 10); services 6, 12, 8 → median 8.
  */

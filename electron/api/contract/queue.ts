@@ -136,6 +136,22 @@ export const QueueCallSchema = z.object({
   at: z.number(),
 });
 
+/**
+ * An area's queue changed without a call (QueueChange of
+ * centre-queue-store.ts): a number taken, a ticket served, skipped or
+ * transferred. Screens read `queue.status` again; the hall display says
+ * nothing aloud. Every page receives it, like `queue.called`.
+ */
+export const QueueChangeSchema = z.object({
+  area: z.string(),
+  areaName: z.string(),
+  /** Tickets of the area waiting today once the change committed. */
+  waiting: z.number().int().min(0),
+  /** Epoch ms of the change, as committed by the queue. */
+  at: z.number(),
+});
+
 export const queueEvents = {
   'queue.called': QueueCallSchema,
+  'queue.areaChanged': QueueChangeSchema,
 } as const;

@@ -107,6 +107,21 @@ export interface QueueCall {
 
 export type QueueCallListener = (call: QueueCall) => void;
 
+/**
+ * An area's queue changed without a call: a number taken (or an offline one
+ * written back), a ticket served, skipped or transferred. Screens read the
+ * status again on it; a hall display says nothing. Nothing personal.
+ */
+export interface QueueChange {
+  readonly area: string;
+  readonly areaName: string;
+  /** Tickets of the area waiting today once the change committed. */
+  readonly waiting: number;
+  readonly at: number;
+}
+
+export type QueueChangeListener = (change: QueueChange) => void;
+
 export type TransferTarget = { readonly counter: number } | { readonly area: string };
 
 export interface CentreQueueStore {
@@ -139,4 +154,9 @@ export interface CentreQueueStore {
    * LISTEN/NOTIFY). Returns the unsubscribe.
    */
   onCall(listener: QueueCallListener): () => void;
+  /**
+   * Every other committed change (take, serve, skip, transfer, an offline
+   * ticket written back), from the same reach as onCall. Returns the unsubscribe.
+   */
+  onChange(listener: QueueChangeListener): () => void;
 }

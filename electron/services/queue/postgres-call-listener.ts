@@ -1,9 +1,17 @@
 import pg from 'pg';
 import { z } from 'zod';
-import type { QueueCall, QueueCallListener } from './centre-queue-store';
+import type {
+  QueueCall,
+  QueueCallListener,
+  QueueChange,
+  QueueChangeListener,
+} from './centre-queue-store';
+import { QueueBroadcast } from './queue-broadcast';
 
 /** The channel every machine's calls are sent on (pg_notify inside the call's transaction). */
 export const CALL_CHANNEL = 'kiosk_queue_call';
+/** The channel of every other change: takes, serves, skips, transfers, offline tickets written back. */
+export const CHANGE_CHANNEL = 'kiosk_queue_change';
 
 /** A payload is another machine's word: parsed, never trusted. */
 const CallSchema = z.object({
@@ -15,11 +23,18 @@ const CallSchema = z.object({
   at: z.number(),
 });
 
+const ChangeSchema = z.object({
+  area: z.string().min(1).max(10),
+  areaName: z.string().max(80),
+  waiting: z.number().int().min(0),
+  at: z.number(),
+});
+
 const RETRY_MS = [250, 500, 1000, 2000, 5000] as const;
 
 /**
- * One dedicated connection that LISTENs for calls from any machine of the
- * centre, opened while someone listens. NOTIFY is delivered only after the
+ * One dedicated connection that LISTENs for calls and changes from any
+ * machine of the centre, opened while someone listens. NOTIFY is delivered only after the
  * call's transaction commits, so a display never shows a call that rolled
  * back. When the connection drops it reconnects with backoff; calls made
  * while it was down are not replayed (a display shows the current ones from
@@ -28,7 +43,8 @@ const RETRY_MS = [250, 500, 1000, 2000, 5000] as const;
 export class PostgresCallListener {
   readonly #url: string;
   readonly #machine: string;
-  readonly #listeners = new Set<QueueCallListener>();
+  readonly #broadcast = new QueueBroadcast();
+  #listenerCount = 0;
   readonly #onReconnect: () => void;
   #client: pg.Client | null = null;
   #connecting: Promise<void> | null = null;
@@ -44,10 +60,22 @@ export class PostgresCallListener {
   }
 
   add(listener: QueueCallListener): () => void {
-    this.#listeners.add(listener);
-    void this.listening();
+    return this.#listen(this.#broadcast.onCall(listener));
+  }
+
+  addChange(listener: QueueChangeListener): () => void {
+    return this.#listen(this.#broadcast.onChange(listener));
+  }
+
+  #listen(remove: () => void): () => void {
+    this.#listenerCount++;
+    void this.listening().catch(() => undefined);
+    let removed = false;
     return () => {
-      this.#listeners.delete(listener);
+      if (removed) return;
+      removed = true;
+      this.#listenerCount--;
+      remove();
     };
   }
 
@@ -82,24 +110,19 @@ export class PostgresCallListener {
       this.#lost(client);
     });
     client.on('notification', (message) => {
-      if (message.channel !== CALL_CHANNEL || message.payload === undefined) return;
-      let parsed: QueueCall;
-      try {
-        parsed = CallSchema.parse(JSON.parse(message.payload));
-      } catch {
-        return;
-      }
-      for (const listener of this.#listeners) {
-        try {
-          listener(parsed);
-        } catch {
-          // A display that failed must not hide the call from the others.
-        }
+      if (message.payload === undefined) return;
+      if (message.channel === CALL_CHANNEL) {
+        const call: QueueCall | null = parsePayload(CallSchema, message.payload);
+        if (call !== null) this.#broadcast.call(call);
+      } else if (message.channel === CHANGE_CHANNEL) {
+        const change: QueueChange | null = parsePayload(ChangeSchema, message.payload);
+        if (change !== null) this.#broadcast.change(change);
       }
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${CALL_CHANNEL}`);
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       this.#schedule();
@@ -123,7 +146,7 @@ export class PostgresCallListener {
   }
 
   #schedule(): void {
-    if (this.#closed || this.#timer !== null || this.#listeners.size === 0) return;
+    if (this.#closed || this.#timer !== null || this.#listenerCount === 0) return;
     const delay = RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)] ?? 5000;
     this.#retries++;
     this.#timer = setTimeout(() => {
@@ -131,5 +154,14 @@ export class PostgresCallListener {
       this.listening().catch(() => undefined);
     }, delay);
     this.#timer.unref();
+  }
+}
+
+/** Another machine's payload, or null when it does not parse. */
+function parsePayload<T>(schema: z.ZodType<T>, payload: string): T | null {
+  try {
+    return schema.parse(JSON.parse(payload));
+  } catch {
+    return null;
   }
 }

@@ -7,13 +7,14 @@ import type {
   PriorityReason,
   QueueArea,
   QueueCallListener,
+  QueueChangeListener,
   QueueStatus,
   QueueTicket,
   TakenTicket,
   TransferTarget,
 } from './centre-queue-store';
 import type { OfflineTicketStash, StashedTicket } from './offline-ticket-stash';
-import { CALL_CHANNEL, PostgresCallListener } from './postgres-call-listener';
+import { CALL_CHANNEL, CHANGE_CHANNEL, PostgresCallListener } from './postgres-call-listener';
 import { DB_NOW, type PostgresCentreDb } from './postgres-centre-db';
 import { noReservedNumbers, queueOffline } from './postgres-connection';
 import {
@@ -27,6 +28,7 @@ import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
   checkCounter,
   checkDossierCode,
+  closeEarlierDaysSql,
   checkTransfer,
   estimateWaitMinutes,
   findArea,
@@ -152,11 +154,20 @@ export class PostgresCentreQueue implements CentreQueueStore {
     const ticket = this.#view(this.#first(inserted.rows));
     const { ahead, waiting } = await waitingAhead(client, ticket);
     this.#lastWaiting.set(area.code, waiting);
-    return {
+    const taken = {
       ...ticket,
       peopleAhead: ahead,
       estimatedWaitMinutes: await this.#estimate(client, area, ahead),
     };
+    // Autocommit: the ticket is committed already. Sent after the citizen has the answer, so
+    // a take costs no extra round trip; the count is the one this take saw.
+    this.#inBackground(
+      this.#online(
+        (c) => this.#sendChange(c, { area: area.code, waiting, at: ticket.takenAt }),
+        null,
+      ),
+    );
+    return taken;
   }
 
   #takeOffline(area: QueueArea, priority: PriorityReason | null): TakenTicket {
@@ -240,8 +251,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
     this.#reconciling ??= (async () => {
       let written = 0;
       for (const ticket of stash.pending()) {
-        await this.#online((client) =>
-          client.query(
+        await this.#online(async (client) => {
+          const inserted = await client.query(
             `INSERT INTO queue_tickets
                (id, day, number, area, priority, status, taken_at, machine, offline)
              VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, true)
@@ -255,8 +266,11 @@ export class PostgresCentreQueue implements CentreQueueStore {
               ticket.taken_at,
               this.#machine,
             ],
-          ),
-        );
+          );
+          // Counters and displays learn of the ticket now, not at the next call.
+          if (inserted.rowCount === 1)
+            await this.#notifyChange(client, [ticket.area], ticket.day, await this.#time(client));
+        });
         stash.forget(ticket.id);
         written++;
       }
@@ -276,6 +290,8 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
       const day = queueDay(this.#clock());
+      // Before the call's time is read: that time stays next to the pick, as priority order needs.
+      await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const at = await this.#time(client);
       await client.query(
         `UPDATE queue_tickets SET status = 'served', served_at = $1
@@ -317,27 +333,31 @@ export class PostgresCentreQueue implements CentreQueueStore {
   }
 
   skip(counter: number): Promise<QueueTicket> {
-    return this.#onCurrent(counter, async (client, row) => {
+    return this.#onCurrent(counter, async (client, row, at) => {
       if (row.calls < this.#centre.maxCalls)
         throw skipTooEarly(row.number, row.calls, this.#centre.maxCalls);
       await client.query("UPDATE queue_tickets SET status = 'no_show' WHERE id = $1", [row.id]);
+      await this.#notifyChange(client, [row.area], row.day, at);
     });
   }
 
   transfer(counter: number, to: TransferTarget): Promise<QueueTicket> {
-    return this.#onCurrent(counter, async (client, row) => {
+    return this.#onCurrent(counter, async (client, row, at) => {
       const target = checkTransfer(this.#areas, row, counter, to);
       if ('counter' in target) {
         await client.query(
           "UPDATE queue_tickets SET status = 'waiting', calls = 0, for_counter = $1 WHERE id = $2",
           [target.counter, row.id],
         );
+        await this.#notifyChange(client, [row.area], row.day, at);
         return;
       }
       await client.query(
         "UPDATE queue_tickets SET status = 'waiting', calls = 0, area = $1, for_counter = NULL WHERE id = $2",
         [target.area.code, row.id],
       );
+      // Both areas' waiting counts changed.
+      await this.#notifyChange(client, [row.area, target.area.code], row.day, at);
     });
   }
 
@@ -349,6 +369,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
         "UPDATE queue_tickets SET status = 'served', served_at = $1, dossier_code = $2 WHERE id = $3",
         [at, code ?? null, row.id],
       );
+      await this.#notifyChange(client, [row.area], row.day, at);
     });
   }
 
@@ -364,6 +385,10 @@ export class PostgresCentreQueue implements CentreQueueStore {
 
   onCall(listener: QueueCallListener): () => void {
     return this.#listener.add(listener);
+  }
+
+  onChange(listener: QueueChangeListener): () => void {
+    return this.#listener.addChange(listener);
   }
 
   /** Resolves once calls from every machine reach onCall listeners. */
@@ -397,6 +422,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     return this.#online(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [COUNTER_LOCK, counter]);
       const day = queueDay(this.#clock());
+      await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const current = await client.query<TicketRow>(
         `SELECT ${TICKET_COLUMNS} FROM queue_tickets
          WHERE day = $1 AND status = 'called' AND counter = $2 FOR UPDATE`,
@@ -425,6 +451,37 @@ export class PostgresCentreQueue implements CentreQueueStore {
       at,
     };
     await client.query('SELECT pg_notify($1, $2)', [CALL_CHANNEL, JSON.stringify(call)]);
+  }
+
+  /**
+   * Queued by NOTIFY like a call: each area's waiting count of `day` as this
+   * transaction sees it, sent only if the change commits.
+   */
+  async #notifyChange(
+    client: pg.ClientBase,
+    areas: readonly string[],
+    day: string,
+    at: number,
+  ): Promise<void> {
+    for (const area of new Set(areas)) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM queue_tickets
+         WHERE day = $1 AND area = $2 AND status = 'waiting'`,
+        [day, area],
+      );
+      await this.#sendChange(client, { area, waiting: rows[0]?.n ?? 0, at });
+    }
+  }
+
+  async #sendChange(
+    client: pg.ClientBase,
+    change: { readonly area: string; readonly waiting: number; readonly at: number },
+  ): Promise<void> {
+    const areaName = this.#areas.find((a) => a.code === change.area)?.name ?? change.area;
+    await client.query('SELECT pg_notify($1, $2)', [
+      CHANGE_CHANNEL,
+      JSON.stringify({ ...change, areaName }),
+    ]);
   }
 
   async #time(client: pg.ClientBase): Promise<number> {

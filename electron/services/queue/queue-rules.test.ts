@@ -12,6 +12,7 @@ import {
   peopleAhead,
   pickNext,
   queueDay,
+  statusAfterDayEnd,
   typicalServiceMs,
   type OrderedTicket,
 } from './queue-rules';
@@ -110,6 +111,16 @@ describe('the queue rules', () => {
     expect(estimateWaitMinutes({ ...input, peopleAhead: 3 })).toBe(21);
     expect(estimateWaitMinutes({ ...input, peopleAhead: 0 })).toBe(0);
     expect(estimateWaitMinutes({ ...input, peopleAhead: 1, counters: 0 })).toBe(7);
+  });
+});
+
+describe('the day-end rule', () => {
+  it('closes a ticket an earlier day left waiting or called as a no-show, and nothing else', () => {
+    expect(statusAfterDayEnd('waiting', '2026-12-07', '2026-12-08')).toBe('no_show');
+    expect(statusAfterDayEnd('called', '2026-12-07', '2026-12-08')).toBe('no_show');
+    expect(statusAfterDayEnd('served', '2026-12-07', '2026-12-08')).toBe('served');
+    expect(statusAfterDayEnd('waiting', '2026-12-08', '2026-12-08')).toBe('waiting');
+    expect(statusAfterDayEnd('called', '2026-12-08', '2026-12-08')).toBe('called');
   });
 });
 

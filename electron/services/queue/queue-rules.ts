@@ -1,5 +1,5 @@
 import { vnLocal } from '../calendar/civil-date';
-import type { PriorityReason, QueueArea, TransferTarget } from './centre-queue-store';
+import type { PriorityReason, QueueArea, TicketStatus, TransferTarget } from './centre-queue-store';
 import { invalidQueueRequest, unknownArea, unknownCounter } from './queue-errors';
 
 /**
@@ -11,6 +11,46 @@ import { invalidQueueRequest, unknownArea, unknownCounter } from './queue-errors
 /** Numbers restart each Vietnam civil day, whatever the machine's time zone. */
 export function queueDay(at: number): string {
   return vnLocal(new Date(at)).date;
+}
+
+/*
+ * The day's end. Numbers restart each Vietnam day and every counter reads
+ * only today's tickets, so a ticket still waiting or called when its day
+ * ended would stay open for ever: nobody can call, recall or finish it. It
+ * was not served that day, whatever happened at the counter (a clerk who
+ * called the last number and went home without "Hoàn thành" left no record
+ * that it was served), so it is closed as a no-show: the report's "not
+ * served" figure, and never a counter's current ticket. It keeps served_at
+ * NULL; one never called keeps first_called_at NULL, which tells it from a
+ * clerk's skip. Every store closes earlier days' open tickets in each
+ * counter write (call, recall, skip, transfer, serve; a take reads only
+ * today and stays one statement), and reports apply the same rule to what
+ * they read, so a day no counter wrote after is still reported closed.
+ */
+
+/** What a ticket left waiting or called becomes once its day has ended. */
+export const DAY_END_STATUS = 'no_show' satisfies TicketStatus;
+
+/** A ticket's status as the rule above reads it on `today`. */
+export function statusAfterDayEnd(status: TicketStatus, day: string, today: string): TicketStatus {
+  return day < today && (status === 'waiting' || status === 'called') ? DAY_END_STATUS : status;
+}
+
+/**
+ * The rule as each store's UPDATE (`todayParam` names today's day, e.g. `?`
+ * or `$1`). The status test is written as one OR so SQLite's partial index
+ * `queue_tickets_open` (queue:0005) and PostgreSQL's two partial indexes
+ * (waiting, called) find the few open rows; SQLite is told to use its index
+ * (INDEXED BY), else it range-scans (day, status) over every earlier day. PostgreSQL skips rows another
+ * machine is closing at the same moment (no waiting, no deadlock between
+ * two first writes of a day); that machine's commit closes them.
+ */
+export function closeEarlierDaysSql(dialect: 'sqlite' | 'postgres', todayParam: string): string {
+  const open = `(status = 'waiting' OR status = 'called') AND day < ${todayParam}`;
+  return dialect === 'sqlite'
+    ? `UPDATE queue_tickets INDEXED BY queue_tickets_open SET status = '${DAY_END_STATUS}' WHERE ${open}`
+    : `UPDATE queue_tickets SET status = '${DAY_END_STATUS}'
+       WHERE id IN (SELECT id FROM queue_tickets WHERE ${open} FOR UPDATE SKIP LOCKED)`;
 }
 
 export interface OrderedTicket {

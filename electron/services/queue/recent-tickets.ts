@@ -77,5 +77,6 @@ export function rememberTaken(queue: CentreQueueStore, recent: RecentTickets): C
     serve: (counter, options) => queue.serve(counter, options),
     status: () => queue.status(),
     onCall: (listener) => queue.onCall(listener),
+    onChange: (listener) => queue.onChange(listener),
   };
 }

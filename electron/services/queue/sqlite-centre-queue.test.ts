@@ -165,6 +165,41 @@ describe('the centre queue on SQLite', () => {
     ]);
   });
 
+  it('tells change listeners of takes, serves, skips and transfers with the waiting count, and not of calls or refusals', async () => {
+    const q = queue({
+      areas: [
+        { code: 'HT', name: 'Hộ tịch', counters: [1] },
+        { code: 'CU', name: 'Cư trú', counters: [2] },
+      ],
+      maxCalls: 1,
+    });
+    const changes: unknown[] = [];
+    q.onChange(() => {
+      throw new Error('a broken screen');
+    });
+    q.onChange((change) => changes.push(change));
+    await q.take({ area: 'HT' });
+    await q.take({ area: 'HT' });
+    await q.take({ area: 'HT' });
+    await q.callNext(1);
+    await q.skip(1);
+    await q.callNext(1);
+    await q.transfer(1, { area: 'CU' });
+    await q.callNext(1);
+    await expect(q.serve(2)).rejects.toMatchObject({ code: 'QUEUE_NO_CURRENT' });
+    await q.serve(1);
+    const at = clock;
+    expect(changes).toEqual([
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 1, at },
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 2, at },
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 3, at },
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 2, at },
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 1, at },
+      { area: 'CU', areaName: 'Cư trú', waiting: 1, at },
+      { area: 'HT', areaName: 'Hộ tịch', waiting: 0, at },
+    ]);
+  });
+
   it('refuses an unknown area or counter, naming the valid ones', async () => {
     const q = queue();
     const area = await q.take({ area: 'XYZ' }).catch((e: unknown) => e);

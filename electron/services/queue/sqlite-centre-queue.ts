@@ -8,15 +8,18 @@ import type {
   PriorityReason,
   QueueArea,
   QueueCallListener,
+  QueueChangeListener,
   QueueStatus,
   QueueTicket,
   TakenTicket,
   TransferTarget,
 } from './centre-queue-store';
+import { QueueBroadcast } from './queue-broadcast';
 import { callLimit, noCurrent, skipTooEarly } from './queue-errors';
 import {
   checkCounter,
   checkDossierCode,
+  closeEarlierDaysSql,
   checkTransfer,
   estimateWaitMinutes,
   findArea,
@@ -47,7 +50,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
   readonly #maxCalls: number;
   readonly #defaultServiceMinutes: number;
   readonly #now: () => number;
-  readonly #callListeners = new Set<QueueCallListener>();
+  readonly #broadcast = new QueueBroadcast();
 
   constructor(db: Database.Database, options: SqliteCentreQueueOptions) {
     this.#db = db;
@@ -98,6 +101,9 @@ export class SqliteCentreQueue implements CentreQueueStore {
           };
         })
         .immediate();
+    }).then((ticket) => {
+      this.#changed([ticket.area], ticket.takenAt);
+      return ticket;
     });
   }
 
@@ -111,6 +117,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
         .transaction((): QueueTicket | null => {
           const at = this.#now();
           const day = queueDay(at);
+          this.#closeEarlierDays(day);
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'served', served_at = ?
@@ -122,63 +129,84 @@ export class SqliteCentreQueue implements CentreQueueStore {
           this.#db
             .prepare(
               `UPDATE queue_tickets SET status = 'called', counter = ?, calls = 1, called_at = ?,
-                 first_called_at = COALESCE(first_called_at, ?), clerk = ?
+                 last_call_at = ?, first_called_at = COALESCE(first_called_at, ?), clerk = ?
                WHERE id = ? AND status = 'waiting'`,
             )
-            .run(counter, at, at, options.clerk ?? null, next.id);
+            .run(counter, at, at, at, options.clerk ?? null, next.id);
           return this.#view(this.#row(next.id));
         })
         .immediate();
     }).then((ticket) => {
-      if (ticket !== null) this.#announce(ticket);
+      if (ticket !== null) this.#announce(ticket, ticket.calledAt ?? this.#now());
       return ticket;
     });
   }
 
   recall(counter: number): Promise<QueueTicket> {
+    let recalledAt = 0;
     return this.#onCurrent(counter, (row) => {
       if (row.calls >= this.#maxCalls) throw callLimit(row.number, this.#maxCalls);
-      this.#db.prepare('UPDATE queue_tickets SET calls = calls + 1 WHERE id = ?').run(row.id);
+      recalledAt = this.#now();
+      this.#db
+        .prepare('UPDATE queue_tickets SET calls = calls + 1, last_call_at = ? WHERE id = ?')
+        .run(recalledAt, row.id);
     }).then((ticket) => {
-      this.#announce(ticket);
+      this.#announce(ticket, recalledAt);
       return ticket;
     });
   }
 
   onCall(listener: QueueCallListener): () => void {
-    this.#callListeners.add(listener);
-    return () => this.#callListeners.delete(listener);
+    return this.#broadcast.onCall(listener);
   }
 
-  /** After the commit: a listener sees only calls that happened; one that throws stops no other. */
-  #announce(ticket: QueueTicket): void {
+  onChange(listener: QueueChangeListener): () => void {
+    return this.#broadcast.onChange(listener);
+  }
+
+  /** After the commit: the call as a hall display shows it, at the time it was committed with. */
+  #announce(ticket: QueueTicket, at: number): void {
     if (ticket.counter === null) return;
-    const call = {
+    this.#broadcast.call({
       number: ticket.number,
       area: ticket.area,
       areaName: ticket.areaName,
       counter: ticket.counter,
       calls: ticket.calls,
-      at: this.#now(),
-    };
-    for (const listener of this.#callListeners) {
-      try {
-        listener(call);
-      } catch {
-        // A display that failed must not undo or hide the call for the others.
-      }
-    }
+      at,
+    });
+  }
+
+  /** After the commit: each area's waiting count as it stands now. */
+  #changed(areas: readonly string[], at: number): void {
+    if (!this.#broadcast.hearsChanges) return;
+    const day = queueDay(at);
+    const count = this.#db.prepare<[string, string], { n: number }>(
+      "SELECT COUNT(*) AS n FROM queue_tickets WHERE day = ? AND area = ? AND status = 'waiting'",
+    );
+    for (const area of new Set(areas))
+      this.#broadcast.change({
+        area,
+        areaName: this.#areas.find((a) => a.code === area)?.name ?? area,
+        waiting: count.get(day, area)?.n ?? 0,
+        at,
+      });
   }
 
   skip(counter: number): Promise<QueueTicket> {
     return this.#onCurrent(counter, (row) => {
       if (row.calls < this.#maxCalls) throw skipTooEarly(row.number, row.calls, this.#maxCalls);
       this.#db.prepare("UPDATE queue_tickets SET status = 'no_show' WHERE id = ?").run(row.id);
+    }).then((ticket) => {
+      this.#changed([ticket.area], this.#now());
+      return ticket;
     });
   }
 
   transfer(counter: number, to: TransferTarget): Promise<QueueTicket> {
+    let from = '';
     return this.#onCurrent(counter, (row) => {
+      from = row.area;
       const target = checkTransfer(this.#areas, row, counter, to);
       if ('counter' in target) {
         this.#db
@@ -193,6 +221,10 @@ export class SqliteCentreQueue implements CentreQueueStore {
           "UPDATE queue_tickets SET status = 'waiting', calls = 0, area = ?, for_counter = NULL WHERE id = ?",
         )
         .run(target.area.code, row.id);
+    }).then((ticket) => {
+      // A transfer to another area changes two areas' waiting counts.
+      this.#changed([from, ticket.area], this.#now());
+      return ticket;
     });
   }
 
@@ -205,6 +237,9 @@ export class SqliteCentreQueue implements CentreQueueStore {
           "UPDATE queue_tickets SET status = 'served', served_at = ?, dossier_code = ? WHERE id = ?",
         )
         .run(this.#now(), code ?? null, row.id);
+    }).then((ticket) => {
+      this.#changed([ticket.area], ticket.servedAt ?? this.#now());
+      return ticket;
     });
   }
 
@@ -226,6 +261,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
       return this.#db
         .transaction((): QueueTicket => {
           const day = queueDay(this.#now());
+          this.#closeEarlierDays(day);
           const row = this.#db
             .prepare<[string, number], TicketRow>(
               "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
@@ -237,6 +273,11 @@ export class SqliteCentreQueue implements CentreQueueStore {
         })
         .immediate();
     });
+  }
+
+  /** queue-rules' day-end rule, inside the caller's write transaction. */
+  #closeEarlierDays(today: string): void {
+    this.#db.prepare(closeEarlierDaysSql('sqlite', '?')).run(today);
   }
 
   #row(id: string): TicketRow {

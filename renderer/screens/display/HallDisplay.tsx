@@ -7,7 +7,7 @@ import { HallBoard } from './HallBoard';
 import { useHallVoice } from './use-hall-voice';
 import './hall-display.css';
 
-/** The status is read again this often, besides after each call. */
+/** The status is read again this often, besides after each call or change. */
 const REFRESH_MS = 15_000;
 /** A new call stands out this long. */
 const HIGHLIGHT_MS = 8_000;
@@ -63,6 +63,15 @@ export function HallDisplay({ connected }: { readonly connected: boolean }) {
     });
     return stop;
   }, [api, refresh, announce]);
+
+  // A number taken or a ticket finished anywhere: the waiting counts are read again, nothing is said.
+  useEffect(
+    () =>
+      api.on('queue.areaChanged', () => {
+        refresh();
+      }),
+    [api, refresh],
+  );
 
   useEffect(
     () =>

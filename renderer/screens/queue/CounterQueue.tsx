@@ -20,9 +20,9 @@ interface Notice {
 }
 
 /**
- * Calls from any counter or process arrive as `queue.called` and refresh at
- * once; taking a number publishes no event, so new tickets still show up by
- * this poll (cheap on SQLite and PostgreSQL).
+ * Calls from any counter or process arrive as `queue.called`, takes, serves,
+ * skips and transfers as `queue.areaChanged`, and refresh at once; this poll
+ * only covers an event lost with the connection (cheap on SQLite and PostgreSQL).
  */
 const REFRESH_MS = 5000;
 
@@ -59,10 +59,12 @@ export function CounterQueue() {
     });
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
-    const stop = api.on('queue.called', () => void refresh());
+    const stopCalls = api.on('queue.called', () => void refresh());
+    const stopChanges = api.on('queue.areaChanged', () => void refresh());
     return () => {
       clearInterval(timer);
-      stop();
+      stopCalls();
+      stopChanges();
     };
   }, [api, refresh, errorText]);
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../electron/api/errors';
 import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { vnNow } from '../../../electron/services/queue/appointments/appointment-rules';
+import { clearOfVietnamMidnight } from '../../support/vn-midnight';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
 
@@ -40,6 +41,8 @@ afterAll(async () => {
 
 describe('the appointment API', () => {
   it('books and lists for a signed-in clerk only; a check-in needs the card read by this core', async () => {
+    // Booked for today, now, and checked in on the core's real clock: all before midnight or after it.
+    await clearOfVietnamMidnight(60_000);
     const { day, minutes } = vnNow(Date.now());
     const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     const booking = { area: 'HT', cccd: CCCD, date: day, time: slot, initials: 't.t.m' };

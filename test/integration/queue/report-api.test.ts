@@ -12,6 +12,7 @@ import { StaffAccounts } from '../../../electron/services/auth/staff-accounts';
 import { queueDay } from '../../../electron/services/queue/queue-rules';
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
+import { clearOfVietnamMidnight } from '../../support/vn-midnight';
 
 const CLERK = { username: 'canbo3', password: 'mat-khau-can-bo-3' };
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-report-api-'));
@@ -48,11 +49,13 @@ describe('report.centre', () => {
   });
 
   it('counts today’s tickets taken and called through the queue API for a signed-in clerk', async () => {
+    // The core takes on the real clock: the tickets and the report's day are one Vietnam day.
+    await clearOfVietnamMidnight(30_000);
+    const today = queueDay(Date.now());
     expect(await call('auth.signIn', CLERK, 'counter-1')).toMatchObject({ ok: true });
     await call('queue.take', { area: 'HT' });
     await call('queue.take', { area: 'HT' });
     expect(await call('queue.call', { counter: 1 }, 'counter-1')).toMatchObject({ ok: true });
-    const today = queueDay(Date.now());
     const result = await call('report.centre', { from: today, to: today }, 'counter-1');
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const report = CentreReportSchema.parse(result.value);

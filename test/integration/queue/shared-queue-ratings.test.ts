@@ -19,6 +19,7 @@ import { RatingSync } from '../../../electron/services/queue/ratings/rating-sync
 import { createCore, type Core } from '../../../electron/shell/composition-root';
 import { captureLogger } from '../../support/capture-logger';
 import { centreMachines } from '../../support/centre-machines';
+import { clearOfVietnamMidnight } from '../../support/vn-midnight';
 import {
   postgresAvailable,
   startPostgresCluster,
@@ -71,6 +72,9 @@ describe.skipIf(!postgresAvailable())('ratings and reports on a shared queue', (
   });
 
   it("machine B's tablet rates the ticket served at machine A's counter; both machines' reports count it", async () => {
+    // Two cores on the real clock: the ticket, the rating and the report's day are one Vietnam day.
+    await clearOfVietnamMidnight(60_000);
+    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const a = createCore({
       dataDir: dataDir('a'),
       shell: 'browser',
@@ -110,7 +114,6 @@ describe.skipIf(!postgresAvailable())('ratings and reports on a shared queue', (
       'canbo3|HS-0001',
     );
 
-    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const report = await atA('report.centre', { from: day, to: day }, 'counter');
     expect(report).toMatchObject({
       ok: true,
