@@ -111,7 +111,12 @@ export class EntryRunner {
     const code = typeof dossier.MaHoSo === 'string' ? dossier.MaHoSo : required(entry, 'maHoSo');
     const retry = this.#outbox.createAttempted(entry.dossierId);
     let updating = false;
-    if (retry) updating = (await this.#portal.lookup(code)).length > 0;
+    if (retry) {
+      // Only our own earlier create may be updated: a copy under our code that another system
+      // filed stays untouched, and the create below is refused for staff to see.
+      const [held] = await this.#portal.lookup(code);
+      updating = held !== undefined && sameDossier(held, dossier);
+    }
     if (!updating) {
       this.#waitForEarlierCreate(entry.dossierId);
       this.#outbox.markCreateAttempted(entry.dossierId, this.#now());

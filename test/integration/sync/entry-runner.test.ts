@@ -210,6 +210,28 @@ describe('entry runner with the real store and the portal simulator', () => {
     expect(peers.store.outbox.createInDoubtSince(id)).toBeNull();
   });
 
+  it("never updates another system's dossier that already holds our code when the retry looks it up", async () => {
+    const s = await peers.sim();
+    const { id, code } = save('da-co-cua-khac');
+    await uploadsOnly(s, id);
+    // Another system filed the same code first (a different applicant), committed before ours.
+    const theirs = { ...peers.store.outbox.portalDossier(id), ChuHoSo: 'Phạm Văn Khác' };
+    await portalClient(s.url).syncDossiers(false, [theirs]);
+    const runner = new EntryRunner(peers.store.outbox, portalClient(s.url), { createSettleMs: 0 });
+    // First try: our create is refused as a duplicate. The retry's lookup then finds their copy.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const refused = await failure(runner.run(head(peers.store.outbox, id)));
+      expect(refused).toMatchObject({ kind: 'rejected', answered: true });
+      expect(refused.vi).toContain(`Hồ sơ ${code} đã tồn tại trên Cổng`);
+    }
+    const { dossiers } = (await (await simFetch(`${s.url}/__sim/dossiers`)).json()) as {
+      dossiers: Record<string, unknown>[];
+    };
+    expect(dossiers).toHaveLength(1);
+    expect(dossiers[0]).toMatchObject({ MaHoSo: code, ChuHoSo: 'Phạm Văn Khác' });
+    expect(head(peers.store.outbox, id).op).toBe('sync-dossier');
+  });
+
   it('rethrows a refused retry when the portal holds nothing under the code', async () => {
     const first = await peers.sim();
     const { id } = save('mat-tep');
