@@ -57,7 +57,10 @@ export const queueMethods = {
       estimatedWaitMinutes: z.number().int().min(0),
     }),
   ),
-  /** Staff: ends the counter's current ticket as served and calls the next; null when none waits. */
+  /**
+   * Staff: ends the counter's current ticket (served; a no-show once called
+   * maxCalls times with no dossier) and calls the next; null when none waits.
+   */
   'queue.call': method(
     z.object({ counter }).strict(),
     z.object({ counter, ticket: QueueTicketSchema.nullable() }),

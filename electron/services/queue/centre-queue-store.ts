@@ -134,9 +134,10 @@ export interface CentreQueueStore {
     readonly booked?: boolean;
   }): Promise<TakenTicket>;
   /**
-   * Ends the counter's current ticket as served, then calls the next one for
-   * the counter's areas (priority first, then in order of taking); null when
-   * none waits.
+   * Ends the counter's current ticket (served, or a no-show once it had
+   * `maxCalls` calls: queue-rules' statusWhenPassedOver), then calls the next
+   * one for the counter's areas (priority first, then in order of taking);
+   * null when none waits.
    */
   callNext(counter: number, options?: { readonly clerk?: string }): Promise<QueueTicket | null>;
   /** Calls the counter's current ticket again, up to `maxCalls` calls. */

@@ -35,6 +35,7 @@ import {
   queueAreasOf,
   peopleAhead,
   queueDay,
+  statusWhenPassedOver,
 } from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
@@ -293,11 +294,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
       // Before the call's time is read: that time stays next to the pick, as priority order needs.
       await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const at = await this.#time(client);
-      await client.query(
-        `UPDATE queue_tickets SET status = 'served', served_at = $1
-         WHERE day = $2 AND status = 'called' AND counter = $3`,
-        [at, day, counter],
-      );
+      await this.#passOver(client, day, counter, at);
       // The same order as queue-rules' callOrder; SKIP LOCKED: another counter's pick is passed over.
       const next = await client.query<{ id: string }>(
         `SELECT id FROM queue_tickets
@@ -437,6 +434,23 @@ export class PostgresCentreQueue implements CentreQueueStore {
       );
       return this.#view(this.#first(after.rows));
     });
+  }
+
+  /** Closes the counter's current ticket by queue-rules' statusWhenPassedOver, inside callNext. */
+  async #passOver(client: pg.ClientBase, day: string, counter: number, at: number): Promise<void> {
+    const { rows } = await client.query<TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM queue_tickets
+       WHERE day = $1 AND status = 'called' AND counter = $2 FOR UPDATE`,
+      [day, counter],
+    );
+    const current = rows[0];
+    if (current === undefined) return;
+    const status = statusWhenPassedOver(this.#view(current), this.#centre.maxCalls);
+    await client.query('UPDATE queue_tickets SET status = $1, served_at = $2 WHERE id = $3', [
+      status,
+      status === 'served' ? at : null,
+      current.id,
+    ]);
   }
 
   /** Queued by NOTIFY inside the transaction: sent only if the call commits. */

@@ -53,6 +53,23 @@ export function closeEarlierDaysSql(dialect: 'sqlite' | 'postgres', todayParam: 
        WHERE id IN (SELECT id FROM queue_tickets WHERE ${open} FOR UPDATE SKIP LOCKED)`;
 }
 
+/**
+ * How "Gọi số tiếp theo" closes the counter's current ticket when the clerk
+ * did not finish it first. Usually the citizen came and was served (the
+ * clerk moved on without "Hoàn thành"), so it is served. But a ticket
+ * already called `maxCalls` times with no dossier tied to it is the citizen
+ * who never came, whom the clerk passed over without "Bỏ qua": closing it as
+ * served would count a no-show as served and its minutes at the counter as a
+ * service time. Such a ticket closes as a no-show, served_at left NULL, as a
+ * skip leaves it.
+ */
+export function statusWhenPassedOver(
+  current: { readonly calls: number; readonly dossierCode: string | null },
+  maxCalls: number,
+): 'served' | 'no_show' {
+  return current.calls >= maxCalls && current.dossierCode === null ? 'no_show' : 'served';
+}
+
 export interface OrderedTicket {
   readonly number: number;
   readonly area: string;

@@ -27,6 +27,7 @@ import {
   peopleAhead,
   pickNext,
   queueDay,
+  statusWhenPassedOver,
 } from './queue-rules';
 
 /** Served tickets of an area whose service times feed the estimate. */
@@ -118,12 +119,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
           const at = this.#now();
           const day = queueDay(at);
           this.#closeEarlierDays(day);
-          this.#db
-            .prepare(
-              `UPDATE queue_tickets SET status = 'served', served_at = ?
-               WHERE day = ? AND status = 'called' AND counter = ?`,
-            )
-            .run(at, day, counter);
+          this.#passOver(day, counter, at);
           const next = pickNext(this.#waiting(day), counter, this.#areas);
           if (next === undefined) return null;
           this.#db
@@ -273,6 +269,20 @@ export class SqliteCentreQueue implements CentreQueueStore {
         })
         .immediate();
     });
+  }
+
+  /** Closes the counter's current ticket by queue-rules' statusWhenPassedOver, inside callNext. */
+  #passOver(day: string, counter: number, at: number): void {
+    const current = this.#db
+      .prepare<[string, number], TicketRow>(
+        "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
+      )
+      .get(day, counter);
+    if (current === undefined) return;
+    const status = statusWhenPassedOver(this.#view(current), this.#maxCalls);
+    this.#db
+      .prepare('UPDATE queue_tickets SET status = ?, served_at = ? WHERE id = ?')
+      .run(status, status === 'served' ? at : null, current.id);
   }
 
   /** queue-rules' day-end rule, inside the caller's write transaction. */
