@@ -86,6 +86,11 @@ export const queueMethods = {
             counter: z.number().int(),
             areas: z.array(z.string()).readonly(),
             current: QueueTicketSchema.nullable(),
+            /**
+             * Tickets transferred to this counter alone: only its "next" calls
+             * them, so they are in no area's `waiting`.
+             */
+            waitingHere: z.number().int().min(0),
           }),
         )
         .readonly(),

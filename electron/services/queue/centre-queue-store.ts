@@ -70,6 +70,7 @@ export interface AreaStatus {
   readonly code: string;
   readonly name: string;
   readonly counters: readonly number[];
+  /** The area's line: tickets any of its counters may call (not those sent to one counter). */
   readonly waiting: number;
   readonly waitingPriority: number;
   readonly served: number;
@@ -83,6 +84,8 @@ export interface CounterStatus {
   readonly areas: readonly string[];
   /** The ticket called there and not yet finished. */
   readonly current: QueueTicket | null;
+  /** Tickets transferred to this counter alone; only its "next" calls them (queue-rules). */
+  readonly waitingHere: number;
 }
 
 export interface QueueStatus {
@@ -115,7 +118,7 @@ export type QueueCallListener = (call: QueueCall) => void;
 export interface QueueChange {
   readonly area: string;
   readonly areaName: string;
-  /** Tickets of the area waiting today once the change committed. */
+  /** The area's line (AreaStatus.waiting) today once the change committed. */
   readonly waiting: number;
   readonly at: number;
 }

@@ -32,6 +32,7 @@ import {
   checkTransfer,
   estimateWaitMinutes,
   findArea,
+  IN_AREA_LINE_SQL,
   queueAreasOf,
   peopleAhead,
   queueDay,
@@ -480,7 +481,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     for (const area of new Set(areas)) {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM queue_tickets
-         WHERE day = $1 AND area = $2 AND status = 'waiting'`,
+         WHERE day = $1 AND area = $2 AND status = 'waiting' AND ${IN_AREA_LINE_SQL}`,
         [day, area],
       );
       await this.#sendChange(client, { area, waiting: rows[0]?.n ?? 0, at });

@@ -118,6 +118,43 @@ export function callableBy(
   return ticket.forCounter === null ? areaCodes.has(ticket.area) : ticket.forCounter === counter;
 }
 
+/*
+ * Where a waiting ticket is counted, by the same test "Gọi số tiếp theo"
+ * applies (callableBy). A ticket sent to one counter (a transfer) waits for
+ * that counter alone: it is not in its area's line, or another counter of
+ * the area would be shown a waiting number its "next" cannot call, and a
+ * counter outside the area would call a number its screen never showed.
+ * So what a counter's screen shows waiting for it (its areas' lines plus
+ * the numbers sent to it) is what its "next" finds.
+ */
+
+/** Waiting tickets counted together: one row of a store's GROUP BY. */
+export interface WaitingGroup {
+  readonly area: string;
+  readonly forCounter: number | null;
+  readonly priority: boolean;
+  readonly n: number;
+}
+
+/** Waiting tickets in `area`'s line (priority ones only, with `priorityOnly`). */
+export function waitingInArea(
+  groups: readonly WaitingGroup[],
+  area: string,
+  priorityOnly = false,
+): number {
+  return groups
+    .filter((g) => g.forCounter === null && g.area === area && (!priorityOnly || g.priority))
+    .reduce((sum, g) => sum + g.n, 0);
+}
+
+/** Waiting tickets sent to `counter` alone, whatever their area. */
+export function waitingForCounter(groups: readonly WaitingGroup[], counter: number): number {
+  return groups.filter((g) => g.forCounter === counter).reduce((sum, g) => sum + g.n, 0);
+}
+
+/** waitingInArea's test as SQL, for the counts a store sends with each change. */
+export const IN_AREA_LINE_SQL = 'for_counter IS NULL';
+
 /** The waiting ticket `counter` calls next, or undefined when none is for it. */
 export function pickNext<T extends OrderedTicket>(
   waiting: readonly T[],

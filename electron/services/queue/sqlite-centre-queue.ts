@@ -23,6 +23,7 @@ import {
   checkTransfer,
   estimateWaitMinutes,
   findArea,
+  IN_AREA_LINE_SQL,
   queueAreasOf,
   peopleAhead,
   pickNext,
@@ -178,7 +179,8 @@ export class SqliteCentreQueue implements CentreQueueStore {
     if (!this.#broadcast.hearsChanges) return;
     const day = queueDay(at);
     const count = this.#db.prepare<[string, string], { n: number }>(
-      "SELECT COUNT(*) AS n FROM queue_tickets WHERE day = ? AND area = ? AND status = 'waiting'",
+      `SELECT COUNT(*) AS n FROM queue_tickets
+       WHERE day = ? AND area = ? AND status = 'waiting' AND ${IN_AREA_LINE_SQL}`,
     );
     for (const area of new Set(areas))
       this.#broadcast.change({

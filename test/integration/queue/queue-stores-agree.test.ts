@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CentreSchema } from '../../../electron/services/config/centre-schema';
-import type { CentreQueueStore } from '../../../electron/services/queue/centre-queue-store';
+import type {
+  CentreQueueStore,
+  QueueChange,
+} from '../../../electron/services/queue/centre-queue-store';
 import { queueMigrations } from '../../../electron/services/queue/queue-migrations';
 import { readCentreReport } from '../../../electron/services/queue/reports/read-centre-report';
 import type { ReportFactsReader } from '../../../electron/services/queue/reports/report-facts';
@@ -23,6 +26,7 @@ import {
   startPostgresCluster,
   type PostgresCluster,
 } from '../../support/postgres-cluster';
+import { until } from '../../support/until';
 
 const MINUTE = 60_000;
 const centre = CentreSchema.parse({
@@ -39,6 +43,8 @@ const TODAY = { from: '2026-12-07', to: '2026-12-07' };
 interface Opened {
   readonly queue: CentreQueueStore;
   readonly reportFacts: ReportFactsReader;
+  /** Resolves once every committed change reaches onChange listeners. */
+  readonly listening: () => Promise<void>;
 }
 
 interface StoreKind {
@@ -64,6 +70,7 @@ function sqliteKind(): StoreKind {
       return Promise.resolve({
         queue: new SqliteCentreQueue(db, { centre, now }),
         reportFacts: sqliteReportFacts(db),
+        listening: () => Promise.resolve(),
       });
     },
     tearDown() {
@@ -92,7 +99,7 @@ function postgresKind(): StoreKind {
       // The schema exists once a machine is ready; earlier tests' tickets go after.
       await machine.queue.ready();
       cluster.emptyQueue();
-      return machine;
+      return { ...machine, listening: () => machine.queue.listening() };
     },
     async tearDown() {
       await machines.closeAll();
@@ -143,6 +150,47 @@ describe.each([sqliteKind(), postgresKind()])('the centre queue on $name', (kind
       const report = await readCentreReport(reportFacts, centre.areas, TODAY, () => clock);
       expect(report.period.tickets).toMatchObject({ served: 1, noShows: 0, called: 1 });
       expect(report.period.service).toMatchObject({ count: 1, medianMinutes: 4 });
+    });
+
+    it('a ticket sent to one counter waits for that counter alone: every counter’s counts and its "next" agree', async () => {
+      const { queue, listening } = await open();
+      const changes: QueueChange[] = [];
+      queue.onChange((change) => changes.push(change));
+      await listening();
+      await queue.take({ area: 'HT' }); // 1: to counter 2, which serves HT too
+      await queue.take({ area: 'HT' }); // 2: to counter 3, which serves only CU
+      // PostgreSQL sends a take's change after answering: heard before the transfers' ones.
+      await until('both takes heard', () => changes.length === 2, 5000);
+      await queue.callNext(1);
+      await queue.transfer(1, { counter: 2 });
+      await queue.callNext(1); // counter 1 no longer calls 1: it calls 2
+      await queue.transfer(1, { counter: 3 });
+      // The changes the transfers sent carry the same line the status counts.
+      const transfers = () => changes.slice(2);
+      await until('both transfers heard', () => transfers().length === 2, 5000);
+      expect(transfers().map((c) => c.waiting)).toEqual([1, 0]);
+      const status = await queue.status();
+      expect(status.areas.map((a) => [a.code, a.waiting])).toEqual([
+        ['HT', 0],
+        ['CU', 0],
+      ]);
+      expect(status.counters.map((c) => [c.counter, c.waitingHere])).toEqual([
+        [1, 0],
+        [2, 1],
+        [3, 1],
+      ]);
+      // What a counter's screen says waits for it is what its "next" finds.
+      const shown = (counter: number) =>
+        status.areas
+          .filter((a) => a.counters.includes(counter))
+          .reduce((sum, a) => sum + a.waiting, 0) +
+        (status.counters.find((c) => c.counter === counter)?.waitingHere ?? 0);
+      expect(shown(1)).toBe(0);
+      expect(await queue.callNext(1)).toBeNull();
+      expect(shown(2)).toBe(1);
+      expect(await queue.callNext(2)).toMatchObject({ number: 1 });
+      expect(shown(3)).toBe(1);
+      expect(await queue.callNext(3)).toMatchObject({ number: 2 });
     });
   });
 });
