@@ -31,9 +31,11 @@ interface CountRow {
  * changes only when another connection commits, so between such commits the
  * watch reads nothing else. A call is published once: each is keyed by
  * counter, number and call count. A change is an area whose counts of today
- * (waiting, called, served, no-show) differ from the last look, unless a
- * call of that area was just published (the call already says so). A
- * recall carries its own time (last_call_at), not the first call's.
+ * (its line, waiting, called, served, no-show) differ from the last look,
+ * unless a call of that area was just published (the call already says so).
+ * The line counts on its own: a call and a transfer to one counter within
+ * one look leave the area's other counts as they were. A recall carries its
+ * own time (last_call_at), not the first call's.
  */
 export function withOtherProcessCalls(
   queue: CentreQueueStore,
@@ -87,7 +89,7 @@ export function withOtherProcessCalls(
         area,
         {
           waiting: n.line ?? 0,
-          all: `${n.waiting ?? 0}/${n.called ?? 0}/${n.served ?? 0}/${n.no_show ?? 0}`,
+          all: `${n.line ?? 0}/${n.waiting ?? 0}/${n.called ?? 0}/${n.served ?? 0}/${n.no_show ?? 0}`,
         },
       ]),
     );
