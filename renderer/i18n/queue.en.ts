@@ -81,6 +81,8 @@ export const queueEn: Translation['centreQueue'] = {
     waitingArea: 'Area',
     waiting: 'Waiting',
     waitingPriority: 'Of which priority',
+    waitingHere:
+      'Transferred to this counter alone: {{n}} (only this counter calls them; not in any area).',
     servedCount: 'Served',
     noShows: 'No-shows',
     estimatedWait: 'Estimated wait',

@@ -78,6 +78,8 @@ export const queueVi = {
     waitingArea: 'Lĩnh vực',
     waiting: 'Đang chờ',
     waitingPriority: 'Trong đó ưu tiên',
+    waitingHere:
+      'Số chuyển riêng đến quầy này: {{n}} (chỉ quầy này gọi, không tính trong lĩnh vực).',
     servedCount: 'Đã phục vụ',
     noShows: 'Vắng mặt',
     estimatedWait: 'Chờ dự kiến',

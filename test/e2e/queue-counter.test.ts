@@ -27,7 +27,11 @@ interface AreaStatus {
 }
 interface Status {
   areas: AreaStatus[];
-  counters: { counter: number; current: { number: number; dossierCode: string | null } | null }[];
+  counters: {
+    counter: number;
+    current: { number: number; dossierCode: string | null } | null;
+    waitingHere: number;
+  }[];
 }
 
 /** queue.status over the page's own API socket, as a hall display would ask it. */
@@ -122,14 +126,17 @@ describe('the counter call screen', () => {
     expect(status.counters.find((c) => c.counter === 1)?.current).toBeNull();
   });
 
-  it('transfers a ticket to counter 3, where counter 1 no longer calls it', async () => {
+  it('transfers a ticket to counter 3, where counter 1 no longer calls it nor counts it as waiting', async () => {
     await page.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
     await current().and(page.locator('[data-number="2"]')).waitFor();
     await page.getByLabel('Chuyển đến').selectOption({ label: 'Quầy số 3' });
     await page.getByRole('button', { name: 'Chuyển quầy/lĩnh vực' }).click();
     await notice().getByText('Đã chuyển số 2.').waitFor();
     expect(await current().count()).toBe(0);
-    expect(area(await queueStatus(), 'HT').waiting).toBe(2);
+    // Number 2 waits for counter 3 alone: Hộ tịch's line holds only number 3.
+    const status = await queueStatus();
+    expect(area(status, 'HT').waiting).toBe(1);
+    expect(status.counters.map((c) => c.waitingHere)).toEqual([0, 0, 1]);
   });
 
   it('serves with the dossier code, then says plainly that nobody waits', async () => {
@@ -140,7 +147,8 @@ describe('the counter call screen', () => {
     await notice()
       .getByText('Số 3 đã phục vụ xong, gắn với hồ sơ 000.00.00.H00-261207-0001.')
       .waitFor();
-    expect(area(await queueStatus(), 'HT')).toMatchObject({ waiting: 1, served: 1, noShows: 1 });
+    expect(area(await queueStatus(), 'HT')).toMatchObject({ waiting: 0, served: 1, noShows: 1 });
+    await page.locator('tr[data-area="HT"][data-waiting="0"]').waitFor();
 
     await page.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
     await notice()

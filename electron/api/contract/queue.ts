@@ -57,7 +57,10 @@ export const queueMethods = {
       estimatedWaitMinutes: z.number().int().min(0),
     }),
   ),
-  /** Staff: ends the counter's current ticket as served and calls the next; null when none waits. */
+  /**
+   * Staff: ends the counter's current ticket (served; a no-show once called
+   * maxCalls times with no dossier) and calls the next; null when none waits.
+   */
   'queue.call': method(
     z.object({ counter }).strict(),
     z.object({ counter, ticket: QueueTicketSchema.nullable() }),
@@ -83,6 +86,11 @@ export const queueMethods = {
             counter: z.number().int(),
             areas: z.array(z.string()).readonly(),
             current: QueueTicketSchema.nullable(),
+            /**
+             * Tickets transferred to this counter alone: only its "next" calls
+             * them, so they are in no area's `waiting`.
+             */
+            waitingHere: z.number().int().min(0),
           }),
         )
         .readonly(),

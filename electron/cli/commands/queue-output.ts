@@ -112,13 +112,21 @@ export function printStatus(io: CliIo, status: QueueStatus): void {
         `${a.code.padEnd(6)} ${a.name.padEnd(24)} waiting ${a.waiting} (priority ${a.waitingPriority}) · served ${a.served} · no-shows ${a.noShows} · wait ${minutesText(io, a.estimatedWaitMinutes)}`,
       ),
     );
-  for (const c of status.counters)
+  for (const c of status.counters) {
+    const here =
+      c.waitingHere === 0
+        ? ''
+        : io.t(
+            ` · ${c.waitingHere} số chuyển riêng đến quầy này`,
+            ` · ${c.waitingHere} transferred to this counter alone`,
+          );
     io.line(
-      c.current === null
+      (c.current === null
         ? io.t(`Quầy số ${c.counter}: đang trống`, `Counter ${c.counter}: free`)
         : io.t(
             `Quầy số ${c.counter}: đang phục vụ số ${c.current.number} (${c.current.areaName})`,
             `Counter ${c.counter}: serving ${c.current.number} (${c.current.areaName})`,
-          ),
+          )) + here,
     );
+  }
 }

@@ -70,6 +70,7 @@ export interface AreaStatus {
   readonly code: string;
   readonly name: string;
   readonly counters: readonly number[];
+  /** The area's line: tickets any of its counters may call (not those sent to one counter). */
   readonly waiting: number;
   readonly waitingPriority: number;
   readonly served: number;
@@ -83,6 +84,8 @@ export interface CounterStatus {
   readonly areas: readonly string[];
   /** The ticket called there and not yet finished. */
   readonly current: QueueTicket | null;
+  /** Tickets transferred to this counter alone; only its "next" calls them (queue-rules). */
+  readonly waitingHere: number;
 }
 
 export interface QueueStatus {
@@ -115,7 +118,7 @@ export type QueueCallListener = (call: QueueCall) => void;
 export interface QueueChange {
   readonly area: string;
   readonly areaName: string;
-  /** Tickets of the area waiting today once the change committed. */
+  /** The area's line (AreaStatus.waiting) today once the change committed. */
   readonly waiting: number;
   readonly at: number;
 }
@@ -134,9 +137,10 @@ export interface CentreQueueStore {
     readonly booked?: boolean;
   }): Promise<TakenTicket>;
   /**
-   * Ends the counter's current ticket as served, then calls the next one for
-   * the counter's areas (priority first, then in order of taking); null when
-   * none waits.
+   * Ends the counter's current ticket (served, or a no-show once it had
+   * `maxCalls` calls: queue-rules' statusWhenPassedOver), then calls the next
+   * one for the counter's areas (priority first, then in order of taking);
+   * null when none waits.
    */
   callNext(counter: number, options?: { readonly clerk?: string }): Promise<QueueTicket | null>;
   /** Calls the counter's current ticket again, up to `maxCalls` calls. */

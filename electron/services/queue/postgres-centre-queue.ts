@@ -32,9 +32,11 @@ import {
   checkTransfer,
   estimateWaitMinutes,
   findArea,
+  IN_AREA_LINE_SQL,
   queueAreasOf,
   peopleAhead,
   queueDay,
+  statusWhenPassedOver,
 } from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
@@ -293,11 +295,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
       // Before the call's time is read: that time stays next to the pick, as priority order needs.
       await client.query(closeEarlierDaysSql('postgres', '$1'), [day]);
       const at = await this.#time(client);
-      await client.query(
-        `UPDATE queue_tickets SET status = 'served', served_at = $1
-         WHERE day = $2 AND status = 'called' AND counter = $3`,
-        [at, day, counter],
-      );
+      await this.#passOver(client, day, counter, at);
       // The same order as queue-rules' callOrder; SKIP LOCKED: another counter's pick is passed over.
       const next = await client.query<{ id: string }>(
         `SELECT id FROM queue_tickets
@@ -439,6 +437,23 @@ export class PostgresCentreQueue implements CentreQueueStore {
     });
   }
 
+  /** Closes the counter's current ticket by queue-rules' statusWhenPassedOver, inside callNext. */
+  async #passOver(client: pg.ClientBase, day: string, counter: number, at: number): Promise<void> {
+    const { rows } = await client.query<TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM queue_tickets
+       WHERE day = $1 AND status = 'called' AND counter = $2 FOR UPDATE`,
+      [day, counter],
+    );
+    const current = rows[0];
+    if (current === undefined) return;
+    const status = statusWhenPassedOver(this.#view(current), this.#centre.maxCalls);
+    await client.query('UPDATE queue_tickets SET status = $1, served_at = $2 WHERE id = $3', [
+      status,
+      status === 'served' ? at : null,
+      current.id,
+    ]);
+  }
+
   /** Queued by NOTIFY inside the transaction: sent only if the call commits. */
   async #notify(client: pg.ClientBase, ticket: QueueTicket, at: number): Promise<void> {
     if (ticket.counter === null) return;
@@ -466,7 +481,7 @@ export class PostgresCentreQueue implements CentreQueueStore {
     for (const area of new Set(areas)) {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM queue_tickets
-         WHERE day = $1 AND area = $2 AND status = 'waiting'`,
+         WHERE day = $1 AND area = $2 AND status = 'waiting' AND ${IN_AREA_LINE_SQL}`,
         [day, area],
       );
       await this.#sendChange(client, { area, waiting: rows[0]?.n ?? 0, at });

@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import type { QueueArea, QueueStatus, QueueTicket, TicketStatus } from './centre-queue-store';
-import { areasOfCounter, callRank, countersOf } from './queue-rules';
+import {
+  areasOfCounter,
+  callRank,
+  countersOf,
+  IN_AREA_LINE_SQL,
+  waitingForCounter,
+  waitingInArea,
+  type WaitingGroup,
+} from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
 /** queue-rules' callRank as SQL: 0 priority, 1 booked, 2 walk-in. */
@@ -29,7 +37,7 @@ export async function recentServiceDurations(
  * queue-rules' peopleAhead counted in the database (a day may hold
  * thousands of waiting tickets): RANK_SQL (priority, booked, walk-in) first,
  * then (taken_at, number).
- * Also the area's whole waiting count, the ticket included.
+ * Also the area's line (queue-rules' waitingInArea), the ticket included.
  */
 export async function waitingAhead(
   client: pg.ClientBase,
@@ -39,7 +47,7 @@ export async function waitingAhead(
     `SELECT COUNT(*) FILTER (WHERE id <> $3 AND
               (${RANK_SQL}, taken_at, number) < ($4::integer, $5::bigint, $6::integer)
             )::integer AS ahead,
-            COUNT(*)::integer AS waiting
+            COUNT(*) FILTER (WHERE ${IN_AREA_LINE_SQL})::integer AS waiting
      FROM queue_tickets WHERE day = $1 AND area = $2 AND status = 'waiting'`,
     [ticket.day, ticket.area, ticket.id, callRank(ticket), ticket.takenAt, ticket.number],
   );
@@ -54,16 +62,24 @@ export async function readStatus(
   estimate: (area: QueueArea, peopleAhead: number) => Promise<number>,
 ): Promise<QueueStatus> {
   const counts = (
-    await client.query<{ area: string; status: TicketStatus; priority: boolean; n: number }>(
-      `SELECT area, status, priority IS NOT NULL AS priority, COUNT(*)::integer AS n
-       FROM queue_tickets WHERE day = $1 GROUP BY area, status, priority IS NOT NULL`,
+    await client.query<{
+      area: string;
+      status: TicketStatus;
+      priority: boolean;
+      for_counter: number | null;
+      n: number;
+    }>(
+      `SELECT area, status, priority IS NOT NULL AS priority, for_counter, COUNT(*)::integer AS n
+       FROM queue_tickets WHERE day = $1
+       GROUP BY area, status, priority IS NOT NULL, for_counter`,
       [day],
     )
   ).rows;
-  const count = (area: string, status: TicketStatus, priorityOnly = false) =>
-    counts
-      .filter((c) => c.area === area && c.status === status && (!priorityOnly || c.priority))
-      .reduce((sum, c) => sum + c.n, 0);
+  const count = (area: string, status: TicketStatus) =>
+    counts.filter((c) => c.area === area && c.status === status).reduce((sum, c) => sum + c.n, 0);
+  const waiting: WaitingGroup[] = counts
+    .filter((c) => c.status === 'waiting')
+    .map((c) => ({ area: c.area, forCounter: c.for_counter, priority: c.priority, n: c.n }));
   const called = (
     await client.query<TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE day = $1 AND status = 'called'`,
@@ -72,16 +88,16 @@ export async function readStatus(
   ).rows;
   const areaStatus = [];
   for (const a of areas) {
-    const waiting = count(a.code, 'waiting');
+    const line = waitingInArea(waiting, a.code);
     areaStatus.push({
       code: a.code,
       name: a.name,
       counters: a.counters,
-      waiting,
-      waitingPriority: count(a.code, 'waiting', true),
+      waiting: line,
+      waitingPriority: waitingInArea(waiting, a.code, true),
       served: count(a.code, 'served'),
       noShows: count(a.code, 'no_show'),
-      estimatedWaitMinutes: await estimate(a, waiting),
+      estimatedWaitMinutes: await estimate(a, line),
     });
   }
   return {
@@ -93,6 +109,7 @@ export async function readStatus(
         counter,
         areas: areasOfCounter(areas, counter).map((a) => a.code),
         current: row === undefined ? null : ticketView(row, areas),
+        waitingHere: waitingForCounter(waiting, counter),
       };
     }),
   };

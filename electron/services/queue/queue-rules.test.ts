@@ -13,6 +13,7 @@ import {
   pickNext,
   queueDay,
   statusAfterDayEnd,
+  statusWhenPassedOver,
   typicalServiceMs,
   type OrderedTicket,
 } from './queue-rules';
@@ -121,6 +122,15 @@ describe('the day-end rule', () => {
     expect(statusAfterDayEnd('served', '2026-12-07', '2026-12-08')).toBe('served');
     expect(statusAfterDayEnd('waiting', '2026-12-08', '2026-12-08')).toBe('waiting');
     expect(statusAfterDayEnd('called', '2026-12-08', '2026-12-08')).toBe('called');
+  });
+});
+
+describe('the rule for a current ticket "next" passes over', () => {
+  it('is a no-show once called the allowed number of times with no dossier, else served', () => {
+    expect(statusWhenPassedOver({ calls: 3, dossierCode: null }, 3)).toBe('no_show');
+    expect(statusWhenPassedOver({ calls: 4, dossierCode: null }, 3)).toBe('no_show');
+    expect(statusWhenPassedOver({ calls: 2, dossierCode: null }, 3)).toBe('served');
+    expect(statusWhenPassedOver({ calls: 3, dossierCode: 'HS-01' }, 3)).toBe('served');
   });
 });
 

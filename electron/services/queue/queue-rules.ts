@@ -53,6 +53,23 @@ export function closeEarlierDaysSql(dialect: 'sqlite' | 'postgres', todayParam: 
        WHERE id IN (SELECT id FROM queue_tickets WHERE ${open} FOR UPDATE SKIP LOCKED)`;
 }
 
+/**
+ * How "Gọi số tiếp theo" closes the counter's current ticket when the clerk
+ * did not finish it first. Usually the citizen came and was served (the
+ * clerk moved on without "Hoàn thành"), so it is served. But a ticket
+ * already called `maxCalls` times with no dossier tied to it is the citizen
+ * who never came, whom the clerk passed over without "Bỏ qua": closing it as
+ * served would count a no-show as served and its minutes at the counter as a
+ * service time. Such a ticket closes as a no-show, served_at left NULL, as a
+ * skip leaves it.
+ */
+export function statusWhenPassedOver(
+  current: { readonly calls: number; readonly dossierCode: string | null },
+  maxCalls: number,
+): 'served' | 'no_show' {
+  return current.calls >= maxCalls && current.dossierCode === null ? 'no_show' : 'served';
+}
+
 export interface OrderedTicket {
   readonly number: number;
   readonly area: string;
@@ -100,6 +117,43 @@ export function callableBy(
 ): boolean {
   return ticket.forCounter === null ? areaCodes.has(ticket.area) : ticket.forCounter === counter;
 }
+
+/*
+ * Where a waiting ticket is counted, by the same test "Gọi số tiếp theo"
+ * applies (callableBy). A ticket sent to one counter (a transfer) waits for
+ * that counter alone: it is not in its area's line, or another counter of
+ * the area would be shown a waiting number its "next" cannot call, and a
+ * counter outside the area would call a number its screen never showed.
+ * So what a counter's screen shows waiting for it (its areas' lines plus
+ * the numbers sent to it) is what its "next" finds.
+ */
+
+/** Waiting tickets counted together: one row of a store's GROUP BY. */
+export interface WaitingGroup {
+  readonly area: string;
+  readonly forCounter: number | null;
+  readonly priority: boolean;
+  readonly n: number;
+}
+
+/** Waiting tickets in `area`'s line (priority ones only, with `priorityOnly`). */
+export function waitingInArea(
+  groups: readonly WaitingGroup[],
+  area: string,
+  priorityOnly = false,
+): number {
+  return groups
+    .filter((g) => g.forCounter === null && g.area === area && (!priorityOnly || g.priority))
+    .reduce((sum, g) => sum + g.n, 0);
+}
+
+/** Waiting tickets sent to `counter` alone, whatever their area. */
+export function waitingForCounter(groups: readonly WaitingGroup[], counter: number): number {
+  return groups.filter((g) => g.forCounter === counter).reduce((sum, g) => sum + g.n, 0);
+}
+
+/** waitingInArea's test as SQL, for the counts a store sends with each change. */
+export const IN_AREA_LINE_SQL = 'for_counter IS NULL';
 
 /** The waiting ticket `counter` calls next, or undefined when none is for it. */
 export function pickNext<T extends OrderedTicket>(

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CentreQueueStore, QueueCall } from './centre-queue-store';
 import { QueueBroadcast } from './queue-broadcast';
-import { queueDay } from './queue-rules';
+import { IN_AREA_LINE_SQL, queueDay } from './queue-rules';
 
 /** How often this process looks for commits by other processes (a cheap pragma read). */
 const WATCH_MS = 300;
@@ -19,6 +19,8 @@ interface CountRow {
   readonly area: string;
   readonly status: string;
   readonly n: number;
+  /** Of those, the ones in the area's line (not sent to one counter). */
+  readonly in_line: number;
 }
 
 /**
@@ -29,9 +31,11 @@ interface CountRow {
  * changes only when another connection commits, so between such commits the
  * watch reads nothing else. A call is published once: each is keyed by
  * counter, number and call count. A change is an area whose counts of today
- * (waiting, called, served, no-show) differ from the last look, unless a
- * call of that area was just published (the call already says so). A
- * recall carries its own time (last_call_at), not the first call's.
+ * (its line, waiting, called, served, no-show) differ from the last look,
+ * unless a call of that area was just published (the call already says so).
+ * The line counts on its own: a call and a transfer to one counter within
+ * one look leave the area's other counts as they were. A recall carries its
+ * own time (last_call_at), not the first call's.
  */
 export function withOtherProcessCalls(
   queue: CentreQueueStore,
@@ -65,19 +69,27 @@ export function withOtherProcessCalls(
      WHERE status = 'called' AND counter IS NOT NULL AND calls >= 1`,
   );
   const counts = database.prepare<[string], CountRow>(
-    'SELECT area, status, COUNT(*) AS n FROM queue_tickets WHERE day = ? GROUP BY area, status',
+    `SELECT area, status, COUNT(*) AS n, SUM(${IN_AREA_LINE_SQL}) AS in_line
+     FROM queue_tickets WHERE day = ? GROUP BY area, status`,
   );
-  /** Each area's counts of `day`: the waiting ones, and all of them as one comparable string. */
+  /**
+   * Each area's counts of `day`: its line (queue-rules' waitingInArea, as
+   * queue.status counts it), and all of them as one comparable string.
+   */
   const lookAtCounts = (day: string): Map<string, { waiting: number; all: string }> => {
     const byArea = new Map<string, Record<string, number>>();
     for (const row of counts.all(day))
-      byArea.set(row.area, { ...byArea.get(row.area), [row.status]: row.n });
+      byArea.set(row.area, {
+        ...byArea.get(row.area),
+        [row.status]: row.n,
+        ...(row.status === 'waiting' ? { line: row.in_line } : {}),
+      });
     return new Map(
       [...byArea].map(([area, n]) => [
         area,
         {
-          waiting: n.waiting ?? 0,
-          all: `${n.waiting ?? 0}/${n.called ?? 0}/${n.served ?? 0}/${n.no_show ?? 0}`,
+          waiting: n.line ?? 0,
+          all: `${n.line ?? 0}/${n.waiting ?? 0}/${n.called ?? 0}/${n.served ?? 0}/${n.no_show ?? 0}`,
         },
       ]),
     );

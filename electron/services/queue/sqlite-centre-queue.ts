@@ -23,10 +23,12 @@ import {
   checkTransfer,
   estimateWaitMinutes,
   findArea,
+  IN_AREA_LINE_SQL,
   queueAreasOf,
   peopleAhead,
   pickNext,
   queueDay,
+  statusWhenPassedOver,
 } from './queue-rules';
 
 /** Served tickets of an area whose service times feed the estimate. */
@@ -118,12 +120,7 @@ export class SqliteCentreQueue implements CentreQueueStore {
           const at = this.#now();
           const day = queueDay(at);
           this.#closeEarlierDays(day);
-          this.#db
-            .prepare(
-              `UPDATE queue_tickets SET status = 'served', served_at = ?
-               WHERE day = ? AND status = 'called' AND counter = ?`,
-            )
-            .run(at, day, counter);
+          this.#passOver(day, counter, at);
           const next = pickNext(this.#waiting(day), counter, this.#areas);
           if (next === undefined) return null;
           this.#db
@@ -182,7 +179,8 @@ export class SqliteCentreQueue implements CentreQueueStore {
     if (!this.#broadcast.hearsChanges) return;
     const day = queueDay(at);
     const count = this.#db.prepare<[string, string], { n: number }>(
-      "SELECT COUNT(*) AS n FROM queue_tickets WHERE day = ? AND area = ? AND status = 'waiting'",
+      `SELECT COUNT(*) AS n FROM queue_tickets
+       WHERE day = ? AND area = ? AND status = 'waiting' AND ${IN_AREA_LINE_SQL}`,
     );
     for (const area of new Set(areas))
       this.#broadcast.change({
@@ -273,6 +271,20 @@ export class SqliteCentreQueue implements CentreQueueStore {
         })
         .immediate();
     });
+  }
+
+  /** Closes the counter's current ticket by queue-rules' statusWhenPassedOver, inside callNext. */
+  #passOver(day: string, counter: number, at: number): void {
+    const current = this.#db
+      .prepare<[string, number], TicketRow>(
+        "SELECT * FROM queue_tickets WHERE day = ? AND status = 'called' AND counter = ?",
+      )
+      .get(day, counter);
+    if (current === undefined) return;
+    const status = statusWhenPassedOver(this.#view(current), this.#maxCalls);
+    this.#db
+      .prepare('UPDATE queue_tickets SET status = ?, served_at = ? WHERE id = ?')
+      .run(status, status === 'served' ? at : null, current.id);
   }
 
   /** queue-rules' day-end rule, inside the caller's write transaction. */

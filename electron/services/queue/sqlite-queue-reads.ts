@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { QueueArea, QueueStatus, TicketStatus } from './centre-queue-store';
-import { areasOfCounter, countersOf } from './queue-rules';
+import {
+  areasOfCounter,
+  countersOf,
+  waitingForCounter,
+  waitingInArea,
+  type WaitingGroup,
+} from './queue-rules';
 import { ticketView, type TicketRow } from './ticket-rows';
 
 /** The service times (served − called, ms) of an area's last `limit` served tickets. */
@@ -27,31 +33,41 @@ export function readStatus(
   estimate: (area: QueueArea, peopleAhead: number) => number,
 ): QueueStatus {
   const counts = db
-    .prepare<[string], { area: string; status: TicketStatus; priority: number; n: number }>(
-      `SELECT area, status, priority IS NOT NULL AS priority, COUNT(*) AS n
-       FROM queue_tickets WHERE day = ? GROUP BY area, status, priority IS NOT NULL`,
+    .prepare<
+      [string],
+      {
+        area: string;
+        status: TicketStatus;
+        priority: number;
+        for_counter: number | null;
+        n: number;
+      }
+    >(
+      `SELECT area, status, priority IS NOT NULL AS priority, for_counter, COUNT(*) AS n
+       FROM queue_tickets WHERE day = ? GROUP BY area, status, priority IS NOT NULL, for_counter`,
     )
     .all(day);
-  const count = (area: string, status: TicketStatus, priorityOnly = false) =>
-    counts
-      .filter((c) => c.area === area && c.status === status && (!priorityOnly || c.priority === 1))
-      .reduce((sum, c) => sum + c.n, 0);
+  const count = (area: string, status: TicketStatus) =>
+    counts.filter((c) => c.area === area && c.status === status).reduce((sum, c) => sum + c.n, 0);
+  const waiting: WaitingGroup[] = counts
+    .filter((c) => c.status === 'waiting')
+    .map((c) => ({ area: c.area, forCounter: c.for_counter, priority: c.priority === 1, n: c.n }));
   const called = db
     .prepare<[string], TicketRow>("SELECT * FROM queue_tickets WHERE day = ? AND status = 'called'")
     .all(day);
   return {
     day,
     areas: areas.map((a) => {
-      const waiting = count(a.code, 'waiting');
+      const line = waitingInArea(waiting, a.code);
       return {
         code: a.code,
         name: a.name,
         counters: a.counters,
-        waiting,
-        waitingPriority: count(a.code, 'waiting', true),
+        waiting: line,
+        waitingPriority: waitingInArea(waiting, a.code, true),
         served: count(a.code, 'served'),
         noShows: count(a.code, 'no_show'),
-        estimatedWaitMinutes: estimate(a, waiting),
+        estimatedWaitMinutes: estimate(a, line),
       };
     }),
     counters: countersOf(areas).map((counter) => {
@@ -60,6 +76,7 @@ export function readStatus(
         counter,
         areas: areasOfCounter(areas, counter).map((a) => a.code),
         current: row === undefined ? null : ticketView(row, areas),
+        waitingHere: waitingForCounter(waiting, counter),
       };
     }),
   };

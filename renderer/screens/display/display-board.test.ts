@@ -52,7 +52,12 @@ const status = (currents: (ReturnType<typeof ticket> | null)[]): QueueStatusView
       estimatedWaitMinutes: 20,
     },
   ],
-  counters: currents.map((current, i) => ({ counter: i + 1, areas: ['HT'], current })),
+  counters: currents.map((current, i) => ({
+    counter: i + 1,
+    areas: ['HT'],
+    current,
+    waitingHere: 0,
+  })),
 });
 
 describe('the hall board', () => {

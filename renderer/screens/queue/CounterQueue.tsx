@@ -205,7 +205,13 @@ export function CounterQueue() {
       {counter !== null && mine && !mine.current && (
         <p className="hint">{t('centreQueue.counter.noCurrent')}</p>
       )}
-      {status && <WaitingTable status={status} mine={mine?.areas ?? []} />}
+      {status && (
+        <WaitingTable
+          status={status}
+          mine={mine?.areas ?? []}
+          waitingHere={mine?.waitingHere ?? 0}
+        />
+      )}
       {areas && (
         <PriorityTicket
           areas={areas.areas}

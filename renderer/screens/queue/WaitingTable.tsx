@@ -3,13 +3,19 @@ import type { Result } from '../../../electron/api/contract';
 
 type Status = Result<'queue.status'>;
 
-/** Waiting numbers per area, so the clerk sees at a glance where the hall is full. */
+/**
+ * Waiting numbers per area, so the clerk sees at a glance where the hall is
+ * full, and the numbers transferred to this counter alone (in no area's line,
+ * as "Gọi số tiếp theo" calls them only here).
+ */
 export function WaitingTable({
   status,
   mine,
+  waitingHere,
 }: {
   readonly status: Status;
   readonly mine: readonly string[];
+  readonly waitingHere: number;
 }) {
   const { t } = useTranslation();
   return (
@@ -56,6 +62,11 @@ export function WaitingTable({
           ))}
         </tbody>
       </table>
+      {waitingHere > 0 && (
+        <p className="hint" data-waiting-here={waitingHere}>
+          {t('centreQueue.counter.waitingHere', { n: waitingHere })}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
+import type { RatingScore } from '../../../api/contract/rating';
 import type { PriorityReason, TicketStatus } from '../centre-queue-store';
-import type { RatingFact, RatingScore, TicketFact } from './report-figures';
+import type { RatingFact, TicketFact } from './report-figures';
 
 /**
  * A report's `queue_tickets` row as SQLite or PostgreSQL returns it (bigint

@@ -5,6 +5,7 @@ import type {
   Satisfaction,
   TicketCounts,
 } from '../../../api/contract/report';
+import type { RatingScore } from '../../../api/contract/rating';
 import type { PriorityReason, QueueArea, TicketStatus } from '../centre-queue-store';
 
 /**
@@ -23,9 +24,6 @@ export interface TicketFact {
   readonly calledAt: number | null;
   readonly servedAt: number | null;
 }
-
-export const ratingScores = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'] as const;
-export type RatingScore = (typeof ratingScores)[number];
 
 export interface RatingFact {
   readonly day: string;
