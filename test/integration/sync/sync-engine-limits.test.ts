@@ -9,7 +9,7 @@
  * a trigger that refuses the write.
  */
 import { rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,18 +47,17 @@ function onlineChanges(engine: SyncEngine): boolean[] {
   return changes;
 }
 
-/** A host that takes each connection and hangs up at once: never an HTTP answer. */
-async function hangUpHost(): Promise<{ server: Server; url: string; connections: () => number }> {
-  let connections = 0;
-  const server = createServer((socket) => {
-    connections++;
-    socket.destroy();
+/** A port nothing listens on: every call is refused at once, never answered. */
+const deadPort = (): Promise<string> =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(`http://127.0.0.1:${port}`);
+      });
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return { server, url: `http://127.0.0.1:${port}`, connections: () => connections };
-}
 
 /** A second connection to the store's file, as another process (or a damaged disk) would hold it. */
 function storeFile(): Database.Database {
@@ -114,69 +113,55 @@ describe('sync engine limits with the real store and the in-process portal simul
     const [lost] = save(1, 1);
     save(1, 0);
     rmSync(join(peers.dir, BLOB_DIR), { recursive: true, force: true });
-    const hangUp = await hangUpHost();
-    try {
-      const engine = new SyncEngine(peers.store.outbox, portalClient(hangUp.url), {
-        ...fast,
-        concurrency: 1,
-        offlineAfter: 1,
-        offlineWindowMs: 1_000,
-        now: () => Date.now() + 60_000,
-      });
-      const changes = onlineChanges(engine);
-      const status = await engine.syncNow();
-      expect(status).toMatchObject({ parked: 1, pending: 1, online: false });
-      expect(peers.store.get(lost?.id ?? '', 'test').syncState).toBe('parked');
-      // The portal never answered anything: the next silent call is past any window.
-      expect(changes).toEqual([false]);
-    } finally {
-      hangUp.server.close();
-    }
+    const engine = new SyncEngine(peers.store.outbox, portalClient(await deadPort()), {
+      ...fast,
+      concurrency: 1,
+      offlineAfter: 1,
+      offlineWindowMs: 1_000,
+      now: () => Date.now() + 60_000,
+    });
+    const changes = onlineChanges(engine);
+    const status = await engine.syncNow();
+    expect(status).toMatchObject({ parked: 1, pending: 1, online: false });
+    expect(peers.store.get(lost?.id ?? '', 'test').syncState).toBe('parked');
+    // The portal never answered anything: the next silent call is past any window.
+    expect(changes).toEqual([false]);
   });
 
   it('reports "offline" once when two rows in flight fail together', async () => {
-    const hangUp = await hangUpHost();
-    try {
-      save(2, 0);
-      const engine = new SyncEngine(peers.store.outbox, portalClient(hangUp.url), {
-        ...fast,
-        concurrency: 2,
-        offlineAfter: 1,
-        offlineWindowMs: 0,
-      });
-      const changes = onlineChanges(engine);
-      const status = await engine.syncNow();
-      expect(status).toMatchObject({ online: false, pending: 2 });
-      const attempts = peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((r) => r.attempts);
-      expect(attempts).toEqual([1, 1]);
-      expect(changes).toEqual([false]);
-    } finally {
-      hangUp.server.close();
-    }
+    save(2, 0);
+    const engine = new SyncEngine(peers.store.outbox, portalClient(await deadPort()), {
+      ...fast,
+      concurrency: 2,
+      offlineAfter: 1,
+      offlineWindowMs: 0,
+    });
+    const changes = onlineChanges(engine);
+    const status = await engine.syncNow();
+    expect(status).toMatchObject({ online: false, pending: 2 });
+    const attempts = peers.store.outbox.due(Number.MAX_SAFE_INTEGER, 10).map((r) => r.attempts);
+    expect(attempts).toEqual([1, 1]);
+    expect(changes).toEqual([false]);
   });
 
   it('while offline pings at the health interval, doubling it after each unanswered ping', async () => {
-    const hangUp = await hangUpHost();
-    try {
-      save(1, 0);
-      const engine = new SyncEngine(peers.store.outbox, portalClient(hangUp.url), {
-        ...fast,
-        offlineAfter: 1,
-        offlineWindowMs: 0,
-        healthIntervalMs: 40,
-      });
-      const abort = new AbortController();
-      setTimeout(() => {
-        abort.abort();
-      }, 620);
-      const status = await engine.runUntilEmpty(abort.signal);
-      expect(status).toMatchObject({ online: false, pending: 1 });
-      // The login of the create, then pings about 0, 40, 120, 280 and 600 ms after it failed.
-      expect(hangUp.connections()).toBeGreaterThanOrEqual(3);
-      expect(hangUp.connections()).toBeLessThanOrEqual(8);
-    } finally {
-      hangUp.server.close();
-    }
+    save(1, 0);
+    const portal = new WatchedPortal(portalClient(await deadPort()));
+    const engine = new SyncEngine(peers.store.outbox, portal, {
+      ...fast,
+      offlineAfter: 1,
+      offlineWindowMs: 0,
+      healthIntervalMs: 40,
+    });
+    const abort = new AbortController();
+    setTimeout(() => {
+      abort.abort();
+    }, 620);
+    const status = await engine.runUntilEmpty(abort.signal);
+    expect(status).toMatchObject({ online: false, pending: 1 });
+    // Pings about 0, 40, 120, 280 and 600 ms after the create failed; halving would be hundreds.
+    expect(portal.pings).toBeGreaterThanOrEqual(3);
+    expect(portal.pings).toBeLessThanOrEqual(6);
   });
 
   it('a failed read of the queue is a local error; a run tries again after the health interval', async () => {

@@ -1,14 +1,15 @@
 import type { Portal, UploadRequest, UploadedFile } from '../../../electron/services/portal/portal';
 
 /**
- * The real portal client with the number of its calls open at once recorded:
- * the sync engine's concurrency as the portal sees it. Every call goes to the
- * wrapped client unchanged.
+ * The real portal client with the number of its calls open at once (the sync
+ * engine's concurrency as the portal sees it) and of its pings recorded.
+ * Every call goes to the wrapped client unchanged.
  */
 export class WatchedPortal implements Portal {
   readonly #portal: Portal;
   #open = 0;
   #mostOpen = 0;
+  #pings = 0;
 
   constructor(portal: Portal) {
     this.#portal = portal;
@@ -19,7 +20,13 @@ export class WatchedPortal implements Portal {
     return this.#mostOpen;
   }
 
+  /** How many pings were sent so far. */
+  get pings(): number {
+    return this.#pings;
+  }
+
   ping(): Promise<boolean> {
+    this.#pings++;
     return this.#watch(() => this.#portal.ping());
   }
 
