@@ -16,6 +16,7 @@ export default defineConfig({
       'test/integration/sync/entry-runner.test.ts',
       'test/integration/sync/status-runner.test.ts',
       'test/integration/sync/sync-engine-fast.test.ts',
+      'test/integration/sync/sync-engine-limits.test.ts',
     ],
     exclude: [...configDefaults.exclude],
     fileParallelism: false,

@@ -45,9 +45,9 @@ export interface SyncEngineOptions {
   readonly offlineWindowMs?: number;
   /** Stop the run when the portal refuses the credentials (the CLI), instead of retrying each minute. */
   readonly stopOnAuthFailure?: boolean;
-  /** How long a create without a read answer may still be committed by the portal (see create-in-doubt.ts). */
   /** See EntryRunnerOptions.prepareUpload. */
   readonly prepareUpload?: EntryRunnerOptions['prepareUpload'];
+  /** How long a create without a read answer may still be committed by the portal (see create-in-doubt.ts). */
   readonly createSettleMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
@@ -157,12 +157,13 @@ export class SyncEngine {
   }
 
   async #runExclusive(mode: Mode, signal?: AbortSignal): Promise<SyncStatus> {
-    if (this.#running !== null) await this.stop();
+    // Takes over from the background loop; with none running, stop() only returns.
+    await this.stop();
     const onAbort = (): void => {
       this.#stopping = true;
       this.#wake?.();
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort);
     this.#running = this.#loop(mode);
     try {
       await this.#running;
@@ -191,8 +192,9 @@ export class SyncEngine {
           continue;
         }
         try {
-          const started = this.#fill(mode, tried);
-          if (this.#inFlight.size === 0 && started === 0) {
+          this.#fill(mode, tried);
+          // A row #fill started stays in #inFlight until it has finished, after this check.
+          if (this.#inFlight.size === 0) {
             if (mode === 'once') break;
             if (mode === 'until-empty' && this.#outbox.due(FOREVER, 1).length === 0) break;
           }
@@ -213,9 +215,8 @@ export class SyncEngine {
   }
 
   /** Starts due rows of dossiers not already in flight, up to the concurrency bound. */
-  #fill(mode: Mode, tried: Set<string>): number {
+  #fill(mode: Mode, tried: Set<string>): void {
     const free = this.#concurrency - this.#inFlight.size;
-    if (free <= 0) return 0;
     let started = 0;
     for (const entry of this.#outbox.due(this.#now(), this.#concurrency + this.#inFlight.size)) {
       if (started >= free || !this.#online) break;
@@ -233,7 +234,6 @@ export class SyncEngine {
       this.#inFlight.set(entry.dossierId, task);
       started++;
     }
-    return started;
   }
 
   async #process(entry: OutboxEntry): Promise<void> {

@@ -316,15 +316,21 @@ describe('sync engine rules with the real store and the in-process portal simula
   });
 
   it('runUntilEmpty retries transient failures until every row is through', async () => {
-    const s = await peers.sim({ faults: 0.4, faultKinds: ['server-error'], seed: 11 });
+    // The portal is not there for the first 150 ms: every row's first tries fail.
+    const port = await freePort();
     save(3);
-    const engine = new SyncEngine(peers.store.outbox, portalClient(s.url), {
+    const engine = new SyncEngine(peers.store.outbox, portalClient(`http://127.0.0.1:${port}`), {
       ...fast,
       backoff: { baseMs: 10, maxMs: 40 },
+      offlineAfter: 1_000,
     });
-    const status = await engine.runUntilEmpty();
-    expect(status).toMatchObject({ pending: 0, parked: 0, lastError: null });
-    expect(s.stats().faults).toBeGreaterThan(0);
+    const seen = record(engine);
+    const back = sleep(150).then(() => peers.sim({ port }));
+    // A run that never tried a failed row again would still be waiting: cut it short.
+    const status = await engine.runUntilEmpty(AbortSignal.timeout(3_000));
+    const s = await back;
+    expect(status).toMatchObject({ pending: 0, parked: 0, lastError: null, online: true });
+    expect(seen.filter((p) => p.outcome === 'retry').length).toBeGreaterThan(0);
     expect(s.stats()).toMatchObject({ dossiers: 3, duplicates: 0 });
   });
 
