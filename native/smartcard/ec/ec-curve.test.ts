@@ -237,5 +237,9 @@ describe('SEC 1 encoding', () => {
     for (const tag of [0, 1, 5, 6, 7])
       expect(decodePoint(TOY_97, new Uint8Array([tag, 3]))).toBeNull();
     expect(decodePoint(TOY_97, new Uint8Array([4, 3, 6]))).toEqual({ x: 3n, y: 6n });
+    // The length must match the tag: these bytes would read as a point on the curve.
+    expect(decodePoint(TOY_97, new Uint8Array([4, 3, 0, 6]))).toBeNull();
+    expect(decodePoint(TOY_97, new Uint8Array([5, 3, 6]))).toBeNull();
+    expect(decodePoint(TOY_97, new Uint8Array([2, 3, 6]))).toBeNull();
   });
 });
