@@ -112,6 +112,13 @@ describe('checkRevocation', () => {
     expect(responder.requests).toEqual(['02']);
   });
 
+  it('online, a path of the leaf alone: not-checked, and no responder is asked', async () => {
+    answers = { '03': leafSays({ status: 'good' }) };
+    responder.requests.length = 0;
+    expect(await checkRevocation(path.slice(0, 1), now, false, online())).toBe('not-checked');
+    expect(responder.requests).toEqual([]);
+  });
+
   it('online with no responder answering: unknown', async () => {
     answers = {};
     expect(await checkRevocation(path, now, false, online())).toBe('unknown');
@@ -163,9 +170,23 @@ describe('dssOcspResponses', () => {
     expect(found).toEqual([answers['03']]);
   });
 
-  it('no DSS named, or a file that does not parse: none', async () => {
+  it('no DSS named, a file without a catalog, or one that does not parse: none', async () => {
     expect(await dssOcspResponses(await (await plain()).save())).toEqual([]);
     expect(await dssOcspResponses(new Uint8Array(Buffer.from('%PDF-1.7 /DSS rác')))).toEqual([]);
+    expect(await dssOcspResponses(new Uint8Array(Buffer.from('rác /DSS')))).toEqual([]);
+  });
+
+  it('a DSS in a compressed object stream (no /DSS bytes in the file) is read', async () => {
+    const doc = await plain();
+    const raw = new Uint8Array([0x30, 0x03, 0x0a, 0x01, 0x00]);
+    const { context } = doc;
+    doc.catalog.set(
+      PDFName.of('DSS'),
+      context.obj({ OCSPs: [context.register(context.stream(raw))] }),
+    );
+    const pdf = await doc.save({ useObjectStreams: true });
+    expect(Buffer.from(pdf).indexOf('/DSS')).toBe(-1);
+    expect(await dssOcspResponses(pdf)).toEqual([raw]);
   });
 
   it('a DSS given inline: its unfiltered streams only, skipping what is not a stream', async () => {
@@ -187,6 +208,9 @@ describe('dssOcspResponses', () => {
     const notDict = await plain();
     notDict.catalog.set(PDFName.of('DSS'), notDict.context.obj([1]));
     expect(await dssOcspResponses(await notDict.save())).toEqual([]);
+    const aNumber = await plain();
+    aNumber.catalog.set(PDFName.of('DSS'), aNumber.context.obj(7));
+    expect(await dssOcspResponses(await aNumber.save())).toEqual([]);
     const notArray = await plain();
     notArray.catalog.set(PDFName.of('DSS'), notArray.context.obj({ OCSPs: 5 }));
     expect(await dssOcspResponses(await notArray.save())).toEqual([]);

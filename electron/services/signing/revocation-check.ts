@@ -1,6 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import type { PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { fetchOcsp, readOcspResponse } from './ocsp-client';
 import type { OcspStatus } from './ocsp-client';
@@ -16,34 +15,43 @@ export interface RevocationSources {
   readonly ocspUrl: string;
 }
 
-/** The /DSS /OCSPs streams of the whole file (the latest catalog); none when the PDF has no DSS. */
+/**
+ * The /DSS /OCSPs streams of the whole file (the latest catalog); none when the
+ * PDF has no DSS. The file is parsed, never searched for the bytes `/DSS`: a
+ * catalog kept in a compressed object stream (what pdf-lib's `save()` writes by
+ * default, and many writers of PDF 1.5 and later) or a name written as
+ * `/D#53S` has no such bytes.
+ */
 export async function dssOcspResponses(pdf: Uint8Array): Promise<Uint8Array[]> {
-  // Parsing the whole file costs more than verifying it: only when a DSS is named at all.
-  if (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).indexOf('/DSS') < 0) return [];
   let doc: PDFDocument;
-  let named: PDFObject | undefined;
   try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
-    // pdf-lib loads a file without a trailer /Root, and then has no catalog to read.
-    named = doc.catalog.get(PDFName.of('DSS'));
+    doc = await PDFDocument.load(pdf, { ignoreEncryption: true });
   } catch {
     return [];
   }
-  const deref = (o: PDFObject | undefined): PDFObject | undefined =>
-    o instanceof PDFRef ? doc.context.lookup(o) : o;
-  const dss = deref(named);
-  if (!(dss instanceof PDFDict)) return [];
-  const list = deref(dss.get(PDFName.of('OCSPs')));
+  // Not `doc.catalog`: pdf-lib loads a file without a trailer /Root and leaves
+  // that undefined, though its type says it is always there.
+  const catalog = doc.context.lookup(doc.context.trailerInfo.Root);
+  const dss = catalog instanceof PDFDict ? catalog.lookup(PDFName.of('DSS')) : undefined;
+  const list = dss instanceof PDFDict ? dss.lookup(PDFName.of('OCSPs')) : undefined;
   if (!(list instanceof PDFArray)) return [];
   return list
     .asArray()
-    .map(deref)
+    .map((o) => doc.context.lookup(o))
     .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
     .filter((s) => s.dict.get(PDFName.of('Filter')) === undefined)
     .map((s) => s.contents);
 }
 
 const pk = (c: X509Certificate): pkijs.Certificate => pkijs.Certificate.fromBER(c.raw);
+
+/** Each certificate of a leaf-first path but the last, with its issuer (the next one). */
+function withIssuers<T>(path: readonly T[]): (readonly [T, T])[] {
+  return path.flatMap((issuer, i) => {
+    const subject = path[i - 1];
+    return subject === undefined ? [] : [[subject, issuer] as const];
+  });
+}
 
 /**
  * Revocation of every certificate of a built `path` (leaf first) but the
@@ -58,12 +66,10 @@ export async function checkRevocation(
   timeTrusted: boolean,
   sources: RevocationSources,
 ): Promise<RevocationVerdict> {
-  if (path.length < 2 || (sources.dssOcsps.length === 0 && !sources.online)) return 'not-checked';
+  // Nothing above the leaf: no issuer to ask about it, so nothing is asked.
+  if (path.length < 2) return 'not-checked';
   const answers: (OcspStatus | null)[] = [];
-  for (let i = 0; i + 1 < path.length; i += 1) {
-    const cert = path[i];
-    const issuer = path[i + 1];
-    if (cert === undefined || issuer === undefined) break;
+  for (const [cert, issuer] of withIssuers(path)) {
     const [c, is] = [pk(cert), pk(issuer)];
     let status =
       sources.dssOcsps.map((der) => readOcspResponse(der, c, is)).find((s) => s !== null) ?? null;
