@@ -213,7 +213,8 @@ export function decodePoint(c: Curve, bytes: Uint8Array): Point {
     const x = bytesToBigint(bytes.subarray(1));
     if (x >= c.p) return null;
     const y = sqrtMod(mod(x * x * x + c.a * x + c.b, c.p), c.p);
-    if (y === null) return null;
+    // y = 0 is its own negation: it has no odd root for tag 03 to name (p − 0 is outside the field).
+    if (y === null || (y === 0n && tag === 3)) return null;
     const odd = (y & 1n) === 1n;
     return { x, y: odd === (tag === 3) ? y : c.p - y };
   }
